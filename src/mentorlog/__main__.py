@@ -1,0 +1,5 @@
+"""`python -m mentorlog` runs the CLI."""
+
+from mentorlog.cli import main
+
+main()

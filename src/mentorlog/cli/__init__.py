@@ -1,0 +1,123 @@
+"""The command line: thin Typer commands, one call into the core, one render.
+
+This module is imported on every run, so it imports only typer and the
+standard library; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mentorlog import __version__
+from mentorlog.errors import MentorlogError
+
+from .context import STATE
+
+
+class MentorlogGroup(TyperGroup):
+    """The one exit point: a `MentorlogError` becomes one line on stderr and its
+    exit code; anything unexpected becomes one line and a hint about --debug."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MentorlogError as error:
+            from mentorlog import render
+
+            if STATE.debug:
+                traceback.print_exc()
+            render.error(error.message, error.hint)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if STATE.debug:
+                raise
+            from mentorlog import render
+
+            render.error(
+                f"unexpected {type(error).__name__}: this is a bug in mentorlog. "
+                "Rerun with --debug to see where it happened, and please report it."
+            )
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=MentorlogGroup,
+    name="mentorlog",
+    help=(
+        "A private, plain-file journal for mentees: SMART goals, meeting prep and "
+        "recaps, and the habits that make mentorship work.\n\n"
+        "\b\nStart here:\n"
+        "  mentorlog tour          walk through a sample journal\n"
+        "  mentorlog init          create your journal\n"
+        '  mentorlog goals add "build a portfolio site with 3 projects within 2 months"'
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from mentorlog.store.journal import locate
+
+        root = locate(ctx.params.get("journal"))
+        sys.stdout.write(f"mentorlog {__version__}\njournal: {root}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    journal: Annotated[
+        str | None,
+        typer.Option(
+            "--journal",
+            "-j",
+            metavar="PATH",
+            help="The journal folder (default: $MENTORLOG_HOME, else your data dir).",
+            is_eager=True,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colours (also: NO_COLOR=1).")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    STATE.journal_option = journal
+    STATE.debug = debug
+    STATE.no_color = no_color
+    from mentorlog import render
+
+    render.configure(no_color=no_color)
+
+
+from . import goals, journal_commands, tour  # noqa: E402  (commands register on app)
+
+app.add_typer(goals.app, name="goals")
+journal_commands.register(app)
+tour.register(app)
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="mentorlog")

@@ -1,0 +1,309 @@
+"""`mentorlog goals`: SMART goals and their milestones."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .context import journal, optional_date, today
+
+app = typer.Typer(
+    help=(
+        "SMART goals with milestones and progress.\n\n"
+        "\b\nExamples:\n"
+        "  mentorlog goals\n"
+        '  mentorlog goals add "build a React app with login within 3 months"\n'
+        '  mentorlog goals milestone build "finish the tutorial" --due "in 2 weeks"\n'
+        "  mentorlog goals tick build 1\n"
+        "  mentorlog goals check"
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+GoalRef = Annotated[
+    str, typer.Argument(metavar="GOAL", help="Short id, id or slug prefix, or title.")
+]
+AllFlag = Annotated[
+    bool, typer.Option("--all", "-a", help="Include done and dropped goals.")
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+@app.callback()
+def goals_default(
+    ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
+) -> None:
+    """SMART goals with milestones and progress (bare `goals` lists them)."""
+    if ctx.invoked_subcommand is None:
+        list_goals(all_, as_json)
+
+
+@app.command("list")
+def list_goals(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
+    """List goals with progress, target date, days left, next milestone, SMART gaps.
+
+    \b
+    Examples:
+      mentorlog goals list
+      mentorlog goals list --all --json | jq -r '.[] | "\\(.progress) \\(.title)"'
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import list_goals as list_use_case
+
+    listing = list_use_case(journal(), today(), include_closed=all_)
+    render.problems(listing.problems)
+    if as_json:
+        render.json_out([view.as_json() for view in listing.views])
+    else:
+        render.goals_table(listing.views, listing.hidden)
+
+
+PROMPTS = (
+    ("specific", "Specific — what exactly will you have done?"),
+    ("measurable", "Measurable — how will you know it is done?"),
+    ("achievable", "Achievable — why is it within reach (time, skills, help)?"),
+    ("relevant", "Relevant — why does it matter to you now?"),
+)
+
+
+@app.command("add")
+def add_goal(
+    title: Annotated[
+        str,
+        typer.Argument(metavar="TITLE", help="The goal, ideally SMART in one line."),
+    ],
+    specific: Annotated[
+        str | None,
+        typer.Option(
+            "--specific", "-s", metavar="TEXT", help="What exactly you will have done."
+        ),
+    ] = None,
+    measure: Annotated[
+        str | None,
+        typer.Option(
+            "--measure", "-m", metavar="TEXT", help="How you will know it is done."
+        ),
+    ] = None,
+    achievable: Annotated[
+        str | None,
+        typer.Option("--achievable", metavar="TEXT", help="Why it is within reach."),
+    ] = None,
+    relevant: Annotated[
+        str | None,
+        typer.Option(
+            "--relevant", "-r", metavar="TEXT", help="Why it matters to you now."
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", "-b", metavar="DATE", help="Target date: 2027-03-01, 'in 3 months'."
+        ),
+    ] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area", metavar="TEXT", help="The area it belongs to (e.g. career, web)."
+        ),
+    ] = None,
+    mentor: Annotated[
+        str | None,
+        typer.Option("--mentor", metavar="TEXT", help="The mentor who helps with it."),
+    ] = None,
+) -> None:
+    """Add a goal. On a terminal, asks for the SMART parts you did not give.
+
+    \b
+    Examples:
+      mentorlog goals add "build a working web app using React within 3 months"
+      mentorlog goals add "interview 5 alumni about data jobs" --by eom \\
+          --relevant "choose my specialisation" --area career
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import GoalDraft
+    from mentorlog.core.goals import add_goal as add_use_case
+
+    parts = {
+        "specific": specific,
+        "measurable": measure,
+        "achievable": achievable,
+        "relevant": relevant,
+    }
+    target = optional_date(by, "--by")
+    if sys.stdin.isatty():
+        for key, question in PROMPTS:
+            if parts[key] is None:
+                parts[key] = (
+                    typer.prompt(question, default="", show_default=False) or None
+                )
+        if by is None:
+            target = _prompt_date()
+    draft = GoalDraft(title=title, target=target, area=area, mentor=mentor, **parts)
+    added = add_use_case(journal(), draft, today())
+    render.goal_added(added.view, added.notes)
+
+
+def _prompt_date() -> object:
+    from mentorlog import render
+    from mentorlog.errors import DateError
+
+    while True:
+        answer = typer.prompt(
+            "Time-bound — target date (e.g. 'in 3 months', 2027-03-01)",
+            default="",
+            show_default=False,
+        )
+        if not answer.strip():
+            return None
+        try:
+            return optional_date(answer, "target date")
+        except DateError as error:
+            render.warn(error.message)
+
+
+@app.command("show")
+def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
+    """Show one goal: its SMART parts, milestones and what the coach says.
+
+    \b
+    Example:
+      mentorlog goals show build
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import get_goal
+
+    view = get_goal(journal(), goal, today())
+    if as_json:
+        render.json_out(view.as_json())
+    else:
+        render.goal_detail(view)
+
+
+@app.command("edit")
+def edit_goal(goal: GoalRef) -> None:
+    """Open a goal's file in $VISUAL / $EDITOR; it is checked before it is saved.
+
+    \b
+    Example:
+      EDITOR=nano mentorlog goals edit build
+    """
+    from mentorlog.store.kinds import GOALS
+
+    from .journal_commands import edit_in_editor
+
+    edit_in_editor(goal, (GOALS,))
+
+
+@app.command("done")
+def done_goal(goal: GoalRef) -> None:
+    """Mark a goal achieved.
+
+    \b
+    Example:
+      mentorlog goals done build
+    """
+    _close(goal, "done")
+
+
+@app.command("drop")
+def drop_goal(goal: GoalRef) -> None:
+    """Drop a goal you will not pursue (it stays in the journal).
+
+    \b
+    Example:
+      mentorlog goals drop improve
+    """
+    _close(goal, "dropped")
+
+
+def _close(ref: str, status: str) -> None:
+    from mentorlog import render
+    from mentorlog.core.goals import close_goal
+
+    view = close_goal(
+        journal(), ref, "done" if status == "done" else "dropped", today()
+    )
+    word = "Achieved" if status == "done" else "Dropped"
+    render.say(f"{word}: {view.short} ", (view.goal.title, "bold"))
+
+
+@app.command("milestone")
+def add_milestone(
+    goal: GoalRef,
+    title: Annotated[
+        str,
+        typer.Argument(
+            metavar="TITLE", help="The milestone: a step you can check off."
+        ),
+    ],
+    due: Annotated[
+        str | None, typer.Option("--due", "-d", metavar="DATE", help="When it is due.")
+    ] = None,
+) -> None:
+    """Add a milestone to a goal.
+
+    \b
+    Example:
+      mentorlog goals milestone build "deploy a first page" --due "next friday"
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import add_milestone as add_use_case
+
+    view, number = add_use_case(
+        journal(), goal, title, optional_date(due, "--due"), today()
+    )
+    render.milestone_added(view, number)
+
+
+@app.command("tick")
+def tick_milestone(
+    goal: GoalRef,
+    milestone: Annotated[
+        str,
+        typer.Argument(
+            metavar="MILESTONE",
+            help="The milestone's number or the start of its title.",
+        ),
+    ],
+) -> None:
+    """Mark a milestone done.
+
+    \b
+    Examples:
+      mentorlog goals tick build 2
+      mentorlog goals tick build "deploy"
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import tick_milestone as tick_use_case
+
+    view, index = tick_use_case(journal(), goal, milestone, today())
+    render.milestone_ticked(view, index)
+
+
+@app.command("check")
+def check_goals(
+    goal: Annotated[
+        str | None,
+        typer.Argument(metavar="[GOAL]", help="One goal (default: all active)."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The SMART coach: what each goal is missing, and how to rewrite it.
+
+    \b
+    Examples:
+      mentorlog goals check
+      mentorlog goals check improve --json
+    """
+    from mentorlog import render
+    from mentorlog.core.goals import check_goals as check_use_case
+
+    report = check_use_case(journal(), goal, today())
+    render.problems(report.problems)
+    if as_json:
+        render.json_out(report.as_json())
+    else:
+        render.check_report(report)

@@ -1,0 +1,125 @@
+"""Commands about the journal itself: init, where, doctor, edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .context import journal
+
+if TYPE_CHECKING:
+    from mentorlog.store.journal import Kind
+
+
+def init(
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Your name, shown in reports.")
+    ] = None,
+) -> None:
+    """Create the journal (safe to run again: it never writes over your data).
+
+    \b
+    Examples:
+      mentorlog init --name "Sam Rivera"
+      mentorlog --journal ~/notes/mentoring init
+    """
+    from mentorlog import render
+    from mentorlog.core.setup import init_journal
+
+    render.init_result(init_journal(journal(), name))
+
+
+def where() -> None:
+    """Print the journal's path.
+
+    \b
+    Example:
+      cd "$(mentorlog where)" && git log
+    """
+    from mentorlog import render
+
+    found = journal()
+    render.plain(str(found.root))
+    if not found.exists():
+        render.warn("no journal there yet: `mentorlog init` creates it")
+
+
+def doctor(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON for scripts.")
+    ] = False,
+) -> None:
+    """Check every file of the journal; list each problem as path:line: message.
+
+    Exits 3 when any file is invalid.
+
+    \b
+    Example:
+      mentorlog doctor
+    """
+    from mentorlog import render
+    from mentorlog.core.doctor import run_doctor
+    from mentorlog.errors import EXIT_DATA
+
+    report = run_doctor(journal())
+    if as_json:
+        render.json_out(
+            {
+                "journal": str(report.root),
+                "checked": report.checked,
+                "problems": [
+                    {"path": p.path, "line": p.line, "message": p.message}
+                    for p in report.problems
+                ],
+                "notes": report.notes,
+            }
+        )
+    else:
+        render.doctor_report(report)
+    if not report.ok:
+        raise typer.Exit(EXIT_DATA)
+
+
+def edit(
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="REF", help="A record's short id, slug or title, or 'settings'."
+        ),
+    ],
+) -> None:
+    """Open a record in $VISUAL / $EDITOR; it is checked before it is saved.
+
+    If the editor fails or the result is invalid, your text is kept in a draft
+    whose path is printed, and the record is left as it was.
+
+    \b
+    Examples:
+      mentorlog edit build
+      mentorlog edit settings
+    """
+    from mentorlog.store.kinds import ALL_KINDS
+
+    edit_in_editor(ref, ALL_KINDS)
+
+
+def edit_in_editor(ref: str, kinds: tuple[Kind[Any], ...]) -> None:
+    from mentorlog import render
+    from mentorlog.core.editing import finish_edit, start_edit
+    from mentorlog.editor import run_editor
+
+    found = journal()
+    session = start_edit(found, ref, kinds)
+    outcome = finish_edit(found, session, run_editor(session.draft))
+    if outcome.changed:
+        render.say("Saved ", (outcome.target, "bold"))
+    else:
+        render.say("No changes to ", (outcome.target, "bold"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("where")(where)
+    app.command("doctor")(doctor)
+    app.command("edit")(edit)

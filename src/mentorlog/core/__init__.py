@@ -1,0 +1,1 @@
+"""Use-cases: take a Journal, return models. Never print, prompt or exit."""

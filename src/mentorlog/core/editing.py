@@ -1,0 +1,121 @@
+"""`edit REF`: a record edited in the user's editor, validated before it lands.
+
+The user's text is never lost: it lives in a draft inside the journal
+(`.drafts/`), which is only removed once the edit has been saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mentorlog.errors import DataError, JournalIOError, NotFoundError, UserError
+from mentorlog.store import tomlfile
+from mentorlog.store.journal import Journal, Kind, validate
+from mentorlog.store.kinds import ALL_KINDS
+
+DRAFTS = ".drafts"
+SETTINGS_REFS = ("settings", "mentorlog.toml", "config")
+
+
+@dataclass
+class EditSession:
+    target: Path
+    draft: Path
+    original: str
+    kind: Kind[Any] | None  # None: the settings file
+    record_id: str | None
+
+
+@dataclass
+class EditOutcome:
+    target: str
+    changed: bool
+
+
+def start_edit(
+    journal: Journal, ref: str, kinds: tuple[Kind[Any], ...] = ALL_KINDS
+) -> EditSession:
+    """Copy the record `ref` names into a private draft for the editor."""
+    kind, target, record_id = _find(journal, ref, kinds)
+    try:
+        original = target.read_text(encoding="utf-8")
+    except OSError as error:
+        raise JournalIOError(target, error, action="read") from error
+    with journal.transaction():
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        draft = journal.root / DRAFTS / f"{target.stem}-{stamp}{target.suffix}"
+        journal.write_text(draft, original)
+    return EditSession(target, draft, original, kind, record_id)
+
+
+def _find(
+    journal: Journal, ref: str, kinds: tuple[Kind[Any], ...]
+) -> tuple[Kind[Any] | None, Path, str | None]:
+    if ref.strip().lower() in SETTINGS_REFS:
+        return None, journal.settings_path, None
+    found = []
+    for kind in kinds:
+        try:
+            stored = journal.resolve(kind, ref)
+        except NotFoundError:
+            continue
+        found.append((kind, stored.path, stored.record.id))
+    if not found:
+        raise NotFoundError(f'no record matches "{ref}"')
+    if len(found) > 1:
+        listed = "; ".join(journal.relative(path) for _, path, _ in found)
+        raise UserError(f'"{ref}" matches records of several kinds: {listed}')
+    return found[0]
+
+
+def finish_edit(
+    journal: Journal, session: EditSession, editor_error: str | None
+) -> EditOutcome:
+    """Validate the draft and save it over the record, or keep it and say where."""
+    draft_rel = journal.relative(session.draft)
+    target_rel = journal.relative(session.target)
+    kept = f"your text is kept in {session.draft}; {target_rel} is unchanged"
+    if editor_error:
+        raise UserError(f"{editor_error}; {kept}")
+    try:
+        text = tomlfile.decode(session.draft.read_bytes(), draft_rel)
+    except OSError as error:
+        raise JournalIOError(session.draft, error, action="read") from error
+    if text == session.original:
+        _discard(session.draft)
+        return EditOutcome(target_rel, changed=False)
+    if not text.strip():
+        raise UserError(f"the edited file is empty; {kept}")
+    try:
+        data = tomlfile.loads(text, draft_rel)
+        if session.kind is None:
+            from mentorlog.models import Settings
+
+            validate(Settings, data, text, draft_rel)
+        else:
+            record = validate(session.kind.model, data, text, draft_rel)
+            if record.id != session.record_id:
+                line = tomlfile.line_of(text, ["id"])
+                raise DataError(draft_rel, line, "id: the id cannot be changed")
+    except DataError as error:
+        raise DataError(error.path, error.line, f"{error.detail}; {kept}") from None
+    with journal.transaction():
+        try:
+            current = session.target.read_text(encoding="utf-8")
+        except OSError as error:
+            raise JournalIOError(session.target, error, action="read") from error
+        if current != session.original:
+            raise UserError(f"{target_rel} changed while you were editing; {kept}")
+        journal.write_text(session.target, text)
+        _discard(session.draft)
+    return EditOutcome(target_rel, changed=True)
+
+
+def _discard(draft: Path) -> None:
+    with contextlib.suppress(OSError):
+        draft.unlink()

@@ -1,0 +1,329 @@
+"""Goals and their milestones: add, list, show, close, milestone, tick, check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.models import Goal, GoalStatus, Milestone
+from mentorlog.store.ids import new_id, short_ids
+from mentorlog.store.journal import Journal, Loaded, Problem, Stored
+from mentorlog.store.kinds import GOALS
+
+from .smart import Gap, PortfolioCheck, check_goal, deadline_in_title, score
+
+MAX_TITLE = 500
+
+
+@dataclass(frozen=True)
+class GoalDraft:
+    title: str
+    specific: str | None = None
+    measurable: str | None = None
+    achievable: str | None = None
+    relevant: str | None = None
+    target: date | None = None
+    area: str | None = None
+    mentor: str | None = None
+
+
+@dataclass
+class GoalView:
+    """A goal as the CLI shows it: the record plus what is derived from it."""
+
+    goal: Goal
+    short: str
+    file: str
+    today: date
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def days_left(self) -> int | None:
+        return (self.goal.target - self.today).days if self.goal.target else None
+
+    @property
+    def score(self) -> int:
+        return score(self.gaps)
+
+    @property
+    def missing_parts(self) -> list[str]:
+        return [
+            p
+            for p in ("specific", "measurable", "achievable", "relevant", "time-bound")
+            if any(g.part == p for g in self.gaps)
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        goal = self.goal
+        upcoming = goal.next_milestone()
+        return {
+            "id": goal.id,
+            "short_id": self.short,
+            "title": goal.title,
+            "status": goal.status,
+            "created": goal.created.isoformat(),
+            "target": _iso(goal.target),
+            "closed": _iso(goal.closed),
+            "days_left": self.days_left,
+            "progress": round(goal.progress, 4),
+            "area": goal.area,
+            "mentor": goal.mentor,
+            "specific": goal.specific,
+            "measurable": goal.measurable,
+            "achievable": goal.achievable,
+            "relevant": goal.relevant,
+            "milestones": [
+                {
+                    "title": m.title,
+                    "due": _iso(m.due),
+                    "done": m.done,
+                    "done_on": _iso(m.done_on),
+                }
+                for m in goal.milestones
+            ],
+            "next_milestone": upcoming.title if upcoming else None,
+            "smart_score": self.score,
+            "smart_gaps": self.missing_parts,
+            "file": self.file,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass
+class GoalList:
+    views: list[GoalView]
+    problems: list[Problem]
+    hidden: int = 0
+
+
+@dataclass
+class Added:
+    view: GoalView
+    notes: list[str] = field(default_factory=list)
+
+
+def _view(
+    journal: Journal, stored: Stored[Goal], loaded: Loaded[Goal], today: date
+) -> GoalView:
+    short = (
+        loaded.short.get(stored.record.id)
+        or short_ids([stored.record.id])[stored.record.id]
+    )
+    return GoalView(
+        goal=stored.record,
+        short=short,
+        file=journal.relative(stored.path),
+        today=today,
+        gaps=check_goal(stored.record, today, ref=short),
+    )
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    stripped = text.strip()
+    return stripped or None
+
+
+def _sort_key(view: GoalView) -> tuple[int, date, str]:
+    order = {"active": 0, "done": 1, "dropped": 2}
+    return (
+        order[view.goal.status],
+        view.goal.target or date.max,
+        view.goal.title.lower(),
+    )
+
+
+def list_goals(
+    journal: Journal, today: date, *, include_closed: bool = False
+) -> GoalList:
+    loaded = journal.load(GOALS)
+    views = [_view(journal, s, loaded, today) for s in loaded.records]
+    shown = [v for v in views if include_closed or v.goal.status == "active"]
+    return GoalList(
+        views=sorted(shown, key=_sort_key),
+        problems=loaded.problems,
+        hidden=len(views) - len(shown),
+    )
+
+
+def get_goal(journal: Journal, ref: str, today: date) -> GoalView:
+    loaded = journal.load(GOALS)
+    return _view(journal, journal.resolve(GOALS, ref, loaded), loaded, today)
+
+
+def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
+    title = " ".join(draft.title.split())
+    if not title:
+        raise UserError("the goal's title is empty; say what you want to achieve")
+    if len(title) > MAX_TITLE:
+        raise UserError(
+            f"the goal's title is {len(title)} characters; keep it under {MAX_TITLE} "
+            "and put details in --specific"
+        )
+    notes: list[str] = []
+    target = draft.target
+    if target is None:
+        target = deadline_in_title(title, today)
+        if target is not None:
+            notes.append(f"target date {target.isoformat()} taken from the title")
+    elif target < today:
+        notes.append(f"the target date {target.isoformat()} is already past")
+    goal = Goal(
+        id=new_id(),
+        title=title,
+        created=today,
+        target=target,
+        area=_clean(draft.area),
+        mentor=_clean(draft.mentor),
+        specific=_clean(draft.specific),
+        measurable=_clean(draft.measurable),
+        achievable=_clean(draft.achievable),
+        relevant=_clean(draft.relevant),
+    )
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        twins = [
+            s
+            for s in loaded.records
+            if s.record.status == "active" and s.record.title.lower() == title.lower()
+        ]
+        if twins:
+            twin = loaded.short[twins[0].record.id]
+            notes.append(f"another active goal has the same title ({twin})")
+        path = journal.save(GOALS, goal)
+        loaded = journal.load(GOALS)
+        stored = next(s for s in loaded.records if s.path == path)
+        return Added(_view(journal, stored, loaded, today), notes)
+
+
+def close_goal(journal: Journal, ref: str, status: GoalStatus, today: date) -> GoalView:
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        stored = journal.resolve(GOALS, ref, loaded)
+        goal = stored.record
+        if goal.status == status:
+            raise UserError(
+                f'goal "{goal.title}" is already {status}'
+                + (f" (since {goal.closed.isoformat()})" if goal.closed else "")
+            )
+        updated = goal.model_copy(update={"status": status, "closed": today})
+        journal.save(GOALS, updated, stored)
+        stored.record = updated
+        return _view(journal, stored, loaded, today)
+
+
+def add_milestone(
+    journal: Journal, ref: str, title: str, due: date | None, today: date
+) -> tuple[GoalView, int]:
+    """Add a milestone; return the goal and the milestone's number (from 1)."""
+    text = " ".join(title.split())
+    if not text:
+        raise UserError("the milestone's title is empty")
+    if len(text) > MAX_TITLE:
+        raise UserError(f"the milestone's title is over {MAX_TITLE} characters")
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        stored = journal.resolve(GOALS, ref, loaded)
+        goal = stored.record
+        if goal.status != "active":
+            raise UserError(
+                f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
+            )
+        if any(m.title.lower() == text.lower() for m in goal.milestones):
+            raise UserError(f'goal "{goal.title}" already has the milestone "{text}"')
+        milestones = [*goal.milestones, Milestone(title=text, due=due)]
+        updated = goal.model_copy(update={"milestones": milestones})
+        journal.save(GOALS, updated, stored)
+        stored.record = updated
+        return _view(journal, stored, loaded, today), len(milestones)
+
+
+def find_milestone(goal: Goal, which: str) -> int:
+    """The index of the milestone `which` names: its number, or a title prefix."""
+    needle = which.strip().lower()
+    if not goal.milestones:
+        raise NotFoundError(f'goal "{goal.title}" has no milestones yet')
+    if needle.isdigit():
+        number = int(needle)
+        if 1 <= number <= len(goal.milestones):
+            return number - 1
+        raise NotFoundError(
+            f'goal "{goal.title}" has milestones 1-{len(goal.milestones)}, not {number}'
+        )
+    exact = [i for i, m in enumerate(goal.milestones) if m.title.lower() == needle]
+    found = exact or [
+        i for i, m in enumerate(goal.milestones) if m.title.lower().startswith(needle)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(f"{i + 1} {goal.milestones[i].title}" for i in found)
+        raise AmbiguousError(f'"{which}" matches {len(found)} milestones: {listed}')
+    raise NotFoundError(f'goal "{goal.title}" has no milestone matching "{which}"')
+
+
+def tick_milestone(
+    journal: Journal, ref: str, which: str, today: date
+) -> tuple[GoalView, int]:
+    """Complete a milestone; return the goal and the milestone's index."""
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        stored = journal.resolve(GOALS, ref, loaded)
+        goal = stored.record
+        index = find_milestone(goal, which)
+        milestone = goal.milestones[index]
+        if milestone.done:
+            when = f" on {milestone.done_on.isoformat()}" if milestone.done_on else ""
+            raise UserError(f'milestone "{milestone.title}" is already done{when}')
+        milestones = list(goal.milestones)
+        milestones[index] = milestone.model_copy(
+            update={"done": True, "done_on": today}
+        )
+        updated = goal.model_copy(update={"milestones": milestones})
+        journal.save(GOALS, updated, stored)
+        stored.record = updated
+        return _view(journal, stored, loaded, today), index
+
+
+@dataclass
+class CheckReport:
+    views: list[GoalView]
+    portfolio: PortfolioCheck
+    problems: list[Problem]
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": v.goal.id,
+                "short_id": v.short,
+                "title": v.goal.title,
+                "score": v.score,
+                "gaps": [{"part": g.part, "message": g.message} for g in v.gaps],
+            }
+            for v in self.views
+        ]
+
+
+def check_goals(journal: Journal, ref: str | None, today: date) -> CheckReport:
+    settings, problems = journal.settings_or_default()
+    loaded = journal.load(GOALS)
+    views = [_view(journal, s, loaded, today) for s in loaded.records]
+    active = [v for v in views if v.goal.status == "active"]
+    if ref is not None:
+        chosen = journal.resolve(GOALS, ref, loaded)
+        selected = [v for v in views if v.goal.id == chosen.record.id]
+    else:
+        selected = sorted(active, key=_sort_key)
+    portfolio = PortfolioCheck(
+        active=len(active),
+        dated=sum(1 for v in active if v.goal.target is not None),
+        complete=sum(1 for v in active if v.score == 5),
+        targets=settings.targets,
+    )
+    return CheckReport(selected, portfolio, [*problems, *loaded.problems])

@@ -1,0 +1,89 @@
+"""Creating the journal: settings, the agenda template, the folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import ALL_KINDS
+
+AGENDA_TEMPLATE = """\
+<!--
+  The agenda that `mentorlog prep` writes for each meeting. Edit freely:
+  reorder, rename or drop sections, add your own. Each {placeholder} is
+  replaced by what the journal knows; lines you add stay as you wrote them.
+-->
+# {mentor} · {date}
+
+## Since last time
+{actions}
+
+## What worked
+
+## What didn't
+
+## Questions
+{questions}
+
+## Feedback to ask for
+{feedback_area}
+
+## Next steps
+
+## Next objectives
+{goals}
+
+## Before leaving
+- Thank {mentor} for their time.
+"""
+
+
+@dataclass
+class InitResult:
+    root: Path
+    created: bool
+    written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def init_journal(journal: Journal, name: str | None) -> InitResult:
+    """Create whatever is missing; never write over what is there."""
+    existed = journal.exists()
+    result = InitResult(root=journal.root, created=not existed)
+    name = " ".join(name.split()) if name else None
+    with journal.transaction():
+        if not existed:
+            journal.write_new_settings(name=name)
+            result.written.append(journal.relative(journal.settings_path))
+        elif name:
+            settings = journal.settings()
+            if settings.name is None:
+                _set_name(journal, name)
+                result.written.append(journal.relative(journal.settings_path))
+            elif settings.name != name:
+                result.notes.append(
+                    f'the journal is already named "{settings.name}"; '
+                    "edit mentorlog.toml to rename it"
+                )
+        if not journal.template_path.exists():
+            journal.write_text(journal.template_path, AGENDA_TEMPLATE)
+            result.written.append(journal.relative(journal.template_path))
+        for kind in ALL_KINDS:
+            folder = journal.folder(kind)
+            if not folder.exists():
+                from mentorlog.store.atomic import ensure_dir
+
+                ensure_dir(folder, private_from=journal.root)
+                result.written.append(kind.folder + "/")
+    return result
+
+
+def _set_name(journal: Journal, name: str) -> None:
+    from mentorlog.store import tomlfile
+
+    text = journal.settings_path.read_text(encoding="utf-8")
+    data = tomlfile.loads(text, journal.relative(journal.settings_path))
+    journal.write_text(
+        journal.settings_path, tomlfile.rewrite(text, data, {**data, "name": name})
+    )

@@ -1,0 +1,249 @@
+"""Reading the dates people type, and the one place that knows "today".
+
+Accepted forms (case ignored), all relative to today:
+
+    2026-12-01                ISO date
+    today, tomorrow, yesterday
+    friday, fri               the coming Friday, today if today is a Friday
+    next friday               the first Friday after today
+    last friday               the last Friday before today
+    in 2 weeks, in 3 days, in 1 month, in a year
+    2 weeks ago
+    +3d, +2w, +1m, +1y, -3d   offsets in days, weeks, months, years
+    eow, eom, eoy             end of this week (Sunday), month, year
+    dec 1, 1 december, dec 1 2027
+                              a month and day without a year is the nearest
+                              such date to today (so "jan 15" said in November
+                              is next January)
+
+`MENTORLOG_TODAY=YYYY-MM-DD` pins today for scripts, demos and tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, timedelta
+
+from mentorlog.errors import DateError
+
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+UNITS = {
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "m": "months",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "y": "years",
+    "yr": "years",
+    "year": "years",
+    "years": "years",
+}
+
+_OFFSET = re.compile(r"^([+-])\s*(\d{1,4})\s*([a-z]+)$")
+_IN = re.compile(r"^in\s+(\d{1,4}|[a-z]+)\s+([a-z]+)$")
+_AGO = re.compile(r"^(\d{1,4}|[a-z]+)\s+([a-z]+)\s+ago$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_WORD = re.compile(r"[a-z]+")
+
+
+def today() -> date:
+    """Today, unless `MENTORLOG_TODAY` pins it."""
+    pinned = os.environ.get("MENTORLOG_TODAY")
+    if pinned:
+        try:
+            return date.fromisoformat(pinned.strip())
+        except ValueError:
+            raise DateError(
+                f'MENTORLOG_TODAY is not a date ("{pinned}"); use YYYY-MM-DD'
+            ) from None
+    return date.today()
+
+
+def shift(start: date, amount: int, unit: str) -> date:
+    """`start` moved by `amount` days, weeks, months or years."""
+    if unit == "days":
+        return start + timedelta(days=amount)
+    if unit == "weeks":
+        return start + timedelta(weeks=amount)
+    from dateutil.relativedelta import relativedelta
+
+    if unit == "months":
+        return start + relativedelta(months=amount)
+    return start + relativedelta(years=amount)
+
+
+def parse_date(text: str, *, base: date | None = None) -> date:
+    """Read a date a person typed; raise `DateError` quoting it if we cannot."""
+    ref = base or today()
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise DateError("the date is empty; try 2026-12-01, friday or in 2 weeks")
+    try:
+        found = _parse(cleaned, ref)
+    except (ValueError, OverflowError):
+        found = None
+    if found is None:
+        raise DateError(
+            f'cannot read the date "{_quote(text)}"; '
+            "try 2026-12-01, tomorrow, friday, next friday, in 2 weeks, +3d, eom"
+        )
+    return found
+
+
+def _parse(text: str, ref: date) -> date | None:
+    if _ISO.match(text):
+        return date.fromisoformat(text)
+    simple = {
+        "today": ref,
+        "now": ref,
+        "tomorrow": ref + timedelta(days=1),
+        "tmrw": ref + timedelta(days=1),
+        "yesterday": ref - timedelta(days=1),
+        "eow": ref + timedelta(days=6 - ref.weekday()),
+        "eoy": date(ref.year, 12, 31),
+    }
+    if text in simple:
+        return simple[text]
+    if text == "eom":
+        return shift(date(ref.year, ref.month, 1), 1, "months") - timedelta(days=1)
+    weekday = _weekday(text, ref)
+    if weekday is not None:
+        return weekday
+    relative = _relative(text, ref)
+    if relative is not None:
+        return relative
+    return _month_day(text, ref)
+
+
+def _weekday(text: str, ref: date) -> date | None:
+    words = text.split()
+    if len(words) == 1 and words[0] in WEEKDAYS:
+        return ref + timedelta(days=(WEEKDAYS[words[0]] - ref.weekday()) % 7)
+    if len(words) == 2 and words[1] in WEEKDAYS:
+        day = WEEKDAYS[words[1]]
+        if words[0] in ("next", "this", "coming"):
+            ahead = (day - ref.weekday()) % 7
+            if words[0] == "next":
+                ahead = ahead or 7
+            return ref + timedelta(days=ahead)
+        if words[0] in ("last", "past"):
+            back = (ref.weekday() - day) % 7 or 7
+            return ref - timedelta(days=back)
+    return None
+
+
+def _amount(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _relative(text: str, ref: date) -> date | None:
+    match = _OFFSET.match(text)
+    if match:
+        sign, count, unit = match.groups()
+        if unit not in UNITS:
+            return None
+        amount = int(count) if sign == "+" else -int(count)
+        return shift(ref, amount, UNITS[unit])
+    for pattern, sign in ((_IN, 1), (_AGO, -1)):
+        match = pattern.match(text)
+        if match:
+            amount = _amount(match.group(1))
+            unit = UNITS.get(match.group(2))
+            if amount is None or unit is None:
+                return None
+            return shift(ref, sign * amount, unit)
+    if text.startswith("next ") and text[5:] in ("week", "month", "year"):
+        return shift(ref, 1, UNITS[text[5:]])
+    return None
+
+
+def _month_day(text: str, ref: date) -> date | None:
+    words = _MONTH_WORD.findall(text)
+    if not words or not any(word[:3] in MONTHS for word in words):
+        return None
+    fillers = ("of", "st", "nd", "rd", "th")
+    if any(word[:3] not in MONTHS and word not in fillers for word in words):
+        return None
+    if not re.search(r"\d", text):
+        return None
+    from dateutil import parser
+
+    default = datetime(ref.year, ref.month, 1)
+    parsed = parser.parse(text, default=default).date()
+    if re.search(r"\d{4}", text):
+        return parsed
+    # No year given: the nearest such date to today.
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(parsed.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda day: abs((day - ref).days))
+
+
+def _quote(text: str) -> str:
+    printable = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return printable if len(printable) <= 60 else printable[:57] + "..."
+
+
+def days_between(start: date, end: date) -> int:
+    """Whole days from `start` to `end` (negative when `end` is earlier)."""
+    return (end - start).days

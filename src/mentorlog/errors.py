@@ -1,0 +1,77 @@
+"""One family of exceptions, each with the exit code the CLI turns it into.
+
+Messages are written for people: they say what is wrong and where, and never
+echo a library's raw error text (which may quote private input at length).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_USER = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+
+class MentorlogError(Exception):
+    """A problem the user can act on; the CLI prints it as one line."""
+
+    exit_code = EXIT_USER
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UserError(MentorlogError):
+    """Unknown reference, invalid value, nothing to do."""
+
+
+class DateError(UserError):
+    """A date the user typed that cannot be read."""
+
+
+class NotFoundError(UserError):
+    """A reference that matches no record."""
+
+
+class AmbiguousError(UserError):
+    """A reference that matches several records; the message lists them."""
+
+
+class JournalIOError(MentorlogError):
+    """The disk said no: full, read-only, permission denied."""
+
+    def __init__(self, path: Path, error: OSError, *, action: str = "write") -> None:
+        reason = error.strerror or type(error).__name__
+        super().__init__(f"cannot {action} {path}: {reason}")
+        self.path = path
+        self.errno = error.errno
+
+
+class LockTimeoutError(MentorlogError):
+    """Another mentorlog process holds the journal lock for too long."""
+
+
+class DataError(MentorlogError):
+    """A journal file that does not parse or validate: `path:line: message`."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.detail = message
+
+
+class NewerJournalError(MentorlogError):
+    """The journal was written by a newer mentorlog; we only read it."""
+
+    exit_code = EXIT_DATA

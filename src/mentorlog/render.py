@@ -1,0 +1,391 @@
+"""Everything the user sees: the only module that imports rich.
+
+User text is never interpreted as markup (we build `Text` objects, and the
+console has markup off) and is stripped of control characters, escape
+sequences and bidirectional overrides before it reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from mentorlog.core.doctor import DoctorReport
+    from mentorlog.core.goals import CheckReport, GoalView
+    from mentorlog.core.setup import InitResult
+    from mentorlog.store.journal import Problem
+
+_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+_BIDI = {
+    chr(c)
+    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
+}
+
+_state: dict[str, Any] = {"no_color": False}
+_consoles: dict[bool, Console] = {}
+
+
+def configure(*, no_color: bool) -> None:
+    """Called once per invocation, before anything is printed."""
+    _state["no_color"] = no_color
+    _consoles.clear()
+
+
+def console(*, stderr: bool = False) -> Console:
+    if stderr not in _consoles:
+        _consoles[stderr] = Console(
+            stderr=stderr,
+            no_color=_state["no_color"] or None,
+            markup=False,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+    return _consoles[stderr]
+
+
+def safe(text: object, *, one_line: bool = True) -> str:
+    """User text made harmless for a terminal."""
+    value = _ANSI.sub("", str(text))
+    kept = []
+    for ch in value:
+        if ch in _BIDI:
+            continue
+        if ch == "\n" or ch == "\t":
+            kept.append(" " if one_line else ch)
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc" or (category == "Cf" and ch != "\u200d"):
+            continue
+        kept.append(ch)
+    return "".join(kept)
+
+
+# -- plain messages --------------------------------------------------------------
+def error(message: str, hint: str | None = None) -> None:
+    line = Text("error: ", style="bold red")
+    line.append(safe(message))
+    console(stderr=True).print(line, overflow="fold")
+    if hint:
+        console(stderr=True).print(Text(safe(hint), style="dim"), overflow="fold")
+
+
+def warn(message: str) -> None:
+    line = Text("warning: ", style="yellow")
+    line.append(safe(message))
+    console(stderr=True).print(line, overflow="fold")
+
+
+def problems(found: Iterable[Problem]) -> None:
+    """Broken files met while listing: named on stderr, the listing goes on."""
+    listed = list(found)
+    for problem in listed:
+        warn(str(problem))
+    if listed:
+        console(stderr=True).print(
+            Text("run `mentorlog doctor` to see every problem", style="dim")
+        )
+
+
+def say(*parts: str | tuple[str, str]) -> None:
+    """A line of our words (str) and user text ((text, style)), made safe."""
+    line = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            line.append(safe(part[0]), style=part[1])
+        else:
+            line.append(part)
+    console().print(line, overflow="fold")
+
+
+def plain(text: str) -> None:
+    """One line for scripts: no styling, no wrapping."""
+    sys.stdout.write(safe(text) + "\n")
+
+
+def json_out(value: Any) -> None:
+    """JSON for scripts and jq: ASCII-escaped, so it can carry no escape codes."""
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=True) + "\n")
+
+
+# -- goals ----------------------------------------------------------------------------
+def bar(progress: float, width: int = 10) -> Text:
+    filled = round(progress * width)
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    return text
+
+
+def days_left(view: GoalView) -> Text:
+    goal = view.goal
+    if goal.status != "active":
+        when = goal.closed.isoformat() if goal.closed else ""
+        return Text(f"{goal.status} {when}".strip(), style="dim")
+    left = view.days_left
+    if left is None:
+        return Text("no date", style="yellow")
+    if left < 0:
+        return Text(f"{-left}d overdue", style="bold red")
+    if left == 0:
+        return Text("due today", style="bold yellow")
+    return Text(f"{left}d left", style="yellow" if left <= 14 else "")
+
+
+def goals_table(views: list[GoalView], hidden: int) -> None:
+    out = console()
+    if not views:
+        out.print(
+            "No active goals yet. Add one: mentorlog goals add "
+            '"build a portfolio site with 3 projects within 2 months"'
+            if not hidden
+            else f"No active goals ({hidden} closed: mentorlog goals --all)."
+        )
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("goal", ratio=1, overflow="fold")
+    table.add_column("progress", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    for view in views:
+        goal = view.goal
+        title = Text(
+            safe(goal.title), style="bold" if goal.status == "active" else "dim"
+        )
+        upcoming = goal.next_milestone()
+        if upcoming is not None:
+            title.append("\nnext: ", style="dim")
+            title.append(safe(upcoming.title))
+            if upcoming.due:
+                late = upcoming.due < view.today
+                title.append(
+                    f" (due {upcoming.due.isoformat()})", style="red" if late else "dim"
+                )
+        if view.missing_parts and goal.status == "active":
+            title.append("\nSMART gaps: ", style="dim")
+            title.append(", ".join(view.missing_parts), style="yellow")
+        done = sum(m.done for m in goal.milestones)
+        progress = bar(goal.progress)
+        progress.append(f" {done}/{len(goal.milestones)}")
+        target = Text(goal.target.isoformat() if goal.target else "—")
+        target.append("\n")
+        target.append_text(days_left(view))
+        table.add_row(view.short, title, progress, target)
+    out.print(table)
+    if hidden:
+        out.print(
+            Text(
+                f"{hidden} closed goal{'s' if hidden != 1 else ''} hidden: "
+                "mentorlog goals --all",
+                style="dim",
+            )
+        )
+
+
+def goal_detail(view: GoalView) -> None:
+    out = console()
+    goal = view.goal
+    head = Text(safe(goal.title), style="bold")
+    head.append(f"  [{view.short} · {goal.status}]", style="dim")
+    out.print(head, overflow="fold")
+    facts = Text()
+    if goal.target:
+        facts.append(f"target {goal.target.isoformat()} (")
+        facts.append_text(days_left(view))
+        facts.append(")")
+    else:
+        facts.append("no target date", style="yellow")
+    if goal.area:
+        facts.append(" · area: ")
+        facts.append(safe(goal.area))
+    if goal.mentor:
+        facts.append(" · mentor: ")
+        facts.append(safe(goal.mentor))
+    out.print(facts, overflow="fold")
+    progress = Text("progress ")
+    progress.append_text(bar(goal.progress))
+    done = sum(m.done for m in goal.milestones)
+    progress.append(f" {done}/{len(goal.milestones)} milestones")
+    out.print(progress)
+    parts = Table(box=None, show_header=False, pad_edge=False)
+    parts.add_column(style="dim", no_wrap=True)
+    parts.add_column(overflow="fold")
+    for label, value in (
+        ("Specific", goal.specific),
+        ("Measurable", goal.measurable),
+        ("Achievable", goal.achievable),
+        ("Relevant", goal.relevant),
+    ):
+        parts.add_row(label, Text(safe(value)) if value else Text("—", style="yellow"))
+    out.print(parts)
+    if goal.milestones:
+        out.print(Text("Milestones", style="bold"))
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold", ratio=1)
+        table.add_column(no_wrap=True)
+        for number, milestone in enumerate(goal.milestones, start=1):
+            mark = (
+                Text("✓", style="green") if milestone.done else Text("·", style="dim")
+            )
+            when = Text()
+            if milestone.done and milestone.done_on:
+                when.append(f"done {milestone.done_on.isoformat()}", style="dim")
+            elif milestone.due:
+                late = milestone.due < view.today
+                when.append(
+                    f"due {milestone.due.isoformat()}", style="red" if late else ""
+                )
+            table.add_row(str(number), mark, Text(safe(milestone.title)), when)
+        out.print(table)
+    smart_gaps(view)
+
+
+def smart_gaps(view: GoalView) -> None:
+    out = console()
+    line = Text(
+        f"SMART {view.score}/5", style="bold green" if view.score == 5 else "bold"
+    )
+    out.print(line)
+    for gap in view.gaps:
+        item = Text(f"  ✗ {gap.part}: ", style="yellow")
+        item.append(safe(gap.message))
+        out.print(item, overflow="fold")
+
+
+def check_report(report: CheckReport) -> None:
+    out = console()
+    for view in report.views:
+        head = Text(f"{view.short} ", style="cyan")
+        head.append(safe(view.goal.title), style="bold")
+        out.print(head, overflow="fold")
+        smart_gaps(view)
+        out.print()
+    mark = Text(
+        "✓ " if report.portfolio.ok else "✗ ",
+        style="green" if report.portfolio.ok else "yellow",
+    )
+    mark.append(report.portfolio.message)
+    out.print(mark, overflow="fold")
+
+
+def milestone_added(view: GoalView, number: int) -> None:
+    milestone = view.goal.milestones[number - 1]
+    due = f" (due {milestone.due.isoformat()})" if milestone.due else ""
+    say(
+        f"Added milestone {number} to {view.short} ",
+        (view.goal.title, "bold"),
+        ": ",
+        (milestone.title, ""),
+        due,
+    )
+
+
+def milestone_ticked(view: GoalView, index: int) -> None:
+    milestone = view.goal.milestones[index]
+    say("✓ ", (milestone.title, "bold"), f" — {view.short} ", (view.goal.title, ""))
+    progress = Text("progress ")
+    progress.append_text(bar(view.goal.progress))
+    done = sum(m.done for m in view.goal.milestones)
+    progress.append(f" {done}/{len(view.goal.milestones)}")
+    console().print(progress)
+    if view.goal.milestones and all(m.done for m in view.goal.milestones):
+        say(
+            "Every milestone is done: close the goal with "
+            f"`mentorlog goals done {view.short}`."
+        )
+
+
+def goal_added(view: GoalView, notes: list[str]) -> None:
+    say(f"Added goal {view.short}: ", (view.goal.title, "bold"))
+    for note in notes:
+        say(("  " + note, "dim"))
+    if view.gaps:
+        say(
+            f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
+            f"See `mentorlog goals check {view.short}`."
+        )
+
+
+# -- journal ------------------------------------------------------------------------
+def init_result(result: InitResult) -> None:
+    if result.created:
+        say("Created your journal at ", (str(result.root), "bold"))
+    elif result.written:
+        say(
+            "Journal at ",
+            (str(result.root), "bold"),
+            " completed: ",
+            (", ".join(result.written), ""),
+        )
+    else:
+        say("Journal already at ", (str(result.root), "bold"), "; nothing changed.")
+    for note in result.notes:
+        warn(note)
+    if result.created:
+        say('Next: mentorlog goals add "<a SMART goal>" --by "in 3 months"')
+
+
+def doctor_report(report: DoctorReport) -> None:
+    for problem in report.problems:
+        plain(str(problem))
+    for note in report.notes:
+        console(stderr=True).print(
+            Text("note: " + safe(note), style="dim"), overflow="fold"
+        )
+    summary = (
+        f"{report.checked} file{'s' if report.checked != 1 else ''} checked in "
+        f"{safe(report.root)}: "
+    )
+    if report.ok:
+        console(stderr=True).print(
+            Text(summary + "no problems", style="green"), overflow="fold"
+        )
+    else:
+        count = len(report.problems)
+        console(stderr=True).print(
+            Text(summary + f"{count} problem{'s' if count != 1 else ''}", style="red"),
+            overflow="fold",
+        )
+
+
+# -- tour ----------------------------------------------------------------------
+def tour_intro(path: str) -> None:
+    say(("mentorlog tour", "bold"), " — a sample journal in ", (path, "dim"))
+    say("Your own journal is not touched. Each step shows the command it runs.")
+
+
+def tour_step(number: int, total: int, explanation: str, args: list[str]) -> None:
+    import shlex
+
+    out = console()
+    out.print()
+    out.print(
+        Text(f"[{number}/{total}] {explanation}", style="bold cyan"), overflow="fold"
+    )
+    out.print(
+        Text("$ mentorlog " + safe(shlex.join(args)), style="dim"), overflow="fold"
+    )
+
+
+def tour_end(path: str, *, kept: bool) -> None:
+    out = console()
+    out.print()
+    if kept:
+        say("The sample journal is kept at ", (path, "bold"), ".")
+        say(f"Look around: mentorlog --journal {path} goals")
+    else:
+        say(
+            "That was the tour; the sample journal is gone (`mentorlog tour --keep` "
+            "keeps it)."
+        )
+    say('Start your own: mentorlog init --name "Your Name"')

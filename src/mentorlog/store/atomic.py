@@ -1,0 +1,95 @@
+"""Writes that leave a file either old or new, never partial.
+
+temp file in the same folder → write → fsync → rename over the target →
+fsync the folder. Files are created 0600 and folders 0700 whatever the umask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from mentorlog.errors import JournalIOError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def is_temp(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_dir(folder: Path, *, private_from: Path) -> None:
+    """Create `folder` and any missing parents up to `private_from` as 0700.
+
+    Parents above `private_from` (the journal root) are created with the
+    default mode: they are not ours.
+    """
+    try:
+        if folder.is_dir():
+            return
+        if folder != private_from and private_from in folder.parents:
+            ensure_dir(folder.parent, private_from=private_from)
+        else:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=DIR_MODE)
+        os.chmod(folder, DIR_MODE)
+        fsync_dir(folder.parent)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise JournalIOError(
+                folder, NotADirectoryError(20, "a file stands where a folder should be")
+            ) from None
+    except OSError as error:
+        raise JournalIOError(folder, error, action="create") from error
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file."""
+    tmp = temp_name(path)
+    try:
+        fd = os.open(
+            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE
+        )
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise JournalIOError(path, error) from error
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temp files left by a killed write (call only under the lock)."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if is_temp(entry):
+            with contextlib.suppress(OSError):
+                entry.unlink()

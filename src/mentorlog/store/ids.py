@@ -1,0 +1,49 @@
+"""Record ids: time-ordered, random, and never colliding across devices.
+
+An id is a ULID spelled in lower-case Crockford base32: 10 characters of
+milliseconds since 1970, then 16 random characters (80 bits). Ids sort by
+creation time; two devices creating records at the same moment still pick
+different ids. Listings show the first characters of the random half, just
+enough of them to tell the records of one kind apart (at least four).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+
+ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+ID_LENGTH = 26
+TIME_LENGTH = 10
+SHORT_MIN = 4
+
+
+def new_id(now_ms: int | None = None) -> str:
+    """A fresh id for a record created now."""
+    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    value = (ms << 80) | int.from_bytes(os.urandom(10), "big")
+    chars = [ALPHABET[(value >> (5 * i)) & 31] for i in range(ID_LENGTH)]
+    return "".join(reversed(chars))
+
+
+def random_part(record_id: str) -> str:
+    return record_id[TIME_LENGTH:]
+
+
+def short_length(ids: Iterable[str]) -> int:
+    """The fewest characters of the random half that tell all `ids` apart."""
+    parts = [random_part(i) for i in ids]
+    length = SHORT_MIN
+    while length < ID_LENGTH - TIME_LENGTH:
+        if len({p[:length] for p in parts}) == len(parts):
+            return length
+        length += 1
+    return length
+
+
+def short_ids(ids: Iterable[str]) -> dict[str, str]:
+    """Map each id to its short form, unique among `ids`."""
+    all_ids = list(ids)
+    length = short_length(all_ids)
+    return {i: random_part(i)[:length] for i in all_ids}

@@ -1,0 +1,427 @@
+"""The journal: where it lives, its settings, and one file per record.
+
+Every write goes through `Journal.transaction()`, which holds the journal lock
+across read-modify-write, creates the journal on first use, and refuses to
+write to a journal made by a newer release.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from mentorlog.errors import (
+    AmbiguousError,
+    DataError,
+    JournalIOError,
+    NewerJournalError,
+    NotFoundError,
+)
+
+from . import tomlfile
+from .atomic import atomic_write, ensure_dir, is_temp, remove_stale_temps
+from .ids import random_part, short_ids
+from .lock import JournalLock
+from .slugs import inside, slugify
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from mentorlog.models import Record, Settings
+
+SETTINGS_FILE = "mentorlog.toml"
+LOCK_FILE = ".lock"
+TEMPLATES = "templates"
+AGENDA_TEMPLATE = "agenda.md"
+
+R = TypeVar("R", bound="Record")
+
+
+def default_location() -> Path:
+    """The platform's user data folder for mentorlog."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "mentorlog"
+    if os.name == "nt":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / "mentorlog"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "mentorlog"
+
+
+def locate(option: str | None) -> Path:
+    """`--journal`, else `MENTORLOG_HOME`, else the platform's data folder."""
+    chosen = option or os.environ.get("MENTORLOG_HOME") or None
+    path = Path(chosen).expanduser() if chosen else default_location()
+    return Path(os.path.abspath(path))
+
+
+@dataclass(frozen=True)
+class Kind(Generic[R]):
+    """One kind of record: its folder, model and the text its file is named after."""
+
+    name: str
+    folder: str
+    model: type[R]
+    label: Callable[[R], str]
+    extension: str = ".toml"
+
+
+@dataclass
+class Stored(Generic[R]):
+    """A record as read from disk, with where it came from."""
+
+    record: R
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that does not parse or validate."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+    @classmethod
+    def from_error(cls, error: DataError) -> Problem:
+        return cls(error.path, error.line, error.detail)
+
+
+@dataclass
+class Loaded(Generic[R]):
+    records: list[Stored[R]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    short: dict[str, str] = field(default_factory=dict)
+
+
+class Journal:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = JournalLock(root / LOCK_FILE)
+
+    # -- where things are -------------------------------------------------
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def template_path(self) -> Path:
+        return self.root / TEMPLATES / AGENDA_TEMPLATE
+
+    def folder(self, kind: Kind[Any]) -> Path:
+        return self.root / kind.folder
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def exists(self) -> bool:
+        return self.settings_path.is_file()
+
+    # -- settings -----------------------------------------------------------
+    def settings(self) -> Settings:
+        from mentorlog.models import Settings
+
+        if not self.settings_path.exists():
+            return Settings()
+        text, data = self._read_toml(self.settings_path)
+        return validate(Settings, data, text, self.relative(self.settings_path))
+
+    def settings_or_default(self) -> tuple[Settings, list[Problem]]:
+        """The settings, or the defaults and the problem when the file is broken."""
+        from mentorlog.models import Settings
+
+        try:
+            return self.settings(), []
+        except DataError as error:
+            return Settings(), [Problem.from_error(error)]
+
+    # -- writing ------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Journal]:
+        """Hold the lock; create the journal if needed; refuse newer journals."""
+        from mentorlog.models import SCHEMA_VERSION
+
+        ensure_dir(self.root, private_from=self.root)
+        with self._lock:
+            if self._lock.depth == 1:
+                self._check_writable(SCHEMA_VERSION)
+                self._clean_temps()
+                if not self.exists():
+                    self.write_new_settings(name=None)
+            yield self
+
+    def _check_writable(self, supported: int) -> None:
+        if not self.settings_path.exists():
+            return
+        _, data = self._read_toml(self.settings_path)
+        version = data.get("schema_version", 1)
+        if isinstance(version, int) and version > supported:
+            raise NewerJournalError(
+                f"{SETTINGS_FILE}: this journal was written by a newer mentorlog "
+                f"(schema_version {version}; this release knows {supported}); "
+                "it is opened read-only: upgrade mentorlog to change it"
+            )
+
+    def _clean_temps(self) -> None:
+        remove_stale_temps(self.root)
+        try:
+            folders = [p for p in self.root.iterdir() if p.is_dir()]
+        except OSError:
+            return
+        for folder in folders:
+            remove_stale_temps(folder)
+
+    def write_new_settings(self, *, name: str | None) -> None:
+        from mentorlog.models import SCHEMA_VERSION
+
+        lines = [
+            "# mentorlog settings. Edit freely: comments and extra keys are kept.",
+            f"schema_version = {SCHEMA_VERSION}",
+        ]
+        if name:
+            lines.append(f"name = {tomlfile.dumps({'n': name})[4:].strip()}")
+        lines += [
+            "",
+            "# Targets the checklist measures you against.",
+            "[targets]",
+            "goals_min = 3  # active goals with target dates, at least...",
+            "goals_max = 5  # ...and at most",
+            "resources_between_sessions = 2  # readings, courses, events",
+            "review_period_days = 90  # review the relationship this often",
+            "",
+        ]
+        self.write_text(self.settings_path, "\n".join(lines))
+
+    def write_text(self, path: Path, text: str) -> None:
+        assert self._lock.held, "writes happen inside Journal.transaction()"
+        ensure_dir(path.parent, private_from=self.root)
+        atomic_write(path, text.encode("utf-8"))
+
+    def save(self, kind: Kind[R], record: R, stored: Stored[R] | None = None) -> Path:
+        """Write `record`; keep hand edits of its file; skip identical bytes."""
+        data = record_data(record)
+        if stored is None:
+            path = self._new_path(kind, record)
+            self.write_text(path, tomlfile.dumps(data))
+            return path
+        old_text = stored.text
+        canonical_old = tomlfile.dumps(record_data(stored.record))
+        if old_text == canonical_old:
+            new_text = tomlfile.dumps(data)
+        else:
+            new_text = tomlfile.rewrite(old_text, stored.data, data)
+        if new_text != old_text:
+            self.write_text(stored.path, new_text)
+        return stored.path
+
+    def _new_path(self, kind: Kind[R], record: R) -> Path:
+        folder = self.folder(kind)
+        slug = slugify(kind.label(record), fallback=kind.name)
+        path = inside(folder, slug + kind.extension)
+        if path.exists():
+            path = inside(
+                folder, f"{slug}-{random_part(record.id)[:6]}{kind.extension}"
+            )
+        return path
+
+    # -- reading ------------------------------------------------------------
+    def _read_toml(self, path: Path) -> tuple[str, dict[str, Any]]:
+        relpath = self.relative(path)
+        try:
+            raw = path.read_bytes()
+        except IsADirectoryError:
+            raise DataError(
+                relpath, None, "a folder stands where a file should be"
+            ) from None
+        except OSError as error:
+            raise JournalIOError(path, error, action="read") from error
+        text = tomlfile.decode(raw, relpath)
+        return text, tomlfile.loads(text, relpath)
+
+    def files(self, kind: Kind[Any]) -> list[Path]:
+        folder = self.folder(kind)
+        try:
+            entries = sorted(folder.iterdir())
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise JournalIOError(folder, error, action="read") from error
+        return [
+            entry
+            for entry in entries
+            if entry.name.endswith(kind.extension)
+            and not entry.name.startswith(".")
+            and not is_temp(entry)
+        ]
+
+    def read(self, kind: Kind[R], path: Path) -> Stored[R]:
+        text, data = self._read_toml(path)
+        record = validate(kind.model, data, text, self.relative(path))
+        return Stored(record, path, text, data)
+
+    def load(self, kind: Kind[R]) -> Loaded[R]:
+        """Every record of `kind` that reads; a `Problem` for each that does not."""
+        loaded: Loaded[R] = Loaded()
+        seen: dict[str, Path] = {}
+        for path in self.files(kind):
+            try:
+                stored = self.read(kind, path)
+            except DataError as error:
+                loaded.problems.append(Problem.from_error(error))
+                continue
+            first = seen.get(stored.record.id)
+            if first is not None:
+                loaded.problems.append(
+                    Problem(
+                        self.relative(path),
+                        tomlfile.line_of(stored.text, ["id"]),
+                        f"duplicate id: {self.relative(first)} has the same id "
+                        "(a copy? keep one of the two)",
+                    )
+                )
+                continue
+            seen[stored.record.id] = path
+            loaded.records.append(stored)
+        loaded.short = short_ids(seen)
+        return loaded
+
+    def resolve(
+        self, kind: Kind[R], ref: str, loaded: Loaded[R] | None = None
+    ) -> Stored[R]:
+        """The one record `ref` names: id, short id, id or slug prefix, or name."""
+        loaded = loaded if loaded is not None else self.load(kind)
+        matches = match_ref(ref, loaded.records, kind)
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            listed = "; ".join(
+                f"{loaded.short[m.record.id]} {kind.label(m.record)}"
+                for m in matches[:8]
+            )
+            more = f" and {len(matches) - 8} more" if len(matches) > 8 else ""
+            raise AmbiguousError(
+                f'"{ref}" matches {len(matches)} {kind.folder}: {listed}{more}; '
+                "use more characters of the id"
+            )
+        needle = ref.strip().lower()
+        for problem in loaded.problems:
+            stem = Path(problem.path).name.removesuffix(kind.extension)
+            if needle and stem.startswith(slugify(needle, fallback=needle)):
+                raise DataError(problem.path, problem.line, problem.message)
+        raise NotFoundError(f'no {kind.name} matches "{ref}"')
+
+
+def match_ref(ref: str, records: list[Stored[R]], kind: Kind[R]) -> list[Stored[R]]:
+    """Records `ref` names, best tier first: exact id, exact name, exact slug, then
+    any prefix (of the id, of its random half, of the file's slug)."""
+    needle = ref.strip().lower()
+    if not needle:
+        return []
+    tiers: list[Callable[[Stored[R]], bool]] = [
+        lambda s: s.record.id == needle,
+        lambda s: kind.label(s.record).strip().lower() == needle,
+        lambda s: s.path.stem == needle,
+        lambda s: (
+            s.record.id.startswith(needle)
+            or random_part(s.record.id).startswith(needle)
+            or s.path.stem.startswith(needle)
+        ),
+    ]
+    for matches_tier in tiers:
+        found = [s for s in records if matches_tier(s)]
+        if found:
+            return found
+    return []
+
+
+def record_data(record: BaseModel) -> dict[str, Any]:
+    """The record as plain data in canonical key order: declared fields first,
+    then the keys the user added; no empty values of declared fields."""
+    data = record.model_dump(mode="python", exclude_none=True)
+    declared = type(record).model_fields
+    return {
+        key: value
+        for key, value in data.items()
+        if not (key in declared and value in ([], {}))
+    }
+
+
+M = TypeVar("M", bound="BaseModel")
+
+
+def validate(model: type[M], data: dict[str, Any], text: str, relpath: str) -> M:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise validation_problem(error, text, relpath) from None
+
+
+def validation_problem(error: ValidationError, text: str, relpath: str) -> DataError:
+    """The first validation error as `path:line: field: what is wrong`."""
+    first = error.errors(include_url=False)[0]
+    loc = [part for part in first["loc"] if isinstance(part, str | int)]
+    line = tomlfile.line_of(text, loc)
+    where = ".".join(
+        f"{part}" if isinstance(part, str) else f"[{part + 1}]" for part in loc
+    ).replace(".[", "[")
+    message = describe(first)
+    count = error.error_count()
+    extra = (
+        f" (and {count - 1} more problem{'s' if count > 2 else ''})"
+        if count > 1
+        else ""
+    )
+    return DataError(relpath, line, f"{where}: {message}{extra}" if where else message)
+
+
+def describe(item: Any) -> str:
+    """A pydantic error in words, quoting at most a short, printable input."""
+    kind = item["type"]
+    ctx = item.get("ctx") or {}
+    value = item.get("input")
+    shown = ""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = str(value)
+        text = "".join(ch if ch.isprintable() else "?" for ch in text)
+        shown = f' ("{text[:40]}{"..." if len(text) > 40 else ""}")'
+    messages = {
+        "missing": "is required",
+        "string_type": "should be text in quotes",
+        "string_too_short": "is empty",
+        "bool_type": "should be true or false",
+        "bool_parsing": "should be true or false",
+        "int_type": "should be a whole number",
+        "int_parsing": "should be a whole number",
+        "int_from_float": "should be a whole number",
+        "list_type": "should be a list",
+        "model_type": "should be a table",
+        "dict_type": "should be a table",
+        "model_attributes_type": "should be a table",
+        "string_pattern_mismatch": "is not a mentorlog id (26 letters and digits)",
+    }
+    if kind == "value_error":
+        return f"{ctx.get('error', 'is not valid')}{shown}"
+    if kind == "literal_error":
+        return f"should be one of {ctx.get('expected', '')}{shown}"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"should be at least {bound}{shown}"
+    if kind in messages:
+        return messages[kind] + ("" if kind == "missing" else shown)
+    return f"is not valid{shown}"

@@ -1,0 +1,72 @@
+"""One lock for the whole journal, held across read-modify-write.
+
+`flock` is released by the kernel when its holder dies, so a process killed
+while holding the lock never blocks the next one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+from types import TracebackType
+
+from mentorlog.errors import JournalIOError, LockTimeoutError
+
+from .atomic import FILE_MODE
+
+
+class JournalLock:
+    def __init__(self, path: Path, *, timeout: float = 30.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._fd: int | None = None
+        self._depth = 0
+
+    def __enter__(self) -> JournalLock:
+        if self._depth == 0:
+            self._acquire()
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._depth > 0
+
+    @property
+    def depth(self) -> int:
+        return self._depth
+
+    def _acquire(self) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            os.fchmod(fd, FILE_MODE)
+        except OSError as error:
+            raise JournalIOError(self.path, error, action="lock") from error
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise LockTimeoutError(
+                        f"the journal is busy: another mentorlog has held {self.path} "
+                        f"for over {self.timeout:.0f}s"
+                    ) from None
+                time.sleep(0.02)
+        self._fd = fd

@@ -1,0 +1,165 @@
+"""TOML records: canonical serialisation, hand-edit-preserving rewrites,
+and errors that point at a line.
+
+Reading uses the standard library's `tomllib` (fast). A record the tool wrote
+and nobody touched is rewritten in canonical form (tomli-w: fixed key order,
+LF, final newline). A file the user edited by hand is updated in place with
+tomlkit, so their comments, layout and extra keys survive.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from typing import Any
+
+from mentorlog.errors import DataError
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_EOF = re.compile(r"\s*\(at end of document\)")
+
+
+def decode(raw: bytes, relpath: str) -> str:
+    """Bytes of a journal file as text (UTF-8, an optional BOM dropped)."""
+    if b"\0" in raw:
+        raise DataError(relpath, None, "not a text file (binary data)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(relpath, line, "not UTF-8 text") from None
+    return text.removeprefix("\ufeff")
+
+
+def loads(text: str, relpath: str, *, first_line: int = 1) -> dict[str, Any]:
+    """Parse TOML, turning a syntax error into `path:line: message`."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) + first_line - 1 if match else None
+        message = _TOML_EOF.sub("", _TOML_POSITION.sub("", message))
+        if "<<<<<<<" in text or ">>>>>>>" in text:
+            message = "unresolved git merge conflict markers"
+            line = _line_of_marker(text) + first_line - 1
+        raise DataError(relpath, line, f"not valid TOML: {message}") from None
+
+
+def _line_of_marker(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
+            return number
+    return 1
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Canonical TOML for `data`: its key order, LF line endings, final newline."""
+    import tomli_w
+
+    return tomli_w.dumps(data)
+
+
+def rewrite(old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]) -> str:
+    """`old_text` with the differences between `old_data` and `new_data` applied,
+    keeping comments, formatting and keys the tool does not know."""
+    import tomlkit
+
+    document = tomlkit.parse(old_text)
+    _apply(document, old_data, new_data)
+    return tomlkit.dumps(document)
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _apply(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+    for key in [k for k in old if k not in new]:
+        del container[key]
+    for key, value in new.items():
+        before = old.get(key)
+        if key in old and before == value and type(before) is type(value):
+            continue
+        if isinstance(value, dict) and isinstance(before, dict):
+            _apply(container[key], before, value)
+        elif _is_table_list(value) and _is_table_list(before) and before and value:
+            items = container[key]
+            for index, item in enumerate(value):
+                if index < len(before):
+                    _apply(items[index], before[index], item)
+                else:
+                    items.append(item)
+            while len(items) > len(value):
+                del items[len(items) - 1]
+        else:
+            container[key] = value
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    quoted = re.escape(key)
+    return re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
+
+
+def line_of(text: str, loc: Sequence[str | int], *, first_line: int = 1) -> int | None:
+    """Best guess at the line that holds `loc` (like `("milestones", 2, "due")`)."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    table_path: list[str] = []
+    remaining = list(loc)
+    while remaining:
+        head = remaining[0]
+        if isinstance(head, int):
+            break
+        key = head
+        nested = ".".join([*table_path, key])
+        index = remaining[1] if len(remaining) > 1 else None
+        if isinstance(index, int):
+            headers = [
+                n
+                for n in range(start, end)
+                if (m := _HEADER.match(lines[n]))
+                and m.group(1) == nested
+                and lines[n].lstrip().startswith("[[")
+            ]
+            if index < len(headers):
+                start = headers[index]
+                following = [
+                    n for n in range(start + 1, end) if _HEADER.match(lines[n])
+                ]
+                end = following[0] if following else end
+                table_path.append(key)
+                remaining = remaining[2:]
+                if not remaining:
+                    return start + first_line
+                continue
+        header = next(
+            (
+                n
+                for n in range(start, end)
+                if (m := _HEADER.match(lines[n])) and m.group(1) == nested
+            ),
+            None,
+        )
+        if header is not None and len(remaining) > 1:
+            start = header
+            following = [n for n in range(start + 1, end) if _HEADER.match(lines[n])]
+            end = following[0] if following else len(lines)
+            table_path.append(key)
+            remaining = remaining[1:]
+            continue
+        pattern = _key_pattern(key)
+        if not table_path:
+            first_header = next(
+                (n for n in range(start, end) if _HEADER.match(lines[n])), end
+            )
+            end = first_header
+        for number in range(start, end):
+            if pattern.match(lines[number]):
+                return number + first_line
+        return (header + first_line) if header is not None else None
+    return start + first_line if start else None
