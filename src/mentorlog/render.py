@@ -74,15 +74,15 @@ def safe(text: object, *, one_line: bool = True) -> str:
 def error(message: str, hint: str | None = None) -> None:
     line = Text("error: ", style="bold red")
     line.append(safe(message))
-    console(stderr=True).print(line, overflow="fold")
+    console(stderr=True).print(line, soft_wrap=True)
     if hint:
-        console(stderr=True).print(Text(safe(hint), style="dim"), overflow="fold")
+        console(stderr=True).print(Text(safe(hint), style="dim"), soft_wrap=True)
 
 
 def warn(message: str) -> None:
     line = Text("warning: ", style="yellow")
     line.append(safe(message))
-    console(stderr=True).print(line, overflow="fold")
+    console(stderr=True).print(line, soft_wrap=True)
 
 
 def problems(found: Iterable[Problem]) -> None:
@@ -104,7 +104,7 @@ def say(*parts: str | tuple[str, str]) -> None:
             line.append(safe(part[0]), style=part[1])
         else:
             line.append(part)
-    console().print(line, overflow="fold")
+    console().print(line, soft_wrap=True)
 
 
 def plain(text: str) -> None:

@@ -64,6 +64,13 @@ def run_doctor(journal: Journal) -> DoctorReport:
                         f"{journal.relative(entry)}: not a {kind.extension} file; "
                         "mentorlog ignores it"
                     )
+    drafts = journal.root / ".drafts"
+    kept = sorted(drafts.iterdir()) if drafts.is_dir() else []
+    if kept:
+        report.notes.append(
+            f"{len(kept)} draft{'s' if len(kept) != 1 else ''} from unfinished edits "
+            f"in {drafts}: copy what you need, then delete them"
+        )
     stale = [p for p in _temp_files(journal) if p.exists()]
     if stale:
         with journal.transaction():

@@ -47,8 +47,12 @@ def start_edit(
     with journal.transaction():
         from datetime import datetime
 
+        import secrets
+
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        draft = journal.root / DRAFTS / f"{target.stem}-{stamp}{target.suffix}"
+        token = secrets.token_hex(2)
+        name = f"{target.stem}-{stamp}-{token}{target.suffix}"
+        draft = journal.root / DRAFTS / name
         journal.write_text(draft, original)
     return EditSession(target, draft, original, kind, record_id)
 
@@ -80,12 +84,15 @@ def finish_edit(
     draft_rel = journal.relative(session.draft)
     target_rel = journal.relative(session.target)
     kept = f"your text is kept in {session.draft}; {target_rel} is unchanged"
-    if editor_error:
-        raise UserError(f"{editor_error}; {kept}")
     try:
         text = tomlfile.decode(session.draft.read_bytes(), draft_rel)
     except OSError as error:
         raise JournalIOError(session.draft, error, action="read") from error
+    if editor_error:
+        if text == session.original:
+            _discard(session.draft)
+            raise UserError(f"{editor_error}; {target_rel} is unchanged")
+        raise UserError(f"{editor_error}; {kept}")
     if text == session.original:
         _discard(session.draft)
         return EditOutcome(target_rel, changed=False)

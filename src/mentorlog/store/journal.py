@@ -416,7 +416,12 @@ def describe(item: Any) -> str:
         "string_pattern_mismatch": "is not a mentorlog id (26 letters and digits)",
     }
     if kind == "value_error":
-        return f"{ctx.get('error', 'is not valid')}{shown}"
+        reason = str(ctx.get("error", "is not valid"))
+        advice = ""
+        if "(" in reason:
+            reason, advice = reason.split("(", 1)
+            advice = "; " + advice.rstrip(")")
+        return f"{reason.strip()}{shown}{advice}"
     if kind == "literal_error":
         return f"should be one of {ctx.get('expected', '')}{shown}"
     if kind in ("greater_than_equal", "greater_than"):

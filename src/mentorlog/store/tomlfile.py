@@ -90,11 +90,23 @@ def _apply(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
                 if index < len(before):
                     _apply(items[index], before[index], item)
                 else:
-                    items.append(item)
+                    items.append(_table_like(items, item))
             while len(items) > len(value):
                 del items[len(items) - 1]
         else:
             container[key] = value
+
+
+def _table_like(items: Any, item: dict[str, Any]) -> Any:
+    """`item` in the style of its neighbours: inline inside an inline array."""
+    import tomlkit
+    from tomlkit.items import Array
+
+    if isinstance(items, Array):
+        table = tomlkit.inline_table()
+        table.update(item)
+        return table
+    return item
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -161,5 +173,7 @@ def line_of(text: str, loc: Sequence[str | int], *, first_line: int = 1) -> int 
         for number in range(start, end):
             if pattern.match(lines[number]):
                 return number + first_line
-        return (header + first_line) if header is not None else None
+        if header is not None:
+            return header + first_line
+        return start + first_line if table_path else None
     return start + first_line if start else None

@@ -1,0 +1,60 @@
+"""Isolation for every test: a private journal in tmp_path, a pinned today,
+no colours and a fixed width, so output is stable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mentorlog.cli import app
+from mentorlog.store.journal import Journal
+
+TODAY = date(2026, 11, 22)  # a Sunday
+
+
+@pytest.fixture(autouse=True)
+def isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "journal"
+    monkeypatch.setenv("MENTORLOG_HOME", str(home))
+    monkeypatch.setenv("MENTORLOG_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    for name in ("VISUAL", "EDITOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def home(isolation: Path) -> Path:
+    return isolation
+
+
+@pytest.fixture
+def journal(home: Path) -> Journal:
+    return Journal(home)
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the real CLI; fail loudly if anything but a clean exit escaped."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input, env=env, prog_name="mentorlog")
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"exception escaped the CLI: {result.exception!r}") from (
+                result.exception
+            )
+        assert "Traceback" not in result.output
+        return result
+
+    return invoke

@@ -1,0 +1,125 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mentorlog.errors import DataError
+from mentorlog.models import Goal, Milestone
+from mentorlog.store import tomlfile
+from mentorlog.store.ids import new_id
+from mentorlog.store.journal import record_data
+
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80
+)
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1))
+milestones = st.builds(
+    Milestone, title=texts, due=st.none() | days, done=st.booleans(), done_on=st.none() | days
+)
+goals = st.builds(
+    Goal,
+    id=st.just(new_id()),
+    title=texts,
+    status=st.sampled_from(["active", "done", "dropped"]),
+    created=days,
+    target=st.none() | days,
+    area=st.none() | texts,
+    specific=st.none() | texts,
+    milestones=st.lists(milestones, max_size=5),
+)
+
+
+@settings(max_examples=150)
+@given(goals)
+def test_goal_round_trips_byte_stable(goal: Goal) -> None:
+    text = tomlfile.dumps(record_data(goal))
+    assert text.endswith("\n") and "\r" not in text.replace("\\r", "")
+    again = Goal.model_validate(tomlfile.loads(text, "goals/x.toml"))
+    assert again == goal
+    assert tomlfile.dumps(record_data(again)) == text
+
+
+@settings(max_examples=100)
+@given(goals, goals)
+def test_rewrite_of_a_canonical_file_matches_the_new_data(old: Goal, new: Goal) -> None:
+    old_text = tomlfile.dumps(record_data(old))
+    rewritten = tomlfile.rewrite(old_text, tomlfile.loads(old_text, "x"), record_data(new))
+    assert Goal.model_validate(tomlfile.loads(rewritten, "x")) == new
+
+
+HAND_EDITED = """\
+# why I want this
+id = "01m80fmpgrhcxacm3xv60bkffv"
+title = "Learn Rust"   # keep it short
+status = "active"
+created = 2026-11-22
+mood = "excited"
+milestones = [
+    { title = "Read the book", done = false }, # chapters 1-10
+]
+
+[notes]
+why = "systems work"
+"""
+
+
+def test_rewrite_keeps_comments_and_unknown_keys() -> None:
+    data = tomlfile.loads(HAND_EDITED, "x")
+    goal = Goal.model_validate(data)
+    milestones = [goal.milestones[0].model_copy(update={"done": True}), Milestone(title="Write a CLI")]
+    changed = goal.model_copy(update={"status": "done", "milestones": milestones})
+    text = tomlfile.rewrite(HAND_EDITED, data, record_data(changed))
+    for kept in ("# why I want this", "# keep it short", "# chapters 1-10", 'mood = "excited"',
+                 "[notes]", 'why = "systems work"'):
+        assert kept in text
+    reread = Goal.model_validate(tomlfile.loads(text, "x"))
+    assert reread.status == "done"
+    assert [m.title for m in reread.milestones] == ["Read the book", "Write a CLI"]
+    assert reread.milestones[0].done
+    assert tomlfile.rewrite(HAND_EDITED, data, record_data(goal)) == HAND_EDITED
+
+
+def test_syntax_errors_name_the_line() -> None:
+    with pytest.raises(DataError) as caught:
+        tomlfile.loads('id = "a"\ntitle = \n', "goals/x.toml")
+    assert caught.value.path == "goals/x.toml"
+    assert caught.value.line == 2
+    assert str(caught.value).startswith("goals/x.toml:2: not valid TOML")
+
+
+def test_conflict_markers_are_named() -> None:
+    text = 'id = "a"\n<<<<<<< HEAD\ntitle = "x"\n=======\ntitle = "y"\n>>>>>>> other\n'
+    with pytest.raises(DataError, match="merge conflict") as caught:
+        tomlfile.loads(text, "goals/x.toml")
+    assert caught.value.line == 2
+
+
+def test_binary_and_non_utf8_files_are_named() -> None:
+    with pytest.raises(DataError, match="binary"):
+        tomlfile.decode(b"\x00\x01", "goals/x.toml")
+    with pytest.raises(DataError, match="UTF-8") as caught:
+        tomlfile.decode(b'id = "a"\ntitle = "\xff"\n', "goals/x.toml")
+    assert caught.value.line == 2
+    assert tomlfile.decode("\ufefftitle = 1\r\n".encode(), "x") == "title = 1\r\n"
+
+
+@pytest.mark.parametrize(
+    ("loc", "line"),
+    [
+        (["title"], 3),
+        (["created"], 5),
+        (["milestones"], 7),
+        (["notes", "why"], 12),
+        (["nothing"], None),
+    ],
+)
+def test_line_of_finds_keys(loc: list[str], line: int | None) -> None:
+    assert tomlfile.line_of(HAND_EDITED, loc) == line
+
+
+def test_line_of_finds_keys_in_arrays_of_tables() -> None:
+    text = 'id = "a"\n\n[[milestones]]\ntitle = "a"\n\n[[milestones]]\ntitle = "b"\ndue = "x"\n'
+    assert tomlfile.line_of(text, ["milestones", 1, "due"]) == 8
+    assert tomlfile.line_of(text, ["milestones", 0, "title"]) == 4
+    assert tomlfile.line_of(text, ["milestones", 1, "done"]) == 6

@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+
+from mentorlog.dates import parse_date, today
+from mentorlog.errors import DateError
+
+BASE = date(2026, 11, 22)  # Sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01", date(2026, 12, 1)),
+        ("today", BASE),
+        ("Tomorrow", date(2026, 11, 23)),
+        ("yesterday", date(2026, 11, 21)),
+        ("friday", date(2026, 11, 27)),
+        ("fri", date(2026, 11, 27)),
+        ("sunday", BASE),  # today is a Sunday: "sunday" is today
+        ("next sunday", date(2026, 11, 29)),
+        ("next friday", date(2026, 11, 27)),
+        ("last friday", date(2026, 11, 20)),
+        ("in 2 weeks", date(2026, 12, 6)),
+        ("in a month", date(2026, 12, 22)),
+        ("in 3 days", date(2026, 11, 25)),
+        ("2 weeks ago", date(2026, 11, 8)),
+        ("+3d", date(2026, 11, 25)),
+        ("+2w", date(2026, 12, 6)),
+        ("+1m", date(2026, 12, 22)),
+        ("-1d", date(2026, 11, 21)),
+        ("eow", BASE),
+        ("eom", date(2026, 11, 30)),
+        ("eoy", date(2026, 12, 31)),
+        ("dec 1", date(2026, 12, 1)),
+        ("December 1st", date(2026, 12, 1)),
+        ("1 december 2027", date(2027, 12, 1)),
+        ("jan 15", date(2027, 1, 15)),  # the nearest January 15 is next year
+        ("nov 1", date(2026, 11, 1)),  # the nearest November 1 is this year
+        ("  In   2   Weeks ", date(2026, 12, 6)),
+    ],
+)
+def test_reads_natural_and_iso_dates(text: str, expected: date) -> None:
+    assert parse_date(text, base=BASE) == expected
+
+
+def test_eom_handles_month_lengths() -> None:
+    assert parse_date("eom", base=date(2027, 2, 10)) == date(2027, 2, 28)
+    assert parse_date("+1m", base=date(2027, 1, 31)) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["next fridya", "2026-13-01", "feb 30", "5", "dec", "in 3 fortnights", "+99999d",
+     "soon", "\x1b[2Jtoday", "1/2/3"],
+)
+def test_unreadable_dates_are_errors_that_quote_the_input(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text, base=BASE)
+    message = caught.value.message
+    assert "cannot read the date" in message
+    assert "\x1b" not in message
+    assert text.strip().replace("\x1b", "?") in message
+
+
+def test_empty_date_is_an_error() -> None:
+    with pytest.raises(DateError, match="empty"):
+        parse_date("   ", base=BASE)
+
+
+def test_today_is_pinned_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MENTORLOG_TODAY", "2030-01-02")
+    assert today() == date(2030, 1, 2)
+    monkeypatch.setenv("MENTORLOG_TODAY", "not a day")
+    with pytest.raises(DateError, match="MENTORLOG_TODAY"):
+        today()
