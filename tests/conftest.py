@@ -48,12 +48,18 @@ def run() -> Run:
     """Invoke the real CLI; fail loudly if anything but a clean exit escaped."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
-        result = runner.invoke(app, list(args), input=input, env=env, prog_name="mentorlog")
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise AssertionError(f"exception escaped the CLI: {result.exception!r}") from (
-                result.exception
-            )
+    def invoke(
+        *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        result = runner.invoke(
+            app, list(args), input=input, env=env, prog_name="mentorlog"
+        )
+        if result.exception is not None and not isinstance(
+            result.exception, SystemExit
+        ):
+            raise AssertionError(
+                f"exception escaped the CLI: {result.exception!r}"
+            ) from (result.exception)
         assert "Traceback" not in result.output
         return result
 

@@ -51,8 +51,18 @@ def test_eom_handles_month_lengths() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["next fridya", "2026-13-01", "feb 30", "5", "dec", "in 3 fortnights", "+99999d",
-     "soon", "\x1b[2Jtoday", "1/2/3"],
+    [
+        "next fridya",
+        "2026-13-01",
+        "feb 30",
+        "5",
+        "dec",
+        "in 3 fortnights",
+        "+99999d",
+        "soon",
+        "\x1b[2Jtoday",
+        "1/2/3",
+    ],
 )
 def test_unreadable_dates_are_errors_that_quote_the_input(text: str) -> None:
     with pytest.raises(DateError) as caught:

@@ -44,7 +44,9 @@ def test_any_text_becomes_a_safe_slug(text: str) -> None:
 
 
 @given(st.text(min_size=1))
-def test_slugs_stay_inside_their_folder(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+def test_slugs_stay_inside_their_folder(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     folder = Path("/tmp/mentorlog-slug-check")
     path = inside(folder, slugify(text, fallback="goal") + ".toml")
     assert path.parent == folder

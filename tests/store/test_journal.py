@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import AmbiguousError, JournalIOError, NewerJournalError, NotFoundError
+from mentorlog.errors import (
+    AmbiguousError,
+    JournalIOError,
+    NewerJournalError,
+    NotFoundError,
+)
 from mentorlog.models import Goal
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, locate
@@ -35,13 +40,17 @@ def modes(root: Path) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
-def test_files_are_0600_and_folders_0700_whatever_the_umask(journal: Journal, umask: int) -> None:
+def test_files_are_0600_and_folders_0700_whatever_the_umask(
+    journal: Journal, umask: int
+) -> None:
     old = os.umask(umask)
     try:
         path = save_new(journal, "Ship it")
         stored = journal.read(GOALS, path)
         with journal.transaction():
-            journal.save(GOALS, stored.record.model_copy(update={"status": "done"}), stored)
+            journal.save(
+                GOALS, stored.record.model_copy(update={"status": "done"}), stored
+            )
     finally:
         os.umask(old)
     for name, mode in modes(journal.root).items():
@@ -79,7 +88,14 @@ def test_references_by_short_id_prefix_slug_and_title(journal: Journal) -> None:
     save_new(journal, "Learn Go")
     loaded = journal.load(GOALS)
     short = loaded.short[rust.record.id]
-    for ref in (rust.record.id, short, rust.record.id[:12], "learn-r", "LEARN RUST", "learn-rust"):
+    for ref in (
+        rust.record.id,
+        short,
+        rust.record.id[:12],
+        "learn-r",
+        "LEARN RUST",
+        "learn-rust",
+    ):
         assert journal.resolve(GOALS, ref).record.id == rust.record.id, ref
     with pytest.raises(AmbiguousError) as caught:
         journal.resolve(GOALS, "learn")
@@ -109,7 +125,9 @@ def test_a_failed_fsync_leaves_the_old_file_and_names_the_path(
 
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(JournalIOError) as caught, journal.transaction():
-        journal.save(GOALS, stored.record.model_copy(update={"title": "Changed"}), stored)
+        journal.save(
+            GOALS, stored.record.model_copy(update={"title": "Changed"}), stored
+        )
     assert str(path) in caught.value.message
     assert "No space left on device" in caught.value.message
     monkeypatch.undo()
@@ -147,9 +165,13 @@ HOLD_LOCK = textwrap.dedent(
 )
 
 
-def test_a_process_killed_holding_the_lock_does_not_block_the_next(journal: Journal) -> None:
+def test_a_process_killed_holding_the_lock_does_not_block_the_next(
+    journal: Journal,
+) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(journal.root)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD_LOCK, str(journal.root)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None
@@ -190,11 +212,15 @@ def test_concurrent_writers_lose_no_update(journal: Journal, tmp_path: Path) -> 
         """
     )
     workers = [
-        subprocess.Popen([sys.executable, "-c", script, str(journal.root), name], env=env)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(journal.root), name], env=env
+        )
         for name in ("alpha", "beta")
     ]
     for worker in workers:
         assert worker.wait(timeout=120) == 0
     goal = journal.resolve(GOALS, "shared").record
     titles = {m.title for m in goal.milestones}
-    assert titles == {f"{name} step {i}" for name in ("alpha", "beta") for i in range(15)}
+    assert titles == {
+        f"{name} step {i}" for name in ("alpha", "beta") for i in range(15)
+    }

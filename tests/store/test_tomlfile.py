@@ -15,7 +15,11 @@ texts = st.text(
 )
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1))
 milestones = st.builds(
-    Milestone, title=texts, due=st.none() | days, done=st.booleans(), done_on=st.none() | days
+    Milestone,
+    title=texts,
+    due=st.none() | days,
+    done=st.booleans(),
+    done_on=st.none() | days,
 )
 goals = st.builds(
     Goal,
@@ -44,7 +48,9 @@ def test_goal_round_trips_byte_stable(goal: Goal) -> None:
 @given(goals, goals)
 def test_rewrite_of_a_canonical_file_matches_the_new_data(old: Goal, new: Goal) -> None:
     old_text = tomlfile.dumps(record_data(old))
-    rewritten = tomlfile.rewrite(old_text, tomlfile.loads(old_text, "x"), record_data(new))
+    rewritten = tomlfile.rewrite(
+        old_text, tomlfile.loads(old_text, "x"), record_data(new)
+    )
     assert Goal.model_validate(tomlfile.loads(rewritten, "x")) == new
 
 
@@ -67,11 +73,20 @@ why = "systems work"
 def test_rewrite_keeps_comments_and_unknown_keys() -> None:
     data = tomlfile.loads(HAND_EDITED, "x")
     goal = Goal.model_validate(data)
-    milestones = [goal.milestones[0].model_copy(update={"done": True}), Milestone(title="Write a CLI")]
+    milestones = [
+        goal.milestones[0].model_copy(update={"done": True}),
+        Milestone(title="Write a CLI"),
+    ]
     changed = goal.model_copy(update={"status": "done", "milestones": milestones})
     text = tomlfile.rewrite(HAND_EDITED, data, record_data(changed))
-    for kept in ("# why I want this", "# keep it short", "# chapters 1-10", 'mood = "excited"',
-                 "[notes]", 'why = "systems work"'):
+    for kept in (
+        "# why I want this",
+        "# keep it short",
+        "# chapters 1-10",
+        'mood = "excited"',
+        "[notes]",
+        'why = "systems work"',
+    ):
         assert kept in text
     reread = Goal.model_validate(tomlfile.loads(text, "x"))
     assert reread.status == "done"

@@ -45,9 +45,8 @@ def start_edit(
     except OSError as error:
         raise JournalIOError(target, error, action="read") from error
     with journal.transaction():
-        from datetime import datetime
-
         import secrets
+        from datetime import datetime
 
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         token = secrets.token_hex(2)

@@ -7,6 +7,7 @@ write to a journal made by a newer release.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -155,14 +156,26 @@ class Journal:
         """Hold the lock; create the journal if needed; refuse newer journals."""
         from mentorlog.models import SCHEMA_VERSION
 
+        fresh = not self.root.exists()
         ensure_dir(self.root, private_from=self.root)
-        with self._lock:
-            if self._lock.depth == 1:
-                self._check_writable(SCHEMA_VERSION)
-                self._clean_temps()
-                if not self.exists():
-                    self.write_new_settings(name=None)
-            yield self
+        try:
+            with self._lock:
+                if self._lock.depth == 1:
+                    self._check_writable(SCHEMA_VERSION)
+                    self._clean_temps()
+                yield self
+        except BaseException:
+            if fresh and not self.exists():
+                self._remove_empty_root()
+            raise
+
+    def _remove_empty_root(self) -> None:
+        """Undo the folder a failed first command created: leave no trace."""
+        with contextlib.suppress(OSError):
+            (self.root / LOCK_FILE).unlink()
+            for folder in sorted(self.root.rglob("*"), reverse=True):
+                folder.rmdir()
+            self.root.rmdir()
 
     def _check_writable(self, supported: int) -> None:
         if not self.settings_path.exists():
@@ -208,6 +221,8 @@ class Journal:
 
     def write_text(self, path: Path, text: str) -> None:
         assert self._lock.held, "writes happen inside Journal.transaction()"
+        if path != self.settings_path and not self.exists():
+            self.write_new_settings(name=None)  # the first write creates the journal
         ensure_dir(path.parent, private_from=self.root)
         atomic_write(path, text.encode("utf-8"))
 

@@ -1,0 +1,244 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from mentorlog.core.goals import get_goal
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+from tests.conftest import TODAY, Run
+
+
+def add(run: Run, *args: str) -> str:
+    result = run("goals", "add", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_add_list_show_a_smart_goal(run: Run, journal: Journal) -> None:
+    out = add(
+        run,
+        "Build a working web application using React within 3 months",
+        "--measure",
+        "deployed with 3 pages",
+        "--achievable",
+        "6 hours a week",
+        "--relevant",
+        "front-end roles ask for React",
+        "--area",
+        "web",
+    )
+    assert "Added goal" in out
+    assert "target date 2027-02-22 taken from the title" in out
+    goal = journal.resolve(GOALS, "build").record
+    assert goal.target.isoformat() == "2027-02-22"
+    assert goal.area == "web"
+
+    result = run(
+        "goals", "milestone", "build", "Finish the tutorial", "--due", "in 2 weeks"
+    )
+    assert result.exit_code == 0
+    assert "Added milestone 1" in result.stdout and "due 2026-12-06" in result.stdout
+    run("goals", "milestone", "build", "Deploy a page", "--due", "2027-01-10")
+    result = run("goals", "tick", "build", "fin")
+    assert result.exit_code == 0
+    assert "✓ Finish the tutorial" in result.stdout
+    assert "1/2" in result.stdout
+
+    listing = run("goals")
+    assert listing.exit_code == 0
+    lines = listing.stdout.splitlines()
+    short = get_goal(journal, "build", TODAY).short
+    assert lines[0].split() == ["id", "goal", "progress", "target"]
+    assert lines[1].startswith(short)
+    assert "█████░░░░░ 1/2" in lines[1] and "2027-02-22" in lines[1]
+    assert "next: Deploy a page (due 2027-01-10)" in listing.stdout
+    assert "92d left" in listing.stdout
+    assert run("goals", "list").stdout == listing.stdout
+
+    shown = run("goals", "show", short)
+    assert shown.exit_code == 0
+    for expected in (
+        "[" + short + " · active]",
+        "target 2027-02-22 (92d left)",
+        "area: web",
+        "Measurable  deployed with 3 pages",
+        "1  ✓  Finish the tutorial",
+        "done 2026-11-22",
+        "2  ·  Deploy a page",
+        "due 2027-01-10",
+        "SMART 5/5",
+    ):
+        assert expected in shown.stdout, expected
+
+
+def test_json_keys_are_stable(run: Run) -> None:
+    add(run, "Interview 5 alumni", "--by", "2026-12-31")
+    run("goals", "milestone", "interview", "Email them", "--due", "friday")
+    data = json.loads(run("goals", "--json").stdout)
+    assert len(data) == 1
+    goal = data[0]
+    for key in ("id", "title", "status", "target", "progress", "milestones"):
+        assert key in goal
+    assert goal["status"] == "active"
+    assert goal["target"] == "2026-12-31"
+    assert goal["progress"] == 0.0
+    assert goal["milestones"] == [
+        {"title": "Email them", "due": "2026-11-27", "done": False, "done_on": None}
+    ]
+    assert (
+        json.loads(run("goals", "show", "interview", "--json").stdout)["id"]
+        == goal["id"]
+    )
+
+
+def test_done_and_drop_hide_goals_until_all(run: Run) -> None:
+    add(run, "Write 3 posts", "--by", "eom")
+    add(run, "Give a talk", "--by", "eoy")
+    assert run("goals", "done", "write").exit_code == 0
+    assert run("goals", "drop", "give").exit_code == 0
+    listing = run("goals")
+    assert "No active goals (2 closed: mentorlog goals --all)." in listing.stdout
+    full = json.loads(run("goals", "--all", "--json").stdout)
+    assert sorted(g["status"] for g in full) == ["done", "dropped"]
+    again = run("goals", "done", "write")
+    assert again.exit_code == 1
+    assert "already done (since 2026-11-22)" in again.stderr
+
+
+def test_check_explains_a_vague_goal(run: Run) -> None:
+    add(run, "Improve my programming skills")
+    result = run("goals", "check")
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "SMART 0/5" in out
+    assert '"improve" names a direction, not a result' in out
+    assert "build a working web application using React within 3 months" in out
+    assert "no target date" in out
+    assert "1 active goal, 0 with a target date" in out and "aim for 3-5" in out
+    data = json.loads(run("goals", "check", "--json").stdout)
+    assert data[0]["score"] == 0
+    assert {g["part"] for g in data[0]["gaps"]} == {
+        "specific",
+        "measurable",
+        "achievable",
+        "relevant",
+        "time-bound",
+    }
+    assert all(g["message"] for g in data[0]["gaps"])
+
+
+def test_tick_by_number_and_its_errors(run: Run) -> None:
+    add(run, "Ship 2 features", "--by", "eom")
+    run("goals", "milestone", "ship", "First feature")
+    run("goals", "milestone", "ship", "Final polish")
+    assert run("goals", "tick", "ship", "2").exit_code == 0
+    again = run("goals", "tick", "ship", "2")
+    assert again.exit_code == 1 and "already done on 2026-11-22" in again.stderr
+    missing = run("goals", "tick", "ship", "7")
+    assert missing.exit_code == 1 and "milestones 1-2, not 7" in missing.stderr
+    ambiguous = run("goals", "tick", "ship", "f")
+    assert ambiguous.exit_code == 1
+    assert (
+        "1 First feature" in ambiguous.stderr and "2 Final polish" in ambiguous.stderr
+    )
+    dup = run("goals", "milestone", "ship", "first FEATURE")
+    assert dup.exit_code == 1 and "already has the milestone" in dup.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["goals", "add", "x", "--by", "next fridya"],
+            'cannot read the date "next fridya"',
+        ),
+        (["goals", "add", "   "], "title is empty"),
+        (["goals", "add", "x" * 600], "keep it under 500"),
+        (["goals", "show", "nothing"], 'no goal matches "nothing"'),
+        (["goals", "tick", "nothing", "1"], 'no goal matches "nothing"'),
+        (["goals", "milestone", "nothing", "step"], 'no goal matches "nothing"'),
+        (["goals", "done", ""], 'no goal matches ""'),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_1(
+    run: Run, home: Path, args: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in home.rglob("*")) if home.exists() else []
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    after = sorted(p.name for p in home.rglob("*")) if home.exists() else []
+    assert [n for n in after if n != ".lock"] == [n for n in before if n != ".lock"]
+
+
+def test_usage_errors_exit_2(run: Run) -> None:
+    assert run("goals", "--bogus").exit_code == 2
+    assert run("goals", "add").exit_code == 2
+    assert run("nonsense").exit_code == 2
+
+
+def test_ambiguous_reference_lists_candidates(run: Run) -> None:
+    add(run, "Learn Rust", "--by", "eoy")
+    add(run, "Learn Go", "--by", "eoy")
+    result = run("goals", "show", "learn")
+    assert result.exit_code == 1
+    assert "matches 2 goals" in result.stderr
+    assert "Learn Rust" in result.stderr and "Learn Go" in result.stderr
+
+
+def test_markup_and_escape_sequences_in_titles_are_shown_literally(
+    run: Run, journal: Journal
+) -> None:
+    title = "[bold red]boom[/] \x1b]52;c;aGk=\x07\x1b[2J ‮evil"
+    add(run, title, "--by", "eom")
+    stored = journal.load(GOALS).records[0]
+    assert stored.record.title == " ".join(title.split())  # kept as typed
+    for out in (run("goals").stdout, run("goals", "show", "bold").stdout):
+        assert "[bold red]boom[/]" in out
+        assert "\x1b" not in out and "\x07" not in out and "‮" not in out
+
+
+def test_path_like_titles_stay_inside_the_journal(run: Run, home: Path) -> None:
+    add(run, "../../../etc/passwd", "--by", "eom")
+    add(run, "/absolute/path", "--by", "eom")
+    files = sorted(p.name for p in (home / "goals").iterdir())
+    assert files == ["absolute-path.toml", "etc-passwd.toml"]
+
+
+def test_mentor_and_parts_are_stored(run: Run, journal: Journal) -> None:
+    add(
+        run,
+        "Publish a paper",
+        "--specific",
+        "a workshop paper on X",
+        "--mentor",
+        "Ada Lovelace",
+        "--by",
+        "2027-06-01",
+    )
+    goal = journal.resolve(GOALS, "publish").record
+    assert goal.mentor == "Ada Lovelace"
+    assert goal.specific == "a workshop paper on X"
+
+
+def test_no_prompts_when_stdin_is_not_a_terminal(run: Run, journal: Journal) -> None:
+    result = run("goals", "add", "Write a thesis chapter", input="should not be read\n")
+    assert result.exit_code == 0
+    assert "Specific" not in result.stdout
+    assert journal.resolve(GOALS, "write").record.specific is None
+
+
+def test_list_is_readable_at_60_columns(run: Run) -> None:
+    add(
+        run,
+        "Build a working web application using React within 3 months",
+        "--by",
+        "eom",
+    )
+    run("goals", "milestone", "build", "A milestone with a rather long title indeed")
+    result = run("goals", env={"COLUMNS": "60"})
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+    assert "React" in result.stdout

@@ -1,0 +1,245 @@
+import json
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mentorlog import __version__
+from mentorlog.cli import app
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+from tests.conftest import Run
+
+
+def test_init_creates_a_private_journal_and_is_idempotent(run: Run, home: Path) -> None:
+    first = run("init", "--name", "Sam Rivera")
+    assert first.exit_code == 0
+    assert f"Created your journal at {home}" in " ".join(first.stdout.split())
+    settings = (home / "mentorlog.toml").read_text()
+    assert 'name = "Sam Rivera"' in settings and "schema_version = 1" in settings
+    assert "[targets]" in settings
+    template = home / "templates" / "agenda.md"
+    assert "## What worked" in template.read_text()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    template.write_text("my own template\n")
+    second = run("init", "--name", "Someone Else")
+    assert second.exit_code == 0
+    assert "nothing changed" in second.stdout
+    assert 'already named "Sam Rivera"' in second.stderr
+    assert template.read_text() == "my own template\n"
+    assert (home / "mentorlog.toml").read_text() == settings
+
+
+def test_init_names_an_unnamed_journal_keeping_comments(run: Run, home: Path) -> None:
+    run("init")
+    assert run("init", "--name", "Sam").exit_code == 0
+    text = (home / "mentorlog.toml").read_text()
+    assert 'name = "Sam"' in text
+    assert "# Targets the checklist measures you against." in text
+    assert Journal(home).settings().name == "Sam"
+
+
+def test_where_prints_the_path(run: Run, home: Path, tmp_path: Path) -> None:
+    result = run("where")
+    assert result.stdout == f"{home}\n"
+    assert "no journal there yet" in result.stderr
+    other = tmp_path / "elsewhere"
+    assert run("--journal", str(other), "where").stdout == f"{other}\n"
+
+
+def test_version_shows_version_and_journal(run: Run, home: Path) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"mentorlog {__version__}\njournal: {home}\n"
+
+
+def break_a_goal(run: Run, home: Path) -> Path:
+    run("goals", "add", "Healthy goal", "--by", "eom")
+    run("goals", "add", "Doomed goal", "--by", "eom")
+    doomed = home / "goals" / "doomed-goal.toml"
+    text = doomed.read_text().replace("target = 2026-11-30", 'target = "next fridya"')
+    doomed.write_text(text)
+    return doomed
+
+
+def test_a_broken_file_is_named_and_the_rest_keeps_working(
+    run: Run, home: Path
+) -> None:
+    doomed = break_a_goal(run, home)
+    line = doomed.read_text().splitlines().index('target = "next fridya"') + 1
+    expected = f'goals/doomed-goal.toml:{line}: target: not a date ("next fridya")'
+    listing = run("goals")
+    assert listing.exit_code == 0
+    assert "Healthy goal" in listing.stdout and "Doomed" not in listing.stdout
+    assert expected in listing.stderr
+    data = json.loads(run("goals", "--json").stdout)
+    assert [g["title"] for g in data] == ["Healthy goal"]
+    shown = run("goals", "show", "doomed")
+    assert shown.exit_code == 3
+    assert expected in shown.stderr
+    assert run("goals", "milestone", "healthy", "Still works").exit_code == 0
+
+
+def test_doctor_lists_every_problem_and_exits_3(run: Run, home: Path) -> None:
+    break_a_goal(run, home)
+    (home / "goals" / "conflict.toml").write_text('id = "x"\n<<<<<<< HEAD\n')
+    (home / "goals" / "binary.toml").write_bytes(b"\x00\xff")
+    (home / "goals" / "empty.toml").write_text("")
+    result = run("doctor")
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    assert lines == sorted(lines)
+    assert lines == [
+        "goals/binary.toml: not a text file (binary data)",
+        "goals/conflict.toml:2: not valid TOML: unresolved git merge conflict markers",
+        lines[2],
+        "goals/empty.toml: id: is required (and 2 more problems)",
+    ]
+    assert lines[2].startswith("goals/doomed-goal.toml:") and "not a date" in lines[2]
+    assert "4 problems" in result.stderr
+    data = json.loads(run("doctor", "--json").stdout)
+    assert len(data["problems"]) == 4
+
+
+def test_doctor_on_a_healthy_journal(run: Run) -> None:
+    run("init")
+    run("goals", "add", "Fine goal", "--by", "eom")
+    result = run("doctor")
+    assert result.exit_code == 0
+    assert "no problems" in result.stderr
+
+
+def write_editor(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "fake editor.py"
+    script.write_text(
+        f"import sys\nfrom pathlib import Path\npath = Path(sys.argv[-1])\n{body}\n"
+    )
+    return f'{sys.executable} "{script}"'
+
+
+def test_edit_saves_a_valid_change(run: Run, home: Path, tmp_path: Path) -> None:
+    run("goals", "add", "Edit me", "--by", "eom")
+    editor = write_editor(
+        tmp_path,
+        "path.write_text(path.read_text().replace('2026-11-30', '2027-01-31') + '# mine\\n')",
+    )
+    result = run("edit", "edit", env={"EDITOR": editor})
+    assert result.exit_code == 0, result.stderr
+    assert "Saved goals/edit-me.toml" in result.stdout
+    text = (home / "goals" / "edit-me.toml").read_text()
+    assert "target = 2027-01-31" in text and "# mine" in text
+    assert stat.S_IMODE((home / "goals" / "edit-me.toml").stat().st_mode) == 0o600
+    assert not list((home / ".drafts").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        (
+            "path.write_text(path.read_text().replace('2026-11-30', 'someday'))",
+            3,
+            "not valid TOML",
+        ),
+        (
+            "path.write_text(path.read_text().replace('active', 'sleeping'))",
+            3,
+            "status: should be",
+        ),
+        ("path.write_text(path.read_text().replace('id = \"', 'id = \"0'))", 3, "id"),
+        ("path.write_text('')", 1, "the edited file is empty"),
+        (
+            "path.write_text(path.read_text() + 'x = 1\\n'); sys.exit(4)",
+            1,
+            "exited with status 4",
+        ),
+    ],
+)
+def test_a_failed_edit_keeps_the_text_and_the_record(
+    run: Run, home: Path, tmp_path: Path, body: str, code: int, message: str
+) -> None:
+    run("goals", "add", "Edit me", "--by", "eom")
+    record = home / "goals" / "edit-me.toml"
+    before = record.read_bytes()
+    result = run("goals", "edit", "edit", env={"VISUAL": write_editor(tmp_path, body)})
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert record.read_bytes() == before
+    drafts = list((home / ".drafts").iterdir())
+    assert len(drafts) == 1
+    assert str(drafts[0]) in result.stderr
+    assert drafts[0].read_bytes() != before
+    assert stat.S_IMODE(drafts[0].stat().st_mode) == 0o600
+
+
+def test_a_missing_editor_is_a_clear_error(run: Run, home: Path) -> None:
+    run("goals", "add", "Edit me", "--by", "eom")
+    result = run("edit", "edit", env={"EDITOR": "no-such-editor-anywhere"})
+    assert result.exit_code == 1
+    assert "'no-such-editor-anywhere' was not found" in result.stderr
+    assert "is unchanged" in result.stderr
+
+
+def test_edit_settings_and_unknown_refs(run: Run, tmp_path: Path) -> None:
+    run("init")
+    unchanged = run("edit", "settings", env={"EDITOR": write_editor(tmp_path, "pass")})
+    assert (
+        unchanged.exit_code == 0 and "No changes to mentorlog.toml" in unchanged.stdout
+    )
+    bad = run(
+        "edit",
+        "settings",
+        env={
+            "EDITOR": write_editor(
+                tmp_path,
+                "path.write_text(path.read_text().replace('goals_min = 3', 'goals_min = -1'))",
+            )
+        },
+    )
+    assert (
+        bad.exit_code == 3 and "targets.goals_min: should be at least 0" in bad.stderr
+    )
+    missing = run("edit", "nothing-here")
+    assert (
+        missing.exit_code == 1 and 'no record matches "nothing-here"' in missing.stderr
+    )
+
+
+def test_unexpected_errors_are_one_line_unless_debug(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mentorlog.core.goals
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(mentorlog.core.goals, "list_goals", explode)
+    result = run("goals")
+    assert result.exit_code == 1
+    assert "unexpected RuntimeError" in result.stderr and "--debug" in result.stderr
+    assert "secret detail" not in result.stderr
+    debug = CliRunner().invoke(app, ["--debug", "goals"])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_debug_shows_the_traceback_of_a_user_error() -> None:
+    result = CliRunner().invoke(app, ["--debug", "goals", "show", "nothing"])
+    assert "Traceback" in result.stderr
+    assert result.exit_code == 1
+    assert "NotFoundError" in result.stderr
+    assert 'error: no goal matches "nothing"' in result.stderr
+
+
+def test_every_write_lands_in_the_chosen_journal(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    other = tmp_path / "other"
+    assert (
+        run(
+            "--journal", str(other), "goals", "add", "Elsewhere", "--by", "eom"
+        ).exit_code
+        == 0
+    )
+    assert not home.exists()
+    assert [s.record.title for s in Journal(other).load(GOALS).records] == ["Elsewhere"]
