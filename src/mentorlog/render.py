@@ -70,19 +70,29 @@ def safe(text: object, *, one_line: bool = True) -> str:
     return "".join(kept)
 
 
+def emit(text: Text, *, out: Console | None = None) -> None:
+    """One logical line: wrapped at words on a terminal, never when piped, so a
+    message stays one line for grep and scripts."""
+    target = out or console()
+    if target.is_terminal:
+        target.print(text, overflow="fold")
+    else:
+        target.print(text, soft_wrap=True)
+
+
 # -- plain messages --------------------------------------------------------------
 def error(message: str, hint: str | None = None) -> None:
     line = Text("error: ", style="bold red")
     line.append(safe(message))
-    console(stderr=True).print(line, soft_wrap=True)
+    emit(line, out=console(stderr=True))
     if hint:
-        console(stderr=True).print(Text(safe(hint), style="dim"), soft_wrap=True)
+        emit(Text(safe(hint), style="dim"), out=console(stderr=True))
 
 
 def warn(message: str) -> None:
     line = Text("warning: ", style="yellow")
     line.append(safe(message))
-    console(stderr=True).print(line, soft_wrap=True)
+    emit(line, out=console(stderr=True))
 
 
 def problems(found: Iterable[Problem]) -> None:
@@ -104,7 +114,7 @@ def say(*parts: str | tuple[str, str]) -> None:
             line.append(safe(part[0]), style=part[1])
         else:
             line.append(part)
-    console().print(line, soft_wrap=True)
+    emit(line)
 
 
 def plain(text: str) -> None:
@@ -195,7 +205,7 @@ def goal_detail(view: GoalView) -> None:
     goal = view.goal
     head = Text(safe(goal.title), style="bold")
     head.append(f"  [{view.short} · {goal.status}]", style="dim")
-    out.print(head, overflow="fold")
+    emit(head)
     facts = Text()
     if goal.target:
         facts.append(f"target {goal.target.isoformat()} (")
@@ -209,7 +219,7 @@ def goal_detail(view: GoalView) -> None:
     if goal.mentor:
         facts.append(" · mentor: ")
         facts.append(safe(goal.mentor))
-    out.print(facts, overflow="fold")
+    emit(facts)
     progress = Text("progress ")
     progress.append_text(bar(goal.progress))
     done = sum(m.done for m in goal.milestones)
@@ -259,7 +269,7 @@ def smart_gaps(view: GoalView) -> None:
     for gap in view.gaps:
         item = Text(f"  ✗ {gap.part}: ", style="yellow")
         item.append(safe(gap.message))
-        out.print(item, overflow="fold")
+        emit(item)
 
 
 def check_report(report: CheckReport) -> None:
@@ -267,7 +277,7 @@ def check_report(report: CheckReport) -> None:
     for view in report.views:
         head = Text(f"{view.short} ", style="cyan")
         head.append(safe(view.goal.title), style="bold")
-        out.print(head, overflow="fold")
+        emit(head)
         smart_gaps(view)
         out.print()
     mark = Text(
@@ -275,7 +285,7 @@ def check_report(report: CheckReport) -> None:
         style="green" if report.portfolio.ok else "yellow",
     )
     mark.append(report.portfolio.message)
-    out.print(mark, overflow="fold")
+    emit(mark)
 
 
 def milestone_added(view: GoalView, number: int) -> None:
@@ -339,22 +349,18 @@ def doctor_report(report: DoctorReport) -> None:
     for problem in report.problems:
         plain(str(problem))
     for note in report.notes:
-        console(stderr=True).print(
-            Text("note: " + safe(note), style="dim"), overflow="fold"
-        )
+        emit(Text("note: " + safe(note), style="dim"), out=console(stderr=True))
     summary = (
         f"{report.checked} file{'s' if report.checked != 1 else ''} checked in "
         f"{safe(report.root)}: "
     )
     if report.ok:
-        console(stderr=True).print(
-            Text(summary + "no problems", style="green"), overflow="fold"
-        )
+        emit(Text(summary + "no problems", style="green"), out=console(stderr=True))
     else:
         count = len(report.problems)
-        console(stderr=True).print(
+        emit(
             Text(summary + f"{count} problem{'s' if count != 1 else ''}", style="red"),
-            overflow="fold",
+            out=console(stderr=True),
         )
 
 
@@ -369,12 +375,8 @@ def tour_step(number: int, total: int, explanation: str, args: list[str]) -> Non
 
     out = console()
     out.print()
-    out.print(
-        Text(f"[{number}/{total}] {explanation}", style="bold cyan"), overflow="fold"
-    )
-    out.print(
-        Text("$ mentorlog " + safe(shlex.join(args)), style="dim"), overflow="fold"
-    )
+    emit(Text(f"[{number}/{total}] {explanation}", style="bold cyan"))
+    emit(Text("$ mentorlog " + safe(shlex.join(args)), style="dim"))
 
 
 def tour_end(path: str, *, kept: bool) -> None:

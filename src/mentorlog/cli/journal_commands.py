@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 def init(
     name: Annotated[
-        str | None, typer.Option("--name", "-n", help="Your name, shown in reports.")
+        str | None,
+        typer.Option(
+            "--name", "-n", metavar="NAME", help="Your name, shown in reports."
+        ),
     ] = None,
 ) -> None:
     """Create the journal (safe to run again: it never writes over your data).

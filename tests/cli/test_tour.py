@@ -1,0 +1,48 @@
+from pathlib import Path
+
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+from tests.conftest import Run
+
+
+def tour_path(stdout: str) -> Path:
+    first = stdout.splitlines()[0]
+    return Path(first.split(" — a sample journal in ")[1].strip())
+
+
+def test_tour_walks_through_goals_without_touching_the_journal(
+    run: Run, home: Path
+) -> None:
+    result = run("tour")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for expected in (
+        "$ mentorlog init --name Sam",
+        "$ mentorlog goals add 'Improve my programming skills'",
+        '"improve" names a direction, not a result',
+        "$ mentorlog goals tick build 1",
+        "SMART 5/5",
+        "within the 3-5 target",
+        "That was the tour",
+    ):
+        assert expected in " ".join(out.split()), expected
+    assert not home.exists()
+    assert not tour_path(out).exists()
+
+
+def test_tour_keep_leaves_a_valid_sample_journal(run: Run, home: Path) -> None:
+    result = run("tour", "--keep")
+    assert result.exit_code == 0
+    sample = tour_path(result.stdout)
+    try:
+        assert "The sample journal is kept at" in result.stdout
+        loaded = Journal(sample).load(GOALS)
+        assert not loaded.problems
+        statuses = sorted(s.record.status for s in loaded.records)
+        assert statuses == ["active", "active", "active", "dropped"]
+        assert run("--journal", str(sample), "doctor").exit_code == 0
+    finally:
+        import shutil
+
+        shutil.rmtree(sample.parent)
+    assert not home.exists()
