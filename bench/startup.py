@@ -132,9 +132,8 @@ def ratio(times: dict[str, list[float]], top: str, bottom: str) -> float:
 
 def report(times: dict[str, list[float]], rounds: int) -> None:
     print(f"{rounds} rounds, commands alternated; medians")
-    print(
-        f"{'command':<20} {'median ms':>10} {'x python -c pass':>17} {'x jrnl --version':>17}"
-    )
+    header = ("command", "median ms", "x python -c pass", "x jrnl --version")
+    print(f"{header[0]:<20} {header[1]:>10} {header[2]:>17} {header[3]:>17}")
     for name, samples in times.items():
         floor = ratio(times, name, "python -c pass")
         peer = (
@@ -142,9 +141,8 @@ def report(times: dict[str, list[float]], rounds: int) -> None:
             if "jrnl --version" in times
             else float("nan")
         )
-        print(
-            f"{name:<20} {statistics.median(samples) * 1000:>10.1f} {floor:>17.2f} {peer:>17.2f}"
-        )
+        median_ms = statistics.median(samples) * 1000
+        print(f"{name:<20} {median_ms:>10.1f} {floor:>17.2f} {peer:>17.2f}")
 
 
 if __name__ == "__main__":
