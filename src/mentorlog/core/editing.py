@@ -98,16 +98,18 @@ def finish_edit(
     if not text.strip():
         raise UserError(f"the edited file is empty; {kept}")
     try:
-        data = tomlfile.loads(text, draft_rel)
         if session.kind is None:
             from mentorlog.models import Settings
 
-            validate(Settings, data, text, draft_rel)
+            validate(Settings, tomlfile.loads(text, draft_rel), text, draft_rel)
         else:
-            record = validate(session.kind.model, data, text, draft_rel)
-            if record.id != session.record_id:
-                line = tomlfile.line_of(text, ["id"])
-                raise DataError(draft_rel, line, "id: the id cannot be changed")
+            parsed = journal.parse(session.kind, text, draft_rel)
+            if parsed.record.id != session.record_id:
+                line = tomlfile.line_of(parsed.front, ["id"])
+                first = 2 if session.kind.front_matter else 1
+                raise DataError(
+                    draft_rel, line and line + first - 1, "id: the id cannot be changed"
+                )
     except DataError as error:
         raise DataError(error.path, error.line, f"{error.detail}; {kept}") from None
     with journal.transaction():

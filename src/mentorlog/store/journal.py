@@ -70,6 +70,12 @@ class Kind(Generic[R]):
     model: type[R]
     label: Callable[[R], str]
     extension: str = ".toml"
+    initial_body: Callable[[R], str] | None = None
+
+    @property
+    def front_matter(self) -> bool:
+        """Markdown records: TOML front matter between +++ lines, then prose."""
+        return self.extension == ".md"
 
 
 @dataclass
@@ -80,6 +86,8 @@ class Stored(Generic[R]):
     path: Path
     text: str
     data: dict[str, Any]
+    front: str = ""  # the TOML part of `text` (all of it for .toml records)
+    body: str = ""  # the prose after the front matter (.md records)
 
 
 @dataclass(frozen=True)
@@ -226,20 +234,30 @@ class Journal:
         ensure_dir(path.parent, private_from=self.root)
         atomic_write(path, text.encode("utf-8"))
 
-    def save(self, kind: Kind[R], record: R, stored: Stored[R] | None = None) -> Path:
-        """Write `record`; keep hand edits of its file; skip identical bytes."""
+    def save(
+        self,
+        kind: Kind[R],
+        record: R,
+        stored: Stored[R] | None = None,
+        *,
+        body: str | None = None,
+    ) -> Path:
+        """Write `record` (and, for Markdown records, `body`, else the body it
+        had); keep hand edits of its file; skip identical bytes."""
         data = record_data(record)
         if stored is None:
             path = self._new_path(kind, record)
-            self.write_text(path, tomlfile.dumps(data))
+            if body is None:
+                body = kind.initial_body(record) if kind.initial_body else ""
+            self.write_text(path, _compose(kind, tomlfile.dumps(data), body))
             return path
-        old_text = stored.text
         canonical_old = tomlfile.dumps(record_data(stored.record))
-        if old_text == canonical_old:
-            new_text = tomlfile.dumps(data)
+        if stored.front == canonical_old:
+            front = tomlfile.dumps(data)
         else:
-            new_text = tomlfile.rewrite(old_text, stored.data, data)
-        if new_text != old_text:
+            front = tomlfile.rewrite(stored.front, stored.data, data)
+        new_text = _compose(kind, front, stored.body if body is None else body)
+        if new_text != stored.text:
             self.write_text(stored.path, new_text)
         return stored.path
 
@@ -254,7 +272,7 @@ class Journal:
         return path
 
     # -- reading ------------------------------------------------------------
-    def _read_toml(self, path: Path) -> tuple[str, dict[str, Any]]:
+    def _read_text(self, path: Path) -> str:
         relpath = self.relative(path)
         try:
             raw = path.read_bytes()
@@ -264,8 +282,21 @@ class Journal:
             ) from None
         except OSError as error:
             raise JournalIOError(path, error, action="read") from error
-        text = tomlfile.decode(raw, relpath)
-        return text, tomlfile.loads(text, relpath)
+        return tomlfile.decode(raw, relpath)
+
+    def _read_toml(self, path: Path) -> tuple[str, dict[str, Any]]:
+        text = self._read_text(path)
+        return text, tomlfile.loads(text, self.relative(path))
+
+    def parse(self, kind: Kind[R], text: str, relpath: str) -> Stored[R]:
+        """Validate the text of a `kind` record (not yet tied to a path)."""
+        if kind.front_matter:
+            front, body, first = tomlfile.split_front_matter(text, relpath)
+        else:
+            front, body, first = text, "", 1
+        data = tomlfile.loads(front, relpath, first_line=first)
+        record = validate(kind.model, data, front, relpath, first_line=first)
+        return Stored(record, self.root / relpath, text, data, front, body)
 
     def files(self, kind: Kind[Any]) -> list[Path]:
         folder = self.folder(kind)
@@ -284,9 +315,9 @@ class Journal:
         ]
 
     def read(self, kind: Kind[R], path: Path) -> Stored[R]:
-        text, data = self._read_toml(path)
-        record = validate(kind.model, data, text, self.relative(path))
-        return Stored(record, path, text, data)
+        stored = self.parse(kind, self._read_text(path), self.relative(path))
+        stored.path = path
+        return stored
 
     def load(self, kind: Kind[R]) -> Loaded[R]:
         """Every record of `kind` that reads; a `Problem` for each that does not."""
@@ -303,7 +334,9 @@ class Journal:
                 loaded.problems.append(
                     Problem(
                         self.relative(path),
-                        tomlfile.line_of(stored.text, ["id"]),
+                        tomlfile.line_of(
+                            stored.front, ["id"], first_line=2 if kind.front_matter else 1
+                        ),
                         f"duplicate id: {self.relative(first)} has the same id "
                         "(a copy? keep one of the two)",
                     )
@@ -378,20 +411,28 @@ def record_data(record: BaseModel) -> dict[str, Any]:
 M = TypeVar("M", bound="BaseModel")
 
 
-def validate(model: type[M], data: dict[str, Any], text: str, relpath: str) -> M:
+def _compose(kind: Kind[Any], front: str, body: str) -> str:
+    return tomlfile.compose(front, body) if kind.front_matter else front
+
+
+def validate(
+    model: type[M], data: dict[str, Any], text: str, relpath: str, *, first_line: int = 1
+) -> M:
     from pydantic import ValidationError
 
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise validation_problem(error, text, relpath) from None
+        raise validation_problem(error, text, relpath, first_line) from None
 
 
-def validation_problem(error: ValidationError, text: str, relpath: str) -> DataError:
+def validation_problem(
+    error: ValidationError, text: str, relpath: str, first_line: int = 1
+) -> DataError:
     """The first validation error as `path:line: field: what is wrong`."""
     first = error.errors(include_url=False)[0]
     loc = [part for part in first["loc"] if isinstance(part, str | int)]
-    line = tomlfile.line_of(text, loc)
+    line = tomlfile.line_of(text, loc, first_line=first_line)
     where = ".".join(
         f"{part}" if isinstance(part, str) else f"[{part + 1}]" for part in loc
     ).replace(".[", "[")

@@ -54,6 +54,29 @@ def _line_of_marker(text: str) -> int:
     return 1
 
 
+FENCE = "+++"
+
+
+def split_front_matter(text: str, relpath: str) -> tuple[str, str, int]:
+    """A Markdown record as (TOML front matter, body, line of the first TOML line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != FENCE:
+        raise DataError(
+            relpath, 1, f"no front matter: the file must start with a line {FENCE}"
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n") == FENCE:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), 2
+    raise DataError(
+        relpath, len(lines), f"the front matter never ends: add a line {FENCE} after it"
+    )
+
+
+def compose(front: str, body: str) -> str:
+    """A Markdown record from its TOML front matter and its body."""
+    return f"{FENCE}\n{front}{FENCE}\n{body}"
+
+
 def dumps(data: dict[str, Any]) -> str:
     """Canonical TOML for `data`: its key order, LF line endings, final newline."""
     import tomli_w
