@@ -247,3 +247,84 @@ def _quote(text: str) -> str:
 def days_between(start: date, end: date) -> int:
     """Whole days from `start` to `end` (negative when `end` is earlier)."""
     return (end - start).days
+
+
+# -- cadences and notice periods ---------------------------------------------------
+CADENCE_NAMES = {
+    "weekly": "weekly",
+    "every week": "weekly",
+    "biweekly": "biweekly",
+    "bi-weekly": "biweekly",
+    "fortnightly": "biweekly",
+    "every other week": "biweekly",
+    "every fortnight": "biweekly",
+    "monthly": "monthly",
+    "every month": "monthly",
+    "quarterly": "3m",
+    "every quarter": "3m",
+}
+_CADENCE_SHORT = re.compile(r"^(\d{1,3})\s*(d|w|m)$")
+_CADENCE_EVERY = re.compile(r"^(?:every\s+)?(\d{1,3}|[a-z]+)\s+(days?|weeks?|months?)$")
+CADENCE_HELP = "weekly, biweekly, monthly, 10d, 3w, 2m, or 'every 2 weeks'"
+
+
+def parse_cadence(text: str) -> str:
+    """A meeting rhythm in canonical form: weekly, biweekly, monthly or N d/w/m."""
+    cleaned = " ".join(text.strip().lower().split())
+    if cleaned in CADENCE_NAMES:
+        return CADENCE_NAMES[cleaned]
+    amount: int | None = None
+    unit = ""
+    match = _CADENCE_SHORT.match(cleaned)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+    else:
+        match = _CADENCE_EVERY.match(cleaned)
+        if match:
+            amount = _amount(match.group(1))
+            unit = match.group(2)[0]
+    if amount is None or amount < 1 or not unit:
+        raise DateError(f'cannot read the cadence "{_quote(text)}"; use {CADENCE_HELP}')
+    canonical = {
+        (7, "d"): "weekly",
+        (1, "w"): "weekly",
+        (14, "d"): "biweekly",
+        (2, "w"): "biweekly",
+        (1, "m"): "monthly",
+    }
+    return canonical.get((amount, unit), f"{amount}{unit}")
+
+
+def next_by_cadence(last: date, cadence: str) -> date:
+    """The meeting after one held on `last`, at the rhythm `cadence`."""
+    canonical = parse_cadence(cadence)
+    named = {"weekly": (1, "weeks"), "biweekly": (2, "weeks"), "monthly": (1, "months")}
+    if canonical in named:
+        amount, unit = named[canonical]
+    else:
+        amount = int(canonical[:-1])
+        unit = {"d": "days", "w": "weeks", "m": "months"}[canonical[-1]]
+    return shift(last, amount, unit)
+
+
+_NOTICE = re.compile(r"^(\d{1,4})\s*(h|hours?|d|days?|w|weeks?)$")
+
+
+def parse_notice(text: str) -> str:
+    """A notice period ("48h", "2 days", "1 week") in canonical form: Nh or Nd."""
+    cleaned = " ".join(text.strip().lower().split())
+    match = _NOTICE.match(cleaned)
+    if not match:
+        raise DateError(
+            f'cannot read the notice period "{_quote(text)}"; use 24h, 2d or 1 week'
+        )
+    amount, unit = int(match.group(1)), match.group(2)[0]
+    if unit == "w":
+        return f"{amount * 7}d"
+    return f"{amount}{unit}"
+
+
+def notice_hours(notice: str) -> int:
+    canonical = parse_notice(notice)
+    amount = int(canonical[:-1])
+    return amount * 24 if canonical.endswith("d") else amount

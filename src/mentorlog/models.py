@@ -89,4 +89,94 @@ class Targets(Model):
 class Settings(Model):
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
     name: str | None = None
+    needs: list[str] = Field(default_factory=list)  # areas beyond the goals' own
     targets: Targets = Field(default_factory=Targets)
+
+
+Channel = Literal["email", "text", "phone", "video", "in-person"]
+MentorKind = Literal["ongoing", "flash"]
+MentorStatus = Literal["active", "ended"]
+Answer = Literal["accepted", "declined", "rescheduled"]
+
+AGREEMENT_PARTS = (
+    "channel",
+    "cadence",
+    "response_time",
+    "reschedule_notice",
+    "missed_plan",
+    "topics",
+    "off_limits",
+    "criticism",
+    "first_name",
+    "attribution",
+    "confidentiality",
+    "until",
+)
+
+
+class Agreement(Model):
+    """What mentee and mentor agreed on (SPEC §1 item 2)."""
+
+    channel: Channel | None = None
+    cadence: str | None = None
+    response_time: str | None = None
+    reschedule_notice: str | None = None
+    missed_plan: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    off_limits: list[str] = Field(default_factory=list)
+    criticism: str | None = None
+    first_name: bool | None = None
+    attribution: str | None = None
+    confidentiality: str | None = None
+    until: Day | None = None
+    agreed_on: Day | None = None
+
+    def open_parts(self) -> list[str]:
+        """The parts not agreed yet."""
+        return [
+            part
+            for part in AGREEMENT_PARTS
+            if getattr(self, part) is None or getattr(self, part) == []
+        ]
+
+
+class Mentor(Record):
+    name: Annotated[str, Field(min_length=1)]
+    kind: MentorKind = "ongoing"
+    status: MentorStatus = "active"
+    created: Day
+    ended: Day | None = None
+    org: str | None = None
+    expertise: list[str] = Field(default_factory=list)
+    channel: Channel | None = None
+    contact: str | None = None
+    cadence: str | None = None
+    interests: list[str] = Field(default_factory=list)
+    learning_style: str | None = None
+    teaching_style: str | None = None
+    work_style: str | None = None
+    values: str | None = None
+    challenges: str | None = None
+    # Flash mentoring: the outreach and its answer.
+    ask: str | None = None
+    asked_on: Day | None = None
+    answer: Answer | None = None
+    answered_on: Day | None = None
+    meeting_on: Day | None = None
+    promoted_on: Day | None = None
+    agreement: Agreement = Field(default_factory=Agreement)
+
+    @property
+    def effective_cadence(self) -> str | None:
+        return self.agreement.cadence or self.cadence
+
+    @property
+    def effective_channel(self) -> str | None:
+        return self.agreement.channel or self.channel
+
+    @property
+    def available(self) -> bool:
+        """Someone to learn from now: active, and for a flash contact, who said yes."""
+        if self.status != "active":
+            return False
+        return self.kind == "ongoing" or self.answer in ("accepted", "rescheduled")

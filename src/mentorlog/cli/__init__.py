@@ -111,9 +111,10 @@ def main_options(
     render.configure(no_color=no_color)
 
 
-from . import goals, journal_commands, tour  # noqa: E402  (commands register on app)
+from . import goals, journal_commands, mentors, tour  # noqa: E402  (they register)
 
 app.add_typer(goals.app, name="goals")
+mentors.register(app)
 journal_commands.register(app)
 tour.register(app)
 

@@ -335,7 +335,9 @@ class Journal:
                     Problem(
                         self.relative(path),
                         tomlfile.line_of(
-                            stored.front, ["id"], first_line=2 if kind.front_matter else 1
+                            stored.front,
+                            ["id"],
+                            first_line=2 if kind.front_matter else 1,
                         ),
                         f"duplicate id: {self.relative(first)} has the same id "
                         "(a copy? keep one of the two)",
@@ -398,14 +400,25 @@ def match_ref(ref: str, records: list[Stored[R]], kind: Kind[R]) -> list[Stored[
 
 def record_data(record: BaseModel) -> dict[str, Any]:
     """The record as plain data in canonical key order: declared fields first,
-    then the keys the user added; no empty values of declared fields."""
-    data = record.model_dump(mode="python", exclude_none=True)
-    declared = type(record).model_fields
-    return {
-        key: value
-        for key, value in data.items()
-        if not (key in declared and value in ([], {}))
-    }
+    then the keys the user added; no empty or missing values of declared fields
+    (at any depth), so a fresh file holds only what was said."""
+    from pydantic import BaseModel
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return record_data(value)
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        return value
+
+    data: dict[str, Any] = {}
+    for key in type(record).model_fields:
+        value = plain(getattr(record, key))
+        if value is None or value == [] or value == {}:
+            continue
+        data[key] = value
+    data.update(record.model_extra or {})
+    return data
 
 
 M = TypeVar("M", bound="BaseModel")
@@ -416,7 +429,12 @@ def _compose(kind: Kind[Any], front: str, body: str) -> str:
 
 
 def validate(
-    model: type[M], data: dict[str, Any], text: str, relpath: str, *, first_line: int = 1
+    model: type[M],
+    data: dict[str, Any],
+    text: str,
+    relpath: str,
+    *,
+    first_line: int = 1,
 ) -> M:
     from pydantic import ValidationError
 

@@ -1,0 +1,402 @@
+"""`mentorlog mentors`: your network of mentors, agreements, and flash mentoring."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .context import journal, optional_date, today
+
+app = typer.Typer(
+    help=(
+        "Your mentors: profiles, agreements, flash mentoring.\n\n"
+        "\b\nExamples:\n"
+        '  mentorlog mentors add "Ada Lovelace" --expertise "python, career" '
+        "--cadence biweekly\n"
+        "  mentorlog mentors agree ada --channel video --reschedule-notice 48h\n"
+        '  mentorlog mentors ask "Grace Hopper" --ask "How did you choose compilers?"\n'
+        "  mentorlog mentors"
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+MentorRef = Annotated[
+    str, typer.Argument(metavar="MENTOR", help="Short id, slug prefix, or full name.")
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+AllFlag = Annotated[
+    bool, typer.Option("--all", "-a", help="Include ended mentorships.")
+]
+
+
+@app.callback()
+def mentors_default(
+    ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
+) -> None:
+    """Your mentors: profiles, agreements, flash mentoring (bare: list them)."""
+    if ctx.invoked_subcommand is None:
+        list_mentors(all_, as_json)
+
+
+@app.command("list")
+def list_mentors(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
+    """List your mentors and flash contacts: expertise, channel, cadence, agreement.
+
+    \b
+    Examples:
+      mentorlog mentors list
+      mentorlog mentors list --all --json | jq -r '.[].name'
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import list_mentors as list_use_case
+
+    listing = list_use_case(journal(), include_ended=all_)
+    render.problems(listing.problems)
+    if as_json:
+        render.json_out([view.as_json() for view in listing.views])
+    else:
+        render.mentors_table(listing.views, listing.hidden)
+
+
+@app.command("add")
+def add_mentor(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Their name, as you say it.")
+    ],
+    org: Annotated[str | None, typer.Option("--org", metavar="ORG")] = None,
+    expertise: Annotated[
+        list[str] | None,
+        typer.Option("--expertise", "-e", metavar="A,B", help="What they know about."),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option(
+            "--channel", metavar="CHANNEL", help="email, text, phone, video, in-person."
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option("--contact", metavar="TEXT", help="Email, phone, handle."),
+    ] = None,
+    cadence: Annotated[
+        str | None,
+        typer.Option(
+            "--cadence",
+            metavar="CADENCE",
+            help="weekly, biweekly, monthly, 10d, 3w, 'every 2 weeks'.",
+        ),
+    ] = None,
+    flash: Annotated[
+        bool, typer.Option("--flash", help="A one-off flash contact, not ongoing.")
+    ] = False,
+    interests: Annotated[
+        list[str] | None,
+        typer.Option("--interests", metavar="A,B", help="What they care about."),
+    ] = None,
+    learning_style: Annotated[
+        str | None, typer.Option("--learning-style", metavar="TEXT")
+    ] = None,
+    teaching_style: Annotated[
+        str | None, typer.Option("--teaching-style", metavar="TEXT")
+    ] = None,
+    work_style: Annotated[
+        str | None, typer.Option("--work-style", metavar="TEXT")
+    ] = None,
+    values: Annotated[str | None, typer.Option("--values", metavar="TEXT")] = None,
+    challenges: Annotated[
+        str | None,
+        typer.Option(
+            "--challenges", metavar="TEXT", help="Challenges they have faced."
+        ),
+    ] = None,
+) -> None:
+    """Add a mentor to your network.
+
+    The profile keeps the whole person; `mentors edit` opens it for notes.
+
+    \b
+    Examples:
+      mentorlog mentors add "Ada Lovelace" --org "Analytical Engines" \\
+          --expertise "python, career" --channel video --cadence biweekly
+      mentorlog mentors add "Sam Lee" --flash --expertise "data engineering"
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import MentorDraft
+    from mentorlog.core.mentors import add_mentor as add_use_case
+
+    draft = MentorDraft(
+        name=name,
+        org=org,
+        expertise=expertise or [],
+        channel=channel,
+        contact=contact,
+        cadence=cadence,
+        flash=flash,
+        interests=interests or [],
+        learning_style=learning_style,
+        teaching_style=teaching_style,
+        work_style=work_style,
+        values=values,
+        challenges=challenges,
+    )
+    saved = add_use_case(journal(), draft, today())
+    render.mentor_added(saved.view, saved.notes)
+
+
+@app.command("show")
+def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
+    """Show a mentor's profile, agreement (and what is still open) and notes.
+
+    \b
+    Example:
+      mentorlog mentors show ada
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import get_mentor
+
+    view = get_mentor(journal(), mentor)
+    if as_json:
+        render.json_out(view.as_json())
+    else:
+        render.mentor_detail(view)
+
+
+@app.command("edit")
+def edit_mentor(mentor: MentorRef) -> None:
+    """Open a mentor's profile in $VISUAL / $EDITOR; it is checked before saving.
+
+    \b
+    Example:
+      mentorlog mentors edit ada
+    """
+    from mentorlog.store.kinds import MENTORS
+
+    from .journal_commands import edit_in_editor
+
+    edit_in_editor(mentor, (MENTORS,))
+
+
+@app.command("end")
+def end_mentor(mentor: MentorRef) -> None:
+    """End a mentorship (the record stays in the journal).
+
+    \b
+    Example:
+      mentorlog mentors end ada
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import end_mentor as end_use_case
+
+    view = end_use_case(journal(), mentor, today())
+    render.say(f"Ended the mentorship with {view.short} ", (view.mentor.name, "bold"))
+
+
+@app.command("agree")
+def agree(
+    mentor: MentorRef,
+    channel: Annotated[
+        str | None, typer.Option("--channel", metavar="CHANNEL", help="How you talk.")
+    ] = None,
+    cadence: Annotated[
+        str | None,
+        typer.Option("--cadence", metavar="CADENCE", help="How often you meet."),
+    ] = None,
+    response_time: Annotated[
+        str | None,
+        typer.Option("--response-time", metavar="TEXT", help="How fast each replies."),
+    ] = None,
+    reschedule_notice: Annotated[
+        str | None,
+        typer.Option(
+            "--reschedule-notice",
+            metavar="NOTICE",
+            help="Notice to move a meeting: 48h, 2d.",
+        ),
+    ] = None,
+    missed_plan: Annotated[
+        str | None,
+        typer.Option(
+            "--missed-plan", metavar="TEXT", help="What happens after a missed one."
+        ),
+    ] = None,
+    topics: Annotated[
+        list[str] | None,
+        typer.Option("--topics", metavar="A,B", help="Topics to cover (added to)."),
+    ] = None,
+    off_limits: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--off-limits", metavar="A,B", help="Topics not to raise (added to)."
+        ),
+    ] = None,
+    criticism: Annotated[
+        str | None,
+        typer.Option(
+            "--criticism", metavar="TEXT", help="How open to criticism, and how."
+        ),
+    ] = None,
+    first_name: Annotated[
+        bool | None,
+        typer.Option("--first-name/--no-first-name", help="On a first-name basis?"),
+    ] = None,
+    attribution: Annotated[
+        str | None,
+        typer.Option("--attribution", metavar="TEXT", help="Credit for shared work."),
+    ] = None,
+    confidentiality: Annotated[
+        str | None,
+        typer.Option(
+            "--confidentiality", metavar="TEXT", help="What stays between you."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="DATE", help="When the mentorship is reviewed/ends."
+        ),
+    ] = None,
+) -> None:
+    """Record the mentoring agreement, and see which parts are still open.
+
+    Without options it shows the agreement. Later commands use it: the cadence
+    dates the next meeting, the notice flags late moves, off-limits topics warn.
+
+    \b
+    Examples:
+      mentorlog mentors agree ada --channel video --cadence biweekly \\
+          --reschedule-notice 48h --first-name --until "in 6 months"
+      mentorlog mentors agree ada --off-limits "salary, family"
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import AgreementChanges
+    from mentorlog.core.mentors import agree as agree_use_case
+
+    changes = AgreementChanges(
+        channel=channel,
+        cadence=cadence,
+        response_time=response_time,
+        reschedule_notice=reschedule_notice,
+        missed_plan=missed_plan,
+        topics=topics or [],
+        off_limits=off_limits or [],
+        criticism=criticism,
+        first_name=first_name,
+        attribution=attribution,
+        confidentiality=confidentiality,
+        until=optional_date(until, "--until"),
+    )
+    render.agreement_result(agree_use_case(journal(), mentor, changes, today()))
+
+
+@app.command("ask")
+def ask(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Who you reach out to.")],
+    ask_text: Annotated[
+        str, typer.Option("--ask", metavar="TEXT", help="The message you send.")
+    ],
+    expertise: Annotated[
+        list[str] | None,
+        typer.Option("--expertise", "-e", metavar="A,B", help="What they know about."),
+    ] = None,
+) -> None:
+    """Record a flash-mentoring ask: a one-off conversation with someone new.
+
+    The ask is checked as a good mentor would: too long, no concrete question,
+    or asking for a job rather than advice each draw a hint.
+
+    \b
+    Example:
+      mentorlog mentors ask "Grace Hopper" --expertise compilers \\
+          --ask "I'm a CS student. How did you decide to work on compilers?"
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import ask as ask_use_case
+
+    result = ask_use_case(journal(), name, ask_text, expertise, today())
+    render.ask_result(result)
+
+
+@app.command("answer")
+def answer(
+    mentor: MentorRef,
+    reply: Annotated[
+        str,
+        typer.Argument(metavar="ANSWER", help="accepted, declined or rescheduled."),
+    ],
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="DATE", help="When you will meet.")
+    ] = None,
+) -> None:
+    """Record the answer to a flash ask; accepted with a date plans the meeting.
+
+    \b
+    Examples:
+      mentorlog mentors answer grace accepted --on "next tuesday"
+      mentorlog mentors answer grace declined
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import answer as answer_use_case
+    from mentorlog.errors import UserError
+
+    replies = ("accepted", "declined", "rescheduled")
+    normal = reply.strip().lower()
+    if normal not in replies:
+        raise UserError(f'unknown answer "{reply}"; use one of {", ".join(replies)}')
+    view = answer_use_case(
+        journal(),
+        mentor,
+        normal,
+        optional_date(on, "--on"),
+        today(),  # type: ignore[arg-type]
+    )
+    render.answer_result(view)
+
+
+@app.command("promote")
+def promote(mentor: MentorRef) -> None:
+    """Turn a flash contact into an ongoing mentor.
+
+    \b
+    Example:
+      mentorlog mentors promote grace
+    """
+    from mentorlog import render
+    from mentorlog.core.mentors import promote as promote_use_case
+
+    view = promote_use_case(journal(), mentor, today())
+    render.say(
+        f"{view.short} ",
+        (view.mentor.name, "bold"),
+        " is now an ongoing mentor. Agree on how you work together: "
+        f"mentorlog mentors agree {view.short} ...",
+    )
+
+
+def network(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON for scripts.")
+    ] = False,
+) -> None:
+    """Your needs (goal areas, needs in settings) against what your mentors cover.
+
+    \b
+    Examples:
+      mentorlog network
+      mentorlog network --json | jq -r '.gaps[]'
+    """
+    from mentorlog import render
+    from mentorlog.core.network import network as network_use_case
+
+    report = network_use_case(journal())
+    render.problems(report.problems)
+    if as_json:
+        render.json_out(report.as_json())
+    else:
+        render.network_report(report)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="mentors")
+    root.command("network")(network)

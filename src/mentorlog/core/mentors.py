@@ -1,0 +1,441 @@
+"""Mentors: profiles, agreements, and flash mentoring (the ask and its answer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mentorlog.dates import parse_cadence, parse_notice
+from mentorlog.errors import UserError
+from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor
+from mentorlog.store.ids import new_id, short_ids
+from mentorlog.store.journal import Journal, Loaded, Problem, Stored
+from mentorlog.store.kinds import MENTORS
+
+CHANNELS: dict[str, Channel] = {
+    "email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "text": "text",
+    "sms": "text",
+    "chat": "text",
+    "message": "text",
+    "slack": "text",
+    "phone": "phone",
+    "call": "phone",
+    "video": "video",
+    "zoom": "video",
+    "meet": "video",
+    "in-person": "in-person",
+    "in person": "in-person",
+    "inperson": "in-person",
+    "face to face": "in-person",
+    "f2f": "in-person",
+}
+CHANNEL_HELP = "email, text, phone, video, in-person"
+PART_LABELS = {
+    "channel": "Channel",
+    "cadence": "Meeting cadence",
+    "response_time": "Response time",
+    "reschedule_notice": "Reschedule notice",
+    "missed_plan": "Missed meetings",
+    "topics": "Topics",
+    "off_limits": "Off-limits",
+    "criticism": "Criticism",
+    "first_name": "First names",
+    "attribution": "Attribution",
+    "confidentiality": "Confidentiality",
+    "until": "Runs until",
+}
+PART_OPTIONS = {part: "--" + part.replace("_", "-") for part in AGREEMENT_PARTS}
+
+
+def parse_channel(text: str) -> Channel:
+    key = " ".join(text.strip().lower().replace("_", " ").split())
+    if key in CHANNELS:
+        return CHANNELS[key]
+    raise UserError(f'unknown channel "{text.strip()}"; use one of {CHANNEL_HELP}')
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """`--expertise "a, b" --expertise c` as ["a", "b", "c"], without repeats."""
+    found: list[str] = []
+    for value in values or []:
+        for item in value.split(","):
+            cleaned = " ".join(item.split())
+            if cleaned and cleaned.lower() not in (f.lower() for f in found):
+                found.append(cleaned)
+    return found
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return text.strip() or None
+
+
+@dataclass
+class MentorView:
+    mentor: Mentor
+    short: str
+    file: str
+    body: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        m = self.mentor
+        agreement = m.agreement
+        return {
+            "id": m.id,
+            "short_id": self.short,
+            "name": m.name,
+            "kind": m.kind,
+            "status": m.status,
+            "created": m.created.isoformat(),
+            "ended": _iso(m.ended),
+            "org": m.org,
+            "expertise": m.expertise,
+            "channel": m.effective_channel,
+            "contact": m.contact,
+            "cadence": m.effective_cadence,
+            "interests": m.interests,
+            "learning_style": m.learning_style,
+            "teaching_style": m.teaching_style,
+            "work_style": m.work_style,
+            "values": m.values,
+            "challenges": m.challenges,
+            "ask": m.ask,
+            "asked_on": _iso(m.asked_on),
+            "answer": m.answer,
+            "answered_on": _iso(m.answered_on),
+            "meeting_on": _iso(m.meeting_on),
+            "promoted_on": _iso(m.promoted_on),
+            "agreement": {
+                **{
+                    part: _jsonable(getattr(agreement, part))
+                    for part in AGREEMENT_PARTS
+                },
+                "agreed_on": _iso(agreement.agreed_on),
+                "open": agreement.open_parts(),
+            },
+            "file": self.file,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _view(
+    journal: Journal, stored: Stored[Mentor], loaded: Loaded[Mentor]
+) -> MentorView:
+    record_id = stored.record.id
+    short = loaded.short.get(record_id) or short_ids([record_id])[record_id]
+    return MentorView(stored.record, short, journal.relative(stored.path), stored.body)
+
+
+@dataclass
+class MentorList:
+    views: list[MentorView]
+    problems: list[Problem]
+    hidden: int = 0
+
+
+def list_mentors(journal: Journal, *, include_ended: bool = False) -> MentorList:
+    loaded = journal.load(MENTORS)
+    views = [_view(journal, s, loaded) for s in loaded.records]
+    shown = [v for v in views if include_ended or v.mentor.status == "active"]
+    shown.sort(
+        key=lambda v: (
+            v.mentor.status != "active",
+            v.mentor.kind != "ongoing",
+            v.mentor.name.lower(),
+        )
+    )
+    return MentorList(shown, loaded.problems, len(views) - len(shown))
+
+
+def get_mentor(journal: Journal, ref: str) -> MentorView:
+    loaded = journal.load(MENTORS)
+    return _view(journal, journal.resolve(MENTORS, ref, loaded), loaded)
+
+
+@dataclass(frozen=True)
+class MentorDraft:
+    name: str
+    org: str | None = None
+    expertise: list[str] = field(default_factory=list)
+    channel: str | None = None
+    contact: str | None = None
+    cadence: str | None = None
+    flash: bool = False
+    interests: list[str] = field(default_factory=list)
+    learning_style: str | None = None
+    teaching_style: str | None = None
+    work_style: str | None = None
+    values: str | None = None
+    challenges: str | None = None
+
+
+@dataclass
+class Saved:
+    view: MentorView
+    notes: list[str] = field(default_factory=list)
+
+
+def _check_name(name: str) -> None:
+    if not name.strip():
+        raise UserError("the mentor's name is empty")
+    if len(name) > 10_000:
+        raise UserError(f"the name is {len(name)} characters; 10000 at most")
+
+
+def add_mentor(journal: Journal, draft: MentorDraft, today: date) -> Saved:
+    _check_name(draft.name)
+    mentor = Mentor(
+        id=new_id(),
+        name=draft.name,
+        kind="flash" if draft.flash else "ongoing",
+        created=today,
+        org=_clean(draft.org),
+        expertise=split_list(draft.expertise),
+        channel=parse_channel(draft.channel) if draft.channel else None,
+        contact=_clean(draft.contact),
+        cadence=parse_cadence(draft.cadence) if draft.cadence else None,
+        interests=split_list(draft.interests),
+        learning_style=_clean(draft.learning_style),
+        teaching_style=_clean(draft.teaching_style),
+        work_style=_clean(draft.work_style),
+        values=_clean(draft.values),
+        challenges=_clean(draft.challenges),
+    )
+    return _create(journal, mentor)
+
+
+def _create(journal: Journal, mentor: Mentor) -> Saved:
+    notes: list[str] = []
+    with journal.transaction():
+        loaded = journal.load(MENTORS)
+        twins = [
+            s for s in loaded.records if s.record.name.lower() == mentor.name.lower()
+        ]
+        if twins:
+            twin = loaded.short[twins[0].record.id]
+            notes.append(
+                f"another mentor has the same name ({twin}); "
+                "each keeps its own record: refer to them by short id"
+            )
+        path = journal.save(MENTORS, mentor)
+        loaded = journal.load(MENTORS)
+        stored = next(s for s in loaded.records if s.path == path)
+        return Saved(_view(journal, stored, loaded), notes)
+
+
+def _update(journal: Journal, ref: str, change: Any) -> tuple[MentorView, Mentor]:
+    """Apply `change(mentor) -> Mentor` under the lock; return the view and the old."""
+    with journal.transaction():
+        loaded = journal.load(MENTORS)
+        stored = journal.resolve(MENTORS, ref, loaded)
+        before = stored.record
+        updated = change(before)
+        journal.save(MENTORS, updated, stored)
+        stored.record = updated
+        return _view(journal, stored, loaded), before
+
+
+def end_mentor(journal: Journal, ref: str, today: date) -> MentorView:
+    def change(mentor: Mentor) -> Mentor:
+        if mentor.status == "ended":
+            when = f" on {mentor.ended.isoformat()}" if mentor.ended else ""
+            raise UserError(f'the mentorship with "{mentor.name}" already ended{when}')
+        return mentor.model_copy(update={"status": "ended", "ended": today})
+
+    return _update(journal, ref, change)[0]
+
+
+@dataclass(frozen=True)
+class AgreementChanges:
+    channel: str | None = None
+    cadence: str | None = None
+    response_time: str | None = None
+    reschedule_notice: str | None = None
+    missed_plan: str | None = None
+    topics: list[str] = field(default_factory=list)
+    off_limits: list[str] = field(default_factory=list)
+    criticism: str | None = None
+    first_name: bool | None = None
+    attribution: str | None = None
+    confidentiality: str | None = None
+    until: date | None = None
+
+    def as_update(self) -> dict[str, Any]:
+        """The parts given, validated and in canonical form."""
+        update: dict[str, Any] = {}
+        if self.channel is not None:
+            update["channel"] = parse_channel(self.channel)
+        if self.cadence is not None:
+            update["cadence"] = parse_cadence(self.cadence)
+        if self.reschedule_notice is not None:
+            update["reschedule_notice"] = parse_notice(self.reschedule_notice)
+        for part in (
+            "response_time",
+            "missed_plan",
+            "criticism",
+            "attribution",
+            "confidentiality",
+        ):
+            value = _clean(getattr(self, part))
+            if getattr(self, part) is not None and value is None:
+                raise UserError(f"{PART_OPTIONS[part]} is empty")
+            if value is not None:
+                update[part] = value
+        for part in ("topics", "off_limits"):
+            items = split_list(getattr(self, part))
+            if items:
+                update[part] = items
+        if self.first_name is not None:
+            update["first_name"] = self.first_name
+        if self.until is not None:
+            update["until"] = self.until
+        return update
+
+
+@dataclass
+class AgreeResult:
+    view: MentorView
+    changed: list[str]
+
+    @property
+    def open_parts(self) -> list[str]:
+        return self.view.mentor.agreement.open_parts()
+
+
+def agree(
+    journal: Journal, ref: str, changes: AgreementChanges, today: date
+) -> AgreeResult:
+    """Record the parts of the agreement given; with none, just report it."""
+    update = changes.as_update()
+    if not update:
+        return AgreeResult(get_mentor(journal, ref), [])
+
+    def change(mentor: Mentor) -> Mentor:
+        merged = dict(update)
+        for part in ("topics", "off_limits"):
+            if part in merged:
+                merged[part] = split_list(
+                    [*getattr(mentor.agreement, part), *merged[part]]
+                )
+        agreement = mentor.agreement.model_copy(update={**merged, "agreed_on": today})
+        return mentor.model_copy(update={"agreement": agreement})
+
+    view, before = _update(journal, ref, change)
+    changed = [
+        part
+        for part in AGREEMENT_PARTS
+        if getattr(before.agreement, part) != getattr(view.mentor.agreement, part)
+    ]
+    return AgreeResult(view, changed)
+
+
+# -- flash mentoring ------------------------------------------------------------------
+JOB_WORDS = re.compile(
+    r"\b(are|is) (you|your team|your company|they) hiring\b|\bhire me\b"
+    r"|\b(open|any) (positions?|roles?|openings?|vacanc(y|ies))\b|\bvacanc(y|ies)\b"
+    r"|\brefer me\b|\breferral\b|\bput in a good word\b"
+    r"|\b(looking for|need|want|give me|get me|offer me) (a |an )?"
+    r"(job|position|internship|role)\b"
+    r"|\b(job|position|role|internship)s? (at|on|in|with) your\b",
+    re.IGNORECASE,
+)
+ASK_WORDS_MAX = 150
+
+
+def review_ask(text: str) -> list[str]:
+    """What a good mentor would say about this ask before it is sent."""
+    hints: list[str] = []
+    words = len(text.split())
+    if words > ASK_WORDS_MAX:
+        hints.append(
+            f"the ask is {words} words long: a busy person reads about "
+            f"{ASK_WORDS_MAX}; say who you are, why them, and one question"
+        )
+    questions = text.count("?")
+    if questions == 0:
+        hints.append(
+            "there is no concrete question: end with one they can answer in a short "
+            'call, e.g. "how did you decide between industry and a PhD?"'
+        )
+    elif questions > 3:
+        hints.append(
+            f"{questions} questions: one is easier to say yes to; keep the rest for "
+            "the meeting"
+        )
+    if JOB_WORDS.search(text):
+        hints.append(
+            "it reads like a request for a job: ask for advice, not a position; "
+            "respect their time and the relationship can grow from there"
+        )
+    return hints
+
+
+@dataclass
+class AskResult:
+    view: MentorView
+    hints: list[str]
+    notes: list[str]
+
+
+def ask(
+    journal: Journal, name: str, ask_text: str, expertise: list[str] | None, today: date
+) -> AskResult:
+    """Record an outreach to someone new, as a flash contact."""
+    _check_name(name)
+    text = ask_text.strip()
+    if not text:
+        raise UserError("the ask is empty: say who you are, why them, and one question")
+    mentor = Mentor(
+        id=new_id(),
+        name=name,
+        kind="flash",
+        created=today,
+        expertise=split_list(expertise),
+        ask=text,
+        asked_on=today,
+    )
+    saved = _create(journal, mentor)
+    return AskResult(saved.view, review_ask(text), saved.notes)
+
+
+def answer(
+    journal: Journal, ref: str, reply: Answer, on: date | None, today: date
+) -> MentorView:
+    def change(mentor: Mentor) -> Mentor:
+        if mentor.ask is None:
+            raise UserError(
+                f'"{mentor.name}" has no ask to answer; record one with '
+                "`mentorlog mentors ask`"
+            )
+        if reply == "declined" and on is not None:
+            raise UserError("--on goes with accepted or rescheduled, not declined")
+        meeting = on if reply != "declined" else None
+        return mentor.model_copy(
+            update={"answer": reply, "answered_on": today, "meeting_on": meeting}
+        )
+
+    return _update(journal, ref, change)[0]
+
+
+def promote(journal: Journal, ref: str, today: date) -> MentorView:
+    def change(mentor: Mentor) -> Mentor:
+        if mentor.kind == "ongoing":
+            raise UserError(f'"{mentor.name}" is already an ongoing mentor')
+        if mentor.status == "ended":
+            raise UserError(f'the contact with "{mentor.name}" has ended')
+        return mentor.model_copy(update={"kind": "ongoing", "promoted_on": today})
+
+    return _update(journal, ref, change)[0]
