@@ -84,3 +84,63 @@ def test_today_is_pinned_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("MENTORLOG_TODAY", "not a day")
     with pytest.raises(DateError, match="MENTORLOG_TODAY"):
         today()
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("weekly", "weekly"),
+        ("Every week", "weekly"),
+        ("7d", "weekly"),
+        ("biweekly", "biweekly"),
+        ("fortnightly", "biweekly"),
+        ("every 2 weeks", "biweekly"),
+        ("every other week", "biweekly"),
+        ("14d", "biweekly"),
+        ("monthly", "monthly"),
+        ("every month", "monthly"),
+        ("10d", "10d"),
+        ("3w", "3w"),
+        ("every three weeks", "3w"),
+        ("2m", "2m"),
+        ("quarterly", "3m"),
+    ],
+)
+def test_cadences(text: str, canonical: str) -> None:
+    from mentorlog.dates import parse_cadence
+
+    assert parse_cadence(text) == canonical
+
+
+@pytest.mark.parametrize("text", ["often", "0d", "every 2 years", "", "weekly-ish"])
+def test_unreadable_cadences_list_what_works(text: str) -> None:
+    from mentorlog.dates import parse_cadence
+
+    with pytest.raises(DateError, match="use weekly, biweekly, monthly"):
+        parse_cadence(text)
+
+
+def test_next_meeting_by_cadence() -> None:
+    from mentorlog.dates import next_by_cadence
+
+    assert next_by_cadence(BASE, "weekly") == date(2026, 11, 29)
+    assert next_by_cadence(BASE, "biweekly") == date(2026, 12, 6)
+    assert next_by_cadence(BASE, "monthly") == date(2026, 12, 22)
+    assert next_by_cadence(BASE, "10d") == date(2026, 12, 2)
+    assert next_by_cadence(date(2027, 1, 31), "monthly") == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "hours"),
+    [
+        ("48h", "48h", 48),
+        ("48 hours", "48h", 48),
+        ("2 days", "2d", 48),
+        ("1 week", "7d", 168),
+    ],
+)
+def test_notice_periods(text: str, canonical: str, hours: int) -> None:
+    from mentorlog.dates import notice_hours, parse_notice
+
+    assert parse_notice(text) == canonical
+    assert notice_hours(text) == hours
