@@ -11,10 +11,10 @@ Accepted forms (case ignored), all relative to today:
     2 weeks ago
     +3d, +2w, +1m, +1y, -3d   offsets in days, weeks, months, years
     eow, eom, eoy             end of this week (Sunday), month, year
-    dec 1, 1 december, dec 1 2027
+    dec 1, 1 december, dec 1 2027, december 1st, 2027
                               a month and day without a year is the nearest
                               such date to today (so "jan 15" said in November
-                              is next January)
+                              is next January); anything else is an error
 
 `MENTORLOG_TODAY=YYYY-MM-DD` pins today for scripts, demos and tests.
 """
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from mentorlog.errors import DateError
 
@@ -98,7 +98,6 @@ _OFFSET = re.compile(r"^([+-])\s*(\d{1,4})\s*([a-z]+)$")
 _IN = re.compile(r"^in\s+(\d{1,4}|[a-z]+)\s+([a-z]+)$")
 _AGO = re.compile(r"^(\d{1,4}|[a-z]+)\s+([a-z]+)\s+ago$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_WORD = re.compile(r"[a-z]+")
 
 
 def today() -> date:
@@ -188,7 +187,7 @@ def _weekday(text: str, ref: date) -> date | None:
 
 
 def _amount(word: str) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     return NUMBER_WORDS.get(word)
 
@@ -214,39 +213,85 @@ def _relative(text: str, ref: date) -> date | None:
     return None
 
 
-def _month_day(text: str, ref: date) -> date | None:
-    words = _MONTH_WORD.findall(text)
-    if not words or not any(word[:3] in MONTHS for word in words):
-        return None
-    fillers = ("of", "st", "nd", "rd", "th")
-    if any(word[:3] not in MONTHS and word not in fillers for word in words):
-        return None
-    if not re.search(r"\d", text):
-        return None
-    from dateutil import parser
+_MONTH_NAMES = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "sept": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([a-z]+)\.?"
+_YEAR = r"(?:,?\s+(\d{4}))?"
+_MONTH_FIRST = re.compile(rf"^{_MONTH}\s+{_DAY}{_YEAR}$")
+_DAY_FIRST = re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$")
+_MONTH_ONLY = re.compile(rf"^{_MONTH}{_YEAR}$")
 
-    default = datetime(ref.year, ref.month, 1)
-    parsed = parser.parse(text, default=default).date()
-    if re.search(r"\d{4}", text):
-        return parsed
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or its first three (or more) letters."""
+    word = word.lower().rstrip(".")
+    if len(word) < 3:
+        return None
+    for name, number in _MONTH_NAMES.items():
+        if name.startswith(word):
+            return number
+    return None
+
+
+def _month_day(text: str, ref: date) -> date | None:
+    """`dec 1`, `1 december`, `december 1st, 2027`: strictly, or not at all."""
+    match = _MONTH_FIRST.match(text)
+    if match:
+        month_word, day, year = match.groups()
+    else:
+        match = _DAY_FIRST.match(text)
+        if not match:
+            return None
+        day, month_word, year = match.groups()
+    month = month_number(month_word)
+    if month is None:
+        return None
+    if year:
+        return date(int(year), month, int(day))
     # No year given: the nearest such date to today.
     candidates = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for candidate_year in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            candidates.append(parsed.replace(year=year))
-        except ValueError:  # 29 February
+            candidates.append(date(candidate_year, month, int(day)))
+        except ValueError:  # 29 February, 31 April
             continue
+    if not candidates:
+        raise ValueError("no such day")
     return min(candidates, key=lambda day: abs((day - ref).days))
+
+
+def end_of_month_named(text: str, ref: date) -> date | None:
+    """The last day of the month `text` names ("march", "march 2027"): the
+    coming one when no year is given."""
+    match = _MONTH_ONLY.match(" ".join(text.lower().split()))
+    if not match:
+        return None
+    month = month_number(match.group(1))
+    if month is None:
+        return None
+    year = int(match.group(2)) if match.group(2) else ref.year
+    if not match.group(2) and month < ref.month:
+        year += 1
+    return shift(date(year, month, 1), 1, "months") - timedelta(days=1)
 
 
 def _quote(text: str) -> str:
     printable = "".join(ch if ch.isprintable() else "?" for ch in text)
     return printable if len(printable) <= 60 else printable[:57] + "..."
-
-
-def days_between(start: date, end: date) -> int:
-    """Whole days from `start` to `end` (negative when `end` is earlier)."""
-    return (end - start).days
 
 
 # -- cadences and notice periods ---------------------------------------------------

@@ -36,9 +36,9 @@ def editor_command() -> list[str]:
     raise UserError("no editor found: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
 
 
-def run_editor(path: Path) -> str | None:
-    """Open `path` in the editor; return what went wrong, or None."""
-    argv = [*editor_command(), str(path)]
+def run_editor(command: list[str], path: Path) -> str | None:
+    """Open `path` with the editor `command`; return what went wrong, or None."""
+    argv = [*command, str(path)]
     try:
         status = subprocess.run(argv, check=False).returncode
     except FileNotFoundError:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EXIT_OK = 0
 EXIT_USER = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
@@ -30,6 +29,12 @@ class MentorlogError(Exception):
 
 class UserError(MentorlogError):
     """Unknown reference, invalid value, nothing to do."""
+
+
+class UsageError(MentorlogError):
+    """Options in the wrong place, or that contradict each other."""
+
+    exit_code = EXIT_USAGE
 
 
 class DateError(UserError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -84,6 +84,12 @@ class Targets(Model):
     goals_max: int = Field(default=5, ge=1)
     resources_between_sessions: int = Field(default=2, ge=0)
     review_period_days: int = Field(default=90, ge=1)
+
+    @model_validator(mode="after")
+    def _min_below_max(self) -> Targets:
+        if self.goals_min > self.goals_max:
+            raise ValueError("goals_min is above goals_max")
+        return self
 
 
 class Settings(Model):

@@ -33,6 +33,14 @@ _BIDI = {
     for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
 }
 
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`mentorlog goals | head -1`); the CLI ends quietly."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 _state: dict[str, Any] = {"no_color": False}
 _consoles: dict[bool, Console] = {}
 
@@ -45,7 +53,7 @@ def configure(*, no_color: bool) -> None:
 
 def console(*, stderr: bool = False) -> Console:
     if stderr not in _consoles:
-        _consoles[stderr] = Console(
+        _consoles[stderr] = _Console(
             stderr=stderr,
             no_color=_state["no_color"] or None,
             markup=False,

@@ -25,7 +25,17 @@ class MentorlogGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            _check_arguments([*getattr(ctx, "protected_args", []), *ctx.args])
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows up here, not in Click
+            return result
+        except BrokenPipeError:
+            # The reader went away (`mentorlog goals | head -1`): it has what it
+            # wanted. Point stdout at nothing so the exit flush cannot fail.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except MentorlogError as error:
             from mentorlog import render
 
@@ -45,6 +55,21 @@ class MentorlogGroup(TyperGroup):
                 "Rerun with --debug to see where it happened, and please report it."
             )
             raise typer.Exit(1) from None
+
+
+def _check_arguments(arguments: list[str]) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates; refuse them here,
+    once, rather than let them fail deep inside a write."""
+    from mentorlog.errors import UserError
+
+    for position, argument in enumerate(arguments, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "replace").decode("utf-8")
+            raise UserError(
+                f'argument {position} ("{shown[:40]}") is not valid UTF-8 text'
+            ) from None
 
 
 app = typer.Typer(
@@ -68,9 +93,9 @@ app = typer.Typer(
 
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        from mentorlog.store.journal import locate
+        from mentorlog.core import journal_path
 
-        root = locate(ctx.params.get("journal"))
+        root = journal_path(ctx.params.get("journal"))
         sys.stdout.write(f"mentorlog {__version__}\njournal: {root}\n")
         raise typer.Exit()
 
@@ -93,6 +118,10 @@ def main_options(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of an error.")
     ] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never prompt, even on a terminal."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -106,6 +135,7 @@ def main_options(
     STATE.journal_option = journal
     STATE.debug = debug
     STATE.no_color = no_color
+    STATE.no_input = no_input
     from mentorlog import render
 
     render.configure(no_color=no_color)

@@ -16,15 +16,35 @@ class State:
     journal_option: str | None = None
     debug: bool = False
     no_color: bool = False
+    no_input: bool = False
 
 
 STATE = State()
 
 
 def journal() -> Journal:
-    from mentorlog.store.journal import Journal, locate
+    from mentorlog.core import open_journal
 
-    return Journal(locate(STATE.journal_option))
+    return open_journal(STATE.journal_option)
+
+
+def interactive() -> bool:
+    """Whether prompts may be shown: stdin is a terminal and --no-input is off."""
+    import sys
+
+    return sys.stdin.isatty() and not STATE.no_input
+
+
+def no_group_options(subcommand: str | None, **given: bool) -> None:
+    """`goals --json list` would drop --json silently; say where it goes."""
+    if subcommand is None:
+        return
+    misplaced = [name for name, value in given.items() if value]
+    if misplaced:
+        from mentorlog.errors import UsageError
+
+        option = "--" + misplaced[0].replace("_", "-")
+        raise UsageError(f"put {option} after the command: ... {subcommand} {option}")
 
 
 def today() -> date:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from .context import journal, optional_date, today
+from .context import interactive, journal, no_group_options, optional_date, today
 
 app = typer.Typer(
     help=(
@@ -37,6 +36,7 @@ def goals_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
 ) -> None:
     """SMART goals with milestones and progress (bare `goals` lists them)."""
+    no_group_options(ctx.invoked_subcommand, all=all_, json=as_json)
     if ctx.invoked_subcommand is None:
         list_goals(all_, as_json)
 
@@ -133,7 +133,7 @@ def add_goal(
         "relevant": relevant,
     }
     target = optional_date(by, "--by")
-    if sys.stdin.isatty():
+    if interactive():
         for key, question in PROMPTS:
             if parts[key] is None:
                 parts[key] = (
@@ -190,11 +190,9 @@ def edit_goal(goal: GoalRef) -> None:
     Example:
       EDITOR=nano mentorlog goals edit build
     """
-    from mentorlog.store.kinds import GOALS
-
     from .journal_commands import edit_in_editor
 
-    edit_in_editor(goal, (GOALS,))
+    edit_in_editor(goal, "goal")
 
 
 @app.command("done")

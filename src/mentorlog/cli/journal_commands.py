@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from .context import journal
-
-if TYPE_CHECKING:
-    from mentorlog.store.journal import Kind
 
 
 def init(
@@ -67,17 +64,7 @@ def doctor(
 
     report = run_doctor(journal())
     if as_json:
-        render.json_out(
-            {
-                "journal": str(report.root),
-                "checked": report.checked,
-                "problems": [
-                    {"path": p.path, "line": p.line, "message": p.message}
-                    for p in report.problems
-                ],
-                "notes": report.notes,
-            }
-        )
+        render.json_out(report.as_json())
     else:
         render.doctor_report(report)
     if not report.ok:
@@ -102,19 +89,19 @@ def edit(
       mentorlog edit build
       mentorlog edit settings
     """
-    from mentorlog.store.kinds import ALL_KINDS
-
-    edit_in_editor(ref, ALL_KINDS)
+    edit_in_editor(ref)
 
 
-def edit_in_editor(ref: str, kinds: tuple[Kind[Any], ...]) -> None:
+def edit_in_editor(ref: str, only: str | None = None) -> None:
+    """Open the record `ref` names (of kind `only`) in the user's editor."""
     from mentorlog import render
     from mentorlog.core.editing import finish_edit, start_edit
-    from mentorlog.editor import run_editor
+    from mentorlog.editor import editor_command, run_editor
 
+    command = editor_command()  # a bad $EDITOR fails before any draft exists
     found = journal()
-    session = start_edit(found, ref, kinds)
-    outcome = finish_edit(found, session, run_editor(session.draft))
+    session = start_edit(found, ref, only)
+    outcome = finish_edit(found, session, run_editor(command, session.draft))
     if outcome.changed:
         render.say("Saved ", (outcome.target, "bold"))
     else:

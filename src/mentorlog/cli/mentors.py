@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .context import journal, optional_date, today
+from .context import journal, no_group_options, optional_date, today
 
 app = typer.Typer(
     help=(
@@ -36,6 +36,7 @@ def mentors_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
 ) -> None:
     """Your mentors: profiles, agreements, flash mentoring (bare: list them)."""
+    no_group_options(ctx.invoked_subcommand, all=all_, json=as_json)
     if ctx.invoked_subcommand is None:
         list_mentors(all_, as_json)
 
@@ -171,11 +172,9 @@ def edit_mentor(mentor: MentorRef) -> None:
     Example:
       mentorlog mentors edit ada
     """
-    from mentorlog.store.kinds import MENTORS
-
     from .journal_commands import edit_in_editor
 
-    edit_in_editor(mentor, (MENTORS,))
+    edit_in_editor(mentor, "mentor")
 
 
 @app.command("end")

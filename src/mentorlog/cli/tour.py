@@ -155,7 +155,7 @@ def tour(
 
     folder = Path(tempfile.mkdtemp(prefix="mentorlog-tour-"))
     sample = folder / "journal"
-    extra = ["--no-color"] if STATE.no_color else []
+    extra = ["--no-input", *(["--no-color"] if STATE.no_color else [])]
     render.tour_intro(str(sample))
     try:
         for number, (explanation, args) in enumerate(STEPS, start=1):

@@ -23,9 +23,27 @@ class DoctorReport:
     def ok(self) -> bool:
         return not self.problems
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "journal": str(self.root),
+            "checked": self.checked,
+            "problems": [
+                {"path": p.path, "line": p.line, "message": p.message}
+                for p in self.problems
+            ],
+            "notes": self.notes,
+        }
+
 
 def run_doctor(journal: Journal) -> DoctorReport:
     report = DoctorReport(root=journal.root, exists=journal.exists())
+    if journal.root.exists() and not journal.root.is_dir():
+        report.problems.append(
+            Problem(
+                str(journal.root), None, "a file stands where the journal should be"
+            )
+        )
+        return report
     if not journal.root.exists():
         report.notes.append("no journal here yet: `mentorlog init` creates one")
         return report
@@ -55,6 +73,8 @@ def run_doctor(journal: Journal) -> DoctorReport:
             for entry in sorted(folder.iterdir()):
                 if is_temp(entry) or entry.name.startswith("."):
                     continue
+                if entry.is_dir() and entry.name.endswith(kind.extension):
+                    continue  # already reported by load(): a folder where a file goes
                 if entry.is_dir():
                     report.problems.append(
                         Problem(journal.relative(entry), None, "unexpected folder")

@@ -35,15 +35,17 @@ class EditOutcome:
     changed: bool
 
 
-def start_edit(
-    journal: Journal, ref: str, kinds: tuple[Kind[Any], ...] = ALL_KINDS
-) -> EditSession:
-    """Copy the record `ref` names into a private draft for the editor."""
+def start_edit(journal: Journal, ref: str, only: str | None = None) -> EditSession:
+    """Copy the record `ref` names (of kind `only`, if given) into a private
+    draft for the editor. A record whose file is broken opens too: editing is
+    how it gets mended."""
+    kinds = tuple(k for k in ALL_KINDS if only is None or k.name == only)
     kind, target, record_id = _find(journal, ref, kinds)
     try:
-        original = target.read_text(encoding="utf-8")
+        raw = target.read_bytes()
     except OSError as error:
         raise JournalIOError(target, error, action="read") from error
+    original = tomlfile.decode(raw, journal.relative(target))
     with journal.transaction():
         import secrets
         from datetime import datetime
@@ -59,21 +61,52 @@ def start_edit(
 def _find(
     journal: Journal, ref: str, kinds: tuple[Kind[Any], ...]
 ) -> tuple[Kind[Any] | None, Path, str | None]:
-    if ref.strip().lower() in SETTINGS_REFS:
+    if ref.strip().lower() in SETTINGS_REFS and len(kinds) > 1:
+        if not journal.settings_path.exists():
+            raise UserError(
+                f"no journal at {journal.root} yet: `mentorlog init` creates it"
+            )
         return None, journal.settings_path, None
-    found = []
+    by_path = _find_by_path(journal, ref, kinds)
+    if by_path is not None:
+        return by_path
+    found: list[tuple[Kind[Any], Path, str | None]] = []
     for kind in kinds:
         try:
             stored = journal.resolve(kind, ref)
         except NotFoundError:
             continue
+        except DataError as broken:
+            found.append((kind, journal.root / broken.path, None))
+            continue
         found.append((kind, stored.path, stored.record.id))
     if not found:
-        raise NotFoundError(f'no record matches "{ref}"')
+        names = " or ".join(k.name for k in kinds)
+        raise NotFoundError(f'no {names} matches "{ref}"')
     if len(found) > 1:
         listed = "; ".join(journal.relative(path) for _, path, _ in found)
         raise UserError(f'"{ref}" matches records of several kinds: {listed}')
     return found[0]
+
+
+def _find_by_path(
+    journal: Journal, ref: str, kinds: tuple[Kind[Any], ...]
+) -> tuple[Kind[Any], Path, str | None] | None:
+    """`goals/learn-rust.toml`: a record named by its file, healthy or not."""
+    if "/" not in ref:
+        return None
+    candidate = (journal.root / ref.strip()).resolve()
+    for kind in kinds:
+        folder = journal.folder(kind).resolve()
+        if candidate.parent == folder and candidate.name.endswith(kind.extension):
+            if not candidate.is_file():
+                raise NotFoundError(f"no file {journal.relative(candidate)}")
+            try:
+                record_id = journal.read(kind, candidate).record.id
+            except DataError:
+                record_id = None
+            return kind, candidate, record_id
+    return None
 
 
 def finish_edit(
@@ -104,7 +137,7 @@ def finish_edit(
             validate(Settings, tomlfile.loads(text, draft_rel), text, draft_rel)
         else:
             parsed = journal.parse(session.kind, text, draft_rel)
-            if parsed.record.id != session.record_id:
+            if session.record_id and parsed.record.id != session.record_id:
                 line = tomlfile.line_of(parsed.front, ["id"])
                 first = 2 if session.kind.front_matter else 1
                 raise DataError(

@@ -172,7 +172,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
         target = deadline_in_title(title, today)
         if target is not None:
             notes.append(f"target date {target.isoformat()} taken from the title")
-    elif target < today:
+    if target is not None and target < today:
         notes.append(f"the target date {target.isoformat()} is already past")
     goal = Goal(
         id=new_id(),
@@ -245,19 +245,19 @@ def add_milestone(
 
 
 def find_milestone(goal: Goal, which: str) -> int:
-    """The index of the milestone `which` names: its number, or a title prefix."""
-    needle = which.strip().lower()
+    """The index of the milestone `which` names: its exact title, its number,
+    or the start of its title."""
+    needle = " ".join(which.split()).lower()
+    if not needle:
+        raise UserError("say which milestone: its number or the start of its title")
     if not goal.milestones:
         raise NotFoundError(f'goal "{goal.title}" has no milestones yet')
-    if needle.isdigit():
-        number = int(needle)
-        if 1 <= number <= len(goal.milestones):
-            return number - 1
-        raise NotFoundError(
-            f'goal "{goal.title}" has milestones 1-{len(goal.milestones)}, not {number}'
-        )
     exact = [i for i, m in enumerate(goal.milestones) if m.title.lower() == needle]
-    found = exact or [
+    if len(exact) == 1:
+        return exact[0]
+    if needle.isdecimal() and 1 <= int(needle) <= len(goal.milestones):
+        return int(needle) - 1
+    found = [
         i for i, m in enumerate(goal.milestones) if m.title.lower().startswith(needle)
     ]
     if len(found) == 1:
@@ -265,6 +265,10 @@ def find_milestone(goal: Goal, which: str) -> int:
     if found:
         listed = "; ".join(f"{i + 1} {goal.milestones[i].title}" for i in found)
         raise AmbiguousError(f'"{which}" matches {len(found)} milestones: {listed}')
+    if needle.isdecimal():
+        raise NotFoundError(
+            f'goal "{goal.title}" has milestones 1-{len(goal.milestones)}, not {needle}'
+        )
     raise NotFoundError(f'goal "{goal.title}" has no milestone matching "{which}"')
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from mentorlog.dates import NUMBER_WORDS, UNITS, parse_date, shift
+from mentorlog.dates import NUMBER_WORDS, UNITS, end_of_month_named, parse_date, shift
 from mentorlog.errors import DateError
 from mentorlog.models import SMART_PARTS, Goal, Targets
 
@@ -88,7 +88,8 @@ _WITHIN = re.compile(
     rf"\b(?:within|in|over the next|in the next)\s+(\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
     r"\s+(days?|weeks?|months?|years?)\b"
 )
-_BY = re.compile(r"\b(?:by|before|until)\s+((?:the\s+)?end of \w+|[\w\- ,]+)$")
+_BY = re.compile(r"\b(?:by|before|until)\s+")
+_END_OF = re.compile(r"^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)$")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Gap:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    return " ".join(re.findall(r"[a-z0-9'%]+", text.lower()))
 
 
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
@@ -123,28 +124,24 @@ def _object_after(text: str, phrase: str) -> str:
 
 
 def deadline_in_title(title: str, start: date) -> date | None:
-    """The date a title promises: "within 3 months", "by march 1", "by eoy"."""
-    lowered = title.lower()
+    """The date a title promises: "within 3 months", "by march 1", "by december",
+    "by the end of the year". The last "by/before/until" wins: in "learn X by
+    passing the exam by 2027-06-01" the deadline is 2027-06-01."""
+    lowered = " ".join(title.lower().split())
     match = _WITHIN.search(lowered)
     if match:
         count = match.group(1)
-        amount = int(count) if count.isdigit() else NUMBER_WORDS[count]
+        amount = int(count) if count.isdecimal() else NUMBER_WORDS[count]
         return shift(start, amount, UNITS[match.group(2)])
-    match = _BY.search(lowered)
-    if match:
-        phrase = match.group(1).strip(" ,.")
-        phrase = {"the end of the year": "eoy", "end of the year": "eoy"}.get(
-            phrase, phrase
-        )
-        phrase = re.sub(r"^(the )?end of (the )?(year|month|week)$", r"eo\3", phrase)
-        phrase = {"eoyear": "eoy", "eomonth": "eom", "eoweek": "eow"}.get(
-            phrase, phrase
-        )
-        try:
-            return parse_date(phrase, base=start)
-        except DateError:
-            return None
-    return None
+    found = list(_BY.finditer(lowered))
+    if not found:
+        return None
+    phrase = lowered[found[-1].end() :].strip(" ,.;!")
+    phrase = _END_OF.sub(lambda m: "eo" + m.group(1)[0], phrase)
+    try:
+        return parse_date(phrase, base=start)
+    except DateError:
+        return end_of_month_named(phrase, start)
 
 
 def _vague(text: str | None) -> bool:
@@ -160,8 +157,11 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
     specific_text = (goal.specific or "").strip()
     specific_ok = bool(specific_text) and not _vague(specific_text)
 
-    # Specific
-    if vague and not concrete and not specific_ok:
+    counted = _NUMBER.search(title.lower()) is not None
+
+    # Specific: a vague verb is fine when a number says where it ends
+    # ("improve test coverage to 80%").
+    if vague and not concrete and not counted and not specific_ok:
         thing = _object_after(title, vague)
         about = f' What will "{thing}" let you produce or do?' if thing else ""
         gaps.append(
@@ -191,7 +191,7 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
     # Measurable
     measurable_ok = (
         bool((goal.measurable or "").strip())
-        or _NUMBER.search(title.lower()) is not None
+        or counted
         or (concrete is not None and vague is None)
     )
     if not measurable_ok:

@@ -164,7 +164,12 @@ class Journal:
         """Hold the lock; create the journal if needed; refuse newer journals."""
         from mentorlog.models import SCHEMA_VERSION
 
-        fresh = not self.root.exists()
+        if self.root.exists() and not self.root.is_dir():
+            raise JournalIOError(
+                self.root,
+                NotADirectoryError(20, "a file stands where the journal should be"),
+            )
+        first_new = self._first_missing_folder()
         ensure_dir(self.root, private_from=self.root)
         try:
             with self._lock:
@@ -173,24 +178,43 @@ class Journal:
                     self._clean_temps()
                 yield self
         except BaseException:
-            if fresh and not self.exists():
-                self._remove_empty_root()
+            if first_new is not None and not self.exists():
+                self._remove_empty_folders(first_new)
             raise
 
-    def _remove_empty_root(self) -> None:
-        """Undo the folder a failed first command created: leave no trace."""
+    def _first_missing_folder(self) -> Path | None:
+        """The outermost folder of the journal's path that does not exist yet."""
+        missing = None
+        for folder in (self.root, *self.root.parents):
+            if folder.exists():
+                break
+            missing = folder
+        return missing
+
+    def _remove_empty_folders(self, top: Path) -> None:
+        """Undo the folders a failed first command created: leave no trace."""
         with contextlib.suppress(OSError):
             (self.root / LOCK_FILE).unlink()
             for folder in sorted(self.root.rglob("*"), reverse=True):
                 folder.rmdir()
-            self.root.rmdir()
+            folder = self.root
+            while True:
+                folder.rmdir()
+                if folder == top:
+                    break
+                folder = folder.parent
 
     def _check_writable(self, supported: int) -> None:
         if not self.settings_path.exists():
             return
-        _, data = self._read_toml(self.settings_path)
+        text, data = self._read_toml(self.settings_path)
         version = data.get("schema_version", 1)
-        if isinstance(version, int) and version > supported:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            line = tomlfile.line_of(text, ["schema_version"])
+            raise DataError(
+                SETTINGS_FILE, line, "schema_version: should be a whole number, like 1"
+            )
+        if version > supported:
             raise NewerJournalError(
                 f"{SETTINGS_FILE}: this journal was written by a newer mentorlog "
                 f"(schema_version {version}; this release knows {supported}); "
@@ -251,12 +275,16 @@ class Journal:
                 body = kind.initial_body(record) if kind.initial_body else ""
             self.write_text(path, _compose(kind, tomlfile.dumps(data), body))
             return path
-        canonical_old = tomlfile.dumps(record_data(stored.record))
-        if stored.front == canonical_old:
+        before = record_data(stored.record)
+        if data == before and (body is None or body == stored.body):
+            return stored.path  # nothing changed: not a byte is written
+        if stored.front == tomlfile.dumps(before):
             front = tomlfile.dumps(data)
         else:
-            front = tomlfile.rewrite(stored.front, stored.data, data)
+            changes = tomlfile.minimal(data, before, stored.data)
+            front = tomlfile.rewrite(stored.front, stored.data, changes)
         new_text = _compose(kind, front, stored.body if body is None else body)
+        new_text = new_text.replace("\r\n", "\n")  # LF only, whatever the editor did
         if new_text != stored.text:
             self.write_text(stored.path, new_text)
         return stored.path

@@ -94,6 +94,38 @@ def rewrite(old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]) -
     return tomlkit.dumps(document)
 
 
+_MISSING = object()
+
+
+def minimal(new: Any, before: Any, raw: Any) -> Any:
+    """What to write into a hand-edited file: `new` where the tool changed
+    something, else the file's own spelling (`raw`). `before` is the record as
+    the tool read it, defaults filled in: a default the file never spelled out
+    is not added, a datetime the tool reads as a date is not cut down, a key
+    the tool cannot see (an empty list) is kept."""
+    if isinstance(new, dict) and isinstance(before, dict) and isinstance(raw, dict):
+        merged: dict[str, Any] = {}
+        for key, value in new.items():
+            seen = before.get(key, _MISSING)
+            if key in raw:
+                merged[key] = (
+                    raw[key] if value == seen else minimal(value, seen, raw[key])
+                )
+            elif value != seen:
+                merged[key] = value
+        for key, value in raw.items():
+            if key not in merged and key not in new and key not in before:
+                merged[key] = value
+        return merged
+    lists = _is_table_list(new) and _is_table_list(before) and _is_table_list(raw)
+    if lists and len(before) == len(raw):
+        return [
+            minimal(item, before[i], raw[i]) if i < len(raw) else item
+            for i, item in enumerate(new)
+        ]
+    return new
+
+
 def _is_table_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, dict) for item in value)
 
