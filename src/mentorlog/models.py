@@ -170,6 +170,8 @@ class Mentor(Record):
     answered_on: Day | None = None
     meeting_on: Day | None = None
     promoted_on: Day | None = None
+    reviewed_on: Day | None = None  # last review of how the mentorship works
+    feedback_given_on: Day | None = None  # last feedback given to the mentor
     agreement: Agreement = Field(default_factory=Agreement)
 
     @property
@@ -186,3 +188,85 @@ class Mentor(Record):
         if self.status != "active":
             return False
         return self.kind == "ongoing" or self.answer in ("accepted", "rescheduled")
+
+
+SessionStatus = Literal["planned", "held", "cancelled"]
+ActionStatus = Literal["open", "done", "dropped"]
+ResourceKind = Literal[
+    "book", "article", "course", "workshop", "event", "video", "other"
+]
+LogKind = Literal["win", "challenge", "update"]
+
+
+class Move(Model):
+    """A meeting moved: from when to when, on which day, and whether it was
+    moved inside the agreed notice (then the mentor should be told)."""
+
+    from_date: Day
+    to: Day
+    on: Day
+    late: bool = False
+    announced_on: Day | None = None
+
+
+class Session(Record):
+    mentor: str  # the mentor's id
+    mentor_name: str  # as it was when the session was made; names the file
+    date: Day
+    status: SessionStatus = "planned"
+    created: Day
+    agenda_on: Day | None = None  # first prepared
+    held_on: Day | None = None
+    cancelled_on: Day | None = None
+    moves: list[Move] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    bring: list[str] = Field(default_factory=list)
+    feedback_area: str | None = None  # to request at this meeting
+    feedback_asked: str | None = None  # requested, as recorded by recap
+    takeaways: list[str] = Field(default_factory=list)
+    appreciated: bool | None = None
+    thanked_on: Day | None = None  # thank-you note sent
+    agenda_keys: list[str] = Field(default_factory=list)  # what prep already added
+
+
+class ActionItem(Record):
+    text: Annotated[str, Field(min_length=1)]
+    status: ActionStatus = "open"
+    created: Day
+    due: Day | None = None
+    mentor: str | None = None  # mentor id
+    goal: str | None = None  # goal id
+    session: str | None = None  # the session that produced it
+    closed: Day | None = None
+
+
+class Feedback(Record):
+    text: Annotated[str, Field(min_length=1)]
+    received: Day
+    mentor: str | None = None
+    area: str | None = None
+    session: str | None = None
+    applied: bool = False
+    applied_on: Day | None = None
+    how: str | None = None  # the evidence that it was applied
+
+
+class Resource(Record):
+    title: Annotated[str, Field(min_length=1)]
+    kind: ResourceKind = "other"
+    url: str | None = None
+    recommended_by: str | None = None  # mentor id
+    added: Day
+    done: bool = False
+    done_on: Day | None = None
+    impression: str | None = None
+    impression_shared_on: Day | None = None
+
+
+class LogEntry(Record):
+    text: Annotated[str, Field(min_length=1)]
+    kind: LogKind
+    date: Day
+    private: bool = False
+    mentor: str | None = None  # for updates: who it went to

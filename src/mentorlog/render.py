@@ -20,11 +20,17 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from mentorlog.core.agenda import PrepResult
     from mentorlog.core.doctor import DoctorReport
+    from mentorlog.core.followups import FollowUp
     from mentorlog.core.goals import CheckReport, GoalView
     from mentorlog.core.mentors import AgreeResult, AskResult, MentorView
     from mentorlog.core.network import NetworkReport
+    from mentorlog.core.recap import RecapResult, RecapTarget
+    from mentorlog.core.search import SearchResult
+    from mentorlog.core.sessions import Moved, SessionView
     from mentorlog.core.setup import InitResult
+    from mentorlog.core.tracking import ActionView, FeedbackView, LogView, ResourceView
     from mentorlog.store.journal import Problem
 
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
@@ -613,6 +619,331 @@ def network_report(report: NetworkReport) -> None:
             f"{report.mentors} mentor{'s' if report.mentors != 1 else ''}."
         )
     )
+
+
+# -- meetings ------------------------------------------------------------------------
+def markdown_out(text: str) -> None:
+    """Markdown for a file or an email: plain text, made safe, nothing styled."""
+    sys.stdout.write(safe(text, one_line=False))
+
+
+def agenda(body: str) -> None:
+    """An agenda or notes, lightly styled; user text stays text."""
+    out = console()
+    cleaned = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n")
+    for raw in cleaned.splitlines():
+        text_line = safe(raw)
+        if text_line.startswith("#"):
+            emit(Text(text_line.lstrip("# ").strip(), style="bold cyan"))
+            continue
+        styled = Text()
+        content = text_line
+        if text_line.lstrip().startswith("- [ ] "):
+            styled.append("  ☐ ")
+            content = text_line.lstrip()[6:]
+        elif text_line.lstrip().lower().startswith("- [x] "):
+            styled.append("  ☑ ", style="green")
+            content = text_line.lstrip()[6:]
+        elif text_line.lstrip().startswith("- "):
+            styled.append("  • ")
+            content = text_line.lstrip()[2:]
+        styled.append(content, style="red" if "(overdue" in content else "")
+        emit(styled)
+    out.print()
+
+
+def prep_result(result: PrepResult) -> None:
+    view = result.view
+    if result.chosen:
+        emit(
+            Text(f"No mentor named; preparing for {safe(result.chosen)}.", style="dim")
+        )
+    for warning in result.warnings:
+        warn(warning)
+    if result.moved:
+        moved(result.moved)
+    agenda(view.body)
+    s = view.session
+    if result.created:
+        say(
+            f"Planned the meeting with {view.mentor_name} on {s.date.isoformat()} "
+            f"({view.short}); agenda in {view.file}."
+        )
+    elif result.added:
+        count = len(result.added)
+        say(
+            f"Updated the agenda: {count} new item{'s' if count != 1 else ''}; "
+            f"everything you wrote is kept ({view.file})."
+        )
+    else:
+        say(f"The agenda is up to date ({view.file}).")
+    say(
+        f"Send it ahead: mentorlog prep {result.mentor_short} --share  ·  "
+        f"after the meeting: mentorlog recap {view.short}"
+    )
+
+
+def moved(result: Moved) -> None:
+    move = result.move
+    say(
+        f"Moved the meeting with {result.view.mentor_name} from "
+        f"{move.from_date.isoformat()} to {move.to.isoformat()}."
+    )
+    if move.late:
+        warn(
+            f"that is inside the agreed {result.notice} notice: tell "
+            f"{result.view.mentor_name} now (it is in `mentorlog followups`)"
+        )
+
+
+def guided_intro(target: RecapTarget) -> None:
+    s = target.session
+    say(
+        "Recap of the meeting with ",
+        (target.mentor.name, "bold"),
+        f" on {min(s.date, s.date).isoformat()}. Press Enter to skip a step.",
+    )
+
+
+def recap_result(result: RecapResult) -> None:
+    view = result.view
+    s = view.session
+    say(
+        "Recorded the meeting with ",
+        (view.mentor_name, "bold"),
+        f" on {s.date.isoformat()} ({view.short}).",
+    )
+    for takeaway in s.takeaways:
+        say("  takeaway: ", (takeaway, ""))
+    for action in result.new_actions:
+        due = f" (due {action.due.isoformat()})" if action.due else ""
+        say("  new action: ", (action.text, ""), due)
+    for item in result.feedback:
+        say("  feedback: ", (item.text, ""))
+    for action in result.closed:
+        say(f"  {action.status}: ", (action.text, ""))
+    if s.feedback_asked is None:
+        warn(
+            "no feedback area recorded: ask for feedback on one area each meeting "
+            "(--feedback-asked AREA)"
+        )
+    if result.followups:
+        emit(Text("Follow-ups", style="bold"))
+        for note in result.followups:
+            say("  → ", (note, ""))
+
+
+def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
+    if not views:
+        emit(
+            Text(
+                "No meetings yet. Plan one: mentorlog prep MENTOR --on DATE"
+                + (f" ({hidden} older: --all)" if hidden else "")
+            )
+        )
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("mentor", ratio=1, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("notes", ratio=1, overflow="fold")
+    for view in views:
+        s = view.session
+        status = Text(
+            s.status, style={"planned": "yellow", "held": "green"}.get(s.status, "dim")
+        )
+        when = Text(s.date.isoformat())
+        if s.status == "planned":
+            days = (s.date - today).days
+            when.append(
+                "\n"
+                + (
+                    "today"
+                    if days == 0
+                    else f"in {days}d"
+                    if days > 0
+                    else f"{-days}d ago"
+                ),
+                style="red" if days < 0 else "dim",
+            )
+        notes = Text()
+        if s.takeaways:
+            notes.append(
+                f"{len(s.takeaways)} takeaway{'s' if len(s.takeaways) != 1 else ''}"
+            )
+        if s.moves:
+            late = any(m.late for m in s.moves)
+            notes.append(
+                (" · " if notes else "") + "moved" + (" late" if late else ""),
+                style="red" if late else "",
+            )
+        if s.status == "planned" and s.agenda_on:
+            notes.append((" · " if notes else "") + "agenda ready", style="dim")
+        table.add_row(view.short, when, Text(safe(view.mentor_name)), status, notes)
+    console().print(table)
+    if hidden:
+        emit(Text(f"{hidden} older hidden: mentorlog sessions --all", style="dim"))
+
+
+def session_detail(view: SessionView) -> None:
+    s = view.session
+    head = Text(f"{safe(view.mentor_name)} · {s.date.isoformat()}", style="bold")
+    head.append(f"  [{view.short} · {s.status}]", style="dim")
+    emit(head)
+    for move in s.moves:
+        line = Text(
+            f"moved from {move.from_date.isoformat()} on {move.on.isoformat()}",
+            style="dim",
+        )
+        if move.late:
+            line.append(" (inside the agreed notice)", style="red")
+        emit(line)
+    if s.takeaways:
+        emit(Text("Takeaways", style="bold"))
+        for takeaway in s.takeaways:
+            emit(Text("  • " + safe(takeaway)))
+    if s.feedback_asked:
+        emit(Text("Feedback asked on: " + safe(s.feedback_asked)))
+    if s.appreciated is not None:
+        emit(Text("Appreciation expressed: " + ("yes" if s.appreciated else "no")))
+    console().print()
+    agenda(view.body)
+
+
+def followups_table(items: list[FollowUp], today: date) -> None:
+    if not items:
+        emit(Text("Nothing to follow up on. Good habits."))
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("what", ratio=1, overflow="fold")
+    table.add_column("via", no_wrap=True)
+    table.add_column("due", no_wrap=True)
+    for item in items:
+        due = Text(item.due.isoformat(), style="red" if item.due < today else "")
+        table.add_row(item.id, Text(safe(item.text)), Text(item.channel or "—"), due)
+    console().print(table)
+    emit(Text("Done one? mentorlog followups done ID", style="dim"))
+
+
+def search_hits(result: SearchResult) -> None:
+    if not result.hits:
+        emit(Text(f'Nothing found for "{safe(result.query)}".'))
+        return
+    for hit in result.hits:
+        head = Text(f"{hit.day.isoformat()} ", style="dim")
+        head.append(f"{hit.kind} {hit.short} ", style="cyan")
+        head.append(safe(hit.title), style="bold")
+        emit(head)
+        emit(Text(f"  {hit.field}: " + safe(hit.line)))
+    count = len(result.hits)
+    emit(Text(f"{count} hit{'s' if count != 1 else ''}", style="dim"))
+
+
+# -- between meetings ------------------------------------------------------------------
+def actions_table(views: list[ActionView], hidden: int) -> None:
+    if not views:
+        emit(
+            Text("No open actions." + (f" ({hidden} closed: --all)" if hidden else ""))
+        )
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("action", ratio=2, overflow="fold")
+    table.add_column("due", no_wrap=True)
+    table.add_column("with", ratio=1, overflow="fold")
+    for view in views:
+        a = view.action
+        text = Text(safe(a.text), style="" if a.status == "open" else "dim")
+        if a.status != "open":
+            text.append(f" ({a.status})", style="dim")
+        if view.goal:
+            text.append("\ngoal: " + safe(view.goal), style="dim")
+        due = Text(a.due.isoformat() if a.due else "—")
+        if view.overdue_days:
+            due = Text(
+                f"{a.due.isoformat() if a.due else ''}\n{view.overdue_days}d overdue",
+                style="bold red",
+            )
+        table.add_row(view.short, text, due, Text(safe(view.mentor or "—")))
+    console().print(table)
+    if hidden:
+        emit(Text(f"{hidden} closed hidden: mentorlog actions --all", style="dim"))
+
+
+def feedback_table(views: list[FeedbackView]) -> None:
+    if not views:
+        emit(
+            Text(
+                'No feedback yet. After a meeting: mentorlog feedback add "..." '
+                "--mentor M"
+            )
+        )
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("feedback", ratio=2, overflow="fold")
+    table.add_column("from", ratio=1, overflow="fold")
+    table.add_column("applied", ratio=1, overflow="fold")
+    for view in views:
+        f = view.feedback
+        text = Text(safe(f.text))
+        if f.area:
+            text.append(f"\narea: {safe(f.area)}", style="dim")
+        applied = (
+            Text("✓ " + safe(f.how or ""), style="green")
+            if f.applied
+            else Text("not yet", style="yellow")
+        )
+        source = Text(safe(view.mentor or "—"))
+        source.append(f"\n{f.received.isoformat()}", style="dim")
+        table.add_row(view.short, text, source, applied)
+    console().print(table)
+
+
+def resources_table(views: list[ResourceView]) -> None:
+    if not views:
+        emit(Text('No resources yet: mentorlog resources add "TITLE" --kind book'))
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("resource", ratio=2, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("from", ratio=1, overflow="fold")
+    table.add_column("done", no_wrap=True)
+    for view in views:
+        r = view.resource
+        title = Text(safe(r.title), style="dim" if r.done else "bold")
+        if r.impression:
+            title.append("\n" + safe(r.impression), style="italic")
+        done = Text(r.done_on.isoformat() if r.done and r.done_on else "—")
+        table.add_row(
+            view.short, title, r.kind, Text(safe(view.recommended_by or "—")), done
+        )
+    console().print(table)
+
+
+def log_table(views: list[LogView]) -> None:
+    if not views:
+        emit(Text('Nothing logged yet: mentorlog log add "..." --kind win'))
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("entry", ratio=1, overflow="fold")
+    styles = {"win": "green", "challenge": "yellow", "update": "cyan"}
+    for view in views:
+        e = view.entry
+        text = Text(safe(e.text))
+        if e.private:
+            text.append(" (private)", style="dim")
+        table.add_row(
+            view.short, e.date.isoformat(), Text(e.kind, style=styles[e.kind]), text
+        )
+    console().print(table)
 
 
 # -- journal ------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def test_edit_settings_and_unknown_refs(run: Run, tmp_path: Path) -> None:
     missing = run("edit", "nothing-here")
     assert (
         missing.exit_code == 1
-        and 'no goal or mentor matches "nothing-here"' in missing.stderr
+        and 'no record matches "nothing-here"' in missing.stderr
     )
 
 

@@ -141,10 +141,19 @@ def main_options(
     render.configure(no_color=no_color)
 
 
-from . import goals, journal_commands, mentors, tour  # noqa: E402  (they register)
+from . import (  # noqa: E402  (the commands register on app)
+    goals,
+    journal_commands,
+    meetings,
+    mentors,
+    tour,
+    tracking,
+)
 
 app.add_typer(goals.app, name="goals")
 mentors.register(app)
+meetings.register(app)
+tracking.register(app)
 journal_commands.register(app)
 tour.register(app)
 

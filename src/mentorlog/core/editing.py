@@ -81,8 +81,8 @@ def _find(
             continue
         found.append((kind, stored.path, stored.record.id))
     if not found:
-        names = " or ".join(k.name for k in kinds)
-        raise NotFoundError(f'no {names} matches "{ref}"')
+        what = kinds[0].name if len(kinds) == 1 else "record"
+        raise NotFoundError(f'no {what} matches "{ref}"')
     if len(found) > 1:
         listed = "; ".join(journal.relative(path) for _, path, _ in found)
         raise UserError(f'"{ref}" matches records of several kinds: {listed}')

@@ -10,24 +10,41 @@ from mentorlog.store.kinds import ALL_KINDS
 
 AGENDA_TEMPLATE = """\
 <!--
-  The agenda that `mentorlog prep` writes for each meeting. Edit freely:
-  reorder, rename or drop sections, add your own. Each {placeholder} is
-  replaced by what the journal knows; lines you add stay as you wrote them.
+  The agenda `mentorlog prep` writes for each meeting. Edit freely: reorder,
+  rename or drop sections, add your own. A line that is only a {placeholder}
+  becomes a list of what the journal knows; {mentor} and {date} anywhere are
+  filled in. Lines you add to an agenda are never touched by a later prep.
+  Placeholders: {actions} {takeaways} {questions} {feedback} {goals} {wins}
+  {resources} {feedback_area} {topics} {bring}
 -->
 # {mentor} · {date}
 
 ## Since last time
 {actions}
 
+## Last time
+{takeaways}
+
+## To share
+{wins}
+{resources}
+
 ## What worked
 
 ## What didn't
 
+## Feedback
+{feedback}
+{feedback_area}
+
 ## Questions
 {questions}
 
-## Feedback to ask for
-{feedback_area}
+## Topics
+{topics}
+
+## To bring
+{bring}
 
 ## Next steps
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from mentorlog.models import Goal, Mentor
+from mentorlog.models import (
+    ActionItem,
+    Feedback,
+    Goal,
+    LogEntry,
+    Mentor,
+    Resource,
+    Session,
+)
 
 from .journal import Kind
 
@@ -23,5 +31,18 @@ MENTORS: Kind[Mentor] = Kind(
     extension=".md",
     initial_body=lambda mentor: MENTOR_NOTES,
 )
+SESSIONS: Kind[Session] = Kind(
+    "session",
+    "sessions",
+    Session,
+    lambda session: f"{session.date.isoformat()} {session.mentor_name}",
+    extension=".md",
+)
+ACTIONS: Kind[ActionItem] = Kind("action", "actions", ActionItem, lambda a: a.text)
+FEEDBACK: Kind[Feedback] = Kind("feedback", "feedback", Feedback, lambda f: f.text)
+RESOURCES: Kind[Resource] = Kind("resource", "resources", Resource, lambda r: r.title)
+LOG: Kind[LogEntry] = Kind(
+    "log entry", "log", LogEntry, lambda e: f"{e.date.isoformat()} {e.text}"
+)
 
-ALL_KINDS = (GOALS, MENTORS)
+ALL_KINDS = (GOALS, MENTORS, SESSIONS, ACTIONS, FEEDBACK, RESOURCES, LOG)

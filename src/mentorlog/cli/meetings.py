@@ -1,0 +1,396 @@
+"""Meetings: `prep` before, `recap` after, `sessions` to see and move them,
+`followups` for what to do next, and `search` over everything written."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .context import interactive, journal, no_group_options, optional_date, today
+
+sessions_app = typer.Typer(
+    help=(
+        "Meetings, planned and held.\n\n"
+        "\b\nExamples:\n"
+        "  mentorlog sessions\n"
+        "  mentorlog sessions move ada --to friday\n"
+        "  mentorlog sessions cancel 2026-12-01"
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+followups_app = typer.Typer(
+    help=(
+        "What to do now: thank-you notes, impressions and updates owed, meetings to "
+        "plan, late moves to announce, reviews due.\n\n"
+        "\b\nExamples:\n"
+        "  mentorlog followups\n"
+        "  mentorlog followups done thanks-k3f9"
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+SessionRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="SESSION", help="Short id, date prefix (2026-12-01), or file name."
+    ),
+]
+Repeated = Annotated[list[str] | None, typer.Option(metavar="TEXT")]
+
+
+def prep(
+    mentor: Annotated[
+        str | None,
+        typer.Argument(metavar="[MENTOR]", help="Default: the next meeting's mentor."),
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="DATE", help="When you meet.")
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option("--topic", "-t", metavar="TEXT", help="A topic (repeatable)."),
+    ] = None,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question", "-q", metavar="TEXT", help="A question (repeatable)."
+        ),
+    ] = None,
+    bring: Annotated[
+        list[str] | None,
+        typer.Option("--bring", "-b", metavar="TEXT", help="Something to bring."),
+    ] = None,
+    feedback: Annotated[
+        str | None,
+        typer.Option(
+            "--ask-feedback", metavar="AREA", help="The area to ask feedback on."
+        ),
+    ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open the agenda after.")
+    ] = False,
+    share: Annotated[
+        bool,
+        typer.Option(
+            "--share", help="Print the pre-read to send ahead (no private parts)."
+        ),
+    ] = False,
+) -> None:
+    """Build or update the agenda of your next meeting, and print it.
+
+    The agenda comes from the journal (open actions, last takeaways, feedback to
+    apply, goals coming due, wins and challenges, resources) through the
+    template in templates/agenda.md. Running it again adds what is new and never
+    loses a line you wrote.
+
+    \b
+    Examples:
+      mentorlog prep ada --on "next tuesday" --question "How did you pick a lab?"
+      mentorlog prep --topic "conference talk" --bring "draft slides"
+      mentorlog prep ada --share > pre-read.md
+    """
+    from mentorlog import render
+    from mentorlog.core.agenda import PrepRequest, share_text
+    from mentorlog.core.agenda import prep as prep_use_case
+
+    request = PrepRequest(
+        mentor=mentor,
+        on=optional_date(on, "--on"),
+        topics=topic or [],
+        questions=question or [],
+        bring=bring or [],
+        feedback_area=feedback,
+    )
+    result = prep_use_case(journal(), request, today())
+    if share:
+        render.markdown_out(share_text(result.view.body))
+        return
+    render.prep_result(result)
+    if edit:
+        from .journal_commands import edit_in_editor
+
+        edit_in_editor(result.view.session.id, "session")
+
+
+def recap(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[MENTOR|SESSION]", help="Default: the meeting just held."
+        ),
+    ] = None,
+    takeaway: Annotated[
+        list[str] | None,
+        typer.Option("--takeaway", "-t", metavar="TEXT", help="What you took away."),
+    ] = None,
+    action: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--action", "-a", metavar="TEXT", help="A new action; may end in due:DATE."
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="DATE", help="Due date for the actions given."),
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", metavar="GOAL", help="Goal the actions serve."),
+    ] = None,
+    feedback: Annotated[
+        list[str] | None,
+        typer.Option("--feedback", "-f", metavar="TEXT", help="Feedback you received."),
+    ] = None,
+    feedback_asked: Annotated[
+        str | None,
+        typer.Option(
+            "--feedback-asked", metavar="AREA", help="The area you asked about."
+        ),
+    ] = None,
+    appreciated: Annotated[
+        bool | None,
+        typer.Option(
+            "--appreciated/--not-appreciated",
+            help="Whether you thanked them at the end of the meeting.",
+        ),
+    ] = None,
+    done: Annotated[
+        list[str] | None,
+        typer.Option("--done", metavar="ACTION", help="A carried-in action now done."),
+    ] = None,
+    dropped: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dropped", metavar="ACTION", help="A carried-in action dropped."
+        ),
+    ] = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Open the notes after.")] = False,
+) -> None:
+    """Record the meeting held: takeaways, actions, feedback, and what became of the
+    actions carried in. On a terminal with no options, it asks step by step.
+
+    \b
+    Examples:
+      mentorlog recap ada --takeaway "Apply to 3 labs, not 10" \\
+          --action "Email Prof. Chen due:friday" --feedback "Slides too dense" \\
+          --feedback-asked "presentation" --appreciated --done k3f9
+      mentorlog recap          # guided, on a terminal
+    """
+    from mentorlog import render
+    from mentorlog.core.recap import RecapInput, find_target, record_recap
+
+    given = RecapInput(
+        takeaways=takeaway or [],
+        actions=action or [],
+        due=optional_date(due, "--due"),
+        goal=goal,
+        feedback=feedback or [],
+        feedback_asked=feedback_asked,
+        appreciated=appreciated,
+        done=done or [],
+        dropped=dropped or [],
+    )
+    found = journal()
+    if given.empty and interactive():
+        from .guided import guided_recap
+
+        target = find_target(found, ref, today())
+        given = guided_recap(target, given)
+        ref = target.session.id if target.stored is not None else ref
+    result = record_recap(found, ref, given, today())
+    render.recap_result(result)
+    if edit:
+        from .journal_commands import edit_in_editor
+
+        edit_in_editor(result.view.session.id, "session")
+
+
+@sessions_app.callback()
+def sessions_default(
+    ctx: typer.Context,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Every session ever.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Meetings, planned and held (bare `sessions` lists them)."""
+    no_group_options(ctx.invoked_subcommand, all=all_, json=as_json)
+    if ctx.invoked_subcommand is None:
+        list_sessions(all_, None, as_json)
+
+
+@sessions_app.command("list")
+def list_sessions(
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Every session ever.")
+    ] = False,
+    mentor: Annotated[
+        str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Only these.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List planned meetings and those of the last 30 days.
+
+    \b
+    Examples:
+      mentorlog sessions list --all
+      mentorlog sessions list --mentor ada --json | jq -r '.[].date'
+    """
+    from mentorlog import render
+    from mentorlog.core.sessions import list_sessions as list_use_case
+
+    listing = list_use_case(journal(), today(), include_all=all_, mentor=mentor)
+    render.problems(listing.problems)
+    if as_json:
+        render.json_out([v.as_json() for v in listing.views])
+    else:
+        render.sessions_table(listing.views, listing.hidden, today())
+
+
+@sessions_app.command("show")
+def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
+    """Show one meeting: its agenda and notes, takeaways and moves.
+
+    \b
+    Example:
+      mentorlog sessions show 2026-12-01
+    """
+    from mentorlog import render
+    from mentorlog.core.sessions import get_session
+
+    view = get_session(journal(), session)
+    if as_json:
+        render.json_out({**view.as_json(), "body": view.body})
+    else:
+        render.session_detail(view)
+
+
+@sessions_app.command("cancel")
+def cancel_session(session: SessionRef) -> None:
+    """Cancel a planned meeting (the record stays).
+
+    \b
+    Example:
+      mentorlog sessions cancel 2026-12-01
+    """
+    from mentorlog import render
+    from mentorlog.core.sessions import cancel_session as cancel_use_case
+
+    view = cancel_use_case(journal(), session, today())
+    render.say(
+        f"Cancelled the meeting with {view.mentor_name} on "
+        f"{view.session.date.isoformat()}. Let them know."
+    )
+
+
+@sessions_app.command("move")
+def move_session(
+    session: SessionRef,
+    to: Annotated[str, typer.Option("--to", metavar="DATE", help="The new date.")],
+) -> None:
+    """Move a planned meeting; a move inside the agreed notice is flagged.
+
+    \b
+    Example:
+      mentorlog sessions move 2026-12-01 --to "next friday"
+    """
+    from mentorlog import render
+    from mentorlog.core.sessions import move_session as move_use_case
+    from mentorlog.errors import UserError
+
+    when = optional_date(to, "--to")
+    if when is None:
+        raise UserError("--to is required")
+    render.moved(move_use_case(journal(), session, when, today()))
+
+
+@followups_app.callback()
+def followups_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """What to do now (bare `followups` lists them)."""
+    no_group_options(ctx.invoked_subcommand, json=as_json)
+    if ctx.invoked_subcommand is None:
+        list_followups(as_json)
+
+
+@followups_app.command("list")
+def list_followups(as_json: JsonFlag = False) -> None:
+    """List what to do now, oldest first, each with to whom and through which channel.
+
+    \b
+    Example:
+      mentorlog followups list --json | jq -r '.[].text'
+    """
+    from mentorlog import render
+    from mentorlog.core.followups import followups
+
+    found = followups(journal(), today())
+    render.problems(found.problems)
+    if as_json:
+        render.json_out([f.as_json() for f in found.items])
+    else:
+        render.followups_table(found.items, today())
+
+
+@followups_app.command("done")
+def followup_done(
+    followup: Annotated[
+        str, typer.Argument(metavar="ID", help="As listed: thanks-k3f9.")
+    ],
+) -> None:
+    """Mark a follow-up done (the thank-you sent, the impression shared, ...).
+
+    \b
+    Example:
+      mentorlog followups done thanks-k3f9
+    """
+    from mentorlog import render
+    from mentorlog.core.followups import complete
+
+    item = complete(journal(), followup, today())
+    render.say("✓ ", (item.text, ""))
+
+
+def search(
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="Words to find (any case).")
+    ],
+    mentor: Annotated[
+        str | None,
+        typer.Option("--mentor", "-m", metavar="MENTOR", help="Only theirs."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="Only from this date.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search everything you wrote: agendas, notes, takeaways, actions, feedback,
+    goals, resources, the log.
+
+    \b
+    Examples:
+      mentorlog search "grad school"
+      mentorlog search slides --mentor ada --since "2 weeks ago" --json
+    """
+    from mentorlog import render
+    from mentorlog.core.search import search as search_use_case
+
+    result = search_use_case(
+        journal(), text, mentor=mentor, since=optional_date(since, "--since")
+    )
+    render.problems(result.problems)
+    if as_json:
+        render.json_out([hit.as_json() for hit in result.hits])
+    else:
+        render.search_hits(result)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("prep")(prep)
+    app.command("recap")(recap)
+    app.add_typer(sessions_app, name="sessions")
+    app.add_typer(followups_app, name="followups")
+    app.command("search")(search)

@@ -1,0 +1,601 @@
+"""`prep`: the agenda of the next meeting, built from the journal and the
+journal's own template, and updated without ever losing a line the user wrote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from mentorlog.dates import next_by_cadence
+from mentorlog.errors import UserError
+from mentorlog.models import Goal, Mentor, Session
+from mentorlog.store.ids import new_id
+from mentorlog.store.journal import Journal, Stored
+from mentorlog.store.kinds import (
+    ACTIONS,
+    FEEDBACK,
+    GOALS,
+    LOG,
+    MENTORS,
+    RESOURCES,
+    SESSIONS,
+)
+
+from .common import short_of
+from .mentors import split_list
+from .sessions import (
+    Moved,
+    SessionView,
+    is_late,
+    last_held,
+    mentors_by_id,
+    planned,
+    sessions_with,
+    view_of,
+)
+
+LINE_PLACEHOLDERS = (
+    "actions",
+    "takeaways",
+    "questions",
+    "feedback",
+    "goals",
+    "wins",
+    "resources",
+    "feedback_area",
+    "topics",
+    "bring",
+)
+ADDED_HEADING = "## Added by prep"
+PRIVATE = "(private)"
+_HEADING = re.compile(r"^#{1,6}\s")
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    section: str  # a LINE_PLACEHOLDERS name
+    line: str
+
+
+@dataclass
+class PrepRequest:
+    mentor: str | None = None
+    on: date | None = None
+    topics: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    bring: list[str] = field(default_factory=list)
+    feedback_area: str | None = None
+
+
+@dataclass
+class PrepResult:
+    view: SessionView
+    created: bool
+    added: list[str]
+    warnings: list[str]
+    mentor_short: str = ""
+    chosen: str | None = None  # why this mentor, when none was named
+    moved: Moved | None = None
+
+
+# -- choosing the mentor and the date ------------------------------------------------
+def choose_mentor(
+    journal: Journal, ref: str | None, today: date
+) -> tuple[Mentor, str | None]:
+    if ref is not None:
+        return journal.resolve(MENTORS, ref).record, None
+    mentors = mentors_by_id(journal)
+    upcoming = sorted(
+        (
+            s.record
+            for s in journal.load(SESSIONS).records
+            if s.record.status == "planned" and s.record.mentor in mentors
+        ),
+        key=lambda s: s.date,
+    )
+    if upcoming:
+        first = upcoming[0]
+        mentor = mentors[first.mentor]
+        return mentor, f"{mentor.name}: the next meeting, on {first.date.isoformat()}"
+    active = [m for m in mentors.values() if m.available]
+    if len(active) == 1:
+        return active[0], f"{active[0].name}: your only mentor"
+    if not active:
+        raise UserError(
+            'no mentor yet: add one with `mentorlog mentors add "NAME"` first'
+        )
+    names = ", ".join(sorted(m.name for m in active))
+    raise UserError(f"say which mentor to prepare for: {names}")
+
+
+def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> date:
+    last = last_held(history)
+    cadence = mentor.effective_cadence
+    if last is not None and cadence:
+        return max(next_by_cadence(last.date, cadence), today)
+    if mentor.meeting_on is not None:
+        return mentor.meeting_on
+    if last is None:
+        raise UserError(
+            f"when is your first meeting with {mentor.name}? give --on DATE"
+        )
+    raise UserError(
+        f"no date for the next meeting with {mentor.name}: give --on DATE, or agree "
+        f"a cadence (mentorlog mentors agree ... --cadence biweekly)"
+    )
+
+
+# -- what the journal knows --------------------------------------------------------
+def _due_note(due: date | None, today: date) -> str:
+    if due is None:
+        return ""
+    if due < today:
+        return f" (overdue since {due.isoformat()})"
+    return f" (due {due.isoformat()})"
+
+
+def _at_risk(goal: Goal, today: date) -> str | None:
+    if goal.target is None:
+        return None
+    if goal.target < today:
+        return "target passed"
+    span = (goal.target - goal.created).days
+    if span > 0 and goal.milestones:
+        elapsed = (today - goal.created).days / span
+        if elapsed - goal.progress > 1 / 3:
+            return "behind schedule"
+    return None
+
+
+def gather(
+    journal: Journal,
+    mentor: Mentor,
+    session: Session,
+    today: date,
+    history: list[Stored[Session]],
+) -> list[Item]:
+    """Every item the agenda of `session` should hold, in order."""
+    items: list[Item] = []
+    previous = last_held(history, before=session.date) or last_held(
+        [s for s in history if s.record.id != session.id]
+    )
+    since = previous.date if previous else today - timedelta(days=30)
+
+    actions = [
+        s.record
+        for s in journal.load(ACTIONS).records
+        if s.record.mentor == mentor.id and s.record.status == "open"
+    ]
+    for action in sorted(actions, key=lambda a: (a.created, a.id)):
+        items.append(
+            Item(
+                f"action:{action.id}",
+                "actions",
+                f"- [ ] {action.text}{_due_note(action.due, today)}",
+            )
+        )
+
+    if previous is not None:
+        for index, takeaway in enumerate(previous.takeaways):
+            items.append(
+                Item(f"takeaway:{previous.id}:{index}", "takeaways", f"- {takeaway}")
+            )
+        previous_body = next(
+            (s.body for s in history if s.record.id == previous.id), ""
+        )
+        for question in open_questions(previous_body):
+            items.append(
+                Item(
+                    f"openq:{previous.id}:{question.lower()}",
+                    "questions",
+                    f"- [ ] {question} (still open from last time)",
+                )
+            )
+
+    for stored in journal.load(FEEDBACK).records:
+        fb = stored.record
+        if fb.mentor != mentor.id:
+            continue
+        if not fb.applied:
+            items.append(
+                Item(
+                    f"feedback:{fb.id}",
+                    "feedback",
+                    f"- {fb.text} (received {fb.received.isoformat()}; "
+                    "not yet applied)",
+                )
+            )
+        elif fb.applied_on and fb.applied_on >= since:
+            items.append(
+                Item(f"applied:{fb.id}", "feedback", f"- Applied: {fb.text} → {fb.how}")
+            )
+
+    cadence = mentor.effective_cadence
+    horizon = (
+        next_by_cadence(session.date, cadence)
+        if cadence
+        else session.date + timedelta(days=30)
+    )
+    goals = sorted(
+        (s.record for s in journal.load(GOALS).records if s.record.status == "active"),
+        key=lambda g: (g.target or date.max, g.title.lower()),
+    )
+    for goal in goals:
+        risk = _at_risk(goal, today)
+        due_soon = goal.target is not None and goal.target <= horizon
+        done = sum(m.done for m in goal.milestones)
+        if risk or due_soon:
+            target = f"target {goal.target.isoformat()}" if goal.target else "no target"
+            flag = f" — at risk: {risk}" if risk else ""
+            items.append(
+                Item(
+                    f"goal:{goal.id}",
+                    "goals",
+                    f"- {goal.title}: {target}, {done}/{len(goal.milestones)} "
+                    f"milestones{flag}",
+                )
+            )
+        for milestone in goal.milestones:
+            if not milestone.done and milestone.due and milestone.due <= horizon:
+                items.append(
+                    Item(
+                        f"milestone:{goal.id}:{milestone.title.lower()}",
+                        "goals",
+                        f"- [ ] Milestone: {milestone.title} ({goal.title})"
+                        + _due_note(milestone.due, today),
+                    )
+                )
+
+    entries = sorted(
+        (
+            s.record
+            for s in journal.load(LOG).records
+            if s.record.kind in ("win", "challenge") and s.record.date >= since
+        ),
+        key=lambda e: e.date,
+    )
+    for entry in entries:
+        mark = f" {PRIVATE}" if entry.private else ""
+        items.append(
+            Item(
+                f"log:{entry.id}",
+                "wins",
+                f"- {entry.kind.capitalize()}: {entry.text} "
+                f"({entry.date.isoformat()}){mark}",
+            )
+        )
+
+    for stored in journal.load(RESOURCES).records:
+        resource = stored.record
+        if resource.done and resource.done_on and resource.done_on >= since:
+            thought = f": {resource.impression}" if resource.impression else ""
+            items.append(
+                Item(
+                    f"resource:{resource.id}",
+                    "resources",
+                    f"- Explored: {resource.title} ({resource.kind}){thought}",
+                )
+            )
+        if (
+            resource.recommended_by == mentor.id
+            and resource.done
+            and resource.impression_shared_on is None
+        ):
+            items.append(
+                Item(
+                    f"impression:{resource.id}",
+                    "resources",
+                    f"- Tell {mentor.name} what you made of "
+                    f'"{resource.title}", which they recommended',
+                )
+            )
+
+    area = session.feedback_area or suggest_feedback_area(goals, today)
+    if area:
+        items.append(
+            Item(
+                f"area:{area.lower()}",
+                "feedback_area",
+                f"- Ask for feedback on: {area}",
+            )
+        )
+    for topic in session.topics:
+        items.append(Item(f"topic:{topic.lower()}", "topics", f"- {topic}"))
+    for question in session.questions:
+        items.append(
+            Item(f"question:{question.lower()}", "questions", f"- [ ] {question}")
+        )
+    for thing in session.bring:
+        items.append(Item(f"bring:{thing.lower()}", "bring", f"- [ ] {thing}"))
+    return items
+
+
+def suggest_feedback_area(goals: list[Goal], today: date) -> str | None:
+    """Feedback worth asking for: the area of the goal most at risk, else the
+    nearest one."""
+    ranked = sorted(
+        goals, key=lambda g: (_at_risk(g, today) is None, g.target or date.max)
+    )
+    for goal in ranked:
+        if goal.area:
+            return f'{goal.area} (for "{goal.title}")'
+    return f'progress on "{ranked[0].title}"' if ranked else None
+
+
+def open_questions(body: str) -> list[str]:
+    """Questions of an agenda still unticked (`- [ ] ...`) in its Questions part."""
+    found: list[str] = []
+    inside = False
+    for line in body.splitlines():
+        if _HEADING.match(line):
+            inside = "question" in line.lower()
+            continue
+        stripped = line.strip()
+        if inside and stripped.startswith("- [ ] "):
+            text = stripped[6:].removesuffix(" (still open from last time)").strip()
+            if text:
+                found.append(text)
+    return found
+
+
+# -- the template -------------------------------------------------------------------
+def load_template(journal: Journal) -> str:
+    from .setup import AGENDA_TEMPLATE
+
+    try:
+        text = journal.template_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return AGENDA_TEMPLATE
+    except (OSError, UnicodeDecodeError):
+        return AGENDA_TEMPLATE
+    return text if text.strip() else AGENDA_TEMPLATE
+
+
+def _fill(line: str, mentor: Mentor, session: Session) -> str:
+    return line.replace("{mentor}", mentor.name).replace(
+        "{date}", session.date.isoformat()
+    )
+
+
+def render_agenda(
+    template: str, mentor: Mentor, session: Session, items: list[Item]
+) -> str:
+    """A fresh agenda: the template with every placeholder filled in."""
+    by_section: dict[str, list[str]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item.line)
+    out: list[str] = []
+    placed: set[str] = set()
+    for line in _COMMENT.sub("", template).splitlines():
+        name = _placeholder(line)
+        if name is not None:
+            out.extend(by_section.get(name, []))
+            placed.add(name)
+            continue
+        out.append(_fill(line, mentor, session))
+    leftover = [i.line for i in items if i.section not in placed]
+    if leftover:
+        out += ["", ADDED_HEADING, *leftover]
+    return _tidy("\n".join(out))
+
+
+def _placeholder(line: str) -> str | None:
+    stripped = line.strip()
+    if stripped.startswith("{") and stripped.endswith("}"):
+        name = stripped[1:-1]
+        if name in LINE_PLACEHOLDERS:
+            return name
+    return None
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row; exactly one final newline."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def _section_headings(
+    template: str, mentor: Mentor, session: Session
+) -> dict[str, str]:
+    """Which heading each line placeholder sits under, as the agenda shows it."""
+    headings: dict[str, str] = {}
+    current = ""
+    for line in _COMMENT.sub("", template).splitlines():
+        if _HEADING.match(line):
+            current = _fill(line, mentor, session).strip()
+            continue
+        name = _placeholder(line)
+        if name is not None and current:
+            headings[name] = current
+    return headings
+
+
+def add_items(
+    body: str, template: str, mentor: Mentor, session: Session, items: list[Item]
+) -> str:
+    """`body` with `items` added at the end of their sections; nothing removed,
+    nothing the user wrote moved."""
+    lines = body.splitlines()
+    headings = _section_headings(template, mentor, session)
+    for item in items:
+        heading = headings.get(item.section, ADDED_HEADING)
+        index = next(
+            (i for i, line in enumerate(lines) if line.strip() == heading), None
+        )
+        if index is None:
+            index = next(
+                (i for i, line in enumerate(lines) if line.strip() == ADDED_HEADING),
+                None,
+            )
+            if index is None:
+                lines += ["", ADDED_HEADING]
+                index = len(lines) - 1
+        end = index + 1
+        while end < len(lines) and not _HEADING.match(lines[end]):
+            end += 1
+        while end > index + 1 and not lines[end - 1].strip():
+            end -= 1
+        lines.insert(end, item.line)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# -- prep --------------------------------------------------------------------------
+def _off_limits(mentor: Mentor, texts: list[str]) -> list[str]:
+    warnings = []
+    for text in texts:
+        for term in mentor.agreement.off_limits:
+            if re.search(rf"\b{re.escape(term.lower())}\b", text.lower()):
+                warnings.append(
+                    f'"{text}" touches "{term}", which you agreed is off-limits with '
+                    f"{mentor.name}"
+                )
+    return warnings
+
+
+def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
+    topics = split_list(request.topics) if request.topics else []
+    questions = [q.strip() for q in request.questions if q.strip()]
+    bring = [b.strip() for b in request.bring if b.strip()]
+    if any(
+        not q.strip() for q in [*request.questions, *request.bring, *request.topics]
+    ):
+        raise UserError("a --topic, --question or --bring is empty")
+    area = (request.feedback_area or "").strip() or None
+    with journal.transaction():
+        mentor, chosen = choose_mentor(journal, request.mentor, today)
+        if mentor.status != "active":
+            raise UserError(f"the mentorship with {mentor.name} has ended")
+        history = sessions_with(journal, mentor.id)
+        upcoming = planned(history)
+        moved = None
+        if upcoming:
+            stored: Stored[Session] | None = upcoming[0]
+            session = upcoming[0].record
+            if request.on is not None and request.on != session.date:
+                if request.on < today:
+                    raise UserError(f"{request.on.isoformat()} is in the past")
+                notice = mentor.agreement.reschedule_notice
+                from mentorlog.models import Move
+
+                move = Move(
+                    from_date=session.date,
+                    to=request.on,
+                    on=today,
+                    late=is_late(session.date, today, notice),
+                )
+                session = session.model_copy(
+                    update={"date": request.on, "moves": [*session.moves, move]}
+                )
+                moved = move
+        else:
+            stored = None
+            when = request.on or first_date(mentor, history, today)
+            if when < today:
+                raise UserError(
+                    f"{when.isoformat()} is in the past: to record a meeting that "
+                    "happened, use `mentorlog recap`"
+                )
+            session = Session(
+                id=new_id(),
+                mentor=mentor.id,
+                mentor_name=mentor.name,
+                date=when,
+                created=today,
+                agenda_on=today,
+            )
+        session = session.model_copy(
+            update={
+                "topics": split_list([*session.topics, *topics]),
+                "questions": _merge(session.questions, questions),
+                "bring": _merge(session.bring, bring),
+                "feedback_area": area or session.feedback_area,
+                "agenda_on": session.agenda_on or today,
+            }
+        )
+        template = load_template(journal)
+        items = gather(journal, mentor, session, today, history)
+        fresh = [item for item in items if item.key not in session.agenda_keys]
+        keys = [*session.agenda_keys, *(item.key for item in fresh)]
+        session = session.model_copy(update={"agenda_keys": keys})
+        if stored is None or not stored.body.strip():
+            body = "\n" + render_agenda(template, mentor, session, items)
+        else:
+            body = add_items(stored.body, template, mentor, session, fresh)
+        path = journal.save(SESSIONS, session, stored, body=body)
+        loaded = journal.load(SESSIONS)
+        saved = next(s for s in loaded.records if s.path == path)
+        view = view_of(journal, saved, loaded, {mentor.id: mentor})
+    warnings = _off_limits(mentor, [*topics, *questions])
+    moved_info = (
+        Moved(view, moved, mentor.agreement.reschedule_notice) if moved else None
+    )
+    mentor_short = short_of(journal.load(MENTORS), mentor)
+    return PrepResult(
+        view,
+        stored is None,
+        [i.line for i in fresh],
+        warnings,
+        mentor_short,
+        chosen,
+        moved_info,
+    )
+
+
+def _merge(old: list[str], new: list[str]) -> list[str]:
+    merged = list(old)
+    for item in new:
+        if item.lower() not in (m.lower() for m in merged):
+            merged.append(item)
+    return merged
+
+
+# -- the pre-read --------------------------------------------------------------------
+SHARE_SKIP = ("## before leaving", ADDED_HEADING.lower())
+
+
+def share_text(body: str) -> str:
+    """The agenda as a pre-read to send ahead: comments, private lines and the
+    notes-to-self sections left out, empty sections dropped."""
+    text = _COMMENT.sub("", body)
+    sections: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if _HEADING.match(line):
+            sections.append([line])
+        else:
+            sections[-1].append(line)
+    kept: list[str] = []
+    for section in sections:
+        if section and section[0].strip().lower() in SHARE_SKIP:
+            continue
+        lines = [
+            line
+            for line in section
+            if PRIVATE not in line and "#private" not in line.lower()
+        ]
+        content = [line for line in lines[1:] if line.strip()]
+        if (
+            lines
+            and _HEADING.match(lines[0])
+            and not content
+            and not lines[0].startswith("# ")
+        ):
+            continue
+        kept.extend(lines)
+    return _tidy("\n".join(kept))
+
+
+def share(journal: Journal, ref: str | None, today: date) -> tuple[SessionView, str]:
+    """The pre-read of the next planned session with a mentor (or `ref`)."""
+    mentor, _ = choose_mentor(journal, ref, today)
+    upcoming = planned(sessions_with(journal, mentor.id))
+    if not upcoming:
+        raise UserError(
+            f"no meeting planned with {mentor.name}: run `mentorlog prep` first"
+        )
+    loaded = journal.load(SESSIONS)
+    stored = next(s for s in loaded.records if s.record.id == upcoming[0].record.id)
+    return view_of(journal, stored, loaded, {mentor.id: mentor}), share_text(
+        stored.body
+    )

@@ -1,0 +1,95 @@
+"""What every use-case does the same way: create a record, change one under the
+lock, name the short id of a record, read a todo.txt-style due date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from mentorlog.errors import UserError
+from mentorlog.models import Record
+from mentorlog.store.ids import short_ids
+from mentorlog.store.journal import Journal, Kind, Loaded, Stored
+
+R = TypeVar("R", bound=Record)
+MAX_TEXT = 2000
+
+
+@dataclass
+class Saved(Generic[R]):
+    """A record just written, with its short id and file."""
+
+    record: R
+    short: str
+    file: str
+
+
+def short_of(loaded: Loaded[R], record: R) -> str:
+    return loaded.short.get(record.id) or short_ids([record.id])[record.id]
+
+
+def create(journal: Journal, kind: Kind[R], record: R) -> Saved[R]:
+    with journal.transaction():
+        path = journal.save(kind, record)
+        loaded = journal.load(kind)
+        return Saved(record, short_of(loaded, record), journal.relative(path))
+
+
+def change(
+    journal: Journal, kind: Kind[R], ref: str, update: Callable[[R], R]
+) -> tuple[Saved[R], R]:
+    """Apply `update` to the record `ref` names, under the lock; return the saved
+    record and the one before."""
+    with journal.transaction():
+        loaded = journal.load(kind)
+        stored = journal.resolve(kind, ref, loaded)
+        before = stored.record
+        after = update(before)
+        journal.save(kind, after, stored)
+        return Saved(
+            after, short_of(loaded, after), journal.relative(stored.path)
+        ), before
+
+
+def text_of(value: str, what: str) -> str:
+    """User text, whitespace-trimmed, refused when empty or unreasonably long."""
+    cleaned = value.strip()
+    if not cleaned:
+        raise UserError(f"the {what} is empty")
+    if len(cleaned) > MAX_TEXT:
+        raise UserError(f"the {what} is {len(cleaned)} characters; {MAX_TEXT} at most")
+    return cleaned
+
+
+_DUE_SUFFIX = re.compile(r"\s+due:(\S+(?:\s+\S+)?)\s*$", re.IGNORECASE)
+
+
+def split_due(text: str, base: date) -> tuple[str, date | None]:
+    """`Email the venue due:friday` as ("Email the venue", that Friday), todo.txt
+    style; `due:next friday` and `due:2026-12-01` work too."""
+    from mentorlog.dates import parse_date
+
+    match = _DUE_SUFFIX.search(text)
+    if not match:
+        return text, None
+    phrase = match.group(1)
+    for candidate in (phrase, phrase.split()[0]):
+        try:
+            due = parse_date(candidate, base=base)
+        except UserError:
+            continue
+        remainder = text[: match.start()] + (
+            "" if candidate == phrase else " " + phrase.split()[1]
+        )
+        return remainder.strip(), due
+    raise UserError(f'cannot read the date in "due:{phrase}"')
+
+
+def stored_records(
+    journal: Journal, kind: Kind[R]
+) -> tuple[list[Stored[R]], Loaded[R]]:
+    loaded = journal.load(kind)
+    return loaded.records, loaded

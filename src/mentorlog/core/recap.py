@@ -1,0 +1,298 @@
+"""`recap`: the record of a meeting held — takeaways, new action items, feedback,
+the fate of each action carried in — and the follow-ups it creates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mentorlog.dates import next_by_cadence
+from mentorlog.errors import NotFoundError, UserError
+from mentorlog.models import ActionItem, Feedback, Mentor, Session
+from mentorlog.store.ids import new_id
+from mentorlog.store.journal import Journal, Stored
+from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, SESSIONS
+
+from .sessions import SessionView, mentors_by_id, planned, sessions_with, view_of
+from .tracking import new_action, new_feedback
+
+
+@dataclass
+class RecapInput:
+    takeaways: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    due: date | None = None
+    goal: str | None = None
+    feedback: list[str] = field(default_factory=list)
+    feedback_asked: str | None = None
+    appreciated: bool | None = None
+    done: list[str] = field(default_factory=list)  # carried-in actions now done
+    dropped: list[str] = field(default_factory=list)  # ... and dropped
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.takeaways
+            or self.actions
+            or self.feedback
+            or self.done
+            or self.dropped
+            or self.feedback_asked
+            or self.appreciated is not None
+        )
+
+
+@dataclass
+class RecapTarget:
+    """The session a recap is about (maybe still to be created) and the actions
+    carried into it."""
+
+    mentor: Mentor
+    session: Session
+    stored: Stored[Session] | None
+    carried: list[tuple[str, ActionItem]]  # (short id, action)
+
+
+@dataclass
+class RecapResult:
+    view: SessionView
+    created: bool
+    new_actions: list[ActionItem]
+    feedback: list[Feedback]
+    closed: list[ActionItem]
+    followups: list[str]
+    next_date: date | None
+
+
+def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
+    mentors = mentors_by_id(journal)
+    stored = None
+    mentor: Mentor | None = None
+    if ref is not None:
+        try:
+            mentor = journal.resolve(MENTORS, ref).record
+        except NotFoundError:
+            stored = journal.resolve(SESSIONS, ref)
+            mentor = mentors.get(stored.record.mentor)
+            if mentor is None:
+                raise UserError(
+                    f"the session's mentor ({stored.record.mentor_name}) is not in the "
+                    "journal any more"
+                ) from None
+    else:
+        stored = _nearest_planned(journal, today)
+        if stored is not None:
+            mentor = mentors[stored.record.mentor]
+        else:
+            active = [m for m in mentors.values() if m.available]
+            if len(active) != 1:
+                names = ", ".join(sorted(m.name for m in active)) or "none yet"
+                raise UserError(
+                    f"say which mentor or session to recap (mentors: {names})"
+                )
+            mentor = active[0]
+    assert mentor is not None
+    if stored is None:
+        history = sessions_with(journal, mentor.id)
+        upcoming = planned(history)
+        due = [s for s in upcoming if s.record.date <= today]
+        held_today = [
+            s for s in history if s.record.status == "held" and s.record.date == today
+        ]
+        stored = (
+            (due[-1] if due else None)
+            or (upcoming[0] if upcoming else None)
+            or (held_today[-1] if held_today else None)
+        )
+    if stored is not None and stored.record.status == "cancelled":
+        raise UserError(
+            f"the session on {stored.record.date.isoformat()} was cancelled: "
+            "there is nothing to recap"
+        )
+    if stored is not None:
+        session = stored.record
+    else:
+        session = Session(
+            id=new_id(),
+            mentor=mentor.id,
+            mentor_name=mentor.name,
+            date=today,
+            created=today,
+        )
+    loaded = journal.load(ACTIONS)
+    carried = [
+        (loaded.short[s.record.id], s.record)
+        for s in sorted(loaded.records, key=lambda s: (s.record.created, s.record.id))
+        if s.record.mentor == mentor.id
+        and s.record.status == "open"
+        and s.record.session != session.id
+    ]
+    return RecapTarget(mentor, session, stored, carried)
+
+
+def _nearest_planned(journal: Journal, today: date) -> Stored[Session] | None:
+    candidates = [
+        s for s in journal.load(SESSIONS).records if s.record.status == "planned"
+    ]
+    if not candidates:
+        return None
+    return min(
+        candidates, key=lambda s: (abs((s.record.date - today).days), s.record.date)
+    )
+
+
+def _pick(carried: list[tuple[str, ActionItem]], ref: str) -> ActionItem:
+    needle = ref.strip().lower()
+    found = [
+        a
+        for short, a in carried
+        if a.id == needle
+        or short.startswith(needle)
+        or a.id[10:].startswith(needle)
+        or a.text.lower() == needle
+    ]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UserError(f'"{ref}" is not an open action with this mentor')
+    raise UserError(f'"{ref}" matches {len(found)} open actions; use more of the id')
+
+
+def record_recap(
+    journal: Journal, ref: str | None, given: RecapInput, today: date
+) -> RecapResult:
+    takeaways = [t.strip() for t in given.takeaways]
+    if any(not t for t in takeaways):
+        raise UserError("a takeaway is empty; say what you took away, in a sentence")
+    with journal.transaction():
+        target = find_target(journal, ref, today)
+        mentor, session = target.mentor, target.session
+        goal = journal.resolve(GOALS, given.goal).record.id if given.goal else None
+        actions = [
+            new_action(
+                text,
+                today,
+                due=given.due,
+                mentor=mentor.id,
+                goal=goal,
+                session=session.id,
+            )
+            for text in given.actions
+        ]
+        feedback = [
+            new_feedback(
+                text,
+                today,
+                mentor=mentor.id,
+                area=given.feedback_asked or session.feedback_area,
+                session=session.id,
+            )
+            for text in given.feedback
+        ]
+        closing = [(_pick(target.carried, r), "done") for r in given.done]
+        closing += [(_pick(target.carried, r), "dropped") for r in given.dropped]
+        if len({a.id for a, _ in closing}) != len(closing):
+            raise UserError("an action is named twice in --done / --dropped")
+
+        held_date = session.date if session.date <= today else today
+        updated = session.model_copy(
+            update={
+                "status": "held",
+                "date": held_date,
+                "held_on": session.held_on or today,
+                "takeaways": [*session.takeaways, *takeaways],
+                "feedback_asked": (given.feedback_asked or "").strip()
+                or session.feedback_asked,
+                "appreciated": given.appreciated
+                if given.appreciated is not None
+                else session.appreciated,
+            }
+        )
+        path = journal.save(
+            SESSIONS,
+            updated,
+            target.stored,
+            body=None if target.stored else "\n" + recap_body(updated),
+        )
+        for action in actions:
+            journal.save(ACTIONS, action)
+        for item in feedback:
+            journal.save(FEEDBACK, item)
+        closed = []
+        actions_loaded = journal.load(ACTIONS)
+        for action, status in closing:
+            stored_action = next(
+                s for s in actions_loaded.records if s.record.id == action.id
+            )
+            done = action.model_copy(update={"status": status, "closed": today})
+            journal.save(ACTIONS, done, stored_action)
+            closed.append(done)
+        _mark_impressions_shared(journal, updated, today)
+        loaded = journal.load(SESSIONS)
+        saved = next(s for s in loaded.records if s.path == path)
+        view = view_of(journal, saved, loaded, {mentor.id: mentor})
+    next_date = (
+        next_by_cadence(held_date, mentor.effective_cadence)
+        if mentor.effective_cadence
+        else None
+    )
+    mentor_short = journal.load(MENTORS).short.get(mentor.id, mentor.id[10:14])
+    notes = _followups(mentor, mentor_short, updated, next_date, journal)
+    return RecapResult(
+        view, target.stored is None, actions, feedback, closed, notes, next_date
+    )
+
+
+def recap_body(session: Session) -> str:
+    """The notes of a session recapped without an agenda."""
+    return f"# {session.mentor_name} · {session.date.isoformat()}\n\n## Notes\n"
+
+
+def _mark_impressions_shared(journal: Journal, session: Session, today: date) -> None:
+    keys = {
+        k.split(":", 1)[1] for k in session.agenda_keys if k.startswith("impression:")
+    }
+    if not keys:
+        return
+    for stored in journal.load(RESOURCES).records:
+        if stored.record.id in keys and stored.record.impression_shared_on is None:
+            journal.save(
+                RESOURCES,
+                stored.record.model_copy(update={"impression_shared_on": today}),
+                stored,
+            )
+
+
+def _followups(
+    mentor: Mentor,
+    short: str,
+    session: Session,
+    next_date: date | None,
+    journal: Journal,
+) -> list[str]:
+    channel = mentor.effective_channel or "your usual channel"
+    notes = [
+        f"Send {mentor.name} a thank-you note ({channel}) for the meeting on "
+        f"{session.date.isoformat()}."
+    ]
+    owed = [
+        s.record
+        for s in journal.load(RESOURCES).records
+        if s.record.recommended_by == mentor.id and not s.record.done
+    ]
+    for resource in owed:
+        notes.append(
+            f'Explore "{resource.title}", which {mentor.name} recommended, and '
+            "tell them what you made of it in about a week."
+        )
+    if next_date is not None:
+        notes.append(
+            f"Next meeting by your cadence: {next_date.isoformat()} "
+            f"(mentorlog prep {short} --on {next_date.isoformat()})."
+        )
+    else:
+        notes.append(
+            "No cadence agreed: plan the next meeting with "
+            f"`mentorlog prep {short} --on DATE`."
+        )
+    return notes

@@ -1,0 +1,210 @@
+"""Meetings, planned and held: listing, showing, cancelling and moving them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from mentorlog.errors import UserError
+from mentorlog.models import Mentor, Move, Session
+from mentorlog.store.journal import Journal, Loaded, Problem, Stored
+from mentorlog.store.kinds import MENTORS, SESSIONS
+
+from .common import short_of
+
+RECENT_DAYS = 30
+
+
+@dataclass
+class SessionView:
+    session: Session
+    short: str
+    file: str
+    body: str
+    mentor: Mentor | None
+
+    @property
+    def mentor_name(self) -> str:
+        return self.mentor.name if self.mentor else self.session.mentor_name
+
+    def as_json(self) -> dict[str, Any]:
+        s = self.session
+        return {
+            "id": s.id,
+            "short_id": self.short,
+            "mentor": self.mentor_name,
+            "mentor_id": s.mentor,
+            "date": s.date.isoformat(),
+            "status": s.status,
+            "created": s.created.isoformat(),
+            "agenda_on": _iso(s.agenda_on),
+            "held_on": _iso(s.held_on),
+            "cancelled_on": _iso(s.cancelled_on),
+            "moves": [
+                {
+                    "from": m.from_date.isoformat(),
+                    "to": m.to.isoformat(),
+                    "on": m.on.isoformat(),
+                    "late": m.late,
+                    "announced_on": _iso(m.announced_on),
+                }
+                for m in s.moves
+            ],
+            "topics": s.topics,
+            "questions": s.questions,
+            "bring": s.bring,
+            "feedback_area": s.feedback_area,
+            "feedback_asked": s.feedback_asked,
+            "takeaways": s.takeaways,
+            "appreciated": s.appreciated,
+            "thanked_on": _iso(s.thanked_on),
+            "file": self.file,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def view_of(
+    journal: Journal,
+    stored: Stored[Session],
+    loaded: Loaded[Session],
+    mentors: dict[str, Mentor],
+) -> SessionView:
+    session = stored.record
+    return SessionView(
+        session,
+        short_of(loaded, session),
+        journal.relative(stored.path),
+        stored.body,
+        mentors.get(session.mentor),
+    )
+
+
+def mentors_by_id(journal: Journal) -> dict[str, Mentor]:
+    return {s.record.id: s.record for s in journal.load(MENTORS).records}
+
+
+@dataclass
+class SessionList:
+    views: list[SessionView]
+    problems: list[Problem]
+    hidden: int = 0
+
+
+def list_sessions(
+    journal: Journal,
+    today: date,
+    *,
+    include_all: bool = False,
+    mentor: str | None = None,
+) -> SessionList:
+    wanted = journal.resolve(MENTORS, mentor).record.id if mentor else None
+    loaded = journal.load(SESSIONS)
+    mentors = mentors_by_id(journal)
+    views = [view_of(journal, s, loaded, mentors) for s in loaded.records]
+    views = [v for v in views if wanted is None or v.session.mentor == wanted]
+    recent = today - timedelta(days=RECENT_DAYS)
+    shown = [
+        v
+        for v in views
+        if include_all or v.session.status == "planned" or v.session.date >= recent
+    ]
+    shown.sort(key=lambda v: (v.session.date, v.session.created, v.session.id))
+    return SessionList(shown, loaded.problems, len(views) - len(shown))
+
+
+def get_session(journal: Journal, ref: str) -> SessionView:
+    loaded = journal.load(SESSIONS)
+    stored = journal.resolve(SESSIONS, ref, loaded)
+    return view_of(journal, stored, loaded, mentors_by_id(journal))
+
+
+def sessions_with(journal: Journal, mentor_id: str) -> list[Stored[Session]]:
+    """This mentor's sessions, oldest first."""
+    found = [s for s in journal.load(SESSIONS).records if s.record.mentor == mentor_id]
+    return sorted(found, key=lambda s: (s.record.date, s.record.created))
+
+
+def last_held(
+    sessions: list[Stored[Session]], before: date | None = None
+) -> Session | None:
+    held = [
+        s.record
+        for s in sessions
+        if s.record.status == "held" and (before is None or s.record.date < before)
+    ]
+    return held[-1] if held else None
+
+
+def planned(sessions: list[Stored[Session]]) -> list[Stored[Session]]:
+    return [s for s in sessions if s.record.status == "planned"]
+
+
+def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
+    with journal.transaction():
+        loaded = journal.load(SESSIONS)
+        stored = journal.resolve(SESSIONS, ref, loaded)
+        session = stored.record
+        if session.status != "planned":
+            raise UserError(
+                f"the session on {session.date.isoformat()} is {session.status}; "
+                "only a planned session can be cancelled"
+            )
+        updated = session.model_copy(
+            update={"status": "cancelled", "cancelled_on": today}
+        )
+        journal.save(SESSIONS, updated, stored)
+        stored.record = updated
+        return view_of(journal, stored, loaded, mentors_by_id(journal))
+
+
+@dataclass
+class Moved:
+    view: SessionView
+    move: Move
+    notice: str | None
+
+
+def is_late(when: date, today: date, notice: str | None) -> bool:
+    """Moving a meeting on `when`, today, breaks the agreed notice?"""
+    if not notice or when < today:
+        return False
+    from mentorlog.dates import notice_hours
+
+    return (when - today).days * 24 < notice_hours(notice)
+
+
+def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
+    with journal.transaction():
+        loaded = journal.load(SESSIONS)
+        stored = journal.resolve(SESSIONS, ref, loaded)
+        mentors = mentors_by_id(journal)
+        session = stored.record
+        if session.status != "planned":
+            raise UserError(
+                f"the session on {session.date.isoformat()} is {session.status}; "
+                "only a planned session can be moved"
+            )
+        if to == session.date:
+            raise UserError(f"the session is already on {to.isoformat()}")
+        if to < today:
+            raise UserError(
+                f"{to.isoformat()} is in the past; move it to today or later"
+            )
+        mentor = mentors.get(session.mentor)
+        notice = mentor.agreement.reschedule_notice if mentor else None
+        move = Move(
+            from_date=session.date,
+            to=to,
+            on=today,
+            late=is_late(session.date, today, notice),
+        )
+        updated = session.model_copy(
+            update={"date": to, "moves": [*session.moves, move]}
+        )
+        journal.save(SESSIONS, updated, stored)
+        stored.record = updated
+        return Moved(view_of(journal, stored, loaded, mentors), move, notice)

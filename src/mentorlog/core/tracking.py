@@ -1,0 +1,445 @@
+"""Between meetings: action items, feedback received, learning resources, and the
+log of wins, challenges and updates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mentorlog.errors import UserError
+from mentorlog.models import (
+    ActionItem,
+    Feedback,
+    LogEntry,
+    LogKind,
+    Resource,
+    ResourceKind,
+)
+from mentorlog.store.ids import new_id
+from mentorlog.store.journal import Journal, Problem
+from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOURCES
+
+from .common import Saved, change, create, short_of, split_due, text_of
+
+RESOURCE_KINDS = ("book", "article", "course", "workshop", "event", "video", "other")
+LOG_KINDS = ("win", "challenge", "update")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass
+class Names:
+    """Mentor and goal names by id, for listings (an unknown id shows as itself)."""
+
+    mentors: dict[str, str] = field(default_factory=dict)
+    goals: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, journal: Journal) -> Names:
+        return cls(
+            {s.record.id: s.record.name for s in journal.load(MENTORS).records},
+            {s.record.id: s.record.title for s in journal.load(GOALS).records},
+        )
+
+    def mentor(self, mentor_id: str | None) -> str | None:
+        return self.mentors.get(mentor_id, mentor_id) if mentor_id else None
+
+    def goal(self, goal_id: str | None) -> str | None:
+        return self.goals.get(goal_id, goal_id) if goal_id else None
+
+
+def mentor_id(journal: Journal, ref: str | None) -> str | None:
+    if ref is None:
+        return None
+    return journal.resolve(MENTORS, ref).record.id
+
+
+def goal_id(journal: Journal, ref: str | None) -> str | None:
+    if ref is None:
+        return None
+    return journal.resolve(GOALS, ref).record.id
+
+
+# -- actions ----------------------------------------------------------------------
+@dataclass
+class ActionView:
+    action: ActionItem
+    short: str
+    today: date
+    mentor: str | None = None
+    goal: str | None = None
+
+    @property
+    def overdue_days(self) -> int:
+        a = self.action
+        if a.status != "open" or a.due is None or a.due >= self.today:
+            return 0
+        return (self.today - a.due).days
+
+    def as_json(self) -> dict[str, Any]:
+        a = self.action
+        return {
+            "id": a.id,
+            "short_id": self.short,
+            "text": a.text,
+            "status": a.status,
+            "created": a.created.isoformat(),
+            "due": _iso(a.due),
+            "overdue": self.overdue_days > 0,
+            "mentor": self.mentor,
+            "mentor_id": a.mentor,
+            "goal": self.goal,
+            "goal_id": a.goal,
+            "session_id": a.session,
+            "closed": _iso(a.closed),
+        }
+
+
+@dataclass
+class ActionList:
+    views: list[ActionView]
+    problems: list[Problem]
+    hidden: int = 0
+
+
+def new_action(
+    text: str,
+    today: date,
+    *,
+    due: date | None = None,
+    mentor: str | None = None,
+    goal: str | None = None,
+    session: str | None = None,
+) -> ActionItem:
+    """An action from what the user typed; a trailing `due:DATE` sets its date
+    unless `due` is given."""
+    words, own_due = split_due(text_of(text, "action"), today)
+    return ActionItem(
+        id=new_id(),
+        text=text_of(words, "action"),
+        created=today,
+        due=own_due or due,
+        mentor=mentor,
+        goal=goal,
+        session=session,
+    )
+
+
+def add_action(
+    journal: Journal,
+    text: str,
+    today: date,
+    *,
+    due: date | None = None,
+    mentor: str | None = None,
+    goal: str | None = None,
+) -> Saved[ActionItem]:
+    action = new_action(
+        text,
+        today,
+        due=due,
+        mentor=mentor_id(journal, mentor),
+        goal=goal_id(journal, goal),
+    )
+    return create(journal, ACTIONS, action)
+
+
+def list_actions(
+    journal: Journal,
+    today: date,
+    *,
+    include_closed: bool = False,
+    overdue_only: bool = False,
+    mentor: str | None = None,
+    goal: str | None = None,
+) -> ActionList:
+    wanted_mentor = mentor_id(journal, mentor)
+    wanted_goal = goal_id(journal, goal)
+    loaded = journal.load(ACTIONS)
+    names = Names.of(journal)
+    views = []
+    for stored in loaded.records:
+        a = stored.record
+        views.append(
+            ActionView(
+                a,
+                short_of(loaded, a),
+                today,
+                names.mentor(a.mentor),
+                names.goal(a.goal),
+            )
+        )
+    chosen = [
+        v
+        for v in views
+        if (include_closed or v.action.status == "open")
+        and (not overdue_only or v.overdue_days > 0)
+        and (wanted_mentor is None or v.action.mentor == wanted_mentor)
+        and (wanted_goal is None or v.action.goal == wanted_goal)
+    ]
+    order = {"open": 0, "done": 1, "dropped": 2}
+    chosen.sort(
+        key=lambda v: (
+            order[v.action.status],
+            v.action.due or date.max,
+            v.action.created,
+        )
+    )
+    hidden = (
+        sum(1 for v in views if v.action.status != "open") if not include_closed else 0
+    )
+    return ActionList(chosen, loaded.problems, hidden)
+
+
+def close_action(journal: Journal, ref: str, status: str, today: date) -> ActionView:
+    def update(action: ActionItem) -> ActionItem:
+        if action.status != "open":
+            raise UserError(f'the action "{action.text}" is already {action.status}')
+        return action.model_copy(update={"status": status, "closed": today})
+
+    saved, _ = change(journal, ACTIONS, ref, update)
+    return ActionView(saved.record, saved.short, today)
+
+
+# -- feedback ---------------------------------------------------------------------
+@dataclass
+class FeedbackView:
+    feedback: Feedback
+    short: str
+    mentor: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        f = self.feedback
+        return {
+            "id": f.id,
+            "short_id": self.short,
+            "text": f.text,
+            "received": f.received.isoformat(),
+            "mentor": self.mentor,
+            "mentor_id": f.mentor,
+            "area": f.area,
+            "session_id": f.session,
+            "applied": f.applied,
+            "applied_on": _iso(f.applied_on),
+            "how": f.how,
+        }
+
+
+def new_feedback(
+    text: str,
+    today: date,
+    *,
+    mentor: str | None = None,
+    area: str | None = None,
+    session: str | None = None,
+) -> Feedback:
+    return Feedback(
+        id=new_id(),
+        text=text_of(text, "feedback"),
+        received=today,
+        mentor=mentor,
+        area=(area or "").strip() or None,
+        session=session,
+    )
+
+
+def add_feedback(
+    journal: Journal,
+    text: str,
+    today: date,
+    *,
+    mentor: str | None = None,
+    area: str | None = None,
+) -> Saved[Feedback]:
+    item = new_feedback(text, today, mentor=mentor_id(journal, mentor), area=area)
+    return create(journal, FEEDBACK, item)
+
+
+def list_feedback(
+    journal: Journal, *, pending_only: bool = False
+) -> tuple[list[FeedbackView], list[Problem]]:
+    loaded = journal.load(FEEDBACK)
+    names = Names.of(journal)
+    views = [
+        FeedbackView(
+            s.record, short_of(loaded, s.record), names.mentor(s.record.mentor)
+        )
+        for s in loaded.records
+        if not (pending_only and s.record.applied)
+    ]
+    views.sort(key=lambda v: (v.feedback.applied, v.feedback.received, v.feedback.id))
+    return views, loaded.problems
+
+
+def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> FeedbackView:
+    evidence = text_of(how, "--how evidence")
+
+    def update(item: Feedback) -> Feedback:
+        if item.applied:
+            raise UserError(
+                f"that feedback is already applied (on {_iso(item.applied_on)}): "
+                f"{item.how}"
+            )
+        return item.model_copy(
+            update={"applied": True, "applied_on": today, "how": evidence}
+        )
+
+    saved, _ = change(journal, FEEDBACK, ref, update)
+    return FeedbackView(saved.record, saved.short)
+
+
+# -- resources --------------------------------------------------------------------
+@dataclass
+class ResourceView:
+    resource: Resource
+    short: str
+    recommended_by: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        r = self.resource
+        return {
+            "id": r.id,
+            "short_id": self.short,
+            "title": r.title,
+            "kind": r.kind,
+            "url": r.url,
+            "recommended_by": self.recommended_by,
+            "recommended_by_id": r.recommended_by,
+            "added": r.added.isoformat(),
+            "done": r.done,
+            "done_on": _iso(r.done_on),
+            "impression": r.impression,
+            "impression_shared_on": _iso(r.impression_shared_on),
+        }
+
+
+def parse_resource_kind(text: str) -> ResourceKind:
+    cleaned = text.strip().lower()
+    if cleaned in RESOURCE_KINDS:
+        return cleaned  # type: ignore[return-value]
+    raise UserError(
+        f'unknown kind "{text.strip()}"; use one of {", ".join(RESOURCE_KINDS)}'
+    )
+
+
+def add_resource(
+    journal: Journal,
+    title: str,
+    today: date,
+    *,
+    kind: str = "other",
+    url: str | None = None,
+    recommended_by: str | None = None,
+) -> Saved[Resource]:
+    resource = Resource(
+        id=new_id(),
+        title=text_of(title, "title"),
+        kind=parse_resource_kind(kind),
+        url=(url or "").strip() or None,
+        recommended_by=mentor_id(journal, recommended_by),
+        added=today,
+    )
+    return create(journal, RESOURCES, resource)
+
+
+def list_resources(
+    journal: Journal, *, include_done: bool = True
+) -> tuple[list[ResourceView], list[Problem]]:
+    loaded = journal.load(RESOURCES)
+    names = Names.of(journal)
+    views = [
+        ResourceView(
+            s.record, short_of(loaded, s.record), names.mentor(s.record.recommended_by)
+        )
+        for s in loaded.records
+        if include_done or not s.record.done
+    ]
+    views.sort(
+        key=lambda v: (v.resource.done, v.resource.added, v.resource.title.lower())
+    )
+    return views, loaded.problems
+
+
+def finish_resource(
+    journal: Journal, ref: str, impression: str | None, today: date
+) -> ResourceView:
+    thought = text_of(impression, "impression") if impression is not None else None
+
+    def update(resource: Resource) -> Resource:
+        if resource.done and thought is None:
+            raise UserError(f'"{resource.title}" is already done')
+        changes: dict[str, Any] = {"done": True, "done_on": resource.done_on or today}
+        if thought is not None:
+            changes["impression"] = thought
+        return resource.model_copy(update=changes)
+
+    saved, _ = change(journal, RESOURCES, ref, update)
+    return ResourceView(saved.record, saved.short)
+
+
+# -- the log ----------------------------------------------------------------------
+@dataclass
+class LogView:
+    entry: LogEntry
+    short: str
+    mentor: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        e = self.entry
+        return {
+            "id": e.id,
+            "short_id": self.short,
+            "text": e.text,
+            "kind": e.kind,
+            "date": e.date.isoformat(),
+            "private": e.private,
+            "mentor": self.mentor,
+            "mentor_id": e.mentor,
+        }
+
+
+def parse_log_kind(text: str) -> LogKind:
+    cleaned = text.strip().lower()
+    if cleaned in LOG_KINDS:
+        return cleaned  # type: ignore[return-value]
+    raise UserError(f'unknown kind "{text.strip()}"; use one of {", ".join(LOG_KINDS)}')
+
+
+def add_log(
+    journal: Journal,
+    text: str,
+    kind: str,
+    today: date,
+    *,
+    private: bool = False,
+    mentor: str | None = None,
+    on: date | None = None,
+) -> Saved[LogEntry]:
+    entry = LogEntry(
+        id=new_id(),
+        text=text_of(text, "entry"),
+        kind=parse_log_kind(kind),
+        date=on or today,
+        private=private,
+        mentor=mentor_id(journal, mentor),
+    )
+    return create(journal, LOG, entry)
+
+
+def list_log(
+    journal: Journal, *, kind: str | None = None, since: date | None = None
+) -> tuple[list[LogView], list[Problem]]:
+    wanted = parse_log_kind(kind) if kind else None
+    loaded = journal.load(LOG)
+    names = Names.of(journal)
+    views = [
+        LogView(s.record, short_of(loaded, s.record), names.mentor(s.record.mentor))
+        for s in loaded.records
+        if (wanted is None or s.record.kind == wanted)
+        and (since is None or s.record.date >= since)
+    ]
+    views.sort(key=lambda v: (v.entry.date, v.entry.id), reverse=True)
+    return views, loaded.problems
