@@ -64,28 +64,31 @@ def text_of(value: str, what: str) -> str:
     return cleaned
 
 
-_DUE_SUFFIX = re.compile(r"\s+due:(\S+(?:\s+\S+)?)\s*$", re.IGNORECASE)
+_DUE = re.compile(r"(?:^|\s)due:", re.IGNORECASE)
 
 
 def split_due(text: str, base: date) -> tuple[str, date | None]:
     """`Email the venue due:friday` as ("Email the venue", that Friday), todo.txt
-    style; `due:next friday` and `due:2026-12-01` work too."""
+    style. The date may be several words (`due:in 5 days`); the longest run of
+    words after `due:` that reads as a date wins, and any words after it stay in
+    the text."""
     from mentorlog.dates import parse_date
 
-    match = _DUE_SUFFIX.search(text)
-    if not match:
+    found = list(_DUE.finditer(text))
+    if not found:
         return text, None
-    phrase = match.group(1)
-    for candidate in (phrase, phrase.split()[0]):
+    start = found[-1]
+    head = text[: start.start()].rstrip()
+    words = text[start.end() :].split()
+    for count in range(min(len(words), 4), 0, -1):
         try:
-            due = parse_date(candidate, base=base)
+            due = parse_date(" ".join(words[:count]), base=base)
         except UserError:
             continue
-        remainder = text[: match.start()] + (
-            "" if candidate == phrase else " " + phrase.split()[1]
-        )
-        return remainder.strip(), due
-    raise UserError(f'cannot read the date in "due:{phrase}"')
+        rest = " ".join(words[count:])
+        return f"{head} {rest}".strip(), due
+    shown = " ".join(words[:4]) or "(nothing)"
+    raise UserError(f'cannot read the date in "due:{shown}"')
 
 
 def stored_records(
