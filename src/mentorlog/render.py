@@ -843,11 +843,15 @@ def search_hits(result: SearchResult) -> None:
 
 
 # -- between meetings ------------------------------------------------------------------
-def actions_table(views: list[ActionView], hidden: int) -> None:
+def actions_table(
+    views: list[ActionView], hidden: int, filtered: bool = False, open_count: int = 0
+) -> None:
     if not views:
-        emit(
-            Text("No open actions." + (f" ({hidden} closed: --all)" if hidden else ""))
-        )
+        if filtered:
+            emit(Text(f"No action matches these filters ({open_count} open in all)."))
+        else:
+            closed = f" ({hidden} closed: --all)" if hidden else ""
+            emit(Text("No open actions." + closed))
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)
@@ -873,14 +877,17 @@ def actions_table(views: list[ActionView], hidden: int) -> None:
         emit(Text(f"{hidden} closed hidden: mentorlog actions --all", style="dim"))
 
 
-def feedback_table(views: list[FeedbackView]) -> None:
+def feedback_table(views: list[FeedbackView], total: int) -> None:
     if not views:
-        emit(
-            Text(
-                'No feedback yet. After a meeting: mentorlog feedback add "..." '
-                "--mentor M"
+        if total:
+            emit(Text(f"Every piece of feedback is applied ({total} in all)."))
+        else:
+            emit(
+                Text(
+                    'No feedback yet. After a meeting: mentorlog feedback add "..." '
+                    "--mentor M"
+                )
             )
-        )
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)
@@ -925,9 +932,12 @@ def resources_table(views: list[ResourceView]) -> None:
     console().print(table)
 
 
-def log_table(views: list[LogView]) -> None:
+def log_table(views: list[LogView], total: int) -> None:
     if not views:
-        emit(Text('Nothing logged yet: mentorlog log add "..." --kind win'))
+        if total:
+            emit(Text(f"No entry matches these filters ({total} in all)."))
+        else:
+            emit(Text('Nothing logged yet: mentorlog log add "..." --kind win'))
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)

@@ -202,8 +202,7 @@ def test_edit_settings_and_unknown_refs(run: Run, tmp_path: Path) -> None:
     )
     missing = run("edit", "nothing-here")
     assert (
-        missing.exit_code == 1
-        and 'no record matches "nothing-here"' in missing.stderr
+        missing.exit_code == 1 and 'no record matches "nothing-here"' in missing.stderr
     )
 
 

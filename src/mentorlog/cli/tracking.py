@@ -106,7 +106,8 @@ def list_actions(
     if as_json:
         render.json_out([v.as_json() for v in listing.views])
     else:
-        render.actions_table(listing.views, listing.hidden)
+        filtered = overdue or mentor is not None or goal is not None
+        render.actions_table(listing.views, listing.hidden, filtered, listing.open)
 
 
 @actions_app.command("add")
@@ -196,12 +197,12 @@ def list_feedback(
     from mentorlog import render
     from mentorlog.core.tracking import list_feedback as list_use_case
 
-    views, problems = list_use_case(journal(), pending_only=pending)
+    views, problems, total = list_use_case(journal(), pending_only=pending)
     render.problems(problems)
     if as_json:
         render.json_out([v.as_json() for v in views])
     else:
-        render.feedback_table(views)
+        render.feedback_table(views, total)
 
 
 @feedback_app.command("add")
@@ -360,14 +361,14 @@ def list_log(
     from mentorlog import render
     from mentorlog.core.tracking import list_log as list_use_case
 
-    views, problems = list_use_case(
+    views, problems, total = list_use_case(
         journal(), kind=kind, since=optional_date(since, "--since")
     )
     render.problems(problems)
     if as_json:
         render.json_out([v.as_json() for v in views])
     else:
-        render.log_table(views)
+        render.log_table(views, total)
 
 
 @log_app.command("add")

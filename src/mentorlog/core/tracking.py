@@ -103,6 +103,7 @@ class ActionList:
     views: list[ActionView]
     problems: list[Problem]
     hidden: int = 0
+    open: int = 0  # open actions in the journal, whatever the filters
 
 
 def new_action(
@@ -114,8 +115,8 @@ def new_action(
     goal: str | None = None,
     session: str | None = None,
 ) -> ActionItem:
-    """An action from what the user typed; a trailing `due:DATE` sets its date
-    unless `due` is given."""
+    """An action from what the user typed; a trailing `due:DATE` is its own date
+    and wins over `due`, the date given to every action of a command."""
     words, own_due = split_due(text_of(text, "action"), today)
     return ActionItem(
         id=new_id(),
@@ -191,7 +192,8 @@ def list_actions(
     hidden = (
         sum(1 for v in views if v.action.status != "open") if not include_closed else 0
     )
-    return ActionList(chosen, loaded.problems, hidden)
+    open_count = sum(1 for v in views if v.action.status == "open")
+    return ActionList(chosen, loaded.problems, hidden, open_count)
 
 
 def close_action(journal: Journal, ref: str, status: str, today: date) -> ActionView:
@@ -260,7 +262,8 @@ def add_feedback(
 
 def list_feedback(
     journal: Journal, *, pending_only: bool = False
-) -> tuple[list[FeedbackView], list[Problem]]:
+) -> tuple[list[FeedbackView], list[Problem], int]:
+    """The feedback to show, problems met, and how much feedback there is in all."""
     loaded = journal.load(FEEDBACK)
     names = Names.of(journal)
     views = [
@@ -271,7 +274,7 @@ def list_feedback(
         if not (pending_only and s.record.applied)
     ]
     views.sort(key=lambda v: (v.feedback.applied, v.feedback.received, v.feedback.id))
-    return views, loaded.problems
+    return views, loaded.problems, len(loaded.records)
 
 
 def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> FeedbackView:
@@ -418,6 +421,11 @@ def add_log(
     mentor: str | None = None,
     on: date | None = None,
 ) -> Saved[LogEntry]:
+    if on is not None and on > today:
+        raise UserError(
+            f"{on.isoformat()} is in the future: log what has happened "
+            "(plans are actions)"
+        )
     entry = LogEntry(
         id=new_id(),
         text=text_of(text, "entry"),
@@ -431,7 +439,7 @@ def add_log(
 
 def list_log(
     journal: Journal, *, kind: str | None = None, since: date | None = None
-) -> tuple[list[LogView], list[Problem]]:
+) -> tuple[list[LogView], list[Problem], int]:
     wanted = parse_log_kind(kind) if kind else None
     loaded = journal.load(LOG)
     names = Names.of(journal)
@@ -442,4 +450,4 @@ def list_log(
         and (since is None or s.record.date >= since)
     ]
     views.sort(key=lambda v: (v.entry.date, v.entry.id), reverse=True)
-    return views, loaded.problems
+    return views, loaded.problems, len(loaded.records)

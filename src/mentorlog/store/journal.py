@@ -405,18 +405,21 @@ class Journal:
 
 def match_ref(ref: str, records: list[Stored[R]], kind: Kind[R]) -> list[Stored[R]]:
     """Records `ref` names, best tier first: exact id, exact name, exact slug, then
-    any prefix (of the id, of its random half, of the file's slug)."""
-    needle = ref.strip().lower()
+    any prefix (of the id, of its random half, of the file's slug, of the name)."""
+    needle = " ".join(ref.split()).lower()
     if not needle:
         return []
+    slug = slugify(needle, fallback="")
     tiers: list[Callable[[Stored[R]], bool]] = [
         lambda s: s.record.id == needle,
-        lambda s: kind.label(s.record).strip().lower() == needle,
+        lambda s: " ".join(kind.label(s.record).split()).lower() == needle,
         lambda s: s.path.stem == needle,
         lambda s: (
             s.record.id.startswith(needle)
             or random_part(s.record.id).startswith(needle)
             or s.path.stem.startswith(needle)
+            or (bool(slug) and s.path.stem.startswith(slug))
+            or " ".join(kind.label(s.record).split()).lower().startswith(needle)
         ),
     ]
     for matches_tier in tiers:

@@ -1,0 +1,417 @@
+"""`checklist`: the habits that make mentorship work (SPEC §5), each checked
+against the journal with its evidence, and what to do when it fails."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from mentorlog.dates import next_by_cadence
+from mentorlog.models import Mentor, Session, Settings
+from mentorlog.store.journal import Journal, Problem
+from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
+
+from .network import network
+from .smart import check_goal, score
+
+Mark = Literal["pass", "fail", "n/a"]
+RECENT = 5  # sessions looked at for per-session habits
+CADENCE_SLACK = 1.5  # a gap up to 1.5x the cadence still counts as on cadence
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    title: str
+    mark: Mark
+    evidence: str
+    advice: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "status": self.mark,
+            "evidence": self.evidence,
+            "advice": self.advice,
+        }
+
+
+@dataclass
+class Checklist:
+    items: list[Item]
+    mentor: str | None
+    problems: list[Problem]
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for i in self.items if i.mark == "pass")
+
+    @property
+    def applicable(self) -> int:
+        return sum(1 for i in self.items if i.mark != "n/a")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "mentor": self.mentor,
+            "score": self.passed,
+            "applicable": self.applicable,
+            "items": [i.as_json() for i in self.items],
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _cadence_days(cadence: str, start: date) -> int:
+    return (next_by_cadence(start, cadence) - start).days
+
+
+def checklist(
+    journal: Journal, today: date, mentor_ref: str | None = None
+) -> Checklist:
+    settings, problems = journal.settings_or_default()
+    mentors_loaded = journal.load(MENTORS)
+    if mentor_ref is not None:
+        chosen = journal.resolve(MENTORS, mentor_ref, mentors_loaded).record
+        relationships = [chosen]
+    else:
+        chosen = None
+        relationships = [m.record for m in mentors_loaded.records if m.record.available]
+    ids = {m.id for m in relationships}
+    sessions = sorted(
+        (s.record for s in journal.load(SESSIONS).records if s.record.mentor in ids),
+        key=lambda s: (s.date, s.created),
+    )
+    held = [s for s in sessions if s.status == "held" and s.date <= today]
+    recent = held[-RECENT:]
+    items = [
+        _goals(journal, settings, today),
+        _cadence(relationships, sessions, held, today, mentors_loaded.short),
+        _agendas(held),
+        _records(journal, held),
+        _feedback_asked(recent),
+        _resources(journal, settings, held, today),
+        _shared(journal, held),
+        _appreciation(recent),
+        _agreements(relationships),
+        _reviews(relationships, settings, today),
+        _network(journal),
+    ]
+    return Checklist(
+        items, chosen.name if chosen else None, [*problems, *mentors_loaded.problems]
+    )
+
+
+def _goals(journal: Journal, settings: Settings, today: date) -> Item:
+    t = settings.targets
+    title = f"{t.goals_min}-{t.goals_max} SMART goals with target dates"
+    active = [
+        s.record for s in journal.load(GOALS).records if s.record.status == "active"
+    ]
+    dated = sum(1 for g in active if g.target)
+    complete = sum(1 for g in active if score(check_goal(g, today)) == 5)
+    evidence = (
+        f"{_plural(len(active), 'active goal')}; {dated} with a target date, "
+        f"{complete} with every SMART part (target {t.goals_min}-{t.goals_max})"
+    )
+    if not active:
+        return Item(
+            1,
+            title,
+            "fail",
+            "no active goal yet",
+            'add one: mentorlog goals add "build ... within 3 months"',
+        )
+    ok = t.goals_min <= len(active) <= t.goals_max and complete == len(active)
+    if ok:
+        return Item(1, title, "pass", evidence)
+    if len(active) < t.goals_min:
+        advice = "add a goal: mentorlog goals add ..."
+    elif len(active) > t.goals_max:
+        advice = "finish or drop some: mentorlog goals done / goals drop"
+    else:
+        advice = "mentorlog goals check shows what each goal is missing"
+    return Item(1, title, "fail", evidence, advice)
+
+
+def _cadence(
+    mentors: list[Mentor],
+    sessions: list[Session],
+    held: list[Session],
+    today: date,
+    shorts: dict[str, str],
+) -> Item:
+    title = "Meetings on the agreed cadence; the next one scheduled"
+    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    if not ongoing:
+        return Item(2, title, "n/a", "no ongoing mentor yet")
+    notes, failing = [], []
+    for mentor in ongoing:
+        cadence = mentor.effective_cadence
+        own = [s for s in held if s.mentor == mentor.id]
+        upcoming = [
+            s
+            for s in sessions
+            if s.mentor == mentor.id and s.status == "planned" and s.date >= today
+        ]
+        if not cadence:
+            notes.append(f"{mentor.name}: no cadence agreed")
+            failing.append(mentor)
+            continue
+        limit = _cadence_days(cadence, today) * CADENCE_SLACK
+        dates = [s.date for s in own]
+        late_gaps = sum(1 for a, b in itertools.pairwise(dates) if (b - a).days > limit)
+        part = f"{mentor.name}: {_plural(len(own), 'meeting')} ({cadence})"
+        if late_gaps:
+            part += f", {_plural(late_gaps, 'gap')} longer than the cadence"
+        if upcoming:
+            part += f", next on {upcoming[0].date.isoformat()}"
+        else:
+            part += ", no next meeting planned"
+        notes.append(part)
+        if late_gaps or not upcoming:
+            failing.append(mentor)
+    if failing:
+        return Item(
+            2,
+            title,
+            "fail",
+            "; ".join(notes),
+            f"plan the next meeting: mentorlog prep {shorts.get(failing[0].id, '')}",
+        )
+    return Item(2, title, "pass", "; ".join(notes))
+
+
+def _agendas(held: list[Session]) -> Item:
+    title = "An agenda prepared before each meeting"
+    if not held:
+        return Item(3, title, "n/a", "no meeting held yet")
+    prepared = sum(1 for s in held if s.agenda_on and s.agenda_on <= s.date)
+    evidence = f"agenda prepared for {prepared} of {len(held)} meetings"
+    if prepared == len(held):
+        return Item(3, title, "pass", evidence)
+    return Item(3, title, "fail", evidence, "run mentorlog prep before each meeting")
+
+
+def _records(journal: Journal, held: list[Session]) -> Item:
+    title = "Takeaways and action items recorded after each meeting"
+    if not held:
+        return Item(4, title, "n/a", "no meeting held yet")
+    with_actions = {s.record.session for s in journal.load(ACTIONS).records}
+    takeaways = sum(1 for s in held if s.takeaways)
+    actions = sum(1 for s in held if s.id in with_actions)
+    evidence = (
+        f"takeaways after {takeaways} of {len(held)} meetings, action items "
+        f"after {actions}"
+    )
+    if takeaways == len(held) and actions == len(held):
+        return Item(4, title, "pass", evidence)
+    return Item(
+        4,
+        title,
+        "fail",
+        evidence,
+        'after each meeting: mentorlog recap M --takeaway "..." --action "..."',
+    )
+
+
+def _feedback_asked(recent: list[Session]) -> Item:
+    title = "Feedback requested on at least one area each meeting"
+    if not recent:
+        return Item(5, title, "n/a", "no meeting held yet")
+    asked = sum(1 for s in recent if s.feedback_asked)
+    evidence = (
+        f"feedback requested in {asked} of the last {_plural(len(recent), 'meeting')}"
+    )
+    if asked == len(recent):
+        return Item(5, title, "pass", evidence)
+    return Item(
+        5,
+        title,
+        "fail",
+        evidence,
+        "ask about one area each time: prep --ask-feedback AREA, recap "
+        "--feedback-asked AREA",
+    )
+
+
+def _resources(
+    journal: Journal, settings: Settings, held: list[Session], today: date
+) -> Item:
+    target = settings.targets.resources_between_sessions
+    title = f"At least {target} learning resources explored between meetings"
+    done = sorted(
+        s.record.done_on
+        for s in journal.load(RESOURCES).records
+        if s.record.done and s.record.done_on
+    )
+    dates = [s.date for s in held][-4:]
+    if len(dates) < 2:
+        since = dates[-1] if dates else None
+        so_far = sum(1 for d in done if since is None or d > since)
+        return Item(
+            6,
+            title,
+            "n/a",
+            f"{so_far} explored since the last meeting; checked once two "
+            "meetings are held",
+        )
+    counts = [sum(1 for d in done if a < d <= b) for a, b in itertools.pairwise(dates)]
+    current = sum(1 for d in done if d > dates[-1])
+    evidence = (
+        f"between the last meetings: {', '.join(map(str, counts))} (target "
+        f"{target}); {current} since the last one"
+    )
+    if all(c >= target for c in counts):
+        return Item(6, title, "pass", evidence)
+    return Item(
+        6,
+        title,
+        "fail",
+        evidence,
+        'explore something between meetings: mentorlog resources add "..."',
+    )
+
+
+def _shared(journal: Journal, held: list[Session]) -> Item:
+    title = "An achievement or challenge shared since the last meeting"
+    if not held:
+        return Item(7, title, "n/a", "no meeting held yet")
+    last = held[-1].date
+    entries = [
+        s.record
+        for s in journal.load(LOG).records
+        if s.record.kind in ("win", "challenge") and s.record.date >= last
+    ]
+    wins = sum(1 for e in entries if e.kind == "win")
+    evidence = (
+        f"{_plural(wins, 'win')}, {_plural(len(entries) - wins, 'challenge')} "
+        f"logged since {last.isoformat()}"
+    )
+    if entries:
+        return Item(7, title, "pass", evidence)
+    return Item(
+        7,
+        title,
+        "fail",
+        evidence,
+        'log one to share: mentorlog log add "..." --kind win',
+    )
+
+
+def _appreciation(recent: list[Session]) -> Item:
+    title = "Appreciation at each meeting; a thank-you note after it"
+    if not recent:
+        return Item(8, title, "n/a", "no meeting held yet")
+    thanked_there = sum(1 for s in recent if s.appreciated)
+    notes = sum(1 for s in recent if s.thanked_on)
+    n = len(recent)
+    evidence = (
+        f"appreciation expressed in {thanked_there} of the last "
+        f"{_plural(n, 'meeting')}; thank-you notes after {notes}"
+    )
+    if thanked_there == n and notes == n:
+        return Item(8, title, "pass", evidence)
+    return Item(
+        8,
+        title,
+        "fail",
+        evidence,
+        "thank them at the end (recap --appreciated) and send a note "
+        "(followups done thanks-...)",
+    )
+
+
+def _agreements(mentors: list[Mentor]) -> Item:
+    title = "A complete agreement with each ongoing mentor"
+    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    if not ongoing:
+        return Item(9, title, "n/a", "no ongoing mentor yet")
+    parts = []
+    first_open = None
+    for mentor in ongoing:
+        open_parts = mentor.agreement.open_parts()
+        parts.append(f"{mentor.name}: {12 - len(open_parts)}/12")
+        if open_parts and first_open is None:
+            first_open = (mentor, open_parts)
+    evidence = "; ".join(parts)
+    if first_open is None:
+        return Item(9, title, "pass", evidence)
+    mentor, open_parts = first_open
+    shown = ", ".join(p.replace("_", " ") for p in open_parts[:4])
+    return Item(
+        9,
+        title,
+        "fail",
+        f"{evidence} (open with {mentor.name}: {shown}"
+        + (", ..." if len(open_parts) > 4 else "")
+        + ")",
+        "agree on the open parts: mentorlog mentors agree M --...",
+    )
+
+
+def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
+    period = settings.targets.review_period_days
+    title = f"Feedback given to the mentor and a review, every {period} days"
+    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    if not ongoing:
+        return Item(10, title, "n/a", "no ongoing mentor yet")
+    notes, due = [], []
+    window = timedelta(days=period)
+    for mentor in ongoing:
+        start = mentor.promoted_on or mentor.created
+        review = mentor.reviewed_on
+        given = mentor.feedback_given_on
+        review_ok = (review is not None and today - review <= window) or (
+            review is None and today - start < window
+        )
+        given_ok = (given is not None and today - given <= window) or (
+            given is None and today - start < window
+        )
+        notes.append(
+            f"{mentor.name}: review {review.isoformat() if review else 'not yet'}, "
+            f"feedback to them {given.isoformat() if given else 'not yet'}"
+        )
+        if not (review_ok and given_ok):
+            due.append(mentor)
+    young = all(
+        m.reviewed_on is None
+        and m.feedback_given_on is None
+        and today - (m.promoted_on or m.created) < window
+        for m in ongoing
+    )
+    if young:
+        return Item(10, title, "n/a", "; ".join(notes) + f" (due within {period} days)")
+    if due:
+        return Item(
+            10,
+            title,
+            "fail",
+            "; ".join(notes),
+            "review how it works together, and tell them; then "
+            "mentorlog followups done review-... / feedback-...",
+        )
+    return Item(10, title, "pass", "; ".join(notes))
+
+
+def _network(journal: Journal) -> Item:
+    title = "Your mentors cover your goal areas (or the gaps are named)"
+    report = network(journal)
+    if not report.needs:
+        return Item(11, title, "n/a", "no goal has an area yet (goals add --area)")
+    gaps = [n.area for n in report.gaps]
+    covered = len(report.needs) - len(gaps)
+    evidence = f"{covered} of {_plural(len(report.needs), 'need')} covered"
+    if not gaps:
+        return Item(11, title, "pass", evidence)
+    return Item(
+        11,
+        title,
+        "fail",
+        f"{evidence}; gaps: {', '.join(gaps)}",
+        "find someone for a gap: mentorlog mentors ask NAME --expertise AREA",
+    )

@@ -1,0 +1,78 @@
+"""`status`: one screen for the start of the day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mentorlog.dates import next_by_cadence
+from mentorlog.store.journal import Journal, Problem
+
+from .checklist import Checklist, checklist
+from .followups import FollowUp, followups
+from .goals import GoalView, list_goals
+from .sessions import SessionView, list_sessions
+from .tracking import ActionView, list_actions
+
+
+@dataclass(frozen=True)
+class DueMeeting:
+    mentor: str
+    due: date
+    cadence: str
+
+
+@dataclass
+class Status:
+    today: date
+    upcoming: list[SessionView]
+    due: list[DueMeeting]
+    overdue: list[ActionView]
+    open_actions: int
+    goals: list[GoalView]
+    checklist: Checklist
+    followups: list[FollowUp]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def status(journal: Journal, today: date) -> Status:
+    sessions = list_sessions(journal, today)
+    upcoming = [v for v in sessions.views if v.session.status == "planned"]
+    planned_for = {v.session.mentor for v in upcoming}
+    due = []
+    from mentorlog.store.kinds import MENTORS
+
+    for stored in journal.load(MENTORS).records:
+        mentor = stored.record
+        cadence = mentor.effective_cadence
+        if mentor.status != "active" or mentor.kind != "ongoing" or not cadence:
+            continue
+        if mentor.id in planned_for:
+            continue
+        held = [
+            v.session.date
+            for v in sessions.views
+            if v.session.mentor == mentor.id and v.session.status == "held"
+        ]
+        last = max(held, default=mentor.created)
+        due.append(DueMeeting(mentor.name, next_by_cadence(last, cadence), cadence))
+    actions = list_actions(journal, today)
+    goals = list_goals(journal, today)
+    found = followups(journal, today)
+    check = checklist(journal, today)
+    return Status(
+        today=today,
+        upcoming=upcoming,
+        due=sorted(due, key=lambda d: d.due),
+        overdue=[v for v in actions.views if v.overdue_days > 0],
+        open_actions=len(actions.views),
+        goals=goals.views,
+        checklist=check,
+        followups=found.items,
+        problems=[
+            *sessions.problems,
+            *actions.problems,
+            *goals.problems,
+            *found.problems,
+        ],
+    )
