@@ -146,6 +146,7 @@ from . import (  # noqa: E402  (the commands register on app)
     journal_commands,
     meetings,
     mentors,
+    progress,
     tour,
     tracking,
 )
@@ -154,6 +155,7 @@ app.add_typer(goals.app, name="goals")
 mentors.register(app)
 meetings.register(app)
 tracking.register(app)
+progress.register(app)
 journal_commands.register(app)
 tour.register(app)
 

@@ -164,9 +164,15 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
         ],
     ),
     ("What to do now: the thank-you note, the next meeting.", ["followups"]),
+    ("Sent it? Mark it done.", ["followups", "done", "thanks"]),
+    (
+        "The checklist: are you doing what makes mentorship work? With evidence.",
+        ["checklist"],
+    ),
     ("Your goals at a glance: progress, dates, SMART gaps.", ["goals"]),
     ("One goal in full.", ["goals", "show", "build"]),
     ("Everything the coach still sees.", ["goals", "check"]),
+    ("One screen for the start of your day.", ["status"]),
 )
 
 

@@ -1,0 +1,249 @@
+"""`export`: the whole journal as one JSON document, as readable Markdown, or
+the calendar of planned meetings and dated to-dos as iCalendar (RFC 5545)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from mentorlog import __version__
+from mentorlog.models import SCHEMA_VERSION
+from mentorlog.store.journal import Journal, record_data
+
+from .goals import list_goals
+from .mentors import list_mentors
+from .sessions import list_sessions
+from .tracking import list_actions, list_feedback, list_log, list_resources
+
+FORMATS = ("json", "md", "ics")
+
+
+def export_json(journal: Journal, today: date) -> dict[str, Any]:
+    """Every record, with the same keys as each listing's --json."""
+    settings, _ = journal.settings_or_default()
+    feedback, _, _ = list_feedback(journal)
+    resources, _ = list_resources(journal)
+    log, _, _ = list_log(journal)
+    sessions = list_sessions(journal, today, include_all=True).views
+    return {
+        "mentorlog": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "exported": today.isoformat(),
+        "journal": str(journal.root),
+        "settings": _plain(record_data(settings)),
+        "goals": [
+            v.as_json() for v in list_goals(journal, today, include_closed=True).views
+        ],
+        "mentors": [
+            {**v.as_json(), "notes": v.body}
+            for v in list_mentors(journal, include_ended=True).views
+        ],
+        "sessions": [{**v.as_json(), "body": v.body} for v in sessions],
+        "actions": [
+            v.as_json() for v in list_actions(journal, today, include_closed=True).views
+        ],
+        "feedback": [v.as_json() for v in feedback],
+        "resources": [v.as_json() for v in resources],
+        "log": [v.as_json() for v in log],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def export_markdown(journal: Journal, today: date) -> str:
+    """The whole journal as one readable Markdown document (private parts marked)."""
+    data = export_json(journal, today)
+    name = data["settings"].get("name")
+    lines = [
+        f"# Mentorship journal{' of ' + name if name else ''}",
+        "",
+        f"Exported {today.isoformat()} from {data['journal']}.",
+        "",
+    ]
+
+    def one(text: Any) -> str:
+        return " ".join(str(text).split())
+
+    if data["goals"]:
+        lines += ["## Goals", ""]
+        for goal in data["goals"]:
+            target = f", target {goal['target']}" if goal["target"] else ""
+            lines.append(f"### {one(goal['title'])} ({goal['status']}{target})")
+            lines.append("")
+            for part in ("specific", "measurable", "achievable", "relevant"):
+                if goal[part]:
+                    lines.append(f"- {part.capitalize()}: {one(goal[part])}")
+            for m in goal["milestones"]:
+                mark = "x" if m["done"] else " "
+                due = f" (due {m['due']})" if m["due"] else ""
+                lines.append(f"- [{mark}] {one(m['title'])}{due}")
+            lines.append("")
+    if data["mentors"]:
+        lines += ["## Mentors", ""]
+        for mentor in data["mentors"]:
+            lines.append(
+                f"### {one(mentor['name'])} ({mentor['kind']}, {mentor['status']})"
+            )
+            lines.append("")
+            if mentor["expertise"]:
+                lines.append(f"- Expertise: {one(', '.join(mentor['expertise']))}")
+            if mentor["cadence"]:
+                lines.append(f"- Cadence: {mentor['cadence']}")
+            agreement = mentor["agreement"]
+            agreed = [
+                k
+                for k in agreement
+                if k not in ("open", "agreed_on") and agreement[k] not in (None, [])
+            ]
+            for key in agreed:
+                value = agreement[key]
+                shown = ", ".join(value) if isinstance(value, list) else value
+                lines.append(f"- {key.replace('_', ' ').capitalize()}: {one(shown)}")
+            notes = re.sub(r"<!--.*?-->", "", mentor["notes"], flags=re.DOTALL).strip()
+            if notes and notes != "## Notes":
+                lines += ["", _demote(notes)]
+            lines.append("")
+    if data["sessions"]:
+        lines += ["## Meetings", ""]
+        for session in data["sessions"]:
+            lines.append(
+                f"### {session['date']} · {one(session['mentor'])} "
+                f"({session['status']})"
+            )
+            lines.append("")
+            for takeaway in session["takeaways"]:
+                lines.append(f"- Takeaway: {one(takeaway)}")
+            body = re.sub(r"<!--.*?-->", "", session["body"], flags=re.DOTALL).strip()
+            if body:
+                lines += ["", _demote(body)]
+            lines.append("")
+    sections = (
+        (
+            "Action items",
+            data["actions"],
+            lambda a: (
+                f"- [{'x' if a['status'] == 'done' else ' '}] {one(a['text'])}"
+                + (f" (due {a['due']})" if a["due"] else "")
+                + (f" — {a['status']}" if a["status"] == "dropped" else "")
+            ),
+        ),
+        (
+            "Feedback",
+            data["feedback"],
+            lambda f: (
+                f"- {one(f['text'])} ({f['received']})"
+                + (f" → applied: {one(f['how'])}" if f["applied"] else "")
+            ),
+        ),
+        (
+            "Resources",
+            data["resources"],
+            lambda r: (
+                f"- {one(r['title'])} ({r['kind']})"
+                + (f": {one(r['impression'])}" if r["impression"] else "")
+            ),
+        ),
+        (
+            "Log",
+            data["log"],
+            lambda e: (
+                f"- {e['date']} {e['kind']}: {one(e['text'])}"
+                + (" (private)" if e["private"] else "")
+            ),
+        ),
+    )
+    for title, rows, show in sections:
+        if rows:
+            lines += [f"## {title}", "", *(show(row) for row in rows), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _demote(body: str) -> str:
+    """Headings of a session's notes, two levels down, under the session's own."""
+    out = []
+    for line in body.splitlines():
+        if line.startswith("#"):
+            line = "###" + line
+        out.append(line)
+    return "\n".join(out)
+
+
+def export_ics(journal: Journal, today: date) -> bytes:
+    """Planned meetings as VEVENTs; open dated actions and milestones as VTODOs."""
+    from icalendar import Calendar, Event, Todo
+
+    data = export_json(journal, today)
+    mentors = {m["id"]: m for m in data["mentors"]}
+    calendar = Calendar()
+    calendar.add("prodid", f"-//mentorlog//{__version__}//EN")
+    calendar.add("version", "2.0")
+    stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
+    for session in data["sessions"]:
+        if session["status"] != "planned":
+            continue
+        mentor = mentors.get(session["mentor_id"], {})
+        event = Event()
+        event.add("uid", f"{session['id']}@mentorlog")
+        event.add("dtstamp", stamp)
+        day = date.fromisoformat(session["date"])
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", f"Mentoring: {session['mentor']}")
+        details = [f"Meeting with {session['mentor']}"]
+        if mentor.get("channel"):
+            details.append(f"Channel: {mentor['channel']}")
+        if mentor.get("contact"):
+            details.append(f"Contact: {mentor['contact']}")
+        event.add("description", "\n".join(details))
+        calendar.add_component(event)
+    for action in data["actions"]:
+        if action["status"] != "open" or not action["due"]:
+            continue
+        todo = Todo()
+        todo.add("uid", f"{action['id']}@mentorlog")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", action["text"])
+        todo.add("due", date.fromisoformat(action["due"]))
+        todo.add("status", "NEEDS-ACTION")
+        calendar.add_component(todo)
+    for goal in data["goals"]:
+        if goal["status"] != "active":
+            continue
+        for index, milestone in enumerate(goal["milestones"]):
+            if milestone["done"] or not milestone["due"]:
+                continue
+            todo = Todo()
+            todo.add("uid", f"{goal['id']}-{index + 1}@mentorlog")
+            todo.add("dtstamp", stamp)
+            todo.add("summary", f"{milestone['title']} ({goal['title']})")
+            todo.add("due", date.fromisoformat(milestone["due"]))
+            todo.add("status", "NEEDS-ACTION")
+            calendar.add_component(todo)
+    return bytes(calendar.to_ical())
+
+
+def write_export(path_text: str, content: bytes) -> str:
+    """Write an export to a file the user named (outside the journal is fine:
+    they asked for it), 0600 like everything private."""
+    import os
+    from pathlib import Path
+
+    from mentorlog.errors import UserError
+    from mentorlog.store.atomic import atomic_write
+
+    path = Path(os.path.abspath(Path(path_text).expanduser()))
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist")
+    atomic_write(path, content)
+    return str(path)
