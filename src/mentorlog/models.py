@@ -6,10 +6,22 @@ user added by hand, or one a newer release wrote, survives every rewrite.
 
 from __future__ import annotations
 
+import os
+
+# mentorlog uses no pydantic plugins; scanning every installed package for them
+# costs start-up time on every command.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -33,7 +45,9 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=False)
+    # defer_build: a model's validator is built when first used, so a command
+    # pays only for the kinds of record it reads.
+    model_config = ConfigDict(extra="allow", strict=False, defer_build=True)
 
 
 class Record(Model):

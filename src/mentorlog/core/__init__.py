@@ -12,7 +12,7 @@ def open_journal(option: str | None) -> Journal:
     """The journal `--journal`, `MENTORLOG_HOME` or the platform default names."""
     from mentorlog.store.journal import Journal, locate
 
-    return Journal(locate(option))
+    return Journal(locate(option), memo=True)
 
 
 def journal_path(option: str | None) -> str:

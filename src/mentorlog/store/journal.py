@@ -115,9 +115,14 @@ class Loaded(Generic[R]):
 
 
 class Journal:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, memo: bool = False) -> None:
         self.root = root
         self._lock = JournalLock(root / LOCK_FILE)
+        # With memo (one CLI command): records as read in this process, dropped on
+        # every write and whenever the lock is taken, so a read-modify-write
+        # always starts from disk. Long-lived users leave it off.
+        self._memo = memo
+        self._loaded: dict[str, Loaded[Any]] = {}
 
     # -- where things are -------------------------------------------------
     @property
@@ -174,6 +179,7 @@ class Journal:
         try:
             with self._lock:
                 if self._lock.depth == 1:
+                    self._loaded.clear()
                     self._check_writable(SCHEMA_VERSION)
                     self._clean_temps()
                 yield self
@@ -253,6 +259,7 @@ class Journal:
 
     def write_text(self, path: Path, text: str) -> None:
         assert self._lock.held, "writes happen inside Journal.transaction()"
+        self._loaded.clear()
         if path != self.settings_path and not self.exists():
             self.write_new_settings(name=None)  # the first write creates the journal
         ensure_dir(path.parent, private_from=self.root)
@@ -349,6 +356,11 @@ class Journal:
 
     def load(self, kind: Kind[R]) -> Loaded[R]:
         """Every record of `kind` that reads; a `Problem` for each that does not."""
+        cached = self._loaded.get(kind.folder) if self._memo else None
+        if cached is not None:
+            return cached
+        if not self._lock.held and os.environ.get("MENTORLOG_NO_CACHE") != "1":
+            return self._load_through_cache(kind)
         loaded: Loaded[R] = Loaded()
         seen: dict[str, Path] = {}
         for path in self.files(kind):
@@ -367,14 +379,79 @@ class Journal:
                             ["id"],
                             first_line=2 if kind.front_matter else 1,
                         ),
-                        f"duplicate id: {self.relative(first)} has the same id "
-                        "(a copy? keep one of the two)",
+                        duplicate_message(self.relative(first)),
                     )
                 )
                 continue
             seen[stored.record.id] = path
             loaded.records.append(stored)
         loaded.short = short_ids(seen)
+        self._loaded[kind.folder] = loaded
+        return loaded
+
+    def _load_through_cache(self, kind: Kind[R]) -> Loaded[R]:
+        """`load` for a read-only command: files unchanged since the last run
+        come from the derived cache (see `store.cache`), the rest are read."""
+        from . import cache
+
+        folder = self.folder(kind)
+        loaded: Loaded[R] = Loaded()
+        try:
+            entries = sorted(
+                (
+                    e
+                    for e in os.scandir(folder)
+                    if e.name.endswith(kind.extension) and not e.name.startswith(".")
+                ),
+                key=lambda e: e.name,
+            )
+        except FileNotFoundError:
+            entries = []
+        except OSError as error:
+            raise JournalIOError(folder, error, action="read") from error
+        cache_path = self.root / cache.FOLDER / f"{kind.folder}.json"
+        old = cache.read_cache(cache_path)
+        new: dict[str, Any] = {}
+        seen: dict[str, Path] = {}
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                key = cache.key_of(entry.stat())
+            except OSError:
+                continue
+            hit = old.get(entry.name)
+            if hit is not None and hit[0] == key:
+                new[entry.name] = hit
+            else:
+                try:
+                    stored = self.read(kind, path)
+                    hit = [key, stored.record.model_dump_json(), stored.body, None]
+                except DataError as error:
+                    hit = [key, None, None, [error.line, error.detail]]
+                if cache.settled(key):
+                    new[entry.name] = hit
+            _, record_json, body, problem = hit
+            if problem is not None:
+                loaded.problems.append(
+                    Problem(self.relative(path), problem[0], problem[1])
+                )
+                continue
+            record = kind.model.model_validate_json(record_json)
+            if record.id in seen:
+                loaded.problems.append(
+                    Problem(
+                        self.relative(path),
+                        None,
+                        duplicate_message(self.relative(seen[record.id])),
+                    )
+                )
+                continue
+            seen[record.id] = path
+            loaded.records.append(Stored(record, path, "", {}, "", body or ""))
+        if new != old and (folder.is_dir() or old):
+            cache.write_cache(cache_path, new)
+        loaded.short = short_ids(seen)
+        self._loaded[kind.folder] = loaded
         return loaded
 
     def resolve(
@@ -401,6 +478,10 @@ class Journal:
             if needle and stem.startswith(slugify(needle, fallback=needle)):
                 raise DataError(problem.path, problem.line, problem.message)
         raise NotFoundError(f'no {kind.name} matches "{ref}"')
+
+
+def duplicate_message(first: str) -> str:
+    return f"duplicate id: {first} has the same id (a copy? keep one of the two)"
 
 
 def match_ref(ref: str, records: list[Stored[R]], kind: Kind[R]) -> list[Stored[R]]:

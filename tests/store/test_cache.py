@@ -1,0 +1,114 @@
+"""The derived record cache: used by read-only loads, never trusted over the
+files, never used by a writer."""
+
+import json
+import os
+import stat
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentorlog.models import Goal
+from mentorlog.store import cache
+from mentorlog.store.ids import new_id
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+
+
+def add(journal: Journal, title: str) -> Path:
+    with journal.transaction():
+        return journal.save(
+            GOALS, Goal(id=new_id(), title=title, created=date(2026, 11, 22))
+        )
+
+
+def age(path: Path, seconds: float = 10) -> None:
+    """Make a file look written `seconds` ago, so the cache takes it."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@pytest.fixture
+def cached(journal: Journal) -> tuple[Journal, Path, Path]:
+    path = add(journal, "Cached goal")
+    age(path)
+    journal.load(GOALS)
+    cache_file = journal.root / ".cache" / "goals.json"
+    assert cache_file.exists()
+    return journal, path, cache_file
+
+
+def test_a_read_only_load_fills_a_private_cache(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    journal, path, cache_file = cached
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache_file.parent.stat().st_mode) == 0o700
+    entries = json.loads(cache_file.read_text())["entries"]
+    assert list(entries) == [path.name]
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+
+
+def test_the_cache_is_used_when_files_are_unchanged(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    journal, path, cache_file = cached
+    data = json.loads(cache_file.read_text())
+    record = json.loads(data["entries"][path.name][1])
+    record["title"] = "From the cache"
+    data["entries"][path.name][1] = json.dumps(record)
+    cache_file.write_text(json.dumps(data))
+    # same file, same key: the (doctored) cache answers — proof it is used
+    assert journal.load(GOALS).records[0].record.title == "From the cache"
+    # a writer never trusts it: under the lock, the file itself is read
+    with journal.transaction():
+        assert journal.load(GOALS).records[0].record.title == "Cached goal"
+
+
+def test_a_changed_file_is_read_again(cached: tuple[Journal, Path, Path]) -> None:
+    journal, path, _ = cached
+    path.write_text(path.read_text().replace("Cached goal", "Edited by hand"))
+    assert journal.load(GOALS).records[0].record.title == "Edited by hand"
+
+
+def test_a_same_size_edit_in_the_same_tick_is_not_missed(journal: Journal) -> None:
+    path = add(journal, "Fresh goal")
+    journal.load(GOALS)  # the file is seconds old: not cached
+    path.write_text(path.read_text().replace("Fresh goal", "Fresh gaol"))  # same size
+    assert journal.load(GOALS).records[0].record.title == "Fresh gaol"
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    journal, _, cache_file = cached
+    for garbage in (b"\x00\xff not json", b'{"version": 999, "entries": {}}', b"[]"):
+        cache_file.write_bytes(garbage)
+        assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+
+
+def test_broken_files_are_remembered_as_problems(journal: Journal) -> None:
+    add(journal, "Good")
+    bad = journal.root / "goals" / "bad.toml"
+    bad.write_text('id = "x"\ntitle = \n')
+    age(bad)
+    first = journal.load(GOALS)
+    second = journal.load(GOALS)
+    assert [str(p) for p in first.problems] == [str(p) for p in second.problems]
+    assert str(second.problems[0]).startswith("goals/bad.toml:2: not valid TOML")
+
+
+def test_an_unwritable_cache_costs_nothing_but_time(
+    cached: tuple[Journal, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal, path, cache_file = cached
+    cache_file.unlink()
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.os, "open", refuse)
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert not cache_file.exists()
