@@ -103,7 +103,7 @@ def test_broken_files_are_remembered_as_problems(journal: Journal) -> None:
 def test_an_unwritable_cache_costs_nothing_but_time(
     cached: tuple[Journal, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    journal, path, cache_file = cached
+    journal, _, cache_file = cached
     cache_file.unlink()
 
     def refuse(*args: object, **kwargs: object) -> int:
