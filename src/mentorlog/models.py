@@ -232,6 +232,8 @@ class Session(Record):
     agenda_on: Day | None = None  # first prepared
     held_on: Day | None = None
     cancelled_on: Day | None = None
+    cancelled_late: bool = False  # inside the agreed notice: tell the mentor
+    cancel_announced_on: Day | None = None
     moves: list[Move] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list)

@@ -1010,6 +1010,15 @@ def status(found: Status) -> None:
             Text(view.session.date.isoformat()),
             Text(f"{safe(view.mentor_name)} ({when})"),
         )
+    for view in found.passed[:5]:
+        meetings.add_row(
+            Text(view.session.date.isoformat(), style="red"),
+            Text(
+                f"{safe(view.mentor_name)}: passed, recap or cancel it "
+                f"(mentorlog recap {view.short})",
+                style="red",
+            ),
+        )
     for due in found.due[:5]:
         late = due.due < today
         meetings.add_row(
@@ -1020,7 +1029,7 @@ def status(found: Status) -> None:
                 style="yellow",
             ),
         )
-    if not found.upcoming and not found.due:
+    if not found.upcoming and not found.due and not found.passed:
         meetings.add_row(
             Text("—"), Text("nothing planned: mentorlog prep MENTOR --on DATE")
         )

@@ -310,12 +310,18 @@ def test_followups_thanks_impressions_updates_reviews(
     run("recap", "ada", "--takeaway", "x", "--appreciated")
     run("resources", "done", "react", "--impression", "hooks finally clicked")
     kinds = {f["kind"]: f for f in json.loads(run("followups", "--json").stdout)}
-    assert set(kinds) == {"thanks", "impression"}
+    assert set(kinds) == {"thanks"}  # the impression is owed in about a week
     assert kinds["thanks"]["mentor"] == "Ada Lovelace"
+    week = {"MENTORLOG_TODAY": "2026-11-29"}
+    kinds = {
+        f["kind"]: f for f in json.loads(run("followups", "--json", env=week).stdout)
+    }
+    assert set(kinds) == {"thanks", "impression", "plan"}  # next meeting due 12-06
     assert kinds["impression"]["due"] == "2026-11-29"
-    for item in kinds.values():
-        assert run("followups", "done", item["id"]).exit_code == 0
-    assert json.loads(run("followups", "--json").stdout) == []
+    for kind in ("thanks", "impression"):
+        assert run("followups", "done", kinds[kind]["id"], env=week).exit_code == 0
+    left = json.loads(run("followups", "--json", env=week).stdout)
+    assert [f["kind"] for f in left] == ["plan"]
     resource = journal.load(RESOURCES).records[0].record
     assert resource.impression_shared_on is not None
     later = {

@@ -22,7 +22,7 @@ def test_tour_walks_through_goals_without_touching_the_journal(
         '"improve" names a direction, not a result',
         "$ mentorlog goals tick build 1",
         "SMART 5/5",
-        "within the 3-5 target",
+        "fill in every SMART part of each goal",
         "That was the tour",
     ):
         assert expected in " ".join(out.split()), expected

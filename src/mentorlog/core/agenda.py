@@ -27,10 +27,12 @@ from .mentors import split_list
 from .sessions import (
     Moved,
     SessionView,
-    is_late,
     last_held,
     mentors_by_id,
+    move_to,
     planned,
+    require_healthy_sessions,
+    retitle,
     sessions_with,
     view_of,
 )
@@ -464,31 +466,37 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         raise UserError("a --topic, --question or --bring is empty")
     area = (request.feedback_area or "").strip() or None
     with journal.transaction():
+        require_healthy_sessions(journal)
         mentor, chosen = choose_mentor(journal, request.mentor, today)
         if mentor.status != "active":
             raise UserError(f"the mentorship with {mentor.name} has ended")
+        if mentor.kind == "flash" and mentor.answer == "declined":
+            raise UserError(
+                f"{mentor.name} declined the ask; if that changes: mentorlog mentors "
+                "answer ... accepted --on DATE"
+            )
         history = sessions_with(journal, mentor.id)
         upcoming = planned(history)
         moved = None
+        renamed_from: date | None = None
         if upcoming:
             stored: Stored[Session] | None = upcoming[0]
             session = upcoming[0].record
+            if session.date < today and (request.on is None or request.on < today):
+                when = session.date.isoformat()
+                raise UserError(
+                    f"the meeting with {mentor.name} planned for {when} has passed: "
+                    f"recap it (mentorlog recap {when}), cancel it (mentorlog "
+                    f"sessions cancel {when}), or move it with --on DATE"
+                )
             if request.on is not None and request.on != session.date:
                 if request.on < today:
                     raise UserError(f"{request.on.isoformat()} is in the past")
-                notice = mentor.agreement.reschedule_notice
-                from mentorlog.models import Move
-
-                move = Move(
-                    from_date=session.date,
-                    to=request.on,
-                    on=today,
-                    late=is_late(session.date, today, notice),
+                renamed_from = session.date
+                session = move_to(
+                    session, request.on, today, mentor.agreement.reschedule_notice
                 )
-                session = session.model_copy(
-                    update={"date": request.on, "moves": [*session.moves, move]}
-                )
-                moved = move
+                moved = session.moves[-1]
         else:
             stored = None
             when = request.on or first_date(mentor, history, today)
@@ -522,7 +530,10 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         if stored is None or not stored.body.strip():
             body = "\n" + render_agenda(template, mentor, session, items)
         else:
-            body = add_items(stored.body, template, mentor, session, fresh)
+            previous = stored.body
+            if renamed_from is not None:
+                previous = retitle(previous, renamed_from, session.date)
+            body = add_items(previous, template, mentor, session, fresh)
         path = journal.save(SESSIONS, session, stored, body=body)
         loaded = journal.load(SESSIONS)
         saved = next(s for s in loaded.records if s.path == path)

@@ -96,7 +96,7 @@ def checklist(
         _feedback_asked(recent),
         _resources(journal, settings, held, today),
         _shared(journal, held),
-        _appreciation(recent),
+        _appreciation(recent, today),
         _agreements(relationships),
         _reviews(relationships, settings, today),
         _network(journal),
@@ -164,7 +164,10 @@ def _cadence(
             continue
         limit = _cadence_days(cadence, today) * CADENCE_SLACK
         dates = [s.date for s in own]
-        late_gaps = sum(1 for a, b in itertools.pairwise(dates) if (b - a).days > limit)
+        # the gap after the last meeting counts too: up to the next one, or today
+        horizon = upcoming[0].date if upcoming else today
+        ends = [*dates, horizon] if dates else []
+        late_gaps = sum(1 for a, b in itertools.pairwise(ends) if (b - a).days > limit)
         part = f"{mentor.name}: {_plural(len(own), 'meeting')} ({cadence})"
         if late_gaps:
             part += f", {_plural(late_gaps, 'gap')} longer than the cadence"
@@ -249,22 +252,29 @@ def _resources(
         for s in journal.load(RESOURCES).records
         if s.record.done and s.record.done_on
     )
-    dates = [s.date for s in held][-4:]
-    if len(dates) < 2:
-        since = dates[-1] if dates else None
-        so_far = sum(1 for d in done if since is None or d > since)
+    # intervals between one mentor's consecutive meetings (the last three each)
+    by_mentor: dict[str, list[date]] = {}
+    for session in held:
+        by_mentor.setdefault(session.mentor, []).append(session.date)
+    counts: list[int] = []
+    for dates in by_mentor.values():
+        recent = dates[-4:]
+        counts += [
+            sum(1 for d in done if a < d <= b) for a, b in itertools.pairwise(recent)
+        ]
+    last = max((s.date for s in held), default=None)
+    current = sum(1 for d in done if last is None or d > last)
+    if not counts:
         return Item(
             6,
             title,
             "n/a",
-            f"{so_far} explored since the last meeting; checked once two "
-            "meetings are held",
+            f"{current} explored since the last meeting; checked once two "
+            "meetings with a mentor are held",
         )
-    counts = [sum(1 for d in done if a < d <= b) for a, b in itertools.pairwise(dates)]
-    current = sum(1 for d in done if d > dates[-1])
     evidence = (
-        f"between the last meetings: {', '.join(map(str, counts))} (target "
-        f"{target}); {current} since the last one"
+        f"between meetings: {', '.join(map(str, counts))} (target {target}); "
+        f"{current} since the last one"
     )
     if all(c >= target for c in counts):
         return Item(6, title, "pass", evidence)
@@ -285,7 +295,9 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
     entries = [
         s.record
         for s in journal.load(LOG).records
-        if s.record.kind in ("win", "challenge") and s.record.date >= last
+        if s.record.kind in ("win", "challenge")
+        and s.record.date >= last
+        and not s.record.private
     ]
     wins = sum(1 for e in entries if e.kind == "win")
     evidence = (
@@ -303,18 +315,22 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
     )
 
 
-def _appreciation(recent: list[Session]) -> Item:
+def _appreciation(recent: list[Session], today: date) -> Item:
     title = "Appreciation at each meeting; a thank-you note after it"
     if not recent:
         return Item(8, title, "n/a", "no meeting held yet")
     thanked_there = sum(1 for s in recent if s.appreciated)
     notes = sum(1 for s in recent if s.thanked_on)
+    # a note is owed from the day after the meeting: today's is not late yet
+    owed = [s for s in recent if s.thanked_on is None and s.date < today]
     n = len(recent)
+    pending = n - notes - len(owed)
     evidence = (
         f"appreciation expressed in {thanked_there} of the last "
         f"{_plural(n, 'meeting')}; thank-you notes after {notes}"
+        + (f" ({pending} not due yet)" if pending else "")
     )
-    if thanked_there == n and notes == n:
+    if thanked_there == n and not owed:
         return Item(8, title, "pass", evidence)
     return Item(
         8,

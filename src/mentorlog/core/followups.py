@@ -24,7 +24,7 @@ PLAN_AHEAD = 7  # days before a meeting is due that planning it is a follow-up
 @dataclass(frozen=True)
 class FollowUp:
     id: str
-    kind: str  # thanks, impression, update, plan, moved, review, feedback
+    kind: str  # thanks, impression, update, plan, recap, moved, cancelled, ...
     text: str
     mentor: str
     channel: str | None
@@ -91,6 +91,30 @@ def followups(journal: Journal, today: date) -> FollowUps:
                 f"{session.date.isoformat()}",
                 session.date + timedelta(days=1),
             )
+        if session.status == "planned" and session.date < today:
+            add(
+                "recap",
+                sid,
+                mentor,
+                f"The meeting with {mentor.name} planned for "
+                f"{session.date.isoformat()} has passed: recap it (mentorlog recap "
+                f"{sid}) or cancel it (mentorlog sessions cancel {sid})",
+                session.date,
+            )
+        if (
+            session.status == "cancelled"
+            and session.cancelled_late
+            and session.cancel_announced_on is None
+        ):
+            add(
+                "cancelled",
+                sid,
+                mentor,
+                f"Tell {mentor.name} the meeting on {session.date.isoformat()} is "
+                f"cancelled: inside the agreed {mentor.agreement.reschedule_notice} "
+                "notice",
+                session.cancelled_on or today,
+            )
         for index, move in enumerate(session.moves):
             if move.late and move.announced_on is None and session.status == "planned":
                 add(
@@ -111,6 +135,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
             or not resource.done
             or resource.done_on is None
             or resource.impression_shared_on is not None
+            or resource.done_on + timedelta(days=IMPRESSION_AFTER) > today
         ):
             continue
         add(
@@ -130,12 +155,16 @@ def followups(journal: Journal, today: date) -> FollowUps:
             (s for s in by_mentor.get(mentor.id, []) if s.status == "held"),
             key=lambda s: s.date,
         )
-        upcoming = [s for s in by_mentor.get(mentor.id, []) if s.status == "planned"]
+        upcoming = [
+            s
+            for s in by_mentor.get(mentor.id, [])
+            if s.status == "planned" and s.date >= today
+        ]
         last = held[-1].date if held else None
         updates = [
             e.date
             for e in (s.record for s in log.records)
-            if e.kind == "update" and (e.mentor in (None, mentor.id))
+            if e.kind == "update" and e.mentor == mentor.id and not e.private
         ]
         last_contact = max([d for d in [last, *updates] if d is not None], default=None)
         if (
@@ -216,12 +245,19 @@ def complete(journal: Journal, ref: str, today: date) -> FollowUp:
             raise UserError(
                 f"plan the meeting to clear this one: mentorlog prep {source}"
             )
-        if item.kind in ("thanks", "moved"):
+        if item.kind == "recap":
+            raise UserError(
+                f"recap or cancel the meeting to clear this one: mentorlog recap "
+                f"{source} / mentorlog sessions cancel {source}"
+            )
+        if item.kind in ("thanks", "moved", "cancelled"):
             session_ref, _, number = source.partition(".")
             stored = journal.resolve(SESSIONS, session_ref)
             session = stored.record
             if item.kind == "thanks":
                 updated = session.model_copy(update={"thanked_on": today})
+            elif item.kind == "cancelled":
+                updated = session.model_copy(update={"cancel_announced_on": today})
             else:
                 index = int(number) - 1
                 moves = list(session.moves)

@@ -9,10 +9,10 @@ from typing import Any
 
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
-from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor
+from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
-from mentorlog.store.kinds import MENTORS
+from mentorlog.store.kinds import MENTORS, SESSIONS
 
 CHANNELS: dict[str, Channel] = {
     "email": "email",
@@ -255,7 +255,19 @@ def end_mentor(journal: Journal, ref: str, today: date) -> MentorView:
             raise UserError(f'the mentorship with "{mentor.name}" already ended{when}')
         return mentor.model_copy(update={"status": "ended", "ended": today})
 
-    return _update(journal, ref, change)[0]
+    from .sessions import planned, sessions_with
+
+    with journal.transaction():
+        view = _update(journal, ref, change)[0]
+        for stored in planned(sessions_with(journal, view.mentor.id)):
+            journal.save(
+                SESSIONS,
+                stored.record.model_copy(
+                    update={"status": "cancelled", "cancelled_on": today}
+                ),
+                stored,
+            )
+    return view
 
 
 @dataclass(frozen=True)
@@ -414,20 +426,62 @@ def ask(
 def answer(
     journal: Journal, ref: str, reply: Answer, on: date | None, today: date
 ) -> MentorView:
+    """Record the answer to a flash ask; accepted or rescheduled with a date
+    plans (or moves) the meeting."""
+    from .sessions import move_to, planned, retitle, sessions_with
+
+    if reply == "declined" and on is not None:
+        raise UserError("--on goes with accepted or rescheduled, not declined")
+    if on is not None and on < today:
+        raise UserError(f"{on.isoformat()} is in the past")
+
     def change(mentor: Mentor) -> Mentor:
         if mentor.ask is None:
             raise UserError(
                 f'"{mentor.name}" has no ask to answer; record one with '
                 "`mentorlog mentors ask`"
             )
-        if reply == "declined" and on is not None:
-            raise UserError("--on goes with accepted or rescheduled, not declined")
         meeting = on if reply != "declined" else None
         return mentor.model_copy(
             update={"answer": reply, "answered_on": today, "meeting_on": meeting}
         )
 
-    return _update(journal, ref, change)[0]
+    with journal.transaction():
+        view, _ = _update(journal, ref, change)
+        mentor = view.mentor
+        upcoming = planned(sessions_with(journal, mentor.id))
+        if reply == "declined":
+            for stored in upcoming:
+                journal.save(
+                    SESSIONS,
+                    stored.record.model_copy(
+                        update={"status": "cancelled", "cancelled_on": today}
+                    ),
+                    stored,
+                )
+        elif on is not None:
+            if upcoming:
+                stored = upcoming[0]
+                if stored.record.date != on:
+                    moved = move_to(stored.record, on, today, None)
+                    journal.save(
+                        SESSIONS,
+                        moved,
+                        stored,
+                        body=retitle(stored.body, stored.record.date, on),
+                    )
+            else:
+                journal.save(
+                    SESSIONS,
+                    Session(
+                        id=new_id(),
+                        mentor=mentor.id,
+                        mentor_name=mentor.name,
+                        date=on,
+                        created=today,
+                    ),
+                )
+    return view
 
 
 def promote(journal: Journal, ref: str, today: date) -> MentorView:
@@ -436,6 +490,11 @@ def promote(journal: Journal, ref: str, today: date) -> MentorView:
             raise UserError(f'"{mentor.name}" is already an ongoing mentor')
         if mentor.status == "ended":
             raise UserError(f'the contact with "{mentor.name}" has ended')
+        if mentor.answer == "declined":
+            raise UserError(
+                f'"{mentor.name}" declined the ask; record a new answer first '
+                "(mentors answer ... accepted)"
+            )
         return mentor.model_copy(update={"kind": "ongoing", "promoted_on": today})
 
     return _update(journal, ref, change)[0]

@@ -13,7 +13,14 @@ from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, SESSIONS
 
-from .sessions import SessionView, mentors_by_id, planned, sessions_with, view_of
+from .sessions import (
+    SessionView,
+    mentors_by_id,
+    planned,
+    require_healthy_sessions,
+    sessions_with,
+    view_of,
+)
 from .tracking import new_action, new_feedback
 
 
@@ -165,6 +172,7 @@ def record_recap(
     if any(not t for t in takeaways):
         raise UserError("a takeaway is empty; say what you took away, in a sentence")
     with journal.transaction():
+        require_healthy_sessions(journal)
         target = find_target(journal, ref, today)
         mentor, session = target.mentor, target.session
         goal = journal.resolve(GOALS, given.goal).record.id if given.goal else None

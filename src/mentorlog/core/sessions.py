@@ -143,6 +143,44 @@ def planned(sessions: list[Stored[Session]]) -> list[Stored[Session]]:
     return [s for s in sessions if s.record.status == "planned"]
 
 
+def require_healthy_sessions(journal: Journal) -> None:
+    """A command that builds on the meeting history refuses to write while a
+    session file is broken: it could be the very meeting it would skip."""
+    from mentorlog.errors import DataError
+
+    problems = journal.load(SESSIONS).problems
+    if problems:
+        first = problems[0]
+        raise DataError(
+            first.path,
+            first.line,
+            f"{first.message}; fix it first (mentorlog edit {first.path})",
+        )
+
+
+def retitle(body: str, old: date, new: date) -> str:
+    """The agenda's heading follows its meeting when it moves (only the first
+    heading, and only if it names the old date)."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("#"):
+            if old.isoformat() in line:
+                lines[index] = line.replace(old.isoformat(), new.isoformat())
+            break
+    return "\n".join(lines)
+
+
+def move_to(session: Session, to: date, today: date, notice: str | None) -> Session:
+    """`session` moved to `to`, the move recorded (late: inside the notice)."""
+    move = Move(
+        from_date=session.date,
+        to=to,
+        on=today,
+        late=is_late(session.date, today, notice),
+    )
+    return session.model_copy(update={"date": to, "moves": [*session.moves, move]})
+
+
 def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
     with journal.transaction():
         loaded = journal.load(SESSIONS)
@@ -153,8 +191,14 @@ def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
                 f"the session on {session.date.isoformat()} is {session.status}; "
                 "only a planned session can be cancelled"
             )
+        mentor = mentors_by_id(journal).get(session.mentor)
+        notice = mentor.agreement.reschedule_notice if mentor else None
         updated = session.model_copy(
-            update={"status": "cancelled", "cancelled_on": today}
+            update={
+                "status": "cancelled",
+                "cancelled_on": today,
+                "cancelled_late": is_late(session.date, today, notice),
+            }
         )
         journal.save(SESSIONS, updated, stored)
         stored.record = updated
@@ -196,15 +240,11 @@ def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
             )
         mentor = mentors.get(session.mentor)
         notice = mentor.agreement.reschedule_notice if mentor else None
-        move = Move(
-            from_date=session.date,
-            to=to,
-            on=today,
-            late=is_late(session.date, today, notice),
-        )
-        updated = session.model_copy(
-            update={"date": to, "moves": [*session.moves, move]}
-        )
-        journal.save(SESSIONS, updated, stored)
+        updated = move_to(session, to, today, notice)
+        body = retitle(stored.body, session.date, to)
+        journal.save(SESSIONS, updated, stored, body=body)
         stored.record = updated
-        return Moved(view_of(journal, stored, loaded, mentors), move, notice)
+        stored.body = body
+        return Moved(
+            view_of(journal, stored, loaded, mentors), updated.moves[-1], notice
+        )

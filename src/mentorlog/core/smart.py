@@ -283,7 +283,8 @@ class PortfolioCheck:
     @property
     def ok(self) -> bool:
         t = self.targets
-        return t.goals_min <= self.active <= t.goals_max and self.dated == self.active
+        in_range = t.goals_min <= self.active <= t.goals_max
+        return in_range and self.dated == self.active and self.complete == self.active
 
     @property
     def message(self) -> str:
@@ -302,6 +303,8 @@ class PortfolioCheck:
             )
         elif self.dated < self.active:
             advice = "; give every goal a target date"
+        elif self.complete < self.active:
+            advice = "; fill in every SMART part of each goal (see the gaps above)"
         else:
             advice = f"; within the {t.goals_min}-{t.goals_max} target"
         return counts + advice

@@ -26,6 +26,7 @@ class DueMeeting:
 class Status:
     today: date
     upcoming: list[SessionView]
+    passed: list[SessionView]  # planned, the date gone: to recap or cancel
     due: list[DueMeeting]
     overdue: list[ActionView]
     open_actions: int
@@ -37,7 +38,9 @@ class Status:
 
 def status(journal: Journal, today: date) -> Status:
     sessions = list_sessions(journal, today)
-    upcoming = [v for v in sessions.views if v.session.status == "planned"]
+    planned = [v for v in sessions.views if v.session.status == "planned"]
+    upcoming = [v for v in planned if v.session.date >= today]
+    passed = [v for v in planned if v.session.date < today]
     planned_for = {v.session.mentor for v in upcoming}
     due = []
     from mentorlog.store.kinds import MENTORS
@@ -63,6 +66,7 @@ def status(journal: Journal, today: date) -> Status:
     return Status(
         today=today,
         upcoming=upcoming,
+        passed=passed,
         due=sorted(due, key=lambda d: d.due),
         overdue=[v for v in actions.views if v.overdue_days > 0],
         open_actions=len(actions.views),
