@@ -295,15 +295,26 @@ def gather(
                 )
             )
 
-    area = session.feedback_area or suggest_feedback_area(goals, today)
-    if area:
+    if session.feedback_area:
         items.append(
             Item(
-                f"area:{area.lower()}",
+                f"area:{session.feedback_area.lower()}",
                 "feedback_area",
-                f"- Ask for feedback on: {area}",
+                f"- Ask for feedback on: {session.feedback_area}",
             )
         )
+    else:
+        # one suggestion per agenda: a later prep with another suggestion does
+        # not add a second line
+        suggestion = suggest_feedback_area(goals, today, mentor)
+        if suggestion:
+            items.append(
+                Item(
+                    "area:suggested",
+                    "feedback_area",
+                    f"- Ask for feedback on: {suggestion}",
+                )
+            )
     for topic in session.topics:
         items.append(Item(f"topic:{topic.lower()}", "topics", f"- {topic}"))
     for question in session.questions:
@@ -315,11 +326,21 @@ def gather(
     return items
 
 
-def suggest_feedback_area(goals: list[Goal], today: date) -> str | None:
-    """Feedback worth asking for: the area of the goal most at risk, else the
-    nearest one."""
+def suggest_feedback_area(
+    goals: list[Goal], today: date, mentor: Mentor | None = None
+) -> str | None:
+    """Feedback worth asking for: a goal in this mentor's expertise first, the
+    one most at risk, else the nearest."""
+    from .network import covers
+
+    def theirs(goal: Goal) -> bool:
+        return bool(mentor and goal.area) and any(
+            covers(e, goal.area or "") for e in (mentor.expertise if mentor else [])
+        )
+
     ranked = sorted(
-        goals, key=lambda g: (_at_risk(g, today) is None, g.target or date.max)
+        goals,
+        key=lambda g: (not theirs(g), _at_risk(g, today) is None, g.target or date.max),
     )
     for goal in ranked:
         if goal.area:

@@ -69,9 +69,9 @@ _DUE = re.compile(r"(?:^|\s)due:", re.IGNORECASE)
 
 def split_due(text: str, base: date) -> tuple[str, date | None]:
     """`Email the venue due:friday` as ("Email the venue", that Friday), todo.txt
-    style. The date may be several words (`due:in 5 days`); the longest run of
-    words after `due:` that reads as a date wins, and any words after it stay in
-    the text."""
+    style: the date is everything after the last `due:` and must end the text
+    (`due:in 5 days` works). Anything else with `due:` in it stays text, except
+    a single unreadable word at the end (`due:fridya`), which is an error."""
     from mentorlog.dates import parse_date
 
     found = list(_DUE.finditer(text))
@@ -79,16 +79,13 @@ def split_due(text: str, base: date) -> tuple[str, date | None]:
         return text, None
     start = found[-1]
     head = text[: start.start()].rstrip()
-    words = text[start.end() :].split()
-    for count in range(min(len(words), 4), 0, -1):
-        try:
-            due = parse_date(" ".join(words[:count]), base=base)
-        except UserError:
-            continue
-        rest = " ".join(words[count:])
-        return f"{head} {rest}".strip(), due
-    shown = " ".join(words[:4]) or "(nothing)"
-    raise UserError(f'cannot read the date in "due:{shown}"')
+    tail = text[start.end() :].strip()
+    try:
+        return head, parse_date(tail, base=base)
+    except UserError:
+        if tail and len(tail.split()) == 1:
+            raise UserError(f'cannot read the date in "due:{tail}"') from None
+        return text, None
 
 
 def stored_records(

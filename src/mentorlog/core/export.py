@@ -94,19 +94,50 @@ def export_markdown(journal: Journal, today: date) -> str:
                 f"### {one(mentor['name'])} ({mentor['kind']}, {mentor['status']})"
             )
             lines.append("")
-            if mentor["expertise"]:
-                lines.append(f"- Expertise: {one(', '.join(mentor['expertise']))}")
-            if mentor["cadence"]:
-                lines.append(f"- Cadence: {mentor['cadence']}")
+            profile = (
+                ("Organisation", mentor["org"]),
+                ("Expertise", ", ".join(mentor["expertise"])),
+                ("Channel", mentor["channel"]),
+                ("Contact", mentor["contact"]),
+                ("Cadence", mentor["cadence"]),
+                ("Interests", ", ".join(mentor["interests"])),
+                ("Learning style", mentor["learning_style"]),
+                ("Teaching style", mentor["teaching_style"]),
+                ("Work style", mentor["work_style"]),
+                ("Values", mentor["values"]),
+                ("Challenges faced", mentor["challenges"]),
+                ("Since", mentor["created"]),
+                ("Ended", mentor["ended"]),
+                (
+                    "Asked",
+                    f"{mentor['asked_on']}: {mentor['ask']}" if mentor["ask"] else None,
+                ),
+                (
+                    "Answer",
+                    f"{mentor['answer']} ({mentor['answered_on']})"
+                    if mentor["answer"]
+                    else None,
+                ),
+                ("Meeting", mentor["meeting_on"]),
+                ("Promoted", mentor["promoted_on"]),
+            )
+            lines += [f"- {label}: {one(value)}" for label, value in profile if value]
             agreement = mentor["agreement"]
             agreed = [
                 k
                 for k in agreement
                 if k not in ("open", "agreed_on") and agreement[k] not in (None, [])
             ]
+            if agreed:
+                lines += ["", "Agreement:", ""]
             for key in agreed:
                 value = agreement[key]
-                shown = ", ".join(value) if isinstance(value, list) else value
+                if isinstance(value, list):
+                    shown = ", ".join(value)
+                elif isinstance(value, bool):
+                    shown = "yes" if value else "no"
+                else:
+                    shown = str(value)
                 lines.append(f"- {key.replace('_', ' ').capitalize()}: {one(shown)}")
             notes = re.sub(r"<!--.*?-->", "", mentor["notes"], flags=re.DOTALL).strip()
             if notes and notes != "## Notes":
@@ -134,21 +165,31 @@ def export_markdown(journal: Journal, today: date) -> str:
                 f"- [{'x' if a['status'] == 'done' else ' '}] {one(a['text'])}"
                 + (f" (due {a['due']})" if a["due"] else "")
                 + (f" — {a['status']}" if a["status"] == "dropped" else "")
+                + (f" · with {one(a['mentor'])}" if a["mentor"] else "")
+                + (f" · goal: {one(a['goal'])}" if a["goal"] else "")
             ),
         ),
         (
             "Feedback",
             data["feedback"],
             lambda f: (
-                f"- {one(f['text'])} ({f['received']})"
-                + (f" → applied: {one(f['how'])}" if f["applied"] else "")
+                f"- {one(f['text'])} ({f['received']}"
+                + (f", from {one(f['mentor'])}" if f["mentor"] else "")
+                + (f", on {one(f['area'])}" if f["area"] else "")
+                + ")"
+                + (
+                    f" → applied: {one(f['how'])}"
+                    if f["applied"]
+                    else " — not yet applied"
+                )
             ),
         ),
         (
             "Resources",
             data["resources"],
             lambda r: (
-                f"- {one(r['title'])} ({r['kind']})"
+                f"- [{'x' if r['done'] else ' '}] {one(r['title'])} ({r['kind']})"
+                + (f", from {one(r['recommended_by'])}" if r["recommended_by"] else "")
                 + (f": {one(r['impression'])}" if r["impression"] else "")
             ),
         ),
