@@ -20,11 +20,12 @@ from mentorlog.errors import (
     AmbiguousError,
     DataError,
     JournalIOError,
+    MentorlogError,
     NewerJournalError,
     NotFoundError,
 )
 
-from . import tomlfile
+from . import tomlfile, undo
 from .atomic import atomic_write, ensure_dir, is_temp, remove_stale_temps
 from .ids import random_part, short_ids
 from .lock import JournalLock
@@ -123,6 +124,8 @@ class Journal:
         # always starts from disk. Long-lived users leave it off.
         self._memo = memo
         self._loaded: dict[str, Loaded[Any]] = {}
+        self._undo: undo.UndoLog | None = None
+        self.recovered = 0  # files put back after an interrupted change
 
     # -- where things are -------------------------------------------------
     @property
@@ -178,11 +181,28 @@ class Journal:
         ensure_dir(self.root, private_from=self.root)
         try:
             with self._lock:
-                if self._lock.depth == 1:
+                if self._lock.depth > 1:
+                    yield self
+                    return
+                self._loaded.clear()
+                self.recovered += undo.recover(self.root)
+                self._check_writable(SCHEMA_VERSION)
+                self._clean_temps()
+                self._undo = undo.UndoLog(self.root)
+                try:
+                    yield self
+                except BaseException:
                     self._loaded.clear()
-                    self._check_writable(SCHEMA_VERSION)
-                    self._clean_temps()
-                yield self
+                    # If even the rollback fails (the disk is gone), the log
+                    # stays and the next command finishes it; the first error is
+                    # the one to report.
+                    with contextlib.suppress(OSError, MentorlogError):
+                        self._undo.rollback()
+                    raise
+                else:
+                    self._undo.commit()
+                finally:
+                    self._undo = None
         except BaseException:
             if first_new is not None and not self.exists():
                 self._remove_empty_folders(first_new)
@@ -263,6 +283,8 @@ class Journal:
         if path != self.settings_path and not self.exists():
             self.write_new_settings(name=None)  # the first write creates the journal
         ensure_dir(path.parent, private_from=self.root)
+        if self._undo is not None:
+            self._undo.record(path)
         atomic_write(path, text.encode("utf-8"))
 
     def save(
@@ -359,6 +381,9 @@ class Journal:
         cached = self._loaded.get(kind.folder) if self._memo else None
         if cached is not None:
             return cached
+        if not self._lock.held and (self.root / undo.UNDO_FILE).exists():
+            with self.transaction():  # a crash left a change half done: undo it
+                pass
         if not self._lock.held and os.environ.get("MENTORLOG_NO_CACHE") != "1":
             return self._load_through_cache(kind)
         loaded: Loaded[R] = Loaded()
