@@ -128,7 +128,9 @@ def test_a_failed_fsync_leaves_the_old_file_and_names_the_path(
         journal.save(
             GOALS, stored.record.model_copy(update={"title": "Changed"}), stored
         )
-    assert str(journal.root) in caught.value.message  # names the file it could not write
+    assert (
+        str(journal.root) in caught.value.message
+    )  # names the file it could not write
     assert "No space left on device" in caught.value.message
     monkeypatch.undo()
     assert path.read_bytes() == before

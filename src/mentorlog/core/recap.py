@@ -149,14 +149,18 @@ def _nearest_planned(journal: Journal, today: date) -> Stored[Session] | None:
 
 
 def _pick(carried: list[tuple[str, ActionItem]], ref: str) -> ActionItem:
-    needle = ref.strip().lower()
-    found = [
+    needle = " ".join(ref.split()).lower()
+    exact = [a for _, a in carried if a.id == needle or a.text.lower() == needle]
+    found = exact or [
         a
         for short, a in carried
-        if a.id == needle
-        or short.startswith(needle)
-        or a.id[10:].startswith(needle)
-        or a.text.lower() == needle
+        if needle
+        and (
+            short.startswith(needle)
+            or a.id.startswith(needle)
+            or a.id[10:].startswith(needle)
+            or a.text.lower().startswith(needle)
+        )
     ]
     if len(found) == 1:
         return found[0]

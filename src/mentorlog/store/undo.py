@@ -64,9 +64,16 @@ class UndoLog:
         try:
             _write_all(self._fd, (_COMMIT + "\n").encode("ascii"))
             os.fsync(self._fd)
-        finally:
+        except OSError as error:
+            # Without a durable commit mark the change cannot stand: undo it now
+            # rather than let the next command find it half-known.
             os.close(self._fd)
             self._fd = None
+            with contextlib.suppress(OSError, JournalIOError):
+                recover(self.root, committed_or_not=False)
+            raise JournalIOError(self.path, error) from error
+        os.close(self._fd)
+        self._fd = None
         with contextlib.suppress(OSError):
             self.path.unlink()
             fsync_dir(self.root)
@@ -85,9 +92,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def recover(root: Path) -> int:
+def recover(root: Path, *, committed_or_not: bool = True) -> int:
     """Roll back a change a crash left half done; return how many files were
-    put back. A log whose change committed is simply removed."""
+    put back. A log whose change committed is simply removed (unless
+    `committed_or_not` is False: the commit mark itself may not have reached
+    the disk, so the change is undone whatever the log says)."""
     path = root / UNDO_FILE
     try:
         raw = path.read_bytes()
@@ -99,7 +108,7 @@ def recover(root: Path) -> int:
     committed = False
     for line in raw.decode("ascii", "replace").splitlines():
         if line == _COMMIT:
-            committed = True
+            committed = committed_or_not
             break
         try:
             entry = json.loads(line)
