@@ -8,10 +8,26 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner, Result
 
 from mentorlog.cli import app
 from mentorlog.store.journal import Journal
+
+# Building the Click command tree from the Typer app takes ~0.1 s; the app does
+# not change during a test run, so build it once for all CliRunner calls.
+_commands: dict[int, object] = {}
+_build = typer.testing._get_command
+
+
+def _built_once(typer_app: object) -> object:
+    key = id(typer_app)
+    if key not in _commands:
+        _commands[key] = _build(typer_app)  # type: ignore[arg-type]
+    return _commands[key]
+
+
+typer.testing._get_command = _built_once  # type: ignore[assignment]
 
 TODAY = date(2026, 11, 22)  # a Sunday
 

@@ -23,6 +23,27 @@ class MentorlogGroup(TyperGroup):
     """The one exit point: a `MentorlogError` becomes one line on stderr and its
     exit code; anything unexpected becomes one line and a hint about --debug."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Usage errors come from Typer and quote what was typed: make the quote
+        harmless for the terminal before it is shown."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except typer.TyperException as error:
+            from mentorlog import render
+
+            error.message = render.safe(error.message, one_line=False)
+            show = getattr(error, "show", None)
+            if show is not None:
+                show()
+            sys.exit(getattr(error, "exit_code", 1))
+        except typer.Abort:
+            sys.stderr.write("Aborted!\n")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             _check_arguments([*getattr(ctx, "protected_args", []), *ctx.args])
