@@ -126,6 +126,8 @@ class Journal:
         self._loaded: dict[str, Loaded[Any]] = {}
         self._undo: undo.UndoLog | None = None
         self.recovered = 0  # files put back after an interrupted change
+        self.migrated: Any = None  # a migration this Journal ran, if any
+        self._checked_version = False
 
     # -- where things are -------------------------------------------------
     @property
@@ -186,10 +188,10 @@ class Journal:
                     return
                 self._loaded.clear()
                 self.recovered += undo.recover(self.root)
-                self._check_writable(SCHEMA_VERSION)
-                self._clean_temps()
                 self._undo = undo.UndoLog(self.root)
                 try:
+                    self._check_writable(SCHEMA_VERSION)  # may migrate: undoable
+                    self._clean_temps()
                     yield self
                 except BaseException:
                     self._loaded.clear()
@@ -246,6 +248,24 @@ class Journal:
                 f"(schema_version {version}; this release knows {supported}); "
                 "it is opened read-only: upgrade mentorlog to change it"
             )
+        if version < supported:
+            from . import migrate
+
+            self.migrated = migrate.migrate(self, version, supported)
+
+    def _needs_migration(self) -> bool:
+        """Whether the journal's schema is older than this release's (once)."""
+        if self._checked_version:
+            return False
+        self._checked_version = True
+        from mentorlog.models import SCHEMA_VERSION
+
+        try:
+            _, data = self._read_toml(self.settings_path)
+        except (DataError, JournalIOError):
+            return False
+        version = data.get("schema_version", SCHEMA_VERSION)
+        return isinstance(version, int) and 0 < version < SCHEMA_VERSION
 
     def _clean_temps(self) -> None:
         remove_stale_temps(self.root)
@@ -381,8 +401,12 @@ class Journal:
         cached = self._loaded.get(kind.folder) if self._memo else None
         if cached is not None:
             return cached
-        if not self._lock.held and (self.root / undo.UNDO_FILE).exists():
-            with self.transaction():  # a crash left a change half done: undo it
+        if not self._lock.held and (
+            (self.root / undo.UNDO_FILE).exists() or self._needs_migration()
+        ):
+            # a crash left a change half done, or an older release wrote this
+            # journal: put it right (under the lock) before reading
+            with self.transaction():
                 pass
         if not self._lock.held and os.environ.get("MENTORLOG_NO_CACHE") != "1":
             return self._load_through_cache(kind)
