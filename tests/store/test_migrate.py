@@ -84,9 +84,8 @@ def test_a_failing_migration_changes_nothing(
         if p.is_file() and migrate.BACKUPS not in p.parts
     )
     before = {p: p.read_bytes() for p in files}
-    with pytest.raises(OSError):
-        with old_journal.transaction():
-            pass
+    with pytest.raises(OSError), old_journal.transaction():
+        pass
     assert {p: p.read_bytes() for p in files} == before
 
 
