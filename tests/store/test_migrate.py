@@ -92,6 +92,8 @@ def test_a_failing_migration_changes_nothing(
 def test_a_newer_journal_is_read_only(old_journal: Journal) -> None:
     old_journal.settings_path.write_text("schema_version = 9\n")
     assert old_journal.load(GOALS).problems == []  # reads still work
-    with pytest.raises(NewerJournalError, match="schema_version 9"):
-        with old_journal.transaction():
-            pass
+    with (
+        pytest.raises(NewerJournalError, match="schema_version 9"),
+        old_journal.transaction(),
+    ):
+        pass
