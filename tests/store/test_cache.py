@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mentorlog.errors import MentorlogError
 from mentorlog.models import Goal
 from mentorlog.store import cache
 from mentorlog.store.ids import new_id
@@ -62,9 +63,19 @@ def test_the_cache_is_used_when_files_are_unchanged(
     cache_file.write_text(json.dumps(data))
     # same file, same key: the (doctored) cache answers — proof it is used
     assert journal.load(GOALS).records[0].record.title == "From the cache"
-    # a writer never trusts it: under the lock, the file itself is read
-    with journal.transaction():
-        assert journal.load(GOALS).records[0].record.title == "Cached goal"
+    # a writer never trusts it: the file is read again before it is written,
+    # and a record that does not match what the file says is not written
+    before = path.read_bytes()
+    with (
+        pytest.raises(MentorlogError, match="changed while this command ran"),
+        journal.transaction(),
+    ):
+        stored = journal.load(GOALS).records[0]
+            journal.save(
+                GOALS, stored.record.model_copy(update={"status": "done"}), stored
+            )
+    assert path.read_bytes() == before
+    assert not cache_file.exists()  # dropped: the next command rebuilds it
 
 
 def test_a_changed_file_is_read_again(cached: tuple[Journal, Path, Path]) -> None:

@@ -89,6 +89,7 @@ class Stored(Generic[R]):
     data: dict[str, Any]
     front: str = ""  # the TOML part of `text` (all of it for .toml records)
     body: str = ""  # the prose after the front matter (.md records)
+    cached: bool = False  # came from the derived cache: text, data, front not read
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,21 @@ class Journal:
                 body = kind.initial_body(record) if kind.initial_body else ""
             self.write_text(path, _compose(kind, tomlfile.dumps(data), body))
             return path
+        if stored.cached:
+            # Loaded through the cache: what the file says exactly (comments,
+            # layout, unknown keys) is read now, under the lock, before writing;
+            # and if it does not say what the cache did, nothing is written.
+            fresh = self.read(kind, stored.path)
+            if _declared(fresh.record) != _declared(stored.record):
+                from . import cache
+
+                with contextlib.suppress(OSError):
+                    (self.root / cache.FOLDER / f"{kind.folder}.json").unlink()
+                raise MentorlogError(
+                    f"{self.relative(stored.path)} changed while this command ran; "
+                    "nothing was written: run it again"
+                )
+            stored = fresh
         before = record_data(stored.record)
         if data == before and (body is None or body == stored.body):
             return stored.path  # nothing changed: not a byte is written
@@ -408,7 +424,7 @@ class Journal:
             # journal: put it right (under the lock) before reading
             with self.transaction():
                 pass
-        if not self._lock.held and os.environ.get("MENTORLOG_NO_CACHE") != "1":
+        if os.environ.get("MENTORLOG_NO_CACHE") != "1":
             return self._load_through_cache(kind)
         loaded: Loaded[R] = Loaded()
         seen: dict[str, Path] = {}
@@ -439,8 +455,9 @@ class Journal:
         return loaded
 
     def _load_through_cache(self, kind: Kind[R]) -> Loaded[R]:
-        """`load` for a read-only command: files unchanged since the last run
-        come from the derived cache (see `store.cache`), the rest are read."""
+        """`load` through the derived cache (see `store.cache`): files unchanged
+        since the last run come from it, the rest are read. A record that is
+        then saved is read again in full first (see `save`)."""
         from . import cache
 
         folder = self.folder(kind)
@@ -496,7 +513,9 @@ class Journal:
                 )
                 continue
             seen[record.id] = path
-            loaded.records.append(Stored(record, path, "", {}, "", body or ""))
+            loaded.records.append(
+                Stored(record, path, "", {}, "", body or "", cached=True)
+            )
         if new != old and (folder.is_dir() or old):
             cache.write_cache(cache_path, new)
         loaded.short = short_ids(seen)
@@ -583,6 +602,10 @@ def record_data(record: BaseModel) -> dict[str, Any]:
 
 
 M = TypeVar("M", bound="BaseModel")
+
+
+def _declared(record: BaseModel) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in type(record).model_fields}
 
 
 def _compose(kind: Kind[Any], front: str, body: str) -> str:
