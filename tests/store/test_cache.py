@@ -71,9 +71,8 @@ def test_the_cache_is_used_when_files_are_unchanged(
         journal.transaction(),
     ):
         stored = journal.load(GOALS).records[0]
-            journal.save(
-                GOALS, stored.record.model_copy(update={"status": "done"}), stored
-            )
+        done = stored.record.model_copy(update={"status": "done"})
+        journal.save(GOALS, done, stored)
     assert path.read_bytes() == before
     assert not cache_file.exists()  # dropped: the next command rebuilds it
 
