@@ -623,6 +623,11 @@ def network_report(report: NetworkReport) -> None:
     )
 
 
+def working(message: str) -> Any:
+    """A spinner on stderr for what may take more than a second (on a terminal)."""
+    return console(stderr=True).status(message)
+
+
 # -- meetings ------------------------------------------------------------------------
 def markdown_out(text: str) -> None:
     """Markdown for a file or an email: plain text, made safe, nothing styled."""

@@ -46,8 +46,17 @@ class MentorlogGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            _check_arguments([*getattr(ctx, "protected_args", []), *ctx.args])
+            # the words after the global options; Click keeps the first one
+            # (the command's name) apart, under a name that changed over versions
+            first = getattr(ctx, "_protected_args", None)
+            if first is None:
+                first = getattr(ctx, "protected_args", [])
+            arguments = [*first, *ctx.args]
+            _check_arguments(arguments)
+            STATE.purpose = _command_words(self, arguments)
+            STATE.journals = []
             result = super().invoke(ctx)
+            _say_warnings()
             sys.stdout.flush()  # a closed pipe shows up here, not in Click
             return result
         except BrokenPipeError:
@@ -76,6 +85,28 @@ class MentorlogGroup(TyperGroup):
                 "Rerun with --debug to see where it happened, and please report it."
             )
             raise typer.Exit(1) from None
+
+
+def _command_words(group: Any, arguments: list[str]) -> str:
+    """`mentorlog goals add` for `goals add "Learn Rust" --by eom`."""
+    words = ["mentorlog"]
+    command = group
+    for argument in arguments:
+        commands = getattr(command, "commands", None)
+        if not commands or argument not in commands:
+            break
+        words.append(argument)
+        command = commands[argument]
+    return " ".join(words)
+
+
+def _say_warnings() -> None:
+    warnings = [w for journal in STATE.journals for w in journal.warnings]
+    if warnings:
+        from mentorlog import render
+
+        for warning in warnings:
+            render.warn(warning)
 
 
 def _check_arguments(arguments: list[str]) -> None:

@@ -3,7 +3,7 @@ and reading the dates a user typed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,8 @@ class State:
     debug: bool = False
     no_color: bool = False
     no_input: bool = False
+    purpose: str | None = None  # "mentorlog goals add": names git commits
+    journals: list[Journal] = field(default_factory=list)
 
 
 STATE = State()
@@ -25,7 +27,10 @@ STATE = State()
 def journal() -> Journal:
     from mentorlog.core import open_journal
 
-    return open_journal(STATE.journal_option)
+    found = open_journal(STATE.journal_option)
+    found.purpose = STATE.purpose
+    STATE.journals.append(found)
+    return found
 
 
 def interactive() -> bool:

@@ -10,6 +10,9 @@ from .context import journal
 
 
 def init(
+    git: Annotated[
+        bool, typer.Option("--git", help="Make the journal a git repository.")
+    ] = False,
     name: Annotated[
         str | None,
         typer.Option(
@@ -22,12 +25,28 @@ def init(
     \b
     Examples:
       mentorlog init --name "Sam Rivera"
+      mentorlog init --git
       mentorlog --journal ~/notes/mentoring init
     """
     from mentorlog import render
     from mentorlog.core.setup import init_journal
 
-    render.init_result(init_journal(journal(), name))
+    found = journal()
+    render.init_result(init_journal(found, name))
+    if git:
+        from mentorlog.core.sync import make_git_journal
+
+        existed = make_git_journal(found)
+        render.say(
+            "The journal is a git repository"
+            + (" already." if existed else ": every change is now a commit. ")
+            + (
+                ""
+                if existed
+                else f"Add a remote: git -C {found.root} remote add origin "
+                "URL, then mentorlog sync"
+            )
+        )
 
 
 def where() -> None:
@@ -108,8 +127,32 @@ def edit_in_editor(ref: str, only: str | None = None) -> None:
         render.say("No changes to ", (outcome.target, "bold"))
 
 
+def sync() -> None:
+    """For a git journal: commit what is pending, pull with rebase, push.
+
+    The first push sets the upstream. If both devices changed the same record,
+    it stops, keeps both versions, and says how to finish.
+
+    \b
+    Example:
+      mentorlog sync
+    """
+    from mentorlog import render
+    from mentorlog.core.sync import sync as sync_use_case
+
+    with render.working("Syncing with git"):
+        result = sync_use_case(journal())
+    render.say(
+        f"Synced with {result.remote}: "
+        + ("committed local changes, " if result.committed else "")
+        + ("pulled, " if result.pulled else "")
+        + "pushed."
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
     app.command("where")(where)
     app.command("doctor")(doctor)
     app.command("edit")(edit)
+    app.command("sync")(sync)

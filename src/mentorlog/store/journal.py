@@ -128,6 +128,9 @@ class Journal:
         self._undo: undo.UndoLog | None = None
         self.recovered = 0  # files put back after an interrupted change
         self.migrated: Any = None  # a migration this Journal ran, if any
+        self.purpose: str | None = None  # the command, for git commit messages
+        self.warnings: list[str] = []  # said to the user when the command ends
+        self._written: list[Path] = []
         self._checked_version = False
 
     # -- where things are -------------------------------------------------
@@ -196,6 +199,7 @@ class Journal:
                     yield self
                 except BaseException:
                     self._loaded.clear()
+                    self._written = []
                     # If even the rollback fails (the disk is gone), the log
                     # stays and the next command finishes it; the first error is
                     # the one to report.
@@ -204,12 +208,33 @@ class Journal:
                     raise
                 else:
                     self._undo.commit()
+                    self._commit_to_git()
                 finally:
                     self._undo = None
         except BaseException:
             if first_new is not None and not self.exists():
                 self._remove_empty_folders(first_new)
             raise
+
+    def _commit_to_git(self) -> None:
+        """In a git journal, every change is a commit saying what changed. The
+        change is saved either way: a failing git is a warning, not an error."""
+        written, self._written = self._written, []
+        if not written or not (self.root / ".git").exists():
+            return
+        from . import gitsync
+
+        names = sorted({self.relative(p) for p in written} - {".gitignore"})
+        if not names:
+            return
+        shown = ", ".join(names[:4]) + (
+            f" and {len(names) - 4} more" if len(names) > 4 else ""
+        )
+        message = f"{self.purpose or 'mentorlog'}: {shown}"
+        try:
+            gitsync.commit_all(self.root, message)
+        except MentorlogError as error:
+            self.warnings.append(f"saved, but not committed to git: {error.message}")
 
     def _first_missing_folder(self) -> Path | None:
         """The outermost folder of the journal's path that does not exist yet."""
@@ -307,6 +332,7 @@ class Journal:
         if self._undo is not None:
             self._undo.record(path)
         atomic_write(path, text.encode("utf-8"))
+        self._written.append(path)
 
     def save(
         self,

@@ -1,0 +1,84 @@
+"""`init --git` and `sync`: the journal as a git repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mentorlog.errors import MentorlogError, UserError
+from mentorlog.store import gitsync
+from mentorlog.store.journal import Journal
+
+
+class SyncConflict(MentorlogError):
+    """Both devices changed the same record: stop, keep both, say how to finish."""
+
+
+@dataclass
+class SyncResult:
+    committed: bool
+    pulled: bool
+    pushed: bool
+    remote: str
+
+
+def make_git_journal(journal: Journal) -> bool:
+    """Make the journal a git repository with a .gitignore and a first commit;
+    return whether it already was one."""
+    with journal.transaction():
+        settings, _ = journal.settings_or_default()
+        existed = gitsync.init_repo(journal.root, settings.name)
+        ignore = journal.root / ".gitignore"
+        if not ignore.exists():
+            journal.write_text(ignore, gitsync.GITIGNORE)
+    gitsync.commit_all(journal.root, "mentorlog: start the journal")
+    return existed
+
+
+def sync(journal: Journal) -> SyncResult:
+    root = journal.root
+    if not gitsync.is_repo(root):
+        raise UserError("not a git journal: `mentorlog init --git` makes it one")
+    with journal.transaction():  # no mentorlog writes while git works
+        if gitsync.conflicted(root):
+            raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
+        committed = gitsync.commit_all(root, "mentorlog sync: local changes")
+        remotes = gitsync.git(root, "remote").stdout.split()
+        if not remotes:
+            raise UserError(
+                f"no remote yet: git -C {root} remote add origin URL, then sync again"
+            )
+        remote = "origin" if "origin" in remotes else remotes[0]
+        branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+        gitsync.git(root, "fetch", "-q", remote)
+        exists = (
+            gitsync.git(
+                root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False
+            ).returncode
+            == 0
+        )
+        pulled = False
+        if exists:
+            done = gitsync.git(root, "rebase", "-q", f"{remote}/{branch}", check=False)
+            if done.returncode != 0:
+                files = gitsync.conflicted(root)
+                if not files:
+                    raise gitsync.GitError(
+                        "git rebase failed: "
+                        + (done.stderr.strip() or "see git status")
+                    )
+                raise SyncConflict(_conflict_message(root, files))
+            pulled = True
+        gitsync.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
+    return SyncResult(committed, pulled, True, remote)
+
+
+def _conflict_message(root: object, files: list[str]) -> str:
+    listed = ", ".join(files[:5]) + (
+        f" and {len(files) - 5} more" if len(files) > 5 else ""
+    )
+    return (
+        f"both devices changed {listed}; both versions are kept in the file between "
+        f"<<<<<<< and >>>>>>> lines. Keep what you want (mentorlog edit {files[0]}), "
+        f"then: git -C {root} add -A && git -C {root} rebase --continue, and "
+        f"mentorlog sync again (or git -C {root} rebase --abort to go back)"
+    )
