@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import completion
 from .context import interactive, journal, no_group_options, optional_date, today
 
 app = typer.Typer(
@@ -23,7 +24,12 @@ app = typer.Typer(
 )
 
 GoalRef = Annotated[
-    str, typer.Argument(metavar="GOAL", help="Short id, id or slug prefix, or title.")
+    str,
+    typer.Argument(
+        metavar="GOAL",
+        help="Short id, id or slug prefix, or title.",
+        autocompletion=completion.goals,
+    ),
 ]
 AllFlag = Annotated[
     bool, typer.Option("--all", "-a", help="Include done and dropped goals.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from . import completion
 from .context import interactive, journal, no_group_options, optional_date, today
 
 sessions_app = typer.Typer(
@@ -36,7 +37,9 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts."
 SessionRef = Annotated[
     str,
     typer.Argument(
-        metavar="SESSION", help="Short id, date prefix (2026-12-01), or file name."
+        metavar="SESSION",
+        help="Short id, date prefix (2026-12-01), or file name.",
+        autocompletion=completion.sessions,
     ),
 ]
 Repeated = Annotated[list[str] | None, typer.Option(metavar="TEXT")]
@@ -45,7 +48,11 @@ Repeated = Annotated[list[str] | None, typer.Option(metavar="TEXT")]
 def prep(
     mentor: Annotated[
         str | None,
-        typer.Argument(metavar="[MENTOR]", help="Default: the next meeting's mentor."),
+        typer.Argument(
+            metavar="[MENTOR]",
+            help="Default: the next meeting's mentor.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
     on: Annotated[
         str | None, typer.Option("--on", metavar="DATE", help="When you meet.")

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import completion
 from .context import journal, no_group_options, optional_date, today
 
 app = typer.Typer(
@@ -23,7 +24,12 @@ app = typer.Typer(
 )
 
 MentorRef = Annotated[
-    str, typer.Argument(metavar="MENTOR", help="Short id, slug prefix, or full name.")
+    str,
+    typer.Argument(
+        metavar="MENTOR",
+        help="Short id, slug prefix, or full name.",
+        autocompletion=completion.mentors,
+    ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 AllFlag = Annotated[
@@ -74,7 +80,10 @@ def add_mentor(
     channel: Annotated[
         str | None,
         typer.Option(
-            "--channel", metavar="CHANNEL", help="email, text, phone, video, in-person."
+            "--channel",
+            metavar="CHANNEL",
+            help="email, text, phone, video, in-person.",
+            autocompletion=completion.channels,
         ),
     ] = None,
     contact: Annotated[
@@ -322,7 +331,11 @@ def answer(
     mentor: MentorRef,
     reply: Annotated[
         str,
-        typer.Argument(metavar="ANSWER", help="accepted, declined or rescheduled."),
+        typer.Argument(
+            metavar="ANSWER",
+            help="accepted, declined or rescheduled.",
+            autocompletion=completion.answers,
+        ),
     ],
     on: Annotated[
         str | None, typer.Option("--on", metavar="DATE", help="When you will meet.")

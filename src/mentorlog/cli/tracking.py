@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from . import completion
 from .context import journal, no_group_options, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MentorOption = Annotated[
     str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Their mentor.")
 ]
-Ref = Annotated[
-    str, typer.Argument(metavar="ID", help="Short id or the start of the text.")
-]
+
+
+def _ref(complete: Any) -> Any:
+    return typer.Argument(
+        metavar="ID", help="Short id or the start of the text.", autocompletion=complete
+    )
+
+
+ActionRef = Annotated[str, _ref(completion.actions)]
+FeedbackRef = Annotated[str, _ref(completion.feedback)]
+ResourceRef = Annotated[str, _ref(completion.resources)]
 
 
 def _group(help_text: str) -> typer.Typer:
@@ -151,7 +160,7 @@ def _close_action(ref: str, status: str) -> None:
 
 
 @actions_app.command("done")
-def action_done(action: Ref) -> None:
+def action_done(action: ActionRef) -> None:
     """Mark an action done.
 
     \b
@@ -162,7 +171,7 @@ def action_done(action: Ref) -> None:
 
 
 @actions_app.command("drop")
-def action_drop(action: Ref) -> None:
+def action_drop(action: ActionRef) -> None:
     """Drop an action you will not do (it stays in the journal).
 
     \b
@@ -228,7 +237,7 @@ def add_feedback(
 
 @feedback_app.command("applied")
 def feedback_applied(
-    feedback: Ref,
+    feedback: FeedbackRef,
     how: Annotated[str, typer.Option("--how", metavar="TEXT", help="The evidence.")],
 ) -> None:
     """Record how you applied a piece of feedback (shown in the next agenda).
@@ -313,7 +322,7 @@ def add_resource(
 
 @resources_app.command("done")
 def resource_done(
-    resource: Ref,
+    resource: ResourceRef,
     impression: Annotated[
         str | None,
         typer.Option("--impression", metavar="TEXT", help="What you made of it."),

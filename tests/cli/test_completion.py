@@ -1,0 +1,74 @@
+"""Shell completion: commands, options and the values in the journal."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def complete(home: Path, shell: str, words: str, cword: int) -> list[str]:
+    env = {
+        **os.environ,
+        "MENTORLOG_HOME": str(home),
+        "_MENTORLOG_COMPLETE": f"complete_{shell}",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(cword),
+        "_TYPER_COMPLETE_ARGS": words,
+    }
+    if shell == "fish":
+        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorlog"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+@pytest.fixture
+def filled(run: Run, home: Path) -> Path:
+    run("mentors", "add", "Ada Lovelace")
+    run("mentors", "add", "Alan Turing")
+    run("goals", "add", "Learn Rust", "--by", "eoy")
+    run("actions", "add", "Email the lab")
+    run("prep", "ada", "--on", "friday")
+    return home
+
+
+def test_bash_completes_commands_and_journal_values(filled: Path) -> None:
+    assert "goals" in complete(filled, "bash", "mentorlog go", 1)
+    assert complete(filled, "bash", "mentorlog mentors show a", 3) == [
+        "ada-lovelace",
+        "alan-turing",
+    ]
+    assert complete(filled, "bash", "mentorlog goals show ", 3) == ["learn-rust"]
+    assert complete(filled, "bash", "mentorlog actions done em", 3) == ["email-the-lab"]
+    assert complete(filled, "bash", "mentorlog sessions show 2026", 3) == [
+        "2026-11-27-ada-lovelace"
+    ]
+    assert complete(filled, "bash", "mentorlog prep al", 2) == ["alan-turing"]
+    assert complete(filled, "bash", "mentorlog mentors add X --channel v", 5) == [
+        "video"
+    ]
+    assert complete(filled, "bash", "mentorlog mentors answer ada d", 4) == ["declined"]
+
+
+def test_zsh_and_fish_complete_too(filled: Path) -> None:
+    zsh = complete(filled, "zsh", "mentorlog goals show ", 3)
+    assert any("learn-rust" in line for line in zsh)
+    fish = complete(filled, "fish", "mentorlog goals show ", 3)
+    assert any("learn-rust" in line for line in fish)
+
+
+def test_completion_of_a_broken_journal_is_empty_not_an_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    (broken / "mentors").mkdir(parents=True)
+    (broken / "mentors" / "x.md").write_text("not front matter")
+    assert complete(broken, "bash", "mentorlog mentors show ", 3) == []
