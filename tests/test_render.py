@@ -53,3 +53,33 @@ def test_hostile_titles_with_a_forced_terminal(monkeypatch: pytest.MonkeyPatch) 
         assert "[link=https://evil.example]click[/link]" in stripped or args != [
             "goals"
         ]
+
+
+def test_no_color_wins_over_force_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+    runner.invoke(app, ["goals", "add", "Plain goal", "--by", "eom"])
+    for args in (
+        ["goals"],
+        ["goals", "check"],
+        ["status"],
+        ["--no-color", "checklist"],
+    ):
+        result = runner.invoke(app, args, color=True)
+        assert result.exit_code == 0
+        assert "Plain goal" in result.stdout or args[-1] in ("status", "checklist")
+        assert "\x1b[" not in result.stdout, args
+
+
+def test_long_lists_are_cut_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    for n in range(55):
+        runner.invoke(app, ["log", "add", f"Entry {n}", "--kind", "win"])
+    piped = runner.invoke(app, ["log"])
+    assert piped.stdout.count("Entry ") == 55
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    on_terminal = runner.invoke(app, ["log"], color=True)
+    assert on_terminal.stdout.count("Entry ") == 50
+    assert "5 more not shown" in on_terminal.stdout

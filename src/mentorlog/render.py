@@ -8,6 +8,7 @@ sequences and bidirectional overrides before it reaches the terminal.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -61,15 +62,34 @@ def configure(*, no_color: bool) -> None:
 
 def console(*, stderr: bool = False) -> Console:
     if stderr not in _consoles:
+        # NO_COLOR (or --no-color) wins over FORCE_COLOR: no styling at all
+        plain_text = _state["no_color"] or bool(os.environ.get("NO_COLOR"))
         _consoles[stderr] = _Console(
             stderr=stderr,
-            no_color=_state["no_color"] or None,
+            no_color=plain_text or None,
+            color_system=None if plain_text else "auto",
             markup=False,
             highlight=False,
             emoji=False,
             soft_wrap=False,
         )
     return _consoles[stderr]
+
+
+TERMINAL_ROWS = 50
+
+
+def capped(rows: list[Any]) -> tuple[list[Any], int]:
+    """On a terminal, long lists stop after 50 rows and say how many are left
+    (piped output and --json are never cut)."""
+    if console().is_terminal and len(rows) > TERMINAL_ROWS:
+        return rows[:TERMINAL_ROWS], len(rows) - TERMINAL_ROWS
+    return rows, 0
+
+
+def left_out(count: int, hint: str) -> None:
+    if count:
+        emit(Text(f"... {count} more not shown: {hint}", style="dim"))
 
 
 def safe(text: object, *, one_line: bool = True) -> str:
@@ -184,6 +204,7 @@ def goals_table(views: list[GoalView], hidden: int) -> None:
     table.add_column("goal", ratio=1, overflow="fold")
     table.add_column("progress", no_wrap=True)
     table.add_column("target", no_wrap=True)
+    views, more = capped(views)
     for view in views:
         goal = view.goal
         title = Text(
@@ -209,6 +230,7 @@ def goals_table(views: list[GoalView], hidden: int) -> None:
         target.append_text(days_left(view))
         table.add_row(view.short, title, progress, target)
     out.print(table)
+    left_out(more, "pipe it or use --json")
     if hidden:
         out.print(
             Text(
@@ -374,6 +396,7 @@ def mentors_table(views: list[MentorView], hidden: int) -> None:
     table.add_column("expertise", ratio=1, overflow="fold")
     table.add_column("meets", no_wrap=True)
     table.add_column("agreed", no_wrap=True, justify="right")
+    views, more = capped(views)
     for view in views:
         m = view.mentor
         name = Text(safe(m.name), style="bold")
@@ -395,6 +418,7 @@ def mentors_table(views: list[MentorView], hidden: int) -> None:
             agreed,
         )
     out.print(table)
+    left_out(more, "pipe it or use --json")
     if hidden:
         emit(Text(f"{hidden} ended hidden: mentorlog mentors --all", style="dim"))
 
@@ -756,6 +780,7 @@ def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
     table.add_column("mentor", ratio=1, overflow="fold")
     table.add_column("status", no_wrap=True)
     table.add_column("notes", ratio=1, overflow="fold")
+    views, more = capped(views)
     for view in views:
         s = view.session
         status = Text(
@@ -790,6 +815,7 @@ def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
             notes.append((" · " if notes else "") + "agenda ready", style="dim")
         table.add_row(view.short, when, Text(safe(view.mentor_name)), status, notes)
     console().print(table)
+    left_out(more, "pipe it or use --json")
     if hidden:
         emit(Text(f"{hidden} older hidden: mentorlog sessions --all", style="dim"))
 
@@ -865,6 +891,7 @@ def actions_table(
     table.add_column("action", ratio=2, overflow="fold")
     table.add_column("due", no_wrap=True)
     table.add_column("with", ratio=1, overflow="fold")
+    views, more = capped(views)
     for view in views:
         a = view.action
         text = Text(safe(a.text), style="" if a.status == "open" else "dim")
@@ -880,6 +907,7 @@ def actions_table(
             )
         table.add_row(view.short, text, due, Text(safe(view.mentor or "—")))
     console().print(table)
+    left_out(more, "pipe it, filter it, or use --json")
     if hidden:
         emit(Text(f"{hidden} closed hidden: mentorlog actions --all", style="dim"))
 
@@ -901,6 +929,7 @@ def feedback_table(views: list[FeedbackView], total: int) -> None:
     table.add_column("feedback", ratio=2, overflow="fold")
     table.add_column("from", ratio=1, overflow="fold")
     table.add_column("applied", ratio=1, overflow="fold")
+    views, more = capped(views)
     for view in views:
         f = view.feedback
         text = Text(safe(f.text))
@@ -915,6 +944,7 @@ def feedback_table(views: list[FeedbackView], total: int) -> None:
         source.append(f"\n{f.received.isoformat()}", style="dim")
         table.add_row(view.short, text, source, applied)
     console().print(table)
+    left_out(more, "pipe it or use --json")
 
 
 def resources_table(views: list[ResourceView]) -> None:
@@ -927,6 +957,7 @@ def resources_table(views: list[ResourceView]) -> None:
     table.add_column("kind", no_wrap=True)
     table.add_column("from", ratio=1, overflow="fold")
     table.add_column("done", no_wrap=True)
+    views, more = capped(views)
     for view in views:
         r = view.resource
         title = Text(safe(r.title), style="dim" if r.done else "bold")
@@ -937,6 +968,7 @@ def resources_table(views: list[ResourceView]) -> None:
             view.short, title, r.kind, Text(safe(view.recommended_by or "—")), done
         )
     console().print(table)
+    left_out(more, "pipe it or use --json")
 
 
 def log_table(views: list[LogView], total: int) -> None:
@@ -952,6 +984,7 @@ def log_table(views: list[LogView], total: int) -> None:
     table.add_column("kind", no_wrap=True)
     table.add_column("entry", ratio=1, overflow="fold")
     styles = {"win": "green", "challenge": "yellow", "update": "cyan"}
+    views, more = capped(views)
     for view in views:
         e = view.entry
         text = Text(safe(e.text))
@@ -961,6 +994,7 @@ def log_table(views: list[LogView], total: int) -> None:
             view.short, e.date.isoformat(), Text(e.kind, style=styles[e.kind]), text
         )
     console().print(table)
+    left_out(more, "pipe it, use --kind/--since, or --json")
 
 
 # -- checklist and status ------------------------------------------------------------

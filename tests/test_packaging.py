@@ -1,0 +1,62 @@
+"""The package builds as an sdist and a wheel, with one version and a console
+script; `python -m mentorlog` works."""
+
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+from mentorlog import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sdist_and_wheel_build(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    wheel = next(tmp_path.glob("*.whl"))
+    sdist = next(tmp_path.glob("*.tar.gz"))
+    assert wheel.name == f"mentorlog-{__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "mentorlog/cli/__init__.py" in names
+        assert "mentorlog/__main__.py" in names
+        entry = next(n for n in names if n.endswith("entry_points.txt"))
+        assert "mentorlog = mentorlog.cli:main" in archive.read(entry).decode()
+        metadata = archive.read(
+            next(n for n in names if n.endswith("METADATA"))
+        ).decode()
+        assert f"Version: {__version__}" in metadata
+    with tarfile.open(sdist) as archive:
+        members = archive.getnames()
+        assert any(m.endswith("src/mentorlog/cli/__init__.py") for m in members)
+        assert any(m.endswith("tests/conftest.py") for m in members)
+
+
+def test_python_dash_m_and_version(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorlog", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"MENTORLOG_HOME": str(tmp_path / "j"), "PATH": ""},
+    )
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == [
+        f"mentorlog {__version__}",
+        f"journal: {tmp_path / 'j'}",
+    ]
