@@ -55,3 +55,57 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text()
     assert commands[1].strip() in ci
+
+
+def test_the_fast_root_help_matches_the_app() -> None:
+    from mentorlog._help import ROOT_HELP
+    from mentorlog.cli.reference import root_help
+
+    assert root_help() == ROOT_HELP, (
+        "src/mentorlog/_help.py is out of date: "
+        "python -m mentorlog.cli.reference --root-help > src/mentorlog/_help.py"
+    )
+
+
+def test_the_console_script_runs_one_part_like_the_whole_app(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from mentorlog.cli.reference import FULL_APP
+
+    env = {
+        **os.environ,
+        "MENTORLOG_HOME": str(tmp_path / "j"),
+        "COLUMNS": "80",
+        "MENTORLOG_TODAY": "2026-11-22",
+        "NO_COLOR": "1",
+    }
+    fast_app = "from mentorlog.entry import main; main()"
+    for args in (
+        ["--help"],
+        ["goals", "--help"],
+        ["-j", str(tmp_path / "k"), "where"],
+        ["goals"],
+        ["mentors", "--json"],
+        ["nonsense"],
+        [],
+        ["--version"],
+        ["status"],
+        ["actions", "done", "nothing"],
+    ):
+        fast, full = (
+            subprocess.run(
+                [sys.executable, "-c", code, *args],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            for code in (fast_app, FULL_APP)
+        )
+        assert (fast.returncode, fast.stdout, fast.stderr) == (
+            full.returncode,
+            full.stdout,
+            full.stderr,
+        ), args

@@ -36,7 +36,7 @@ def test_sdist_and_wheel_build(tmp_path: Path) -> None:
         assert "mentorlog/cli/__init__.py" in names
         assert "mentorlog/__main__.py" in names
         entry = next(n for n in names if n.endswith("entry_points.txt"))
-        assert "mentorlog = mentorlog.cli:main" in archive.read(entry).decode()
+        assert "mentorlog = mentorlog.entry:main" in archive.read(entry).decode()
         metadata = archive.read(
             next(n for n in names if n.endswith("METADATA"))
         ).decode()

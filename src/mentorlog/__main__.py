@@ -1,5 +1,5 @@
 """`python -m mentorlog` runs the CLI."""
 
-from mentorlog.cli import main
+from mentorlog.entry import main
 
 main()

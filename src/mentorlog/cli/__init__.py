@@ -6,6 +6,7 @@ standard library; each command imports what it needs when it runs.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from typing import Annotated, Any
@@ -124,10 +125,10 @@ def _check_arguments(arguments: list[str]) -> None:
             ) from None
 
 
-app = typer.Typer(
-    cls=MentorlogGroup,
-    name="mentorlog",
-    help=(
+ROOT_SETTINGS: dict[str, Any] = {
+    "cls": MentorlogGroup,
+    "name": "mentorlog",
+    "help": (
         "A private, plain-file journal for mentees: SMART goals, meeting prep and "
         "recaps, and the habits that make mentorship work.\n\n"
         "\b\nStart here:\n"
@@ -135,12 +136,13 @@ app = typer.Typer(
         "  mentorlog init          create your journal\n"
         '  mentorlog goals add "build a portfolio site with 3 projects within 2 months"'
     ),
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "add_completion": True,
+    "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**ROOT_SETTINGS)
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -203,15 +205,63 @@ from . import (  # noqa: E402  (the commands register on app)
     tracking,
 )
 
-app.add_typer(goals.app, name="goals")
-mentors.register(app)
-meetings.register(app)
-tracking.register(app)
-progress.register(app)
-journal_commands.register(app)
-tour.register(app)
+
+def _add_goals(target: typer.Typer) -> None:
+    target.add_typer(goals.app, name="goals")
+
+
+# Each top-level word, and the function that registers it (with its neighbours).
+PARTS: dict[str, Any] = {
+    "goals": _add_goals,
+    **dict.fromkeys(("mentors", "network"), mentors.register),
+    **dict.fromkeys(
+        ("prep", "recap", "sessions", "followups", "search"), meetings.register
+    ),
+    **dict.fromkeys(("actions", "feedback", "resources", "log"), tracking.register),
+    **dict.fromkeys(("checklist", "status", "report", "export"), progress.register),
+    **dict.fromkeys(
+        ("init", "where", "doctor", "edit", "sync"), journal_commands.register
+    ),
+    "tour": tour.register,
+}
+for register in dict.fromkeys(PARTS.values()):
+    register(app)
+
+
+def app_for(word: str) -> typer.Typer:
+    """The app with only the commands `word` needs: Typer inspects every
+    command's signature on every run, so a run builds only its own part."""
+    part = typer.Typer(**ROOT_SETTINGS)
+    part.callback()(main_options)
+    PARTS[word](part)
+    return part
+
+
+GLOBAL_VALUES = ("--journal", "-j")
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command's name: the first word after the global options."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+            continue
+        if word in GLOBAL_VALUES:
+            skip = True
+            continue
+        if word.startswith("-"):
+            continue
+        return word
+    return None
 
 
 def main() -> None:
     """The console script."""
+    argv = sys.argv[1:]
+    if "_MENTORLOG_COMPLETE" not in os.environ:
+        word = _command_word(argv)
+        if word in PARTS:
+            app_for(word)(prog_name="mentorlog")
+            return
     app(prog_name="mentorlog")
