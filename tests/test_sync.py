@@ -68,7 +68,9 @@ def test_every_change_is_a_commit_that_says_what(devices: tuple[Path, Path]) -> 
     laptop, _ = devices
     assert ml(laptop, "goals", "add", "Learn Rust", "--by", "eoy").returncode == 0
     log = git(laptop, "log", "--format=%s", "-3")
-    assert log.splitlines()[0] == "mentorlog goals add: goals/learn-rust.toml"
+    subject = log.splitlines()[0]
+    assert subject.startswith("mentorlog goals add: goals/learn-rust-")
+    assert subject.endswith(".toml")
     ignore = (laptop / ".gitignore").read_text()
     for derived in (".cache/", ".lock", ".undo", "*.tmp"):
         assert derived in ignore
@@ -105,9 +107,9 @@ def test_the_same_record_edited_on_both_stops_and_keeps_both(
     assert ml(laptop, "sync").returncode == 0
     clash = ml(phone, "sync")
     assert clash.returncode == 1
-    assert "both devices changed mentors/ada-lovelace.md" in clash.stderr
+    assert "both devices changed mentors/ada-lovelace-" in clash.stderr
     assert "rebase --continue" in clash.stderr
-    text = (phone / "mentors" / "ada-lovelace.md").read_text()
+    text = next((phone / "mentors").glob("ada-lovelace*.md")).read_text()
     assert 'channel = "video"' in text and 'channel = "email"' in text  # nothing lost
     again = ml(phone, "sync")
     assert again.returncode == 1 and "both devices changed" in again.stderr
@@ -122,3 +124,58 @@ def test_sync_needs_a_git_journal_and_a_remote(tmp_path: Path) -> None:
     ml(lonely, "init", "--git")
     result = ml(lonely, "sync")
     assert result.returncode == 1 and "remote add origin" in result.stderr
+
+
+def test_one_title_added_on_both_devices_is_two_goals(
+    devices: tuple[Path, Path],
+) -> None:
+    laptop, phone = devices
+    assert ml(laptop, "goals", "add", "Learn Go in 2 months").returncode == 0
+    assert ml(phone, "goals", "add", "Learn Go in 2 months").returncode == 0
+    for device in (laptop, phone, laptop):
+        done = ml(device, "sync")
+        assert done.returncode == 0, done.stderr
+    for device in (laptop, phone):
+        assert titles(device, "goals") == ["Learn Go in 2 months"] * 2
+
+
+def test_nothing_is_committed_or_pushed_while_a_conflict_is_open(
+    devices: tuple[Path, Path],
+) -> None:
+    laptop, phone = devices
+    ml(laptop, "mentors", "agree", "ada", "--channel", "video")
+    ml(phone, "mentors", "agree", "ada", "--channel", "email")
+    assert ml(laptop, "sync").returncode == 0
+    assert ml(phone, "sync").returncode == 1
+    head = git(phone, "rev-parse", "HEAD")
+    added = ml(phone, "actions", "add", "Call mom")
+    assert added.returncode == 0
+    assert "not committed: a sync stopped on a conflict" in added.stderr
+    assert git(phone, "rev-parse", "HEAD") == head
+    # the user marks the conflict resolved without removing the markers
+    git(phone, "add", "-A")
+    again = ml(phone, "sync")
+    assert again.returncode == 1 and "is not finished" in again.stderr
+
+
+def test_files_from_git_are_made_private_again(devices: tuple[Path, Path]) -> None:
+    laptop, phone = devices
+    ml(laptop, "goals", "add", "From the laptop")
+    ml(laptop, "sync")
+    assert ml(phone, "sync").returncode == 0
+    for path in [phone, *phone.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_init_git_completes_an_existing_gitignore(tmp_path: Path) -> None:
+    journal = tmp_path / "j"
+    ml(journal, "init")
+    (journal / ".gitignore").write_text("notes.txt\n")
+    assert ml(journal, "init", "--git").returncode == 0
+    ignore = (journal / ".gitignore").read_text()
+    assert ignore.startswith("notes.txt\n")
+    for line in (".cache/", ".lock", ".undo"):
+        assert line in ignore
+    tracked = git(journal, "ls-files")
+    assert ".lock" not in tracked and "mentorlog.toml" in tracked

@@ -72,3 +72,16 @@ def test_completion_of_a_broken_journal_is_empty_not_an_error(tmp_path: Path) ->
     (broken / "mentors").mkdir(parents=True)
     (broken / "mentors" / "x.md").write_text("not front matter")
     assert complete(broken, "bash", "mentorlog mentors show ", 3) == []
+
+
+def test_options_complete_journal_values_and_fixed_words(
+    run: Run, filled: Path
+) -> None:
+    run("actions", "add", "Done already")
+    run("actions", "done", "done already")
+    assert complete(filled, "bash", "mentorlog actions done ", 3) == ["email-the-lab"]
+    assert complete(filled, "bash", "mentorlog actions add x --mentor al", 5) == [
+        "alan-turing"
+    ]
+    assert complete(filled, "bash", "mentorlog log add x --kind c", 5) == ["challenge"]
+    assert complete(filled, "bash", "mentorlog export --format i", 3) == ["ics"]

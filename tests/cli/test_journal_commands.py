@@ -243,3 +243,34 @@ def test_every_write_lands_in_the_chosen_journal(
     )
     assert not home.exists()
     assert [s.record.title for s in Journal(other).load(GOALS).records] == ["Elsewhere"]
+
+
+def test_the_draft_survives_until_the_edit_is_committed(
+    run: Run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentorlog.store import undo
+
+    run("goals", "add", "Edit me", "--by", "eom")
+    record = home / "goals" / "edit-me.toml"
+    before = record.read_bytes()
+
+    real_commit = undo.UndoLog.commit
+    calls = []
+
+    def lost_commit_mark(self: undo.UndoLog) -> None:
+        calls.append(1)
+        if len(calls) == 2:  # the edit's own change, after the draft was made
+            raise OSError(5, "Input/output error")
+        real_commit(self)
+
+    monkeypatch.setattr(undo.UndoLog, "commit", lost_commit_mark)
+    editor = write_editor(
+        tmp_path, "path.write_text(path.read_text() + '# CAREFUL words\\n')"
+    )
+    result = run("edit", "edit", env={"EDITOR": editor})
+    assert result.exit_code != 0
+    monkeypatch.setattr(undo.UndoLog, "commit", real_commit)
+    run("goals")  # the next command rolls the half change back
+    assert record.read_bytes() == before
+    drafts = list((home / ".drafts").iterdir())
+    assert len(drafts) == 1 and "# CAREFUL words" in drafts[0].read_text()

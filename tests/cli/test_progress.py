@@ -308,3 +308,20 @@ def test_export_errors(run: Run, args: list[str], message: str) -> None:
     result = run(*args)
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+def test_status_json(run: Run, month: None) -> None:
+    data = json.loads(run("status", "--json").stdout)
+    assert set(data) >= {
+        "today",
+        "upcoming",
+        "to_recap",
+        "due_by_cadence",
+        "overdue_actions",
+        "open_actions",
+        "goals",
+        "checklist",
+        "followups",
+    }
+    assert data["checklist"] == {"score": 5, "applicable": 9}
+    assert [d["mentor"] for d in data["due_by_cadence"]] == ["Ada Lovelace"]

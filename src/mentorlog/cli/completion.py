@@ -20,7 +20,7 @@ def _journal(ctx: typer.Context) -> Any:
 
 
 def _records(
-    ctx: typer.Context, kind_name: str, incomplete: str
+    ctx: typer.Context, kind_name: str, incomplete: str, only_open: bool = False
 ) -> list[tuple[str, str]]:
     try:
         from mentorlog.store import kinds
@@ -32,6 +32,9 @@ def _records(
     needle = incomplete.lower()
     found = []
     for stored in loaded.records:
+        status = getattr(stored.record, "status", "open")
+        if only_open and status not in ("open", "active"):
+            continue
         slug = stored.path.stem
         if slug.startswith(needle):
             found.append((slug, kind.label(stored.record)[:60]))
@@ -51,7 +54,7 @@ def sessions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 def actions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _records(ctx, "action", incomplete)
+    return _records(ctx, "action", incomplete, only_open=True)
 
 
 def feedback(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -117,7 +117,12 @@ def add_goal(
     ] = None,
     mentor: Annotated[
         str | None,
-        typer.Option("--mentor", metavar="TEXT", help="The mentor who helps with it."),
+        typer.Option(
+            "--mentor",
+            metavar="TEXT",
+            help="The mentor who helps with it.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
 ) -> None:
     """Add a goal. On a terminal, asks for the SMART parts you did not give.

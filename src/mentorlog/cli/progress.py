@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import completion
 from .context import journal, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -38,20 +39,24 @@ def checklist(
         render.checklist(result)
 
 
-def status() -> None:
+def status(as_json: JsonFlag = False) -> None:
     """One screen for the start of the day: meetings, overdue actions, goals,
     the checklist score and what to follow up on.
 
     \b
-    Example:
+    Examples:
       mentorlog status
+      mentorlog status --json | jq '.overdue_actions | length'
     """
     from mentorlog import render
     from mentorlog.core.status import status as status_use_case
 
     found = status_use_case(journal(), today())
     render.problems(found.problems)
-    render.status(found)
+    if as_json:
+        render.json_out(found.as_json())
+    else:
+        render.status(found)
 
 
 def report(
@@ -94,7 +99,13 @@ def report(
 def export(
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="json|md|ics", help="What to export."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="json|md|ics",
+            help="What to export.",
+            autocompletion=completion.formats,
+        ),
     ],
     output: Annotated[
         str | None,

@@ -11,7 +11,14 @@ from .context import journal, no_group_options, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MentorOption = Annotated[
-    str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Their mentor.")
+    str | None,
+    typer.Option(
+        "--mentor",
+        "-m",
+        metavar="MENTOR",
+        help="Their mentor.",
+        autocompletion=completion.mentors,
+    ),
 ]
 
 
@@ -296,11 +303,18 @@ def add_resource(
             "-k",
             metavar="KIND",
             help="book, article, course, workshop, event, video, other.",
+            autocompletion=completion.resource_kinds,
         ),
     ] = "other",
     url: Annotated[str | None, typer.Option("--url", metavar="URL")] = None,
     recommended_by: Annotated[
-        str | None, typer.Option("--from", metavar="MENTOR", help="Who recommended it.")
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="MENTOR",
+            help="Who recommended it.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
 ) -> None:
     """Add a learning resource.
@@ -357,7 +371,12 @@ def log_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 @log_app.command("list")
 def list_log(
-    kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds
+        ),
+    ] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -385,7 +404,13 @@ def add_log(
     text: Annotated[str, typer.Argument(metavar="TEXT")],
     kind: Annotated[
         str,
-        typer.Option("--kind", "-k", metavar="KIND", help="win, challenge or update."),
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="win, challenge or update.",
+            autocompletion=completion.log_kinds,
+        ),
     ],
     private: Annotated[
         bool, typer.Option("--private", help="Never shared in a pre-read or report.")

@@ -91,6 +91,14 @@ def run_doctor(journal: Journal) -> DoctorReport:
             f"{len(kept)} draft{'s' if len(kept) != 1 else ''} from unfinished edits "
             f"in {drafts}: copy what you need, then delete them"
         )
+    from mentorlog.store.gitsync import harden
+
+    loosened = harden(journal.root)
+    if loosened:
+        report.notes.append(
+            f"made {loosened} file{'s' if loosened != 1 else ''} and folders private "
+            "again (0600/0700): another tool had written them"
+        )
     stale = [p for p in _temp_files(journal) if p.exists()]
     if stale:
         with journal.transaction():

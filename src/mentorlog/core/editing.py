@@ -153,7 +153,9 @@ def finish_edit(
         if current != session.original:
             raise UserError(f"{target_rel} changed while you were editing; {kept}")
         journal.write_text(session.target, text)
-        _discard(session.draft)
+    # only now that the change is committed (a kill before this point rolls the
+    # record back, and the user's text must still be in its draft)
+    _discard(session.draft)
     return EditOutcome(target_rel, changed=True)
 
 

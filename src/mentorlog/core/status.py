@@ -35,6 +35,25 @@ class Status:
     followups: list[FollowUp]
     problems: list[Problem] = field(default_factory=list)
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "today": self.today.isoformat(),
+            "upcoming": [v.as_json() for v in self.upcoming],
+            "to_recap": [v.as_json() for v in self.passed],
+            "due_by_cadence": [
+                {"mentor": d.mentor, "due": d.due.isoformat(), "cadence": d.cadence}
+                for d in self.due
+            ],
+            "overdue_actions": [v.as_json() for v in self.overdue],
+            "open_actions": self.open_actions,
+            "goals": [v.as_json() for v in self.goals],
+            "checklist": {
+                "score": self.checklist.passed,
+                "applicable": self.checklist.applicable,
+            },
+            "followups": [f.as_json() for f in self.followups],
+        }
+
 
 def status(journal: Journal, today: date) -> Status:
     sessions = list_sessions(journal, today)

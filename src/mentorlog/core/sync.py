@@ -28,9 +28,19 @@ def make_git_journal(journal: Journal) -> bool:
         settings, _ = journal.settings_or_default()
         existed = gitsync.init_repo(journal.root, settings.name)
         ignore = journal.root / ".gitignore"
-        if not ignore.exists():
-            journal.write_text(ignore, gitsync.GITIGNORE)
-    gitsync.commit_all(journal.root, "mentorlog: start the journal")
+        present = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+        lines = {line.strip() for line in present.splitlines()}
+        missing = [
+            line
+            for line in gitsync.GITIGNORE.splitlines()
+            if line and not line.startswith("#") and line not in lines
+        ]
+        if missing:
+            joined = present + ("" if not present or present.endswith("\n") else "\n")
+            header = "" if present else "# mentorlog: derived, local or transient\n"
+            journal.write_text(ignore, joined + header + "\n".join(missing) + "\n")
+        gitsync.harden(journal.root)
+        gitsync.commit_all(journal.root, "mentorlog: start the journal")
     return existed
 
 
@@ -41,6 +51,18 @@ def sync(journal: Journal) -> SyncResult:
     with journal.transaction():  # no mentorlog writes while git works
         if gitsync.conflicted(root):
             raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
+        if gitsync.in_progress(root):
+            raise SyncConflict(
+                f"a sync stopped on a conflict is not finished: git -C {root} add -A "
+                f"&& git -C {root} rebase --continue, then mentorlog sync again (or "
+                f"git -C {root} rebase --abort to go back)"
+            )
+        marked = gitsync.with_markers(root)
+        if marked:
+            raise SyncConflict(
+                f"{', '.join(marked[:5])} still hold conflict markers (<<<<<<< ... "
+                f">>>>>>>): keep what you want (mentorlog edit {marked[0]}), then sync"
+            )
         committed = gitsync.commit_all(root, "mentorlog sync: local changes")
         remotes = gitsync.git(root, "remote").stdout.split()
         if not remotes:
@@ -66,9 +88,11 @@ def sync(journal: Journal) -> SyncResult:
                         "git rebase failed: "
                         + (done.stderr.strip() or "see git status")
                     )
+                gitsync.harden(root)
                 raise SyncConflict(_conflict_message(root, files))
             pulled = True
         gitsync.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
+        gitsync.harden(root)  # files the rebase brought in come with git's modes
     return SyncResult(committed, pulled, True, remote)
 
 

@@ -79,6 +79,38 @@ def commit_all(root: Path, message: str) -> bool:
     return True
 
 
+def in_progress(root: Path) -> bool:
+    """A rebase or merge is open (a sync stopped on a conflict)."""
+    git_dir = root / ".git"
+    return any(
+        (git_dir / name).exists()
+        for name in ("rebase-merge", "rebase-apply", "MERGE_HEAD")
+    )
+
+
+def with_markers(root: Path) -> list[str]:
+    """Tracked files that still hold conflict markers."""
+    done = git(root, "grep", "-l", "-E", "^(<<<<<<<|>>>>>>>) ", check=False)
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def harden(root: Path) -> int:
+    """Files git wrote (a clone, a rebase) get git's modes; make them private
+    again: folders 0700, files 0600. Return how many were changed."""
+    changed = 0
+    for path in [root, *root.rglob("*")]:
+        try:
+            if path.is_symlink():
+                continue
+            want = 0o700 if path.is_dir() else 0o600
+            if path.stat().st_mode & 0o777 != want:
+                path.chmod(want)
+                changed += 1
+        except OSError:
+            continue
+    return changed
+
+
 def conflicted(root: Path) -> list[str]:
     done = git(root, "diff", "--name-only", "--diff-filter=U", check=False)
     return [line for line in done.stdout.splitlines() if line.strip()]

@@ -224,8 +224,18 @@ class Journal:
             return
         from . import gitsync
 
-        names = sorted({self.relative(p) for p in written} - {".gitignore"})
+        names = sorted(
+            name
+            for name in {self.relative(p) for p in written}
+            if not name.startswith(".")
+        )
         if not names:
+            return
+        if gitsync.in_progress(self.root) or gitsync.conflicted(self.root):
+            self.warnings.append(
+                "saved, not committed: a sync stopped on a conflict; finish it first "
+                "(mentorlog sync says how)"
+            )
             return
         shown = ", ".join(names[:4]) + (
             f" and {len(names) - 4} more" if len(names) > 4 else ""
@@ -384,7 +394,9 @@ class Journal:
         folder = self.folder(kind)
         slug = slugify(kind.label(record), fallback=kind.name)
         path = inside(folder, slug + kind.extension)
-        if path.exists():
+        if path.exists() or (self.root / ".git").exists():
+            # In a git journal two devices may add records with one title: each
+            # file name carries part of its record's id, so they never clash.
             path = inside(
                 folder, f"{slug}-{random_part(record.id)[:6]}{kind.extension}"
             )
