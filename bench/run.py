@@ -111,7 +111,7 @@ def main() -> None:
 
         commands: dict[str, tuple[list[str], dict[str, str]]] = {
             "python -c pass": ([sys.executable, "-c", "pass"], base),
-            "mentorlog --help": ([*cli, "--help"], base),
+            "mentorlog --help": ([sys.executable, "-m", "mentorlog", "--help"], base),
             "status (ten years)": ([*cli, "status"], on("ten")),
             "goals (ten years)": ([*cli, "goals"], on("ten")),
             "checklist (ten years)": ([*cli, "checklist"], on("ten")),
