@@ -156,6 +156,18 @@ def say(*parts: str | tuple[str, str]) -> None:
     emit(line)
 
 
+def listing(
+    views: list[Any], found: Iterable[Problem], as_json: bool, table: Any, *extra: Any
+) -> None:
+    """What every listing does: name the broken files on stderr, then print
+    the records as JSON (their `as_json`) or as `table(views, *extra)`."""
+    problems(found)
+    if as_json:
+        json_out([view.as_json() for view in views])
+    else:
+        table(views, *extra)
+
+
 def plain(text: str) -> None:
     """One line for scripts: no styling, no wrapping."""
     sys.stdout.write(safe(text) + "\n")
@@ -733,7 +745,7 @@ def guided_intro(target: RecapTarget) -> None:
     say(
         "Recap of the meeting with ",
         (target.mentor.name, "bold"),
-        f" on {min(s.date, s.date).isoformat()}. Press Enter to skip a step.",
+        f" on {s.date.isoformat()}. Press Enter to skip a step.",
     )
 
 

@@ -60,11 +60,9 @@ def list_goals(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
     from mentorlog.core.goals import list_goals as list_use_case
 
     listing = list_use_case(journal(), today(), include_closed=all_)
-    render.problems(listing.problems)
-    if as_json:
-        render.json_out([view.as_json() for view in listing.views])
-    else:
-        render.goals_table(listing.views, listing.hidden)
+    render.listing(
+        listing.views, listing.problems, as_json, render.goals_table, listing.hidden
+    )
 
 
 PROMPTS = (

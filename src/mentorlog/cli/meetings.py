@@ -251,11 +251,14 @@ def list_sessions(
     from mentorlog.core.sessions import list_sessions as list_use_case
 
     listing = list_use_case(journal(), today(), include_all=all_, mentor=mentor)
-    render.problems(listing.problems)
-    if as_json:
-        render.json_out([v.as_json() for v in listing.views])
-    else:
-        render.sessions_table(listing.views, listing.hidden, today())
+    render.listing(
+        listing.views,
+        listing.problems,
+        as_json,
+        render.sessions_table,
+        listing.hidden,
+        today(),
+    )
 
 
 @sessions_app.command("show")
@@ -335,11 +338,9 @@ def list_followups(as_json: JsonFlag = False) -> None:
     from mentorlog.core.followups import followups
 
     found = followups(journal(), today())
-    render.problems(found.problems)
-    if as_json:
-        render.json_out([f.as_json() for f in found.items])
-    else:
-        render.followups_table(found.items, today())
+    render.listing(
+        found.items, found.problems, as_json, render.followups_table, today()
+    )
 
 
 @followups_app.command("done")

@@ -60,11 +60,9 @@ def list_mentors(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
     from mentorlog.core.mentors import list_mentors as list_use_case
 
     listing = list_use_case(journal(), include_ended=all_)
-    render.problems(listing.problems)
-    if as_json:
-        render.json_out([view.as_json() for view in listing.views])
-    else:
-        render.mentors_table(listing.views, listing.hidden)
+    render.listing(
+        listing.views, listing.problems, as_json, render.mentors_table, listing.hidden
+    )
 
 
 @app.command("add")

@@ -214,11 +214,7 @@ def list_feedback(
     from mentorlog.core.tracking import list_feedback as list_use_case
 
     views, problems, total = list_use_case(journal(), pending_only=pending)
-    render.problems(problems)
-    if as_json:
-        render.json_out([v.as_json() for v in views])
-    else:
-        render.feedback_table(views, total)
+    render.listing(views, problems, as_json, render.feedback_table, total)
 
 
 @feedback_app.command("add")
@@ -286,11 +282,7 @@ def list_resources(as_json: JsonFlag = False) -> None:
     from mentorlog.core.tracking import list_resources as list_use_case
 
     views, problems = list_use_case(journal())
-    render.problems(problems)
-    if as_json:
-        render.json_out([v.as_json() for v in views])
-    else:
-        render.resources_table(views)
+    render.listing(views, problems, as_json, render.resources_table)
 
 
 @resources_app.command("add")
@@ -392,11 +384,7 @@ def list_log(
     views, problems, total = list_use_case(
         journal(), kind=kind, since=optional_date(since, "--since")
     )
-    render.problems(problems)
-    if as_json:
-        render.json_out([v.as_json() for v in views])
-    else:
-        render.log_table(views, total)
+    render.listing(views, problems, as_json, render.log_table, total)
 
 
 @log_app.command("add")
