@@ -93,6 +93,7 @@ def add_mentor(
         typer.Option(
             "--cadence",
             metavar="CADENCE",
+            autocompletion=completion.cadences,
             help="weekly, biweekly, monthly, 10d, 3w, 'every 2 weeks'.",
         ),
     ] = None,
@@ -207,7 +208,12 @@ def agree(
     ] = None,
     cadence: Annotated[
         str | None,
-        typer.Option("--cadence", metavar="CADENCE", help="How often you meet."),
+        typer.Option(
+            "--cadence",
+            metavar="CADENCE",
+            help="How often you meet.",
+            autocompletion=completion.cadences,
+        ),
     ] = None,
     response_time: Annotated[
         str | None,

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 from mentorlog.errors import UserError
 from mentorlog.models import Record
 from mentorlog.store.ids import short_ids
-from mentorlog.store.journal import Journal, Kind, Loaded, Stored
+from mentorlog.store.journal import Journal, Kind, Loaded
 
 R = TypeVar("R", bound=Record)
 MAX_TEXT = 2000
@@ -86,10 +86,3 @@ def split_due(text: str, base: date) -> tuple[str, date | None]:
         if tail and len(tail.split()) == 1:
             raise UserError(f'cannot read the date in "due:{tail}"') from None
         return text, None
-
-
-def stored_records(
-    journal: Journal, kind: Kind[R]
-) -> tuple[list[Stored[R]], Loaded[R]]:
-    loaded = journal.load(kind)
-    return loaded.records, loaded
