@@ -1,59 +1,119 @@
-"""The vocabulary of the journal, as pydantic models.
+"""The vocabulary of the journal: plain classes, one per kind of record.
 
-Every record keeps the keys it does not know (`extra="allow"`), so a key the
-user added by hand, or one a newer release wrote, survives every rewrite.
+Reading a journal must be quick, so these are plain Python objects: a command
+that reads records the derived cache already holds never imports pydantic. The
+annotations are the schema, though: `mentorlog.schema` turns them into pydantic
+models, lazily, to validate every file that is read afresh and every record
+that is written (`Model.model_validate`).
+
+Every record keeps the keys it does not know (`model_extra`), so a key the user
+added by hand, or one a newer release wrote, survives every rewrite.
 """
 
 from __future__ import annotations
 
-import os
-
-# mentorlog uses no pydantic plugins; scanning every installed package for them
-# costs start-up time on every command.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-from datetime import date, datetime
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
-)
+import inspect
+from datetime import date
+from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = 1
 
-
-def _to_date(value: Any) -> Any:
-    """Accept a TOML date or an ISO string; nothing else reads as a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError("not a date (use YYYY-MM-DD)") from None
-    raise ValueError("not a date (use YYYY-MM-DD)")
+# What the schema checks, beyond the Python type (see `mentorlog.schema`):
+Day = date  # a TOML date or an ISO "YYYY-MM-DD" string
+Text = str  # text, not empty
+Id = str  # a mentorlog id (see `store.ids`)
+Count = int  # a whole number, 0 or more
+Positive = int  # a whole number, 1 or more
 
 
-Day = Annotated[date, BeforeValidator(_to_date)]
-Text = Annotated[str, Field(min_length=1)]
+class new:  # reads as a default: `topics: list[str] = new(list)`
+    """A default made fresh for each record (a list, a nested table)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
 
 
-class Model(BaseModel):
-    # defer_build: a model's validator is built when first used, so a command
-    # pays only for the kinds of record it reads.
-    model_config = ConfigDict(extra="allow", strict=False, defer_build=True)
+_MISSING: Any = object()
+
+
+class Model:
+    """A record: its declared fields, in order, and the keys it did not declare.
+
+    Construction does not validate (the core builds records from checked input);
+    `model_validate` does, through pydantic, for data read from files.
+    """
+
+    model_fields: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _annotations: ClassVar[dict[str, str]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = {
+            name: annotation
+            for name, annotation in inspect.get_annotations(cls).items()
+            if not str(annotation).startswith("ClassVar")
+        }
+        cls._annotations = {**cls._annotations, **own}
+        cls.model_fields = tuple(cls._annotations)
+        defaults = dict(cls._defaults)
+        for name in own:
+            if name in cls.__dict__:
+                defaults[name] = cls.__dict__[name]
+                delattr(cls, name)  # the instance always carries its own value
+        cls._defaults = defaults
+
+    def __init__(self, **values: Any) -> None:
+        attributes = self.__dict__
+        defaults = self._defaults
+        for name in self.model_fields:
+            if name in values:
+                attributes[name] = values.pop(name)
+                continue
+            default = defaults.get(name, _MISSING)
+            if default is _MISSING:
+                raise TypeError(f"{type(self).__name__}: {name} is required")
+            attributes[name] = default.make() if type(default) is new else default
+        attributes["model_extra"] = values
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        """`data` (as read from a file) checked and converted; raises pydantic's
+        `ValidationError`."""
+        from mentorlog import schema
+
+        return schema.validate(cls, data)
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+        """A shallow copy with some fields changed (not validated)."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        if update:
+            copy.__dict__.update(update)
+        return copy
+
+    def declared(self) -> dict[str, Any]:
+        return {name: self.__dict__[name] for name in self.model_fields}
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, like pydantic models)
+
+    def __repr__(self) -> str:
+        values = self.__dict__
+        shown = ", ".join(f"{name}={values[name]!r}" for name in self.model_fields)
+        return f"{type(self).__name__}({shown})"
 
 
 class Record(Model):
     """A record with a stable, collision-free id (see `store.ids`)."""
 
-    id: Annotated[str, Field(pattern=r"^[0-9a-hjkmnp-tv-z]{26}$")]
+    id: Id
 
 
 GoalStatus = Literal["active", "done", "dropped"]
@@ -79,7 +139,7 @@ class Goal(Record):
     measurable: str | None = None
     achievable: str | None = None
     relevant: str | None = None
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[Milestone] = new(list)
 
     @property
     def progress(self) -> float:
@@ -94,23 +154,21 @@ class Goal(Record):
 
 
 class Targets(Model):
-    goals_min: int = Field(default=3, ge=0)
-    goals_max: int = Field(default=5, ge=1)
-    resources_between_sessions: int = Field(default=2, ge=0)
-    review_period_days: int = Field(default=90, ge=1)
+    goals_min: Count = 3
+    goals_max: Positive = 5
+    resources_between_sessions: Count = 2
+    review_period_days: Positive = 90
 
-    @model_validator(mode="after")
-    def _min_below_max(self) -> Targets:
+    def check(self) -> None:
         if self.goals_min > self.goals_max:
             raise ValueError("goals_min is above goals_max")
-        return self
 
 
 class Settings(Model):
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    schema_version: Positive = SCHEMA_VERSION
     name: str | None = None
-    needs: list[str] = Field(default_factory=list)  # areas beyond the goals' own
-    targets: Targets = Field(default_factory=Targets)
+    needs: list[str] = new(list)  # areas beyond the goals' own
+    targets: Targets = new(Targets)
 
 
 Channel = Literal["email", "text", "phone", "video", "in-person"]
@@ -142,8 +200,8 @@ class Agreement(Model):
     response_time: str | None = None
     reschedule_notice: str | None = None
     missed_plan: str | None = None
-    topics: list[str] = Field(default_factory=list)
-    off_limits: list[str] = Field(default_factory=list)
+    topics: list[str] = new(list)
+    off_limits: list[str] = new(list)
     criticism: str | None = None
     first_name: bool | None = None
     attribution: str | None = None
@@ -161,17 +219,17 @@ class Agreement(Model):
 
 
 class Mentor(Record):
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     kind: MentorKind = "ongoing"
     status: MentorStatus = "active"
     created: Day
     ended: Day | None = None
     org: str | None = None
-    expertise: list[str] = Field(default_factory=list)
+    expertise: list[str] = new(list)
     channel: Channel | None = None
     contact: str | None = None
     cadence: str | None = None
-    interests: list[str] = Field(default_factory=list)
+    interests: list[str] = new(list)
     learning_style: str | None = None
     teaching_style: str | None = None
     work_style: str | None = None
@@ -186,7 +244,7 @@ class Mentor(Record):
     promoted_on: Day | None = None
     reviewed_on: Day | None = None  # last review of how the mentorship works
     feedback_given_on: Day | None = None  # last feedback given to the mentor
-    agreement: Agreement = Field(default_factory=Agreement)
+    agreement: Agreement = new(Agreement)
 
     @property
     def effective_cadence(self) -> str | None:
@@ -234,20 +292,20 @@ class Session(Record):
     cancelled_on: Day | None = None
     cancelled_late: bool = False  # inside the agreed notice: tell the mentor
     cancel_announced_on: Day | None = None
-    moves: list[Move] = Field(default_factory=list)
-    topics: list[str] = Field(default_factory=list)
-    questions: list[str] = Field(default_factory=list)
-    bring: list[str] = Field(default_factory=list)
+    moves: list[Move] = new(list)
+    topics: list[str] = new(list)
+    questions: list[str] = new(list)
+    bring: list[str] = new(list)
     feedback_area: str | None = None  # to request at this meeting
     feedback_asked: str | None = None  # requested, as recorded by recap
-    takeaways: list[str] = Field(default_factory=list)
+    takeaways: list[str] = new(list)
     appreciated: bool | None = None
     thanked_on: Day | None = None  # thank-you note sent
-    agenda_keys: list[str] = Field(default_factory=list)  # what prep already added
+    agenda_keys: list[str] = new(list)  # what prep already added
 
 
 class ActionItem(Record):
-    text: Annotated[str, Field(min_length=1)]
+    text: Text
     status: ActionStatus = "open"
     created: Day
     due: Day | None = None
@@ -258,7 +316,7 @@ class ActionItem(Record):
 
 
 class Feedback(Record):
-    text: Annotated[str, Field(min_length=1)]
+    text: Text
     received: Day
     mentor: str | None = None
     area: str | None = None
@@ -269,7 +327,7 @@ class Feedback(Record):
 
 
 class Resource(Record):
-    title: Annotated[str, Field(min_length=1)]
+    title: Text
     kind: ResourceKind = "other"
     url: str | None = None
     recommended_by: str | None = None  # mentor id
@@ -281,7 +339,7 @@ class Resource(Record):
 
 
 class LogEntry(Record):
-    text: Annotated[str, Field(min_length=1)]
+    text: Text
     kind: LogKind
     date: Day
     private: bool = False

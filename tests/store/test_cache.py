@@ -1,7 +1,6 @@
 """The derived record cache: used by read-only loads, never trusted over the
 files, never used by a writer."""
 
-import json
 import os
 import stat
 import time
@@ -47,7 +46,7 @@ def test_a_read_only_load_fills_a_private_cache(
     journal, path, cache_file = cached
     assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache_file.parent.stat().st_mode) == 0o700
-    entries = json.loads(cache_file.read_text())["entries"]
+    entries = cache.read_cache(cache_file)
     assert list(entries) == [path.name]
     assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
 
@@ -56,11 +55,9 @@ def test_the_cache_is_used_when_files_are_unchanged(
     cached: tuple[Journal, Path, Path],
 ) -> None:
     journal, path, cache_file = cached
-    data = json.loads(cache_file.read_text())
-    record = json.loads(data["entries"][path.name][1])
-    record["title"] = "From the cache"
-    data["entries"][path.name][1] = json.dumps(record)
-    cache_file.write_text(json.dumps(data))
+    entries = cache.read_cache(cache_file)
+    entries[path.name][1]["title"] = "From the cache"
+    cache.write_cache(cache_file, entries)
     # same file, same key: the (doctored) cache answers — proof it is used
     assert journal.load(GOALS).records[0].record.title == "From the cache"
     # a writer never trusts it: the file is read again before it is written,
@@ -94,9 +91,31 @@ def test_a_corrupt_or_foreign_cache_is_ignored(
     cached: tuple[Journal, Path, Path],
 ) -> None:
     journal, _, cache_file = cached
-    for garbage in (b"\x00\xff not json", b'{"version": 999, "entries": {}}', b"[]"):
+    good = cache_file.read_bytes()
+    damaged = good.replace(b"Cached goal", b"Cached goaL")  # a flipped bit on disk
+    for garbage in (
+        b"\x00\xff not json",
+        b'{"version": 999, "entries": {}}',
+        b"[]",
+        damaged,
+        good[: len(good) // 2],  # cut short
+        good.replace(b"mentorlog-cache 2", b"mentorlog-cache 1"),  # older format
+    ):
         cache_file.write_bytes(garbage)
         assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+
+
+def test_an_entry_of_the_wrong_shape_is_not_used(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    """A cache with a valid checksum but an entry this release cannot read (say,
+    written by a future release): the file is read instead, and the entry mended."""
+    journal, path, cache_file = cached
+    entries = cache.read_cache(cache_file)
+    del entries[path.name][1]["created"]
+    cache.write_cache(cache_file, entries)
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert "created" in cache.read_cache(cache_file)[path.name][1]
 
 
 def test_broken_files_are_remembered_as_problems(journal: Journal) -> None:

@@ -15,12 +15,15 @@ import contextlib
 import json
 import os
 import time
+import zlib
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .atomic import DIR_MODE, FILE_MODE, temp_name
 
-VERSION = 1
+VERSION = 2
 FOLDER = ".cache"
 
 Key = list[int]
@@ -42,15 +45,22 @@ def settled(key: Key) -> bool:
 
 
 def read_cache(path: Path) -> dict[str, Any]:
-    """Entries by file name, or nothing when the cache cannot be trusted."""
+    """Entries by file name, or nothing when the cache cannot be trusted: the
+    first line names the format and a checksum of the rest, so a cache cut
+    short or damaged on disk is rebuilt, not believed."""
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        head, _, payload = raw.partition(b"\n")
+        if head != _header(payload):
+            return {}
+        entries = json.loads(payload)
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        return {}
-    entries = data.get("entries")
     return entries if isinstance(entries, dict) else {}
+
+
+def _header(payload: bytes) -> bytes:
+    return b"mentorlog-cache %d %08x" % (VERSION, zlib.crc32(payload))
 
 
 def write_cache(path: Path, entries: dict[str, Any]) -> None:
@@ -63,21 +73,123 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
             folder.mkdir(mode=DIR_MODE)
             os.chmod(folder, DIR_MODE)
         tmp = temp_name(path)
+        payload = json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
+        content = memoryview(_header(payload.encode()) + b"\n" + payload.encode())
         fd = os.open(
             tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE
         )
         try:
-            os.fchmod(fd, FILE_MODE)
-            payload = json.dumps(
-                {"version": VERSION, "entries": entries},
-                separators=(",", ":"),
-                ensure_ascii=False,
-            )
-            os.write(fd, payload.encode("utf-8"))
-        finally:
-            os.close(fd)
-        try:
+            try:
+                os.fchmod(fd, FILE_MODE)
+                while content:
+                    content = content[os.write(fd, content) :]
+            finally:
+                os.close(fd)
             os.replace(tmp, path)
         except OSError:
-            tmp.unlink()
+            tmp.unlink(missing_ok=True)
             raise
+
+
+# -- records as JSON ----------------------------------------------------------
+# A cached record is its declared fields as JSON (dates as ISO strings) plus
+# `model_extra`. Decoding builds the plain object directly: no validation, as
+# the entry was made from a record that validated, and is used only while its
+# file keeps the same inode, time and size.
+
+_NATIVE = (str, int, float, bool, type(None))
+
+
+def _shape(cls: type) -> dict[str, Any]:
+    """The fields of `cls` that JSON cannot hold as they are: "date", or the
+    plain class of a nested table (a list of them: `[cls]`)."""
+    from mentorlog import models
+
+    shape: dict[str, Any] = {}
+    for name, annotation in cls._annotations.items():
+        spelled = annotation.replace(" ", "")
+        if spelled in ("Day", "Day|None"):
+            shape[name] = "date"
+        elif spelled.startswith("list[") and hasattr(models, spelled[5:-1]):
+            shape[name] = [getattr(models, spelled[5:-1])]
+        elif isinstance(getattr(models, spelled.split("|")[0], None), type):
+            inner = getattr(models, spelled.split("|")[0])
+            if issubclass(inner, models.Model):
+                shape[name] = inner
+    return shape
+
+
+_shapes: dict[type, dict[str, Any]] = {}
+
+
+def shape_of(cls: type) -> dict[str, Any]:
+    shape = _shapes.get(cls)
+    if shape is None:
+        shape = _shapes[cls] = _shape(cls)
+    return shape
+
+
+def _jsonable(value: Any) -> bool:
+    if isinstance(value, _NATIVE):
+        return not isinstance(value, float) or value == value  # no NaN
+    if isinstance(value, list):
+        return all(_jsonable(item) for item in value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and _jsonable(item) for key, item in value.items()
+        )
+    return False
+
+
+def encode(record: Any) -> dict[str, Any] | None:
+    """The record as JSON data, or None when a key the user added holds what
+    JSON cannot (a date, a time): such a record is not cached."""
+    data = dict(record.__dict__)
+    for name, how in shape_of(type(record)).items():
+        value = data[name]
+        if value is None:
+            continue
+        if how == "date":
+            data[name] = value.isoformat()
+        elif isinstance(how, list):
+            items = [encode(item) for item in value]
+            if any(item is None for item in items):
+                return None
+            data[name] = items
+        else:
+            data[name] = encode(value)
+            if data[name] is None:
+                return None
+    if not _jsonable(data["model_extra"]):
+        return None
+    return data
+
+
+def decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """A function that makes a `cls` record from what `encode` gave."""
+    shape = shape_of(cls)
+    dates = [name for name, how in shape.items() if how == "date"]
+    nested = [(name, how) for name, how in shape.items() if how != "date"]
+    fromisoformat = date.fromisoformat
+    new = object.__new__
+
+    def decode(data: dict[str, Any]) -> Any:
+        record = new(cls)
+        attributes = record.__dict__
+        attributes.update(data)
+        for name in dates:
+            value = attributes[name]
+            if value is not None:
+                attributes[name] = fromisoformat(value)
+        for name, how in nested:
+            value = attributes[name]
+            if value is None:
+                continue
+            if isinstance(how, list):
+                inner = decoder(how[0])
+                attributes[name] = [inner(item) for item in value]
+            else:
+                attributes[name] = decoder(how)(value)
+        return record
+
+    return decode

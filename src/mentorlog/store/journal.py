@@ -32,9 +32,9 @@ from .lock import JournalLock
 from .slugs import inside, slugify
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import ValidationError
 
-    from mentorlog.models import Record, Settings
+    from mentorlog.models import Model, Record, Settings
 
 SETTINGS_FILE = "mentorlog.toml"
 LOCK_FILE = ".lock"
@@ -79,17 +79,44 @@ class Kind(Generic[R]):
         return self.extension == ".md"
 
 
-@dataclass
 class Stored(Generic[R]):
     """A record as read from disk, with where it came from."""
 
-    record: R
-    path: Path
-    text: str
-    data: dict[str, Any]
-    front: str = ""  # the TOML part of `text` (all of it for .toml records)
-    body: str = ""  # the prose after the front matter (.md records)
-    cached: bool = False  # came from the derived cache: text, data, front not read
+    __slots__ = ("_path", "_where", "body", "cached", "data", "front", "record", "text")
+
+    def __init__(
+        self,
+        record: R,
+        path: Path | None,
+        text: str,
+        data: dict[str, Any],
+        front: str = "",  # the TOML part of `text` (all of it for .toml records)
+        body: str = "",  # the prose after the front matter (.md records)
+        cached: bool = False,  # from the derived cache: text, data, front not read
+        where: tuple[Path, str] | None = None,  # (folder, name): `path`, made lazily
+    ) -> None:
+        self.record = record
+        self._path = path
+        self._where = where
+        self.text = text
+        self.data = data
+        self.front = front
+        self.body = body
+        self.cached = cached
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            assert self._where is not None
+            self._path = self._where[0] / self._where[1]
+        return self._path
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self._path = value
+
+    def __repr__(self) -> str:
+        return f"Stored({self.record!r}, {self.path})"
 
 
 @dataclass(frozen=True)
@@ -158,10 +185,28 @@ class Journal:
     def settings(self) -> Settings:
         from mentorlog.models import Settings
 
-        if not self.settings_path.exists():
+        from . import cache
+
+        path = self.settings_path
+        try:
+            key = cache.key_of(path.stat())
+        except FileNotFoundError:
             return Settings()
-        text, data = self._read_toml(self.settings_path)
-        return validate(Settings, data, text, self.relative(self.settings_path))
+        except OSError as error:
+            raise JournalIOError(path, error, action="read") from error
+        use_cache = os.environ.get("MENTORLOG_NO_CACHE") != "1"
+        cache_path = self.root / cache.FOLDER / "settings.json"
+        if use_cache:
+            hit = cache.read_cache(cache_path).get(SETTINGS_FILE)
+            if hit is not None and hit[0] == key:
+                with contextlib.suppress(KeyError, TypeError, ValueError):
+                    return cache.decoder(Settings)(hit[1])
+        text, data = self._read_toml(path)
+        settings = validate(Settings, data, text, self.relative(path))
+        encoded = cache.encode(settings)
+        if use_cache and encoded is not None and cache.settled(key):
+            cache.write_cache(cache_path, {SETTINGS_FILE: [key, encoded]})
+        return settings
 
     def settings_or_default(self) -> tuple[Settings, list[Problem]]:
         """The settings, or the defaults and the problem when the file is broken."""
@@ -361,6 +406,11 @@ class Journal:
                 body = kind.initial_body(record) if kind.initial_body else ""
             self.write_text(path, _compose(kind, tomlfile.dumps(data), body))
             return path
+        unchanged_body = body is None or body == stored.body
+        if stored.cached and unchanged_body and data == record_data(stored.record):
+            # the change changes nothing the file said when this command read
+            # it (its key was checked then): not a byte to write
+            return stored.path
         if stored.cached:
             # Loaded through the cache: what the file says exactly (comments,
             # layout, unknown keys) is read now, under the lock, before writing;
@@ -516,45 +566,65 @@ class Journal:
         cache_path = self.root / cache.FOLDER / f"{kind.folder}.json"
         old = cache.read_cache(cache_path)
         new: dict[str, Any] = {}
-        seen: dict[str, Path] = {}
+        seen: dict[str, str] = {}  # id -> the file's name
+        model = kind.model
+        decode = cache.decoder(model)
         for entry in entries:
-            path = folder / entry.name
+            name = entry.name
             try:
                 key = cache.key_of(entry.stat())
             except OSError:
                 continue
-            hit = old.get(entry.name)
+            hit = old.get(name)
+            record: Any = None
             if hit is not None and hit[0] == key:
-                new[entry.name] = hit
+                new[name] = hit
             else:
                 try:
-                    stored = self.read(kind, path)
-                    hit = [key, stored.record.model_dump_json(), stored.body, None]
+                    stored = self.read(kind, folder / name)
+                    record = stored.record
+                    hit = [key, cache.encode(record), stored.body, None]
                 except DataError as error:
                     hit = [key, None, None, [error.line, error.detail]]
-                if cache.settled(key):
-                    new[entry.name] = hit
-            _, record_json, body, problem = hit
+                if cache.settled(key) and (hit[1] is not None or hit[3] is not None):
+                    new[name] = hit
+            _, data, body, problem = hit
             if problem is not None:
                 loaded.problems.append(
-                    Problem(self.relative(path), problem[0], problem[1])
+                    Problem(f"{kind.folder}/{name}", problem[0], problem[1])
                 )
                 continue
-            record = kind.model.model_validate_json(record_json)
-            if record.id in seen:
+            if record is None:
+                try:
+                    record = decode(data)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    # an entry that cannot be used: read the file instead
+                    new.pop(name, None)
+                    try:
+                        stored = self.read(kind, folder / name)
+                    except DataError as error:
+                        loaded.problems.append(Problem.from_error(error))
+                        continue
+                    record = stored.record
+                    body = stored.body
+                    data = cache.encode(record)
+                    if data is not None and cache.settled(key):
+                        new[name] = [key, data, body, None]
+            first = seen.get(record.id)
+            if first is not None:
                 loaded.problems.append(
                     Problem(
-                        self.relative(path),
+                        f"{kind.folder}/{name}",
                         None,
-                        duplicate_message(self.relative(seen[record.id])),
+                        duplicate_message(f"{kind.folder}/{first}"),
                     )
                 )
                 continue
-            seen[record.id] = path
+            seen[record.id] = name
             loaded.records.append(
-                Stored(record, path, "", {}, "", body or "", cached=True)
+                Stored(record, None, "", {}, "", body or "", True, (folder, name))
             )
-        if new != old and (folder.is_dir() or old):
+        if new != old and (entries or old):
             cache.write_cache(cache_path, new)
         loaded.short = short_ids(seen)
         self._loaded[kind.folder] = loaded
@@ -616,14 +686,14 @@ def match_ref(ref: str, records: list[Stored[R]], kind: Kind[R]) -> list[Stored[
     return []
 
 
-def record_data(record: BaseModel) -> dict[str, Any]:
+def record_data(record: Model) -> dict[str, Any]:
     """The record as plain data in canonical key order: declared fields first,
     then the keys the user added; no empty or missing values of declared fields
     (at any depth), so a fresh file holds only what was said."""
-    from pydantic import BaseModel
+    from mentorlog.models import Model
 
     def plain(value: Any) -> Any:
-        if isinstance(value, BaseModel):
+        if isinstance(value, Model):
             return record_data(value)
         if isinstance(value, list):
             return [plain(item) for item in value]
@@ -639,11 +709,11 @@ def record_data(record: BaseModel) -> dict[str, Any]:
     return data
 
 
-M = TypeVar("M", bound="BaseModel")
+M = TypeVar("M", bound="Model")
 
 
-def _declared(record: BaseModel) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in type(record).model_fields}
+def _declared(record: Model) -> dict[str, Any]:
+    return record.declared()
 
 
 def _compose(kind: Kind[Any], front: str, body: str) -> str:
