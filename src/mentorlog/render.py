@@ -20,6 +20,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog._lazy import lazy_re
+
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
     from mentorlog.core.checklist import Checklist
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from mentorlog.core.tracking import ActionView, FeedbackView, LogView, ResourceView
     from mentorlog.store.journal import Problem
 
-_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+_ANSI = lazy_re(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _BIDI = {
     chr(c)
     for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import Annotated, Any
 
 import typer
@@ -71,6 +70,8 @@ class MentorlogGroup(TyperGroup):
             from mentorlog import render
 
             if STATE.debug:
+                import traceback
+
                 traceback.print_exc()
             render.error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
@@ -142,7 +143,6 @@ ROOT_SETTINGS: dict[str, Any] = {
     "no_args_is_help": True,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(**ROOT_SETTINGS)
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -154,7 +154,6 @@ def _version(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     journal: Annotated[
         str | None,
@@ -195,37 +194,23 @@ def main_options(
     render.configure(no_color=no_color)
 
 
-from . import (  # noqa: E402  (the commands register on app)
-    goals,
-    journal_commands,
-    meetings,
-    mentors,
-    progress,
-    tour,
-    tracking,
-)
-
-
-def _add_goals(target: typer.Typer) -> None:
-    target.add_typer(goals.app, name="goals")
-
-
-# Each top-level word, and the function that registers it (with its neighbours).
-PARTS: dict[str, Any] = {
-    "goals": _add_goals,
-    **dict.fromkeys(("mentors", "network"), mentors.register),
-    **dict.fromkeys(
-        ("prep", "recap", "sessions", "followups", "search"), meetings.register
-    ),
-    **dict.fromkeys(("actions", "feedback", "resources", "log"), tracking.register),
-    **dict.fromkeys(("checklist", "status", "report", "export"), progress.register),
-    **dict.fromkeys(
-        ("init", "where", "doctor", "edit", "sync"), journal_commands.register
-    ),
-    "tour": tour.register,
+# Each top-level word, and the module whose `register` adds it (with its
+# neighbours). A run imports and builds only its own part.
+PARTS: dict[str, str] = {
+    "goals": "goals",
+    **dict.fromkeys(("mentors", "network"), "mentors"),
+    **dict.fromkeys(("prep", "recap", "sessions", "followups", "search"), "meetings"),
+    **dict.fromkeys(("actions", "feedback", "resources", "log"), "tracking"),
+    **dict.fromkeys(("checklist", "status", "report", "export"), "progress"),
+    **dict.fromkeys(("init", "where", "doctor", "edit", "sync"), "journal_commands"),
+    "tour": "tour",
 }
-for register in dict.fromkeys(PARTS.values()):
-    register(app)
+
+
+def _register(module: str, target: typer.Typer) -> None:
+    import importlib
+
+    importlib.import_module(f"{__name__}.{module}").register(target)
 
 
 def app_for(word: str) -> typer.Typer:
@@ -233,8 +218,24 @@ def app_for(word: str) -> typer.Typer:
     command's signature on every run, so a run builds only its own part."""
     part = typer.Typer(**ROOT_SETTINGS)
     part.callback()(main_options)
-    PARTS[word](part)
+    _register(PARTS[word], part)
     return part
+
+
+def full_app() -> typer.Typer:
+    """Every command (for completion, `--help` of the root, the reference)."""
+    whole = typer.Typer(**ROOT_SETTINGS)
+    whole.callback()(main_options)
+    for module in dict.fromkeys(PARTS.values()):
+        _register(module, whole)
+    return whole
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        globals()["app"] = built = full_app()
+        return built
+    raise AttributeError(name)
 
 
 GLOBAL_VALUES = ("--journal", "-j")
@@ -264,4 +265,4 @@ def main() -> None:
         if word in PARTS:
             app_for(word)(prog_name="mentorlog")
             return
-    app(prog_name="mentorlog")
+    full_app()(prog_name="mentorlog")

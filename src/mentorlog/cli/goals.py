@@ -314,3 +314,7 @@ def check_goals(
         render.json_out(report.as_json())
     else:
         render.check_report(report)
+
+
+def register(target: typer.Typer) -> None:
+    target.add_typer(app, name="goals")

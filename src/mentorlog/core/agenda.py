@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from mentorlog._lazy import lazy_re
 from mentorlog.dates import next_by_cadence
 from mentorlog.errors import UserError
 from mentorlog.models import Goal, Mentor, Session
@@ -51,8 +52,8 @@ LINE_PLACEHOLDERS = (
 )
 ADDED_HEADING = "## Added by prep"
 PRIVATE = "(private)"
-_HEADING = re.compile(r"^#{1,6}\s")
-_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+_HEADING = lazy_re(r"^#{1,6}\s")
+_COMMENT = lazy_re(r"<!--.*?-->\n?", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from mentorlog._lazy import lazy_re
 from mentorlog.errors import UserError
 from mentorlog.models import Record
 from mentorlog.store.ids import short_ids
@@ -64,7 +65,7 @@ def text_of(value: str, what: str) -> str:
     return cleaned
 
 
-_DUE = re.compile(r"(?:^|\s)due:", re.IGNORECASE)
+_DUE = lazy_re(r"(?:^|\s)due:", re.IGNORECASE)
 
 
 def split_due(text: str, base: date) -> tuple[str, date | None]:

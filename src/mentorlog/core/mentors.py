@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from mentorlog._lazy import lazy_re
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
 from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
@@ -355,7 +356,7 @@ def agree(
 
 
 # -- flash mentoring ------------------------------------------------------------------
-JOB_WORDS = re.compile(
+JOB_WORDS = lazy_re(
     r"\b(are|is) (you|your team|your company|they) hiring\b|\bhire me\b"
     r"|\b(open|any) (positions?|roles?|openings?|vacanc(y|ies))\b|\bvacanc(y|ies)\b"
     r"|\brefer me\b|\breferral\b|\bput in a good word\b"

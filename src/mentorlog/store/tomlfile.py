@@ -10,14 +10,14 @@ tomlkit, so their comments, layout and extra keys survive.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from typing import Any
 
+from mentorlog._lazy import lazy_re
 from mentorlog.errors import DataError
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
-_TOML_EOF = re.compile(r"\s*\(at end of document\)")
+_TOML_POSITION = lazy_re(r"\s*\(at line (\d+), column \d+\)")
+_TOML_EOF = lazy_re(r"\s*\(at end of document\)")
 
 
 def decode(raw: bytes, relpath: str) -> str:
@@ -34,6 +34,8 @@ def decode(raw: bytes, relpath: str) -> str:
 
 def loads(text: str, relpath: str, *, first_line: int = 1) -> dict[str, Any]:
     """Parse TOML, turning a syntax error into `path:line: message`."""
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -164,7 +166,7 @@ def _table_like(items: Any, item: dict[str, Any]) -> Any:
     return item
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = lazy_re(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:
