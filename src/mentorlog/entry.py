@@ -13,6 +13,12 @@ def main() -> None:
 
         sys.stdout.write(ROOT_HELP)
         return
+    # A run lives for a fraction of a second: reference counting frees what it
+    # drops, and the cycle collector would only walk every record read, again
+    # and again, as they are read (a sixth of the time of a large journal).
+    import gc
+
+    gc.disable()
     from mentorlog.cli import main as cli_main
 
     cli_main()

@@ -56,7 +56,7 @@ def test_the_cache_is_used_when_files_are_unchanged(
 ) -> None:
     journal, path, cache_file = cached
     entries = cache.read_cache(cache_file)
-    entries[path.name][1]["title"] = "From the cache"
+    entries[path.name][3][1] = "From the cache"  # the title
     cache.write_cache(cache_file, entries)
     # same file, same key: the (doctored) cache answers — proof it is used
     assert journal.load(GOALS).records[0].record.title == "From the cache"
@@ -112,10 +112,13 @@ def test_an_entry_of_the_wrong_shape_is_not_used(
     written by a future release): the file is read instead, and the entry mended."""
     journal, path, cache_file = cached
     entries = cache.read_cache(cache_file)
-    del entries[path.name][1]["created"]
+    del entries[path.name][3][2]  # a field fewer
     cache.write_cache(cache_file, entries)
     assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
-    assert "created" in cache.read_cache(cache_file)[path.name][1]
+    for strange in (5, [1, 2], "entry", None, {"a": 1}):
+        cache.write_cache(cache_file, {path.name: strange})
+        assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert cache.read_cache(cache_file)[path.name][3][1] == "Cached goal"
 
 
 def test_broken_files_are_remembered_as_problems(journal: Journal) -> None:

@@ -194,8 +194,8 @@ def main_options(
     render.configure(no_color=no_color)
 
 
-# Each top-level word, and the module whose `register` adds it (with its
-# neighbours). A run imports and builds only its own part.
+# Each top-level word, and the module whose `register` adds it. A run imports
+# that module and builds only its own command.
 PARTS: dict[str, str] = {
     "goals": "goals",
     **dict.fromkeys(("mentors", "network"), "mentors"),
@@ -207,18 +207,18 @@ PARTS: dict[str, str] = {
 }
 
 
-def _register(module: str, target: typer.Typer) -> None:
+def _register(module: str, target: typer.Typer, only: str | None = None) -> None:
     import importlib
 
-    importlib.import_module(f"{__name__}.{module}").register(target)
+    importlib.import_module(f"{__name__}.{module}").register(target, only)
 
 
 def app_for(word: str) -> typer.Typer:
-    """The app with only the commands `word` needs: Typer inspects every
-    command's signature on every run, so a run builds only its own part."""
+    """The app with only the command `word` names: Typer inspects every
+    command's signature on every run, so a run builds only its own."""
     part = typer.Typer(**ROOT_SETTINGS)
     part.callback()(main_options)
-    _register(PARTS[word], part)
+    _register(PARTS[word], part, word)
     return part
 
 

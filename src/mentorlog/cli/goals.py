@@ -316,5 +316,5 @@ def check_goals(
         render.check_report(report)
 
 
-def register(target: typer.Typer) -> None:
+def register(target: typer.Typer, only: str | None = None) -> None:
     target.add_typer(app, name="goals")

@@ -150,9 +150,15 @@ def sync() -> None:
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command("init")(init)
-    app.command("where")(where)
-    app.command("doctor")(doctor)
-    app.command("edit")(edit)
-    app.command("sync")(sync)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this part's commands to `app`; with `only`, just that one."""
+    adders = {
+        "init": lambda: app.command("init")(init),
+        "where": lambda: app.command("where")(where),
+        "doctor": lambda: app.command("doctor")(doctor),
+        "edit": lambda: app.command("edit")(edit),
+        "sync": lambda: app.command("sync")(sync),
+    }
+    for name, add in adders.items():
+        if only is None or only == name:
+            add()

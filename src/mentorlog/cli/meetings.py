@@ -396,9 +396,15 @@ def search(
         render.search_hits(result)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("prep")(prep)
-    app.command("recap")(recap)
-    app.add_typer(sessions_app, name="sessions")
-    app.add_typer(followups_app, name="followups")
-    app.command("search")(search)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this part's commands to `app`; with `only`, just that one."""
+    adders = {
+        "prep": lambda: app.command("prep")(prep),
+        "recap": lambda: app.command("recap")(recap),
+        "sessions": lambda: app.add_typer(sessions_app, name="sessions"),
+        "followups": lambda: app.add_typer(followups_app, name="followups"),
+        "search": lambda: app.command("search")(search),
+    }
+    for name, add in adders.items():
+        if only is None or only == name:
+            add()

@@ -413,6 +413,12 @@ def network(
         render.network_report(report)
 
 
-def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="mentors")
-    root.command("network")(network)
+def register(root: typer.Typer, only: str | None = None) -> None:
+    """Add this part's commands to `root`; with `only`, just that one."""
+    adders = {
+        "mentors": lambda: root.add_typer(app, name="mentors"),
+        "network": lambda: root.command("network")(network),
+    }
+    for name, add in adders.items():
+        if only is None or only == name:
+            add()

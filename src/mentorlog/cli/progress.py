@@ -157,8 +157,14 @@ def export(
         render.say("Exported to ", (path, "bold"))
 
 
-def register(app: typer.Typer) -> None:
-    app.command("checklist")(checklist)
-    app.command("status")(status)
-    app.command("report")(report)
-    app.command("export")(export)
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this part's commands to `app`; with `only`, just that one."""
+    adders = {
+        "checklist": lambda: app.command("checklist")(checklist),
+        "status": lambda: app.command("status")(status),
+        "report": lambda: app.command("report")(report),
+        "export": lambda: app.command("export")(export),
+    }
+    for name, add in adders.items():
+        if only is None or only == name:
+            add()

@@ -216,5 +216,5 @@ def tour(
         render.tour_end(str(sample), kept=False)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, only: str | None = None) -> None:
     app.command("tour")(tour)

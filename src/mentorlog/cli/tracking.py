@@ -433,8 +433,14 @@ def add_log(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(actions_app, name="actions")
-    app.add_typer(feedback_app, name="feedback")
-    app.add_typer(resources_app, name="resources")
-    app.add_typer(log_app, name="log")
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this part's commands to `app`; with `only`, just that one."""
+    adders = {
+        "actions": lambda: app.add_typer(actions_app, name="actions"),
+        "feedback": lambda: app.add_typer(feedback_app, name="feedback"),
+        "resources": lambda: app.add_typer(resources_app, name="resources"),
+        "log": lambda: app.add_typer(log_app, name="log"),
+    }
+    for name, add in adders.items():
+        if only is None or only == name:
+            add()

@@ -150,14 +150,17 @@ def _cadence(
     if not ongoing:
         return Item(2, title, "n/a", "no ongoing mentor yet")
     notes, failing = [], []
+    held_with: dict[str, list[Session]] = {}
+    for session in held:
+        held_with.setdefault(session.mentor, []).append(session)
+    planned_with: dict[str, list[Session]] = {}
+    for session in sessions:
+        if session.status == "planned" and session.date >= today:
+            planned_with.setdefault(session.mentor, []).append(session)
     for mentor in ongoing:
         cadence = mentor.effective_cadence
-        own = [s for s in held if s.mentor == mentor.id]
-        upcoming = [
-            s
-            for s in sessions
-            if s.mentor == mentor.id and s.status == "planned" and s.date >= today
-        ]
+        own = held_with.get(mentor.id, [])
+        upcoming = planned_with.get(mentor.id, [])
         if not cadence:
             notes.append(f"{mentor.name}: no cadence agreed")
             failing.append(mentor)

@@ -147,6 +147,10 @@ def followups(journal: Journal, today: date) -> FollowUps:
             resource.done_on + timedelta(days=IMPRESSION_AFTER),
         )
 
+    updates_to: dict[str, list[date]] = {}
+    for entry in (s.record for s in log.records):
+        if entry.kind == "update" and entry.mentor and not entry.private:
+            updates_to.setdefault(entry.mentor, []).append(entry.date)
     for mentor in mentors.values():
         if mentor.status != "active" or mentor.kind != "ongoing":
             continue
@@ -161,11 +165,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
             if s.status == "planned" and s.date >= today
         ]
         last = held[-1].date if held else None
-        updates = [
-            e.date
-            for e in (s.record for s in log.records)
-            if e.kind == "update" and e.mentor == mentor.id and not e.private
-        ]
+        updates = updates_to.get(mentor.id, [])
         last_contact = max([d for d in [last, *updates] if d is not None], default=None)
         if (
             last is not None

@@ -109,7 +109,9 @@ def _has_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
         if f" {phrase} " in words:
             return phrase
         # verb forms: "improving", "builds", "wrote" are close enough
-        if " " not in phrase and re.search(rf" {phrase}(s|es|ed|ing|d) ", words):
+        if " " not in phrase and any(
+            f" {phrase}{ending} " in words for ending in ("s", "es", "ed", "ing", "d")
+        ):
             return phrase
     return None
 

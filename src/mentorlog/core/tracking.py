@@ -161,25 +161,17 @@ def list_actions(
     wanted_goal = goal_id(journal, goal)
     loaded = journal.load(ACTIONS)
     names = Names.of(journal)
-    views = []
-    for stored in loaded.records:
-        a = stored.record
-        views.append(
-            ActionView(
-                a,
-                short_of(loaded, a),
-                today,
-                names.mentor(a.mentor),
-                names.goal(a.goal),
-            )
-        )
+    actions = [stored.record for stored in loaded.records]
+    open_count = sum(1 for a in actions if a.status == "open")
     chosen = [
-        v
-        for v in views
-        if (include_closed or v.action.status == "open")
-        and (not overdue_only or v.overdue_days > 0)
-        and (wanted_mentor is None or v.action.mentor == wanted_mentor)
-        and (wanted_goal is None or v.action.goal == wanted_goal)
+        ActionView(
+            a, short_of(loaded, a), today, names.mentor(a.mentor), names.goal(a.goal)
+        )
+        for a in actions
+        if (include_closed or a.status == "open")
+        and (not overdue_only or (a.status == "open" and a.due and a.due < today))
+        and (wanted_mentor is None or a.mentor == wanted_mentor)
+        and (wanted_goal is None or a.goal == wanted_goal)
     ]
     order = {"open": 0, "done": 1, "dropped": 2}
     chosen.sort(
@@ -189,10 +181,7 @@ def list_actions(
             v.action.created,
         )
     )
-    hidden = (
-        sum(1 for v in views if v.action.status != "open") if not include_closed else 0
-    )
-    open_count = sum(1 for v in views if v.action.status == "open")
+    hidden = 0 if include_closed else len(actions) - open_count
     return ActionList(chosen, loaded.problems, hidden, open_count)
 
 

@@ -141,55 +141,79 @@ def _jsonable(value: Any) -> bool:
     return False
 
 
-def encode(record: Any) -> dict[str, Any] | None:
-    """The record as JSON data, or None when a key the user added holds what
-    JSON cannot (a date, a time): such a record is not cached."""
-    data = dict(record.__dict__)
+def encode(record: Any) -> list[Any] | None:
+    """The record as a JSON row: its declared fields in order (dates as ISO
+    text, nested tables as rows), then the keys the user added (or null). None
+    when such a key holds what JSON cannot (a date, a time): that record is not
+    cached."""
+    values = record.__dict__
+    fields = record.model_fields
+    row = [values[name] for name in fields]
     for name, how in shape_of(type(record)).items():
-        value = data[name]
+        position = fields.index(name)
+        value = row[position]
         if value is None:
             continue
         if how == "date":
-            data[name] = value.isoformat()
+            row[position] = value.isoformat()
         elif isinstance(how, list):
             items = [encode(item) for item in value]
             if any(item is None for item in items):
                 return None
-            data[name] = items
+            row[position] = items
         else:
-            data[name] = encode(value)
-            if data[name] is None:
+            row[position] = encode(value)
+            if row[position] is None:
                 return None
-    if not _jsonable(data["model_extra"]):
+    extra = values["model_extra"]
+    if not _jsonable(extra):
         return None
-    return data
+    row.append(extra or None)
+    return row
 
 
-def decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
-    """A function that makes a `cls` record from what `encode` gave."""
+_decoders: dict[type, Callable[[list[Any]], Any]] = {}
+
+
+def decoder(cls: type) -> Callable[[list[Any]], Any]:
+    """A function that makes a `cls` record from a row `encode` made; it raises
+    ValueError (or TypeError) for a row of another shape."""
+    made = _decoders.get(cls)
+    if made is not None:
+        return made
     shape = shape_of(cls)
+    names = (*cls.model_fields, "model_extra")
+    width = len(names)
     dates = [name for name, how in shape.items() if how == "date"]
-    nested = [(name, how) for name, how in shape.items() if how != "date"]
+    nested = [
+        (name, decoder(how[0]) if isinstance(how, list) else decoder(how), how)
+        for name, how in shape.items()
+        if how != "date"
+    ]
     fromisoformat = date.fromisoformat
     new = object.__new__
 
-    def decode(data: dict[str, Any]) -> Any:
+    def decode(row: list[Any]) -> Any:
+        if len(row) != width:
+            raise ValueError("a cache row of another shape")
         record = new(cls)
         attributes = record.__dict__
-        attributes.update(data)
+        attributes.update(zip(names, row, strict=True))
+        if row[-1] is None:
+            attributes["model_extra"] = {}
         for name in dates:
             value = attributes[name]
             if value is not None:
                 attributes[name] = fromisoformat(value)
-        for name, how in nested:
+        for name, inner, how in nested:
             value = attributes[name]
             if value is None:
                 continue
             if isinstance(how, list):
-                inner = decoder(how[0])
                 attributes[name] = [inner(item) for item in value]
             else:
-                attributes[name] = decoder(how)(value)
+                attributes[name] = inner(value)
         return record
 
+    _decoders[cls] = decode
     return decode

@@ -342,10 +342,14 @@ class Journal:
         from mentorlog.models import SCHEMA_VERSION
 
         try:
-            _, data = self._read_toml(self.settings_path)
+            version: Any = self.settings().schema_version  # cached when unchanged
         except (DataError, JournalIOError):
-            return False
-        version = data.get("schema_version", SCHEMA_VERSION)
+            # settings an older release wrote may not read as today's do
+            try:
+                _, data = self._read_toml(self.settings_path)
+            except (DataError, JournalIOError):
+                return False
+            version = data.get("schema_version", SCHEMA_VERSION)
         return isinstance(version, int) and 0 < version < SCHEMA_VERSION
 
     def _clean_temps(self) -> None:
@@ -550,45 +554,52 @@ class Journal:
 
         folder = self.folder(kind)
         loaded: Loaded[R] = Loaded()
+        extension = kind.extension
         try:
-            entries = sorted(
-                (
-                    e
-                    for e in os.scandir(folder)
-                    if e.name.endswith(kind.extension) and not e.name.startswith(".")
-                ),
-                key=lambda e: e.name,
+            names = sorted(
+                name
+                for name in os.listdir(folder)
+                if name.endswith(extension) and not name.startswith(".")
             )
         except FileNotFoundError:
-            entries = []
+            names = []
         except OSError as error:
             raise JournalIOError(folder, error, action="read") from error
         cache_path = self.root / cache.FOLDER / f"{kind.folder}.json"
         old = cache.read_cache(cache_path)
         new: dict[str, Any] = {}
         seen: dict[str, str] = {}  # id -> the file's name
-        model = kind.model
-        decode = cache.decoder(model)
-        for entry in entries:
-            name = entry.name
+        decode = cache.decoder(kind.model)
+        prefix = f"{folder}{os.sep}"
+        stat = os.stat
+        records = loaded.records
+        for name in names:
             try:
-                key = cache.key_of(entry.stat())
+                info = stat(prefix + name)
             except OSError:
                 continue
+            # an entry: inode, mtime (ns), size, record data, body, problem
             hit = old.get(name)
             record: Any = None
-            if hit is not None and hit[0] == key:
+            if (
+                type(hit) is list
+                and len(hit) == 6
+                and hit[1] == info.st_mtime_ns
+                and hit[0] == info.st_ino
+                and hit[2] == info.st_size
+            ):
                 new[name] = hit
             else:
+                key = cache.key_of(info)
                 try:
                     stored = self.read(kind, folder / name)
                     record = stored.record
-                    hit = [key, cache.encode(record), stored.body, None]
+                    hit = [*key, cache.encode(record), stored.body, None]
                 except DataError as error:
-                    hit = [key, None, None, [error.line, error.detail]]
-                if cache.settled(key) and (hit[1] is not None or hit[3] is not None):
+                    hit = [*key, None, None, [error.line, error.detail]]
+                if cache.settled(key) and (hit[3] is not None or hit[5] is not None):
                     new[name] = hit
-            _, data, body, problem = hit
+            data, body, problem = hit[3], hit[4], hit[5]
             if problem is not None:
                 loaded.problems.append(
                     Problem(f"{kind.folder}/{name}", problem[0], problem[1])
@@ -608,8 +619,9 @@ class Journal:
                     record = stored.record
                     body = stored.body
                     data = cache.encode(record)
+                    key = cache.key_of(info)
                     if data is not None and cache.settled(key):
-                        new[name] = [key, data, body, None]
+                        new[name] = [*key, data, body, None]
             first = seen.get(record.id)
             if first is not None:
                 loaded.problems.append(
@@ -621,10 +633,10 @@ class Journal:
                 )
                 continue
             seen[record.id] = name
-            loaded.records.append(
+            records.append(
                 Stored(record, None, "", {}, "", body or "", True, (folder, name))
             )
-        if new != old and (entries or old):
+        if new != old and (names or old):
             cache.write_cache(cache_path, new)
         loaded.short = short_ids(seen)
         self._loaded[kind.folder] = loaded
