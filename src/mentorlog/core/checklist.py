@@ -4,6 +4,8 @@ against the journal with its evidence, and what to do when it fails."""
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -143,7 +145,7 @@ def _cadence(
     sessions: list[Session],
     held: list[Session],
     today: date,
-    shorts: dict[str, str],
+    shorts: Mapping[str, str],
 ) -> Item:
     title = "Meetings on the agreed cadence; the next one scheduled"
     ongoing = [m for m in mentors if m.kind == "ongoing"]
@@ -263,7 +265,8 @@ def _resources(
     for dates in by_mentor.values():
         recent = dates[-4:]
         counts += [
-            sum(1 for d in done if a < d <= b) for a, b in itertools.pairwise(recent)
+            bisect_right(done, b) - bisect_right(done, a)  # a < d <= b
+            for a, b in itertools.pairwise(recent)
         ]
     last = max((s.date for s in held), default=None)
     current = sum(1 for d in done if last is None or d > last)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 ID_LENGTH = 26
@@ -47,3 +47,27 @@ def short_ids(ids: Iterable[str]) -> dict[str, str]:
     all_ids = list(ids)
     length = short_length(all_ids)
     return {i: random_part(i)[:length] for i in all_ids}
+
+
+class ShortIds(Mapping[str, str]):
+    """`short_ids`, worked out on first use: a command that reads ten thousand
+    records to count them never shows their short ids."""
+
+    __slots__ = ("_ids", "_length")
+
+    def __init__(self, ids: Mapping[str, object]) -> None:
+        self._ids = ids
+        self._length: int | None = None
+
+    def __getitem__(self, record_id: str) -> str:
+        if record_id not in self._ids:
+            raise KeyError(record_id)
+        if self._length is None:
+            self._length = short_length(self._ids)
+        return random_part(record_id)[: self._length]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from mentorlog.errors import (
 
 from . import tomlfile, undo
 from .atomic import atomic_write, ensure_dir, is_temp, remove_stale_temps
-from .ids import random_part, short_ids
+from .ids import ShortIds, random_part
 from .lock import JournalLock
 from .slugs import inside, slugify
 
@@ -140,7 +140,7 @@ class Problem:
 class Loaded(Generic[R]):
     records: list[Stored[R]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    short: dict[str, str] = field(default_factory=dict)
+    short: Mapping[str, str] = field(default_factory=dict)
 
 
 class Journal:
@@ -542,7 +542,7 @@ class Journal:
                 continue
             seen[stored.record.id] = path
             loaded.records.append(stored)
-        loaded.short = short_ids(seen)
+        loaded.short = ShortIds(seen)
         self._loaded[kind.folder] = loaded
         return loaded
 
@@ -638,7 +638,7 @@ class Journal:
             )
         if new != old and (names or old):
             cache.write_cache(cache_path, new)
-        loaded.short = short_ids(seen)
+        loaded.short = ShortIds(seen)
         self._loaded[kind.folder] = loaded
         return loaded
 
