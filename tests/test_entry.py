@@ -1,0 +1,84 @@
+"""The console script as a user runs it, in a process of its own: it ends the
+process without tearing it down (`entry._leave`), so what it prints, its exit
+codes and its files must all be complete when it does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentorlog.core.tracking import new_action
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import ACTIONS
+
+from .conftest import TODAY
+
+
+def mentorlog(*args: str, stdout: int = subprocess.PIPE) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mentorlog", "--no-input", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def actions(journal: Journal) -> int:
+    """A journal with more actions than fit in a pipe's buffer when listed."""
+    count = 300
+    with journal.transaction():
+        for n in range(count):
+            action = new_action(f"Action number {n} " + "x" * 100, TODAY)
+            journal.save(ACTIONS, action)
+    return count
+
+
+def test_output_is_complete_when_the_process_ends(actions: int) -> None:
+    listed = mentorlog("actions", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == actions
+    assert listed.stderr == ""
+
+
+def test_exit_codes_and_messages_survive(home: Path) -> None:
+    missing = mentorlog("goals", "show", "nothing-like-this")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == 'error: no goal matches "nothing-like-this"'
+    usage = mentorlog("goals", "--no-such-option")
+    assert usage.returncode == 2
+    assert "No such option: --no-such-option" in usage.stderr
+    assert "Traceback" not in missing.stderr + usage.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(actions: int) -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "mentorlog", "actions", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.read(10)
+    reader.stdout.close()  # like `| head -c 10`
+    error = reader.stderr.read().decode()
+    reader.stderr.close()
+    assert reader.wait(timeout=60) == 0
+    assert "Traceback" not in error
+    assert error == ""
+
+
+def test_a_change_is_on_disk_when_the_process_ends(home: Path) -> None:
+    added = mentorlog("goals", "add", "Ship a CLI with 3 commands by 2027-03-01")
+    assert added.returncode == 0, added.stderr
+    files = list((home / "goals").glob("*.toml"))
+    assert len(files) == 1
+    assert 'title = "Ship a CLI with 3 commands by 2027-03-01"' in files[0].read_text()
+    assert not list(home.rglob(".*.tmp"))  # no temp file left behind
