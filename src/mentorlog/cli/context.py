@@ -3,15 +3,17 @@ and reading the dates a user typed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING
+
+from mentorlog._struct import struct
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 
-@dataclass
+@struct
 class State:
     journal_option: str | None = None
     debug: bool = False

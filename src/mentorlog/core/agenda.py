@@ -4,10 +4,11 @@ journal's own template, and updated without ever losing a line the user wrote.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 
 from mentorlog._lazy import lazy_re
+from mentorlog._struct import struct
 from mentorlog.dates import next_by_cadence
 from mentorlog.errors import UserError
 from mentorlog.models import Goal, Mentor, Session
@@ -56,14 +57,14 @@ _HEADING = lazy_re(r"^#{1,6}\s")
 _COMMENT = lazy_re(r"<!--.*?-->\n?", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Item:
     key: str
     section: str  # a LINE_PLACEHOLDERS name
     line: str
 
 
-@dataclass
+@struct
 class PrepRequest:
     mentor: str | None = None
     on: date | None = None
@@ -73,7 +74,7 @@ class PrepRequest:
     feedback_area: str | None = None
 
 
-@dataclass
+@struct
 class PrepResult:
     view: SessionView
     created: bool

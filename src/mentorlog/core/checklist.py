@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from mentorlog._struct import struct
 from mentorlog.dates import next_by_cadence
 from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
@@ -23,7 +23,7 @@ RECENT = 5  # sessions looked at for per-session habits
 CADENCE_SLACK = 1.5  # a gap up to 1.5x the cadence still counts as on cadence
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Item:
     number: int
     title: str
@@ -41,7 +41,7 @@ class Item:
         }
 
 
-@dataclass
+@struct
 class Checklist:
     items: list[Item]
     mentor: str | None

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
 from mentorlog._lazy import lazy_re
+from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.models import Record
 from mentorlog.store.ids import short_ids
@@ -19,7 +19,7 @@ R = TypeVar("R", bound=Record)
 MAX_TEXT = 2000
 
 
-@dataclass
+@struct
 class Saved(Generic[R]):
     """A record just written, with its short id and file."""
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from mentorlog._struct import struct
 from mentorlog.errors import DataError
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ALL_KINDS
 
 
-@dataclass
+@struct
 class DoctorReport:
     root: Path
     exists: bool

@@ -7,10 +7,10 @@ The user's text is never lost: it lives in a draft inside the journal
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import DataError, JournalIOError, NotFoundError, UserError
 from mentorlog.store import tomlfile
 from mentorlog.store.journal import Journal, Kind, validate
@@ -20,7 +20,7 @@ DRAFTS = ".drafts"
 SETTINGS_REFS = ("settings", "mentorlog.toml", "config")
 
 
-@dataclass
+@struct
 class EditSession:
     target: Path
     draft: Path
@@ -29,7 +29,7 @@ class EditSession:
     record_id: str | None
 
 
-@dataclass
+@struct
 class EditOutcome:
     target: str
     changed: bool

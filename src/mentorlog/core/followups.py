@@ -4,10 +4,10 @@ moves to announce, reviews and feedback owed to a mentor."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.dates import next_by_cadence
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.models import LogEntry, Mentor
@@ -21,7 +21,7 @@ UPDATE_AFTER = 14  # days without contact before a brief update is due
 PLAN_AHEAD = 7  # days before a meeting is due that planning it is a follow-up
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class FollowUp:
     id: str
     kind: str  # thanks, impression, update, plan, recap, moved, cancelled, ...
@@ -41,7 +41,7 @@ class FollowUp:
         }
 
 
-@dataclass
+@struct
 class FollowUps:
     items: list[FollowUp]
     problems: list[Problem]

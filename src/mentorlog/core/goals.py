@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.models import Goal, GoalStatus, Milestone
 from mentorlog.store.ids import new_id, short_ids
@@ -17,7 +18,7 @@ from .smart import Gap, PortfolioCheck, check_goal, deadline_in_title, score
 MAX_TITLE = 500
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class GoalDraft:
     title: str
     specific: str | None = None
@@ -29,7 +30,7 @@ class GoalDraft:
     mentor: str | None = None
 
 
-@dataclass
+@struct
 class GoalView:
     """A goal as the CLI shows it: the record plus what is derived from it."""
 
@@ -94,14 +95,14 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-@dataclass
+@struct
 class GoalList:
     views: list[GoalView]
     problems: list[Problem]
     hidden: int = 0
 
 
-@dataclass
+@struct
 class Added:
     view: GoalView
     notes: list[str] = field(default_factory=list)
@@ -295,7 +296,7 @@ def tick_milestone(
         return _view(journal, stored, loaded, today), index
 
 
-@dataclass
+@struct
 class CheckReport:
     views: list[GoalView]
     portfolio: PortfolioCheck

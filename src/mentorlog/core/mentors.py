@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
 from mentorlog._lazy import lazy_re
+from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
 from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
@@ -77,7 +78,7 @@ def _clean(text: str | None) -> str | None:
     return text.strip() or None
 
 
-@dataclass
+@struct
 class MentorView:
     mentor: Mentor
     short: str
@@ -140,7 +141,7 @@ def _view(
     return MentorView(stored.record, short, journal.relative(stored.path), stored.body)
 
 
-@dataclass
+@struct
 class MentorList:
     views: list[MentorView]
     problems: list[Problem]
@@ -166,7 +167,7 @@ def get_mentor(journal: Journal, ref: str) -> MentorView:
     return _view(journal, journal.resolve(MENTORS, ref, loaded), loaded)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class MentorDraft:
     name: str
     org: str | None = None
@@ -183,7 +184,7 @@ class MentorDraft:
     challenges: str | None = None
 
 
-@dataclass
+@struct
 class Saved:
     view: MentorView
     notes: list[str] = field(default_factory=list)
@@ -271,7 +272,7 @@ def end_mentor(journal: Journal, ref: str, today: date) -> MentorView:
     return view
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class AgreementChanges:
     channel: str | None = None
     cadence: str | None = None
@@ -318,7 +319,7 @@ class AgreementChanges:
         return update
 
 
-@dataclass
+@struct
 class AgreeResult:
     view: MentorView
     changed: list[str]
@@ -396,7 +397,7 @@ def review_ask(text: str) -> list[str]:
     return hints
 
 
-@dataclass
+@struct
 class AskResult:
     view: MentorView
     hints: list[str]

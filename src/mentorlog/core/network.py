@@ -4,9 +4,10 @@ mentors cover; every uncovered need named as a gap."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import GOALS
 
@@ -24,7 +25,7 @@ def covers(expertise: str, need: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
-@dataclass
+@struct
 class Need:
     area: str
     sources: list[str]  # goal titles, or "settings"
@@ -42,7 +43,7 @@ class Need:
         )
 
 
-@dataclass
+@struct
 class NetworkReport:
     needs: list[Need]
     unused: list[tuple[MentorView, list[str]]]

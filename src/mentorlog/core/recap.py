@@ -3,9 +3,10 @@ the fate of each action carried in — and the follow-ups it creates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
+from mentorlog._struct import struct
 from mentorlog.dates import next_by_cadence
 from mentorlog.errors import NotFoundError, UserError
 from mentorlog.models import ActionItem, Feedback, Mentor, Session
@@ -24,7 +25,7 @@ from .sessions import (
 from .tracking import new_action, new_feedback
 
 
-@dataclass
+@struct
 class RecapInput:
     takeaways: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
@@ -49,7 +50,7 @@ class RecapInput:
         )
 
 
-@dataclass
+@struct
 class RecapTarget:
     """The session a recap is about (maybe still to be created) and the actions
     carried into it."""
@@ -60,7 +61,7 @@ class RecapTarget:
     carried: list[tuple[str, ActionItem]]  # (short id, action)
 
 
-@dataclass
+@struct
 class RecapResult:
     view: SessionView
     created: bool

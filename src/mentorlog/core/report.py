@@ -4,10 +4,11 @@ explored. Nothing marked private is ever in it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.models import ActionItem, Feedback, Goal, LogEntry, Resource
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOURCES
@@ -15,7 +16,7 @@ from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOUR
 DEFAULT_DAYS = 30
 
 
-@dataclass
+@struct
 class Report:
     name: str | None
     since: date

@@ -4,10 +4,10 @@ goals, resources, the log — each hit with its record, date and line."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.models import (
     ActionItem,
@@ -25,7 +25,7 @@ from mentorlog.store.kinds import ALL_KINDS, MENTORS
 MAX_LINE = 160
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Hit:
     kind: str
     id: str
@@ -49,7 +49,7 @@ class Hit:
         }
 
 
-@dataclass
+@struct
 class SearchResult:
     query: str
     hits: list[Hit]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.models import Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
@@ -16,7 +16,7 @@ from .common import short_of
 RECENT_DAYS = 30
 
 
-@dataclass
+@struct
 class SessionView:
     session: Session
     short: str
@@ -87,7 +87,7 @@ def mentors_by_id(journal: Journal) -> dict[str, Mentor]:
     return {s.record.id: s.record for s in journal.load(MENTORS).records}
 
 
-@dataclass
+@struct
 class SessionList:
     views: list[SessionView]
     problems: list[Problem]
@@ -205,7 +205,7 @@ def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
         return view_of(journal, stored, loaded, mentors_by_id(journal))
 
 
-@dataclass
+@struct
 class Moved:
     view: SessionView
     move: Move

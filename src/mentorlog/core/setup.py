@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from mentorlog._struct import struct
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import ALL_KINDS
 
@@ -56,7 +57,7 @@ AGENDA_TEMPLATE = """\
 """
 
 
-@dataclass
+@struct
 class InitResult:
     root: Path
     created: bool

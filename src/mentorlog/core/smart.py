@@ -5,10 +5,10 @@ filled in and from the words of its title, and says concretely what is missing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from mentorlog._lazy import lazy_re
+from mentorlog._struct import struct
 from mentorlog.dates import NUMBER_WORDS, UNITS, end_of_month_named, parse_date, shift
 from mentorlog.errors import DateError
 from mentorlog.models import SMART_PARTS, Goal, Targets
@@ -93,7 +93,7 @@ _BY = lazy_re(r"\b(?:by|before|until)\s+")
 _END_OF = lazy_re(r"^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)$")
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Gap:
     part: str
     message: str
@@ -274,7 +274,7 @@ def score(gaps: list[Gap]) -> int:
     return sum(1 for part in SMART_PARTS if not any(g.part == part for g in gaps))
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class PortfolioCheck:
     """Whether the journal holds the right number of dated active goals."""
 

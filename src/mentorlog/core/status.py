@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
+from mentorlog._struct import struct
 from mentorlog.dates import next_by_cadence
 from mentorlog.store.journal import Journal, Problem
 
@@ -15,14 +16,14 @@ from .sessions import SessionView, list_sessions
 from .tracking import ActionView, list_actions
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class DueMeeting:
     mentor: str
     due: date
     cadence: str
 
 
-@dataclass
+@struct
 class Status:
     today: date
     upcoming: list[SessionView]

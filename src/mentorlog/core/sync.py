@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from mentorlog._struct import struct
 from mentorlog.errors import MentorlogError, UserError
 from mentorlog.store import gitsync
 from mentorlog.store.journal import Journal
@@ -13,7 +12,7 @@ class SyncConflict(MentorlogError):
     """Both devices changed the same record: stop, keep both, say how to finish."""
 
 
-@dataclass
+@struct
 class SyncResult:
     committed: bool
     pulled: bool

@@ -3,10 +3,11 @@ log of wins, challenges and updates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.models import (
     ActionItem,
@@ -30,7 +31,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-@dataclass
+@struct
 class Names:
     """Mentor and goal names by id, for listings (an unknown id shows as itself)."""
 
@@ -64,7 +65,7 @@ def goal_id(journal: Journal, ref: str | None) -> str | None:
 
 
 # -- actions ----------------------------------------------------------------------
-@dataclass
+@struct
 class ActionView:
     action: ActionItem
     short: str
@@ -98,7 +99,7 @@ class ActionView:
         }
 
 
-@dataclass
+@struct
 class ActionList:
     views: list[ActionView]
     problems: list[Problem]
@@ -196,7 +197,7 @@ def close_action(journal: Journal, ref: str, status: str, today: date) -> Action
 
 
 # -- feedback ---------------------------------------------------------------------
-@dataclass
+@struct
 class FeedbackView:
     feedback: Feedback
     short: str
@@ -284,7 +285,7 @@ def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> Feedbac
 
 
 # -- resources --------------------------------------------------------------------
-@dataclass
+@struct
 class ResourceView:
     resource: Resource
     short: str
@@ -373,7 +374,7 @@ def finish_resource(
 
 
 # -- the log ----------------------------------------------------------------------
-@dataclass
+@struct
 class LogView:
     entry: LogEntry
     short: str

@@ -12,10 +12,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from mentorlog._struct import struct
 from mentorlog.errors import (
     AmbiguousError,
     DataError,
@@ -62,7 +63,7 @@ def locate(option: str | None) -> Path:
     return Path(os.path.abspath(path))
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Kind(Generic[R]):
     """One kind of record: its folder, model and the text its file is named after."""
 
@@ -119,7 +120,7 @@ class Stored(Generic[R]):
         return f"Stored({self.record!r}, {self.path})"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Problem:
     """A file that does not parse or validate."""
 
@@ -136,7 +137,7 @@ class Problem:
         return cls(error.path, error.line, error.detail)
 
 
-@dataclass
+@struct
 class Loaded(Generic[R]):
     records: list[Stored[R]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

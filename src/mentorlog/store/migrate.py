@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError
 
 from .atomic import DIR_MODE, FILE_MODE
@@ -31,7 +31,7 @@ SKIP = {".cache", BACKUPS, ".lock", ".undo"}
 MIGRATIONS: dict[int, Callable[[Journal], None]] = {}
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Migrated:
     old: int
     new: int
