@@ -50,9 +50,7 @@ def change(
         before = stored.record
         after = update(before)
         journal.save(kind, after, stored)
-        return Saved(
-            after, short_of(loaded, after), journal.relative(stored.path)
-        ), before
+        return Saved(after, short_of(loaded, after), stored.file), before
 
 
 def text_of(value: str, what: str) -> str:

@@ -118,7 +118,7 @@ def _view(
     return GoalView(
         goal=stored.record,
         short=short,
-        file=journal.relative(stored.path),
+        file=stored.file,
         today=today,
         gaps=check_goal(stored.record, today, ref=short),
     )

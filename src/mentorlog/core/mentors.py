@@ -138,7 +138,7 @@ def _view(
 ) -> MentorView:
     record_id = stored.record.id
     short = loaded.short.get(record_id) or short_ids([record_id])[record_id]
-    return MentorView(stored.record, short, journal.relative(stored.path), stored.body)
+    return MentorView(stored.record, short, stored.file, stored.body)
 
 
 @struct

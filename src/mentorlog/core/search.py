@@ -158,7 +158,7 @@ def search(
                                 day,
                                 field,
                                 shown,
-                                journal.relative(stored.path),
+                                stored.file,
                             )
                         )
     hits.sort(key=lambda h: (h.day, h.kind, h.id), reverse=True)

@@ -77,7 +77,7 @@ def view_of(
     return SessionView(
         session,
         short_of(loaded, session),
-        journal.relative(stored.path),
+        stored.file,
         stored.body,
         mentors.get(session.mentor),
     )

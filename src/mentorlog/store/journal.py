@@ -83,7 +83,17 @@ class Kind(Generic[R]):
 class Stored(Generic[R]):
     """A record as read from disk, with where it came from."""
 
-    __slots__ = ("_path", "_where", "body", "cached", "data", "front", "record", "text")
+    __slots__ = (
+        "_path",
+        "_where",
+        "body",
+        "cached",
+        "data",
+        "file",
+        "front",
+        "record",
+        "text",
+    )
 
     def __init__(
         self,
@@ -95,8 +105,10 @@ class Stored(Generic[R]):
         body: str = "",  # the prose after the front matter (.md records)
         cached: bool = False,  # from the derived cache: text, data, front not read
         where: tuple[Path, str] | None = None,  # (folder, name): `path`, made lazily
+        file: str = "",  # the path inside the journal, as shown to the user
     ) -> None:
         self.record = record
+        self.file = file
         self._path = path
         self._where = where
         self.text = text
@@ -482,7 +494,9 @@ class Journal:
             front, body, first = text, "", 1
         data = tomlfile.loads(front, relpath, first_line=first)
         record = validate(kind.model, data, front, relpath, first_line=first)
-        return Stored(record, self.root / relpath, text, data, front, body)
+        return Stored(
+            record, self.root / relpath, text, data, front, body, file=relpath
+        )
 
     def files(self, kind: Kind[Any]) -> list[Path]:
         folder = self.folder(kind)
@@ -635,7 +649,17 @@ class Journal:
                 continue
             seen[record.id] = name
             records.append(
-                Stored(record, None, "", {}, "", body or "", True, (folder, name))
+                Stored(
+                    record,
+                    None,
+                    "",
+                    {},
+                    "",
+                    body or "",
+                    True,
+                    (folder, name),
+                    f"{kind.folder}/{name}",
+                )
             )
         if new != old and (names or old):
             cache.write_cache(cache_path, new)
