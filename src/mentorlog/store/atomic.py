@@ -85,10 +85,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 def remove_stale_temps(folder: Path) -> None:
     """Delete temp files left by a killed write (call only under the lock)."""
     try:
-        entries = list(folder.iterdir())
+        names = os.listdir(folder)
     except OSError:
         return
-    for entry in entries:
-        if is_temp(entry):
+    for name in names:
+        if name.startswith(".") and name.endswith(TEMP_SUFFIX):  # see is_temp
             with contextlib.suppress(OSError):
-                entry.unlink()
+                (folder / name).unlink()

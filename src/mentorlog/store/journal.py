@@ -207,19 +207,39 @@ class Journal:
             return Settings()
         except OSError as error:
             raise JournalIOError(path, error, action="read") from error
-        use_cache = os.environ.get("MENTORLOG_NO_CACHE") != "1"
-        cache_path = self.root / cache.FOLDER / "settings.json"
-        if use_cache:
-            hit = cache.read_cache(cache_path).get(SETTINGS_FILE)
-            if hit is not None and hit[0] == key:
-                with contextlib.suppress(KeyError, TypeError, ValueError):
-                    return cache.decoder(Settings)(hit[1])
+        cached = self._cached_settings(key)
+        if cached is not None:
+            return cached
         text, data = self._read_toml(path)
         settings = validate(Settings, data, text, self.relative(path))
         encoded = cache.encode(settings)
-        if use_cache and encoded is not None and cache.settled(key):
-            cache.write_cache(cache_path, {SETTINGS_FILE: [key, encoded]})
+        if self._use_cache and encoded is not None and cache.settled(key):
+            cache.write_cache(
+                self.root / cache.FOLDER / "settings.json",
+                {SETTINGS_FILE: [key, encoded]},
+            )
         return settings
+
+    @property
+    def _use_cache(self) -> bool:
+        return os.environ.get("MENTORLOG_NO_CACHE") != "1"
+
+    def _cached_settings(self, key: list[int]) -> Settings | None:
+        """The settings as validated when the file last had this `key`."""
+        from mentorlog.models import Settings
+
+        from . import cache
+
+        if not self._use_cache:
+            return None
+        hit = cache.read_cache(self.root / cache.FOLDER / "settings.json").get(
+            SETTINGS_FILE
+        )
+        with contextlib.suppress(KeyError, TypeError, ValueError, IndexError):
+            if hit[0] == key:  # type: ignore[index]
+                settings: Settings = cache.decoder(Settings)(hit[1])  # type: ignore[index]
+                return settings
+        return None
 
     def settings_or_default(self) -> tuple[Settings, list[Problem]]:
         """The settings, or the defaults and the problem when the file is broken."""
@@ -327,10 +347,20 @@ class Journal:
                 folder = folder.parent
 
     def _check_writable(self, supported: int) -> None:
-        if not self.settings_path.exists():
+        from . import cache
+
+        try:
+            key = cache.key_of(self.settings_path.stat())
+        except FileNotFoundError:
             return
-        text, data = self._read_toml(self.settings_path)
-        version = data.get("schema_version", 1)
+        except OSError as error:
+            raise JournalIOError(self.settings_path, error, action="read") from error
+        cached = self._cached_settings(key)
+        if cached is not None:
+            text, version = "", cached.schema_version  # checked when it was read
+        else:
+            text, data = self._read_toml(self.settings_path)
+            version = data.get("schema_version", 1)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             line = tomlfile.line_of(text, ["schema_version"])
             raise DataError(
