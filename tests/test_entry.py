@@ -82,3 +82,58 @@ def test_a_change_is_on_disk_when_the_process_ends(home: Path) -> None:
     assert len(files) == 1
     assert 'title = "Ship a CLI with 3 commands by 2027-03-01"' in files[0].read_text()
     assert not list(home.rglob(".*.tmp"))  # no temp file left behind
+
+
+# -- a run builds only its own command (cli.app_for) ---------------------------
+def test_a_mistyped_subcommand_still_gets_a_suggestion(home: Path) -> None:
+    typo = mentorlog("goals", "lst")
+    assert typo.returncode == 2
+    assert "No such command 'lst'. Did you mean 'list'?" in typo.stderr
+
+
+def test_group_help_lists_every_subcommand(home: Path) -> None:
+    shown = mentorlog("actions", "--help")
+    assert shown.returncode == 0
+    for name in ("list", "add", "done", "drop"):
+        assert f"  {name} " in shown.stdout
+
+
+def test_the_bare_group_and_one_subcommand_run(actions: int) -> None:
+    bare = mentorlog("actions", "--json")
+    assert bare.returncode == 0, bare.stderr
+    assert len(json.loads(bare.stdout)) == actions
+    listed = mentorlog("-j", os.environ["MENTORLOG_HOME"], "actions", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == json.loads(bare.stdout)
+
+
+def test_only_the_named_subcommand_is_built() -> None:
+    from mentorlog.cli import app_for
+
+    def built(*words: str) -> list[str | None]:
+        (group,) = app_for(words[0], list(words[1:])).registered_groups
+        assert group.typer_instance is not None
+        return [c.name for c in group.typer_instance.registered_commands]
+
+    assert built("goals", "add", "Learn Rust", "--by", "eom") == ["add"]
+    assert built("goals", "--json") == []
+    everything = built("goals", "--help")
+    assert {"list", "add", "show", "check"} <= set(everything)
+    assert built("goals", "lst") == everything
+    assert built("goals", "add", "--help") == everything
+
+
+def test_group_options_are_flags_so_the_subcommand_is_the_first_word() -> None:
+    """`_only_subcommand` takes the first word that is not an option for the
+    subcommand: true only while no group option takes a value."""
+    import typer.main
+
+    from mentorlog.cli import full_app
+
+    root = typer.main.get_command(full_app())
+    groups = [c for c in root.commands.values() if hasattr(c, "commands")]  # type: ignore[attr-defined]
+    assert len(groups) >= 8
+    for group in groups:
+        for param in group.params:
+            if param.param_type_name == "option":
+                assert param.is_flag, f"{group.name} {param.opts}"  # type: ignore[attr-defined]

@@ -213,13 +213,41 @@ def _register(module: str, target: typer.Typer, only: str | None = None) -> None
     importlib.import_module(f"{__name__}.{module}").register(target, only)
 
 
-def app_for(word: str) -> typer.Typer:
+def app_for(word: str, rest: list[str] | None = None) -> typer.Typer:
     """The app with only the command `word` names: Typer inspects every
-    command's signature on every run, so a run builds only its own."""
+    command's signature on every run, so a run builds only its own. For a group
+    (`goals`, `actions`, ...), `rest` (the words after `word`) names the one
+    subcommand to build."""
     part = typer.Typer(**ROOT_SETTINGS)
     part.callback()(main_options)
     _register(PARTS[word], part, word)
+    if rest is not None:
+        for group in part.registered_groups:
+            if group.name == word and group.typer_instance is not None:
+                group.typer_instance = _only_subcommand(group.typer_instance, rest)
     return part
+
+
+def _only_subcommand(group: typer.Typer, rest: list[str]) -> typer.Typer:
+    """`group` with only the subcommand `rest` runs (none for the bare group).
+    Help, and a word that names no subcommand (a typo), get the whole group, so
+    Click lists the subcommands or suggests one. Group options are flags (a
+    test checks), so the first word that is not an option is the subcommand."""
+    import copy
+
+    if "--help" in rest or "-h" in rest:
+        return group
+    words = [argument for argument in rest if not argument.startswith("-")]
+    names = {command.name for command in group.registered_commands}
+    if words and words[0] not in names:
+        return group
+    trimmed = copy.copy(group)
+    trimmed.registered_commands = [
+        command
+        for command in group.registered_commands
+        if words and command.name == words[0]
+    ]
+    return trimmed
 
 
 def full_app() -> typer.Typer:
@@ -241,10 +269,10 @@ def __getattr__(name: str) -> Any:
 GLOBAL_VALUES = ("--journal", "-j")
 
 
-def _command_word(argv: list[str]) -> str | None:
-    """The command's name: the first word after the global options."""
+def _command_word(argv: list[str]) -> tuple[str | None, int]:
+    """The command's name, the first word after the global options, and where."""
     skip = False
-    for word in argv:
+    for index, word in enumerate(argv):
         if skip:
             skip = False
             continue
@@ -253,16 +281,16 @@ def _command_word(argv: list[str]) -> str | None:
             continue
         if word.startswith("-"):
             continue
-        return word
-    return None
+        return word, index
+    return None, len(argv)
 
 
 def main() -> None:
     """The console script."""
     argv = sys.argv[1:]
     if "_MENTORLOG_COMPLETE" not in os.environ:
-        word = _command_word(argv)
+        word, index = _command_word(argv)
         if word in PARTS:
-            app_for(word)(prog_name="mentorlog")
+            app_for(word, argv[index + 1 :])(prog_name="mentorlog")
             return
     full_app()(prog_name="mentorlog")
