@@ -131,6 +131,7 @@ def main() -> None:
 
         commands: dict[str, tuple[list[str], dict[str, str]]] = {
             "python -c pass": ([sys.executable, "-c", "pass"], base),
+            "typer + rich, one table": ([sys.executable, "-c", FRAMEWORK], base),
             "mentorlog --help": ([sys.executable, "-m", "mentorlog", "--help"], base),
             "status (ten years)": ([*cli, "status"], on("ten")),
             "goals (ten years)": ([*cli, "goals"], on("ten")),
@@ -152,9 +153,22 @@ def main() -> None:
         table = report(times, args)
         print(table)
         if args.write:
-            args.write.write_text(table)
+            write_section(args.write, table)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def write_section(path: Path, table: str) -> None:
+    """Put `table` under the "## Latest run" heading of `path` (up to the next
+    heading), or make the file of it."""
+    heading = "## Latest run\n"
+    text = path.read_text() if path.exists() else ""
+    if heading not in text:
+        path.write_text(table)
+        return
+    before, after = text.split(heading, 1)
+    rest = after[after.find("\n## ") + 1 :] if "\n## " in after else ""
+    path.write_text(f"{before}{heading}\n{table}\n{rest}")
 
 
 def ratio(times: dict[str, list[float]], top: str, bottom: str) -> float | None:
@@ -165,7 +179,15 @@ def ratio(times: dict[str, list[float]], top: str, bottom: str) -> float | None:
     )
 
 
+# What any Typer + Rich command pays before it does anything of its own: the
+# framework floor under mentorlog's figures (imports typer, prints one table).
+FRAMEWORK = (
+    "import typer, rich.console, rich.table; t = rich.table.Table('a', 'b'); "
+    "t.add_row('1', '2'); rich.console.Console().print(t)"
+)
+
 TARGETS = {
+    "typer + rich, one table": ("jrnl -n 10 (1,000 entries)", None),
     "mentorlog --help": ("jrnl --version", 0.5),
     "status (ten years)": ("jrnl -n 10 (1,000 entries)", 0.5),
     "goals (ten years)": ("jrnl -n 10 (1,000 entries)", 0.5),
