@@ -138,8 +138,12 @@ def test_an_unwritable_cache_costs_nothing_but_time(
     journal, _, cache_file = cached
     cache_file.unlink()
 
-    def refuse(*args: object, **kwargs: object) -> int:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if ".cache" in str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache.os, "open", refuse)
     assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]

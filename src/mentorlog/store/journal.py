@@ -595,32 +595,46 @@ class Journal:
         """`load` through the derived cache (see `store.cache`): files unchanged
         since the last run come from it, the rest are read. A record that is
         then saved is read again in full first (see `save`)."""
-        from . import cache
-
         folder = self.folder(kind)
-        loaded: Loaded[R] = Loaded()
-        extension = kind.extension
         try:
-            names = sorted(
-                name
-                for name in os.listdir(folder)
-                if name.endswith(extension) and not name.startswith(".")
-            )
+            # names are listed and stat'ed relative to the open folder: one path
+            # lookup for the folder, not one per file
+            folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except FileNotFoundError:
-            names = []
+            folder_fd = -1
         except OSError as error:
             raise JournalIOError(folder, error, action="read") from error
+        try:
+            return self._load_folder(kind, folder, folder_fd)
+        finally:
+            if folder_fd >= 0:
+                os.close(folder_fd)
+
+    def _load_folder(self, kind: Kind[R], folder: Path, folder_fd: int) -> Loaded[R]:
+        from . import cache
+
+        loaded: Loaded[R] = Loaded()
+        extension = kind.extension
+        names: list[str] = []
+        if folder_fd >= 0:
+            try:
+                names = sorted(
+                    name
+                    for name in os.listdir(folder_fd)
+                    if name.endswith(extension) and not name.startswith(".")
+                )
+            except OSError as error:
+                raise JournalIOError(folder, error, action="read") from error
         cache_path = self.root / cache.FOLDER / f"{kind.folder}.json"
         old = cache.read_cache(cache_path)
         new: dict[str, Any] = {}
         seen: dict[str, str] = {}  # id -> the file's name
         decode = cache.decoder(kind.model)
-        prefix = f"{folder}{os.sep}"
         stat = os.stat
         records = loaded.records
         for name in names:
             try:
-                info = stat(prefix + name)
+                info = stat(name, dir_fd=folder_fd)
             except OSError:
                 continue
             # an entry: inode, mtime (ns), size, record data, body, problem
