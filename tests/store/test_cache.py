@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import MentorlogError
+from mentorlog.errors import DataError, MentorlogError
 from mentorlog.models import Goal
 from mentorlog.store import cache
 from mentorlog.store.ids import new_id
@@ -148,3 +148,28 @@ def test_an_unwritable_cache_costs_nothing_but_time(
     monkeypatch.setattr(cache.os, "open", refuse)
     assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
     assert not cache_file.exists()
+
+
+def test_a_record_is_built_from_its_row_only_when_used(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    journal, _, _ = cached
+    (stored,) = journal.load(GOALS).records
+    assert stored.value("title") == "Cached goal"  # read from the row
+    assert stored._record is None  # not built yet
+    assert stored.record.created == date(2026, 11, 22)
+    assert stored.value("created") == date(2026, 11, 22)  # from the record now
+
+
+def test_a_row_damaged_in_a_way_the_checksum_cannot_see_is_named(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    """A cache written with a valid checksum but a bad value (not something a
+    disk does; a tool might): one clear line naming the file and the fix."""
+    journal, path, cache_file = cached
+    entries = cache.read_cache(cache_file)
+    entries[path.name][3][3] = "not a date"  # created
+    cache.write_cache(cache_file, entries)
+    (stored,) = journal.load(GOALS).records
+    with pytest.raises(DataError, match=r"delete the \.cache folder"):
+        _ = stored.record

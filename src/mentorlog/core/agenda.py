@@ -171,7 +171,7 @@ def gather(
     actions = [
         s.record
         for s in journal.load(ACTIONS).records
-        if s.record.mentor == mentor.id and s.record.status == "open"
+        if s.value("status") == "open" and s.value("mentor") == mentor.id
     ]
     for action in sorted(actions, key=lambda a: (a.created, a.id)):
         items.append(

@@ -209,7 +209,7 @@ def _records(journal: Journal, held: list[Session]) -> Item:
     title = "Takeaways and action items recorded after each meeting"
     if not held:
         return Item(4, title, "n/a", "no meeting held yet")
-    with_actions = {s.record.session for s in journal.load(ACTIONS).records}
+    with_actions = {s.value("session") for s in journal.load(ACTIONS).records}
     takeaways = sum(1 for s in held if s.takeaways)
     actions = sum(1 for s in held if s.id in with_actions)
     evidence = (

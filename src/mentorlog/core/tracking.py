@@ -162,8 +162,15 @@ def list_actions(
     wanted_goal = goal_id(journal, goal)
     loaded = journal.load(ACTIONS)
     names = Names.of(journal)
-    actions = [stored.record for stored in loaded.records]
-    open_count = sum(1 for a in actions if a.status == "open")
+    # most actions of a long journal are closed: look at their status without
+    # building them (see `Stored.value`)
+    is_open = [stored.value("status") == "open" for stored in loaded.records]
+    open_count = sum(is_open)
+    actions = [
+        stored.record
+        for stored, opened in zip(loaded.records, is_open, strict=True)
+        if opened or include_closed
+    ]
     chosen = [
         ActionView(
             a, short_of(loaded, a), today, names.mentor(a.mentor), names.goal(a.goal)
@@ -182,7 +189,7 @@ def list_actions(
             v.action.created,
         )
     )
-    hidden = 0 if include_closed else len(actions) - open_count
+    hidden = 0 if include_closed else len(loaded.records) - open_count
     return ActionList(chosen, loaded.problems, hidden, open_count)
 
 

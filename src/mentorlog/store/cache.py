@@ -173,6 +173,25 @@ def encode(record: Any) -> list[Any] | None:
 
 
 _decoders: dict[type, Callable[[list[Any]], Any]] = {}
+_plain: dict[type, dict[str, int]] = {}
+
+
+def plain_fields(cls: type) -> dict[str, int]:
+    """The fields of `cls` a row holds as they are (text, numbers, flags, ids),
+    by position: what can be read from a row without building the record."""
+    found = _plain.get(cls)
+    if found is None:
+        shape = shape_of(cls)
+        found = _plain[cls] = {
+            name: position
+            for position, name in enumerate(cls.model_fields)
+            if name not in shape
+        }
+    return found
+
+
+def row_width(cls: type) -> int:
+    return len(cls.model_fields) + 1
 
 
 def decoder(cls: type) -> Callable[[list[Any]], Any]:

@@ -81,23 +81,30 @@ class Kind(Generic[R]):
 
 
 class Stored(Generic[R]):
-    """A record as read from disk, with where it came from."""
+    """A record as read from disk, with where it came from.
+
+    A record served by the derived cache is built when first asked for: a
+    command that looks at one field of ten thousand records (`value`) builds
+    only those it keeps."""
 
     __slots__ = (
+        "_decode",
         "_path",
+        "_plain",
+        "_record",
+        "_row",
         "_where",
         "body",
         "cached",
         "data",
         "file",
         "front",
-        "record",
         "text",
     )
 
     def __init__(
         self,
-        record: R,
+        record: R | None,
         path: Path | None,
         text: str,
         data: dict[str, Any],
@@ -106,8 +113,14 @@ class Stored(Generic[R]):
         cached: bool = False,  # from the derived cache: text, data, front not read
         where: tuple[Path, str] | None = None,  # (folder, name): `path`, made lazily
         file: str = "",  # the path inside the journal, as shown to the user
+        row: list[Any] | None = None,  # the cached row `record` is built from
+        decode: Callable[[list[Any]], R] | None = None,
+        plain: dict[str, int] | None = None,  # fields `row` holds as they are
     ) -> None:
-        self.record = record
+        self._record = record
+        self._row = row
+        self._decode = decode
+        self._plain = plain
         self.file = file
         self._path = path
         self._where = where
@@ -116,6 +129,35 @@ class Stored(Generic[R]):
         self.front = front
         self.body = body
         self.cached = cached
+
+    @property
+    def record(self) -> R:
+        record = self._record
+        if record is None:
+            assert self._decode is not None and self._row is not None
+            try:
+                record = self._record = self._decode(self._row)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                raise DataError(
+                    self.file,
+                    None,
+                    "its copy in .cache/ is damaged: delete the .cache folder "
+                    "(it is rebuilt from the files)",
+                ) from None
+            self._row = None
+        return record
+
+    @record.setter
+    def record(self, value: R) -> None:
+        self._record = value
+
+    def value(self, name: str) -> Any:
+        """`self.record.<name>`, without building the record when its cached
+        row holds the field as it is."""
+        plain = self._plain
+        if self._record is None and plain is not None and name in plain:
+            return self._row[plain[name]]  # type: ignore[index]
+        return getattr(self.record, name)
 
     @property
     def path(self) -> Path:
@@ -129,7 +171,7 @@ class Stored(Generic[R]):
         self._path = value
 
     def __repr__(self) -> str:
-        return f"Stored({self.record!r}, {self.path})"
+        return f"Stored({self.file or self.path})"
 
 
 @struct(frozen=True)
@@ -630,6 +672,9 @@ class Journal:
         new: dict[str, Any] = {}
         seen: dict[str, str] = {}  # id -> the file's name
         decode = cache.decoder(kind.model)
+        plain = cache.plain_fields(kind.model)
+        width = cache.row_width(kind.model)
+        assert kind.model.model_fields[0] == "id"  # a row's first value is its id
         stat = os.stat
         records = loaded.records
         for name in names:
@@ -664,24 +709,26 @@ class Journal:
                     Problem(f"{kind.folder}/{name}", problem[0], problem[1])
                 )
                 continue
-            if record is None:
+            if record is not None:
+                record_id = record.id
+            elif type(data) is list and len(data) == width and type(data[0]) is str:
+                record_id = data[0]  # the record itself is built when used
+            else:
+                # an entry that cannot be used: read the file instead
+                new.pop(name, None)
                 try:
-                    record = decode(data)
-                except (KeyError, TypeError, ValueError, AttributeError):
-                    # an entry that cannot be used: read the file instead
-                    new.pop(name, None)
-                    try:
-                        stored = self.read(kind, folder / name)
-                    except DataError as error:
-                        loaded.problems.append(Problem.from_error(error))
-                        continue
-                    record = stored.record
-                    body = stored.body
-                    data = cache.encode(record)
-                    key = cache.key_of(info)
-                    if data is not None and cache.settled(key):
-                        new[name] = [*key, data, body, None]
-            first = seen.get(record.id)
+                    stored = self.read(kind, folder / name)
+                except DataError as error:
+                    loaded.problems.append(Problem.from_error(error))
+                    continue
+                record = stored.record
+                body = stored.body
+                data = cache.encode(record)
+                key = cache.key_of(info)
+                if data is not None and cache.settled(key):
+                    new[name] = [*key, data, body, None]
+                record_id = record.id
+            first = seen.get(record_id)
             if first is not None:
                 loaded.problems.append(
                     Problem(
@@ -691,7 +738,7 @@ class Journal:
                     )
                 )
                 continue
-            seen[record.id] = name
+            seen[record_id] = name
             records.append(
                 Stored(
                     record,
@@ -703,6 +750,9 @@ class Journal:
                     True,
                     (folder, name),
                     f"{kind.folder}/{name}",
+                    None if record is not None else data,
+                    decode,
+                    plain,
                 )
             )
         if new != old and (names or old):
