@@ -677,10 +677,11 @@ def agenda(body: str) -> None:
     out = console()
     cleaned = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n")
+    lines: list[Text] = []  # printed at once: a print costs more than a line
     for raw in cleaned.splitlines():
         text_line = safe(raw)
         if text_line.startswith("#"):
-            emit(Text(text_line.lstrip("# ").strip(), style="bold cyan"))
+            lines.append(Text(text_line.lstrip("# ").strip(), style="bold cyan"))
             continue
         styled = Text()
         content = text_line
@@ -694,7 +695,9 @@ def agenda(body: str) -> None:
             styled.append("  • ")
             content = text_line.lstrip()[2:]
         styled.append(content, style="red" if "(overdue" in content else "")
-        emit(styled)
+        lines.append(styled)
+    if lines:
+        emit(Text("\n").join(lines), out=out)
     out.print()
 
 
