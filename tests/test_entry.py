@@ -137,3 +137,33 @@ def test_group_options_are_flags_so_the_subcommand_is_the_first_word() -> None:
         for param in group.params:
             if param.param_type_name == "option":
                 assert param.is_flag, f"{group.name} {param.opts}"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("args", [["status"], ["--version"], ["goals", "add", "-h"]])
+def test_a_full_output_is_one_line_not_a_traceback(home: Path, args: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "mentorlog", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_output_is_one_line_not_a_traceback(home: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorlog", "status"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # the child starts with stdout closed
+    )
+    assert done.returncode == 1
+    assert done.stderr == "error: cannot write the output: the output is closed\n"

@@ -40,7 +40,17 @@ def _leave(code: object) -> None:
         sys.stderr.write(f"{code}\n")
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        # the reader may have gone away (`mentorlog goals | head -1`)
-        with contextlib.suppress(BrokenPipeError):
+        if stream is None:
+            continue  # started with the stream closed
+        try:
             stream.flush()
+        except BrokenPipeError:
+            pass  # the reader went away (`mentorlog goals | head -1`)
+        except (OSError, ValueError) as error:
+            if stream is sys.stdout and code == 0:  # else the error is said
+                reason = getattr(error, "strerror", None) or str(error)
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    sys.stderr.write(f"error: cannot write the output: {reason}\n")
+                    sys.stderr.flush()
+                code = code or 1
     os._exit(code)

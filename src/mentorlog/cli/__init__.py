@@ -82,11 +82,34 @@ class MentorlogGroup(TyperGroup):
                 raise
             from mentorlog import render
 
+            reason = _output_failure(error)
+            if reason is not None:
+                render.error(f"cannot write the output: {reason}")
+                raise typer.Exit(1) from None
             render.error(
                 f"unexpected {type(error).__name__}: this is a bug in mentorlog. "
                 "Rerun with --debug to see where it happened, and please report it."
             )
             raise typer.Exit(1) from None
+
+
+def _output_failure(error: Exception) -> str | None:
+    """Why the output could not be written (`> /dev/full`, stdout closed), or
+    None for any other error. Errors reading or writing the journal never get
+    here: the store turns them into a `JournalIOError` naming the path."""
+    import errno
+
+    if sys.stdout is None:
+        return "the output is closed"
+    if isinstance(error, OSError) and error.errno in (
+        errno.ENOSPC,
+        errno.EIO,
+        errno.EBADF,
+        errno.EDQUOT,
+        errno.EFBIG,
+    ):
+        return error.strerror or str(error)
+    return None
 
 
 def _command_words(group: Any, arguments: list[str]) -> str:
