@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorlog.errors import DataError, MentorlogError
+from mentorlog.errors import MentorlogError
 from mentorlog.models import Goal
 from mentorlog.store import cache
 from mentorlog.store.ids import new_id
@@ -161,15 +161,82 @@ def test_a_record_is_built_from_its_row_only_when_used(
     assert stored.value("created") == date(2026, 11, 22)  # from the record now
 
 
-def test_a_row_damaged_in_a_way_the_checksum_cannot_see_is_named(
+def test_a_row_damaged_in_a_way_the_checksum_cannot_see_is_not_believed(
     cached: tuple[Journal, Path, Path],
 ) -> None:
     """A cache written with a valid checksum but a bad value (not something a
-    disk does; a tool might): one clear line naming the file and the fix."""
+    disk does; a tool might): the file is read instead and the cache dropped."""
     journal, path, cache_file = cached
     entries = cache.read_cache(cache_file)
     entries[path.name][3][3] = "not a date"  # created
     cache.write_cache(cache_file, entries)
     (stored,) = journal.load(GOALS).records
-    with pytest.raises(DataError, match=r"delete the \.cache folder"):
-        _ = stored.record
+    assert stored.record.created == date(2026, 11, 22)
+    assert stored.record.title == "Cached goal"
+    assert not cache_file.exists()  # rebuilt by the next command
+
+
+def test_a_row_with_a_strange_body_or_problem_is_a_miss(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    journal, path, cache_file = cached
+    for position, strange in ((4, 5), (5, 5), (5, [1]), (4, ["x"])):
+        entries = cache.read_cache(cache_file)
+        entries[path.name][position] = strange
+        cache.write_cache(cache_file, entries)
+        loaded = Journal(journal.root).load(GOALS)
+        assert [s.record.title for s in loaded.records] == ["Cached goal"]
+        assert loaded.problems == []
+
+
+def test_a_cache_from_a_release_with_other_fields_is_not_read(
+    cached: tuple[Journal, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are values in field order: a release that reorders fields must not
+    read them into the wrong ones, even with the same number of fields."""
+    journal, path, cache_file = cached
+    entries = cache.read_cache(cache_file)
+    entries[path.name][3][1] = "From the cache"
+    cache.write_cache(cache_file, entries)
+    assert journal.load(GOALS).records[0].record.title == "From the cache"
+    swapped = dict(Goal._annotations)
+    swapped["title"], swapped["area"] = swapped["area"], swapped["title"]
+    monkeypatch.setattr(Goal, "_annotations", swapped)
+    monkeypatch.setattr(cache, "_fingerprint", [])
+    journal = Journal(journal.root)
+    assert journal.load(GOALS).records[0].record.title == "Cached goal"
+
+
+def test_saving_an_unchanged_record_still_notices_a_file_changed_since(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    """Nothing to write only if the file is still what the command read."""
+    journal, path, _ = cached
+    with journal.transaction():
+        stored = journal.load(GOALS).records[0]
+        assert journal.save(GOALS, stored.record, stored) == path  # truly nothing
+        path.write_text(path.read_text().replace("Cached goal", "Changed by a tool"))
+        with pytest.raises(MentorlogError, match="changed while this command ran"):
+            journal.save(GOALS, stored.record, stored)
+    assert "Changed by a tool" in path.read_text()
+
+
+def test_keys_added_by_hand_are_cached_whatever_their_type(journal: Journal) -> None:
+    """A hand-added date, time, table or array is kept through the cache, so a
+    record with one does not send every run back to the file."""
+    path = add(journal, "Hand edited")
+    path.write_text(
+        path.read_text()
+        + "started = 2024-01-02\nat = 07:30:00\nwhen = 2024-01-02T07:30:00+01:00\n"
+        + 'tags = ["a", 1, 2.5, true, [2024-01-03]]\n[notes]\nmood = "ok"\n'
+    )
+    age(path)
+    first = journal.load(GOALS).records[0].record.model_extra
+    cache_file = journal.root / ".cache" / "goals.json"
+    assert path.name in cache.read_cache(cache_file)  # cached, not skipped
+    second = Journal(journal.root).load(GOALS).records[0]
+    assert second._record is None  # served by the cache: built from its row
+    assert second.record.model_extra == first
+    assert first["started"] == date(2024, 1, 2)
+    assert first["notes"] == {"mood": "ok"}
+    assert first["tags"][4] == [date(2024, 1, 3)]

@@ -14,6 +14,7 @@ import pytest
 from mentorlog.errors import (
     AmbiguousError,
     JournalIOError,
+    MentorlogError,
     NewerJournalError,
     NotFoundError,
 )
@@ -226,3 +227,23 @@ def test_concurrent_writers_lose_no_update(journal: Journal, tmp_path: Path) -> 
     assert titles == {
         f"{name} step {i}" for name in ("alpha", "beta") for i in range(15)
     }
+
+
+def test_a_record_that_would_not_read_back_is_not_written(journal: Journal) -> None:
+    """Records are not validated when the core makes them; a bug that made an
+    invalid one is caught before it reaches the disk, new or changed."""
+    with (
+        pytest.raises(MentorlogError, match=r"not written: title: is empty"),
+        journal.transaction(),
+    ):
+        journal.save(GOALS, make_goal(""))
+    assert list((journal.root / "goals").glob("*.toml")) == []
+    path = save_new(journal, "Fine")
+    before = path.read_bytes()
+    with (
+        pytest.raises(MentorlogError, match=r"not written: status: should be one of"),
+        journal.transaction(),
+    ):
+        stored = journal.load(GOALS).records[0]
+        journal.save(GOALS, stored.record.model_copy(update={"status": "x"}), stored)
+    assert path.read_bytes() == before

@@ -17,7 +17,8 @@ import os
 import time
 import zlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from datetime import time as time_of_day
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,28 @@ def read_cache(path: Path) -> dict[str, Any]:
 
 
 def _header(payload: bytes) -> bytes:
-    return b"mentorlog-cache %d %08x" % (VERSION, zlib.crc32(payload))
+    """The format, the release and record shapes that wrote the rows (a row is
+    a list of values in field order), and a checksum of the rest."""
+    return b"mentorlog-cache %d %s %08x" % (VERSION, fingerprint(), zlib.crc32(payload))
+
+
+_fingerprint: list[bytes] = []
+
+
+def fingerprint() -> bytes:
+    """The release and every record's fields in order: a cache written by any
+    other release or with other fields is not read at all."""
+    if not _fingerprint:
+        from mentorlog import __version__, models
+
+        shapes = sorted(
+            (name, tuple(value._annotations.items()))
+            for name, value in vars(models).items()
+            if isinstance(value, type) and issubclass(value, models.Model)
+        )
+        text = repr((__version__, shapes)).encode("utf-8")
+        _fingerprint.append(b"%08x" % zlib.crc32(text))
+    return _fingerprint[0]
 
 
 def write_cache(path: Path, entries: dict[str, Any]) -> None:
@@ -97,8 +119,6 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
 # the entry was made from a record that validated, and is used only while its
 # file keeps the same inode, time and size.
 
-_NATIVE = (str, int, float, bool, type(None))
-
 
 def _shape(cls: type) -> dict[str, Any]:
     """The fields of `cls` that JSON cannot hold as they are: "date", or the
@@ -129,16 +149,49 @@ def shape_of(cls: type) -> dict[str, Any]:
     return shape
 
 
-def _jsonable(value: Any) -> bool:
-    if isinstance(value, _NATIVE):
-        return not isinstance(value, float) or value == value  # no NaN
-    if isinstance(value, list):
-        return all(_jsonable(item) for item in value)
+class _NotJSON(Exception):
+    pass
+
+
+def _tagged(value: Any) -> Any:
+    """A key the user added, as JSON: text, numbers and flags as they are;
+    tables, arrays, dates and times as [tag, value] (so a list is never
+    ambiguous). TOML has nothing else but NaN and infinities, which are not
+    cached."""
+    if isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _NotJSON
+        return value
     if isinstance(value, dict):
-        return all(
-            isinstance(key, str) and _jsonable(item) for key, item in value.items()
-        )
-    return False
+        return ["m", {str(key): _tagged(item) for key, item in value.items()}]
+    if isinstance(value, list):
+        return ["l", [_tagged(item) for item in value]]
+    if isinstance(value, datetime):
+        return ["t", value.isoformat()]
+    if isinstance(value, date):
+        return ["d", value.isoformat()]
+    if isinstance(value, time_of_day):
+        return ["h", value.isoformat()]
+    raise _NotJSON
+
+
+def _untagged(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    tag, inner = value
+    if tag == "m":
+        return {key: _untagged(item) for key, item in inner.items()}
+    if tag == "l":
+        return [_untagged(item) for item in inner]
+    if tag == "t":
+        return datetime.fromisoformat(inner)
+    if tag == "d":
+        return date.fromisoformat(inner)
+    if tag == "h":
+        return time_of_day.fromisoformat(inner)
+    raise ValueError(f"unknown tag {tag!r}")
 
 
 def encode(record: Any) -> list[Any] | None:
@@ -166,9 +219,10 @@ def encode(record: Any) -> list[Any] | None:
             if row[position] is None:
                 return None
     extra = values["model_extra"]
-    if not _jsonable(extra):
+    try:
+        row.append(_tagged(extra) if extra else None)
+    except _NotJSON:
         return None
-    row.append(extra or None)
     return row
 
 
@@ -218,8 +272,8 @@ def decoder(cls: type) -> Callable[[list[Any]], Any]:
         record = new(cls)
         attributes = record.__dict__
         attributes.update(zip(names, row, strict=True))
-        if row[-1] is None:
-            attributes["model_extra"] = {}
+        extra = row[-1]
+        attributes["model_extra"] = {} if extra is None else _untagged(extra)
         for name in dates:
             value = attributes[name]
             if value is not None:

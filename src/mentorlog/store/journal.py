@@ -92,7 +92,9 @@ class Stored(Generic[R]):
         "_path",
         "_plain",
         "_record",
+        "_reread",
         "_row",
+        "_stat",
         "_where",
         "body",
         "cached",
@@ -116,8 +118,12 @@ class Stored(Generic[R]):
         row: list[Any] | None = None,  # the cached row `record` is built from
         decode: Callable[[list[Any]], R] | None = None,
         plain: dict[str, int] | None = None,  # fields `row` holds as they are
+        reread: Callable[[str], Stored[R]] | None = None,  # when `row` is unusable
+        stat: os.stat_result | None = None,  # the file's, when it was read
     ) -> None:
         self._record = record
+        self._stat = stat
+        self._reread = reread
         self._row = row
         self._decode = decode
         self._plain = plain
@@ -138,12 +144,11 @@ class Stored(Generic[R]):
             try:
                 record = self._record = self._decode(self._row)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-                raise DataError(
-                    self.file,
-                    None,
-                    "its copy in .cache/ is damaged: delete the .cache folder "
-                    "(it is rebuilt from the files)",
-                ) from None
+                # a row this release cannot use: the file says what it is
+                assert self._reread is not None and self._where is not None
+                fresh = self._reread(self._where[1])
+                record = self._record = fresh.record
+                self.body = fresh.body
             self._row = None
         return record
 
@@ -158,6 +163,22 @@ class Stored(Generic[R]):
         if self._record is None and plain is not None and name in plain:
             return self._row[plain[name]]  # type: ignore[index]
         return getattr(self.record, name)
+
+    def unchanged_on_disk(self) -> bool:
+        """Whether the file still has the inode, time and size it had when this
+        record was read through the cache."""
+        before = self._stat
+        if before is None:
+            return False
+        try:
+            now = os.stat(self.path)
+        except OSError:
+            return False
+        return (now.st_ino, now.st_mtime_ns, now.st_size) == (
+            before.st_ino,
+            before.st_mtime_ns,
+            before.st_size,
+        )
 
     @property
     def path(self) -> Path:
@@ -493,12 +514,18 @@ class Journal:
             path = self._new_path(kind, record)
             if body is None:
                 body = kind.initial_body(record) if kind.initial_body else ""
+            _check_before_writing(kind, data, self.relative(path))
             self.write_text(path, _compose(kind, tomlfile.dumps(data), body))
             return path
         unchanged_body = body is None or body == stored.body
-        if stored.cached and unchanged_body and data == record_data(stored.record):
-            # the change changes nothing the file said when this command read
-            # it (its key was checked then): not a byte to write
+        if (
+            stored.cached
+            and unchanged_body
+            and data == record_data(stored.record)
+            and stored.unchanged_on_disk()
+        ):
+            # the change changes nothing the file says (it is as it was when
+            # this command read it): not a byte to write
             return stored.path
         if stored.cached:
             # Loaded through the cache: what the file says exactly (comments,
@@ -526,6 +553,7 @@ class Journal:
         new_text = _compose(kind, front, stored.body if body is None else body)
         new_text = new_text.replace("\r\n", "\n")  # LF only, whatever the editor did
         if new_text != stored.text:
+            _check_before_writing(kind, data, self.relative(stored.path))
             self.write_text(stored.path, new_text)
         return stored.path
 
@@ -675,6 +703,13 @@ class Journal:
         plain = cache.plain_fields(kind.model)
         width = cache.row_width(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
+
+        def reread(name: str) -> Stored[R]:
+            """A cached row that would not build: drop the cache, read the file."""
+            with contextlib.suppress(OSError):
+                cache_path.unlink()
+            return self.read(kind, folder / name)
+
         stat = os.stat
         records = loaded.records
         for name in names:
@@ -691,6 +726,8 @@ class Journal:
                 and hit[1] == info.st_mtime_ns
                 and hit[0] == info.st_ino
                 and hit[2] == info.st_size
+                and (hit[4] is None or type(hit[4]) is str)
+                and (hit[5] is None or (type(hit[5]) is list and len(hit[5]) == 2))
             ):
                 new[name] = hit
             else:
@@ -753,6 +790,8 @@ class Journal:
                     None if record is not None else data,
                     decode,
                     plain,
+                    reread,
+                    info,
                 )
             )
         if new != old and (names or old):
@@ -845,6 +884,21 @@ M = TypeVar("M", bound="Model")
 
 def _declared(record: Model) -> dict[str, Any]:
     return record.declared()
+
+
+def _check_before_writing(kind: Kind[Any], data: dict[str, Any], relpath: str) -> None:
+    """Records are built by the core from checked input, not validated when
+    made; a record that would not read back is a bug, and is not written."""
+    from pydantic import ValidationError
+
+    try:
+        kind.model.model_validate(data)
+    except ValidationError as error:
+        problem = validation_problem(error, "", relpath)
+        raise MentorlogError(
+            f"not written: {problem.detail} (in {relpath}); "
+            "this is a bug in mentorlog, please report it"
+        ) from None
 
 
 def _compose(kind: Kind[Any], front: str, body: str) -> str:
