@@ -325,3 +325,16 @@ def test_status_json(run: Run, month: None) -> None:
     }
     assert data["checklist"] == {"score": 5, "applicable": 9}
     assert [d["mentor"] for d in data["due_by_cadence"]] == ["Ada Lovelace"]
+
+
+def test_a_meeting_due_by_cadence_counts_from_the_last_one_held(
+    run: Run, month: None
+) -> None:
+    """The last meeting was held on 2026-10-27; months later the next one is
+    still due two weeks after it, not two weeks after the mentor was added."""
+    data = json.loads(
+        run("status", "--json", env={"MENTORLOG_TODAY": "2027-01-15"}).stdout
+    )
+    assert data["due_by_cadence"] == [
+        {"mentor": "Ada Lovelace", "due": "2026-11-10", "cadence": "biweekly"}
+    ]

@@ -104,16 +104,18 @@ def list_sessions(
     wanted = journal.resolve(MENTORS, mentor).record.id if mentor else None
     loaded = journal.load(SESSIONS)
     mentors = mentors_by_id(journal)
-    views = [view_of(journal, s, loaded, mentors) for s in loaded.records]
-    views = [v for v in views if wanted is None or v.session.mentor == wanted]
     recent = today - timedelta(days=RECENT_DAYS)
-    shown = [
-        v
-        for v in views
-        if include_all or v.session.status == "planned" or v.session.date >= recent
+    records = [
+        s for s in loaded.records if wanted is None or s.value("mentor") == wanted
     ]
+    chosen = [
+        s
+        for s in records
+        if include_all or s.value("status") == "planned" or s.record.date >= recent
+    ]
+    shown = [view_of(journal, s, loaded, mentors) for s in chosen]
     shown.sort(key=lambda v: (v.session.date, v.session.created, v.session.id))
-    return SessionList(shown, loaded.problems, len(views) - len(shown))
+    return SessionList(shown, loaded.problems, len(records) - len(shown))
 
 
 def get_session(journal: Journal, ref: str) -> SessionView:

@@ -63,8 +63,17 @@ def status(journal: Journal, today: date) -> Status:
     passed = [v for v in planned if v.session.date < today]
     planned_for = {v.session.mentor for v in upcoming}
     due = []
-    from mentorlog.store.kinds import MENTORS
+    from mentorlog.store.kinds import MENTORS, SESSIONS
 
+    # the last meeting held with each mentor, however long ago (the listing
+    # above holds only planned and recent sessions)
+    last_held: dict[str, date] = {}
+    for stored in journal.load(SESSIONS).records:
+        if stored.value("status") != "held":
+            continue
+        session = stored.record
+        if session.date > last_held.get(session.mentor, date.min):
+            last_held[session.mentor] = session.date
     for stored in journal.load(MENTORS).records:
         mentor = stored.record
         cadence = mentor.effective_cadence
@@ -72,12 +81,7 @@ def status(journal: Journal, today: date) -> Status:
             continue
         if mentor.id in planned_for:
             continue
-        held = [
-            v.session.date
-            for v in sessions.views
-            if v.session.mentor == mentor.id and v.session.status == "held"
-        ]
-        last = max(held, default=mentor.created)
+        last = last_held.get(mentor.id, mentor.created)
         due.append(DueMeeting(mentor.name, next_by_cadence(last, cadence), cadence))
     actions = list_actions(journal, today)
     goals = list_goals(journal, today)
