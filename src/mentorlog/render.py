@@ -121,6 +121,13 @@ def emit(text: Text, *, out: Console | None = None) -> None:
         target.print(text, soft_wrap=True)
 
 
+def emit_lines(lines: list[Text], *, out: Console | None = None) -> None:
+    """Several logical lines in one print: each print checks the terminal and
+    the environment again, which costs more than a line."""
+    if lines:
+        emit(Text("\n").join(lines), out=out)
+
+
 # -- plain messages --------------------------------------------------------------
 def error(message: str, hint: str | None = None) -> None:
     line = Text("error: ", style="bold red")
@@ -696,8 +703,7 @@ def agenda(body: str) -> None:
             content = text_line.lstrip()[2:]
         styled.append(content, style="red" if "(overdue" in content else "")
         lines.append(styled)
-    if lines:
-        emit(Text("\n").join(lines), out=out)
+    emit_lines(lines, out=out)
     out.print()
 
 
@@ -1022,18 +1028,18 @@ def checklist(result: Checklist) -> None:
     title = "Mentorship checklist" + (
         f" · {safe(result.mentor)}" if result.mentor else ""
     )
-    emit(Text(title, style="bold"))
+    lines = [Text(title, style="bold")]
     for item in result.items:
         mark, style = MARKS[item.mark]
         line = Text(f"{mark} ", style=style)
         line.append(
             f"{item.number}. {item.title}", style="bold" if item.mark == "fail" else ""
         )
-        emit(line)
-        emit(Text("     " + safe(item.evidence), style="dim"))
+        lines.append(line)
+        lines.append(Text("     " + safe(item.evidence), style="dim"))
         if item.advice and item.mark == "fail":
-            emit(Text("     → " + safe(item.advice), style="yellow"))
-    emit(
+            lines.append(Text("     → " + safe(item.advice), style="yellow"))
+    lines.append(
         Text(
             f"Score: {result.passed} of {result.applicable} habits in place"
             + (
@@ -1044,6 +1050,7 @@ def checklist(result: Checklist) -> None:
             style="bold",
         )
     )
+    emit_lines(lines)
 
 
 def _panel(title: str, body: Table | Text) -> None:
