@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .context import journal
+from .context import add_commands, journal
 
 
 def init(
@@ -159,6 +159,4 @@ def register(app: typer.Typer, only: str | None = None) -> None:
         "edit": lambda: app.command("edit")(edit),
         "sync": lambda: app.command("sync")(sync),
     }
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()
+    add_commands(only, adders)

@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import interactive, journal, no_group_options, optional_date, today
+from .context import (
+    add_commands,
+    interactive,
+    journal,
+    no_group_options,
+    optional_date,
+    today,
+)
 
 sessions_app = typer.Typer(
     help=(
@@ -405,6 +412,4 @@ def register(app: typer.Typer, only: str | None = None) -> None:
         "followups": lambda: app.add_typer(followups_app, name="followups"),
         "search": lambda: app.command("search")(search),
     }
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()
+    add_commands(only, adders)

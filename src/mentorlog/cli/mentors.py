@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import journal, no_group_options, optional_date, today
+from .context import add_commands, journal, no_group_options, optional_date, today
 
 app = typer.Typer(
     help=(
@@ -419,6 +419,4 @@ def register(root: typer.Typer, only: str | None = None) -> None:
         "mentors": lambda: root.add_typer(app, name="mentors"),
         "network": lambda: root.command("network")(network),
     }
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()
+    add_commands(only, adders)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import journal, optional_date, today
+from .context import add_commands, journal, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -165,6 +165,4 @@ def register(app: typer.Typer, only: str | None = None) -> None:
         "report": lambda: app.command("report")(report),
         "export": lambda: app.command("export")(export),
     }
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()
+    add_commands(only, adders)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from . import completion
-from .context import journal, no_group_options, optional_date, today
+from .context import add_commands, journal, no_group_options, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MentorOption = Annotated[
@@ -441,6 +441,4 @@ def register(app: typer.Typer, only: str | None = None) -> None:
         "resources": lambda: app.add_typer(resources_app, name="resources"),
         "log": lambda: app.add_typer(log_app, name="log"),
     }
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()
+    add_commands(only, adders)
