@@ -1,9 +1,9 @@
 """The checks behind `mentorlog.models`: a pydantic model for each plain class,
 built from its annotations the first time a file of that kind is validated.
 
-Only data read afresh from a file goes through here (and the record a change
-re-reads before writing); a command served by the derived cache never imports
-pydantic.
+What goes through here: data read afresh from a file, the file a change
+re-reads before writing it, and every record before it is written. A command
+served by the derived cache never imports pydantic.
 """
 
 from __future__ import annotations

@@ -176,8 +176,7 @@ def list_actions(
             a, short_of(loaded, a), today, names.mentor(a.mentor), names.goal(a.goal)
         )
         for a in actions
-        if (include_closed or a.status == "open")
-        and (not overdue_only or (a.status == "open" and a.due and a.due < today))
+        if (not overdue_only or (a.status == "open" and a.due and a.due < today))
         and (wanted_mentor is None or a.mentor == wanted_mentor)
         and (wanted_goal is None or a.goal == wanted_goal)
     ]

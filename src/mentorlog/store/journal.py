@@ -93,9 +93,9 @@ class Stored(Generic[R]):
         "_plain",
         "_record",
         "_reread",
+        "_root",
         "_row",
         "_stat",
-        "_where",
         "body",
         "cached",
         "data",
@@ -113,12 +113,12 @@ class Stored(Generic[R]):
         front: str = "",  # the TOML part of `text` (all of it for .toml records)
         body: str = "",  # the prose after the front matter (.md records)
         cached: bool = False,  # from the derived cache: text, data, front not read
-        where: tuple[Path, str] | None = None,  # (folder, name): `path`, made lazily
+        root: Path | None = None,  # the journal's: `path` is `root / file`, made lazily
         file: str = "",  # the path inside the journal, as shown to the user
         row: list[Any] | None = None,  # the cached row `record` is built from
         decode: Callable[[list[Any]], R] | None = None,
         plain: dict[str, int] | None = None,  # fields `row` holds as they are
-        reread: Callable[[str], Stored[R]] | None = None,  # when `row` is unusable
+        reread: Callable[[str], Stored[R]] | None = None,  # `file`, when `row` won't do
         stat: os.stat_result | None = None,  # the file's, when it was read
     ) -> None:
         self._record = record
@@ -129,7 +129,7 @@ class Stored(Generic[R]):
         self._plain = plain
         self.file = file
         self._path = path
-        self._where = where
+        self._root = root
         self.text = text
         self.data = data
         self.front = front
@@ -145,8 +145,8 @@ class Stored(Generic[R]):
                 record = self._record = self._decode(self._row)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 # a row this release cannot use: the file says what it is
-                assert self._reread is not None and self._where is not None
-                fresh = self._reread(self._where[1])
+                assert self._reread is not None
+                fresh = self._reread(self.file)
                 record = self._record = fresh.record
                 self.body = fresh.body
             self._row = None
@@ -183,8 +183,8 @@ class Stored(Generic[R]):
     @property
     def path(self) -> Path:
         if self._path is None:
-            assert self._where is not None
-            self._path = self._where[0] / self._where[1]
+            assert self._root is not None
+            self._path = self._root / self.file
         return self._path
 
     @path.setter
@@ -704,11 +704,11 @@ class Journal:
         width = cache.row_width(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
-        def reread(name: str) -> Stored[R]:
+        def reread(relpath: str) -> Stored[R]:
             """A cached row that would not build: drop the cache, read the file."""
             with contextlib.suppress(OSError):
                 cache_path.unlink()
-            return self.read(kind, folder / name)
+            return self.read(kind, self.root / relpath)
 
         stat = os.stat
         records = loaded.records
@@ -785,7 +785,7 @@ class Journal:
                     "",
                     body or "",
                     True,
-                    (folder, name),
+                    self.root,
                     f"{kind.folder}/{name}",
                     None if record is not None else data,
                     decode,
