@@ -85,3 +85,9 @@ def test_options_complete_journal_values_and_fixed_words(
     ]
     assert complete(filled, "bash", "mentorlog log add x --kind c", 5) == ["challenge"]
     assert complete(filled, "bash", "mentorlog export --format i", 3) == ["ics"]
+
+
+def test_agree_completes_the_channel_as_add_does(filled: Path) -> None:
+    assert complete(filled, "bash", "mentorlog mentors agree ada --channel v", 5) == [
+        "video"
+    ]

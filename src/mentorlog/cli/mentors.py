@@ -37,6 +37,27 @@ AllFlag = Annotated[
 ]
 
 
+# `mentors add` (preferences) and `mentors agree` (what was agreed) share these.
+ChannelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--channel",
+        metavar="CHANNEL",
+        help="email, text, phone, video, in-person.",
+        autocompletion=completion.channels,
+    ),
+]
+CadenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cadence",
+        metavar="CADENCE",
+        autocompletion=completion.cadences,
+        help="weekly, biweekly, monthly, 10d, 3w, 'every 2 weeks'.",
+    ),
+]
+
+
 @app.callback()
 def mentors_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
@@ -75,28 +96,12 @@ def add_mentor(
         list[str] | None,
         typer.Option("--expertise", "-e", metavar="A,B", help="What they know about."),
     ] = None,
-    channel: Annotated[
-        str | None,
-        typer.Option(
-            "--channel",
-            metavar="CHANNEL",
-            help="email, text, phone, video, in-person.",
-            autocompletion=completion.channels,
-        ),
-    ] = None,
+    channel: ChannelOption = None,
     contact: Annotated[
         str | None,
         typer.Option("--contact", metavar="TEXT", help="Email, phone, handle."),
     ] = None,
-    cadence: Annotated[
-        str | None,
-        typer.Option(
-            "--cadence",
-            metavar="CADENCE",
-            autocompletion=completion.cadences,
-            help="weekly, biweekly, monthly, 10d, 3w, 'every 2 weeks'.",
-        ),
-    ] = None,
+    cadence: CadenceOption = None,
     flash: Annotated[
         bool, typer.Option("--flash", help="A one-off flash contact, not ongoing.")
     ] = False,
@@ -203,18 +208,8 @@ def end_mentor(mentor: MentorRef) -> None:
 @app.command("agree")
 def agree(
     mentor: MentorRef,
-    channel: Annotated[
-        str | None, typer.Option("--channel", metavar="CHANNEL", help="How you talk.")
-    ] = None,
-    cadence: Annotated[
-        str | None,
-        typer.Option(
-            "--cadence",
-            metavar="CADENCE",
-            help="How often you meet.",
-            autocompletion=completion.cadences,
-        ),
-    ] = None,
+    channel: ChannelOption = None,
+    cadence: CadenceOption = None,
     response_time: Annotated[
         str | None,
         typer.Option("--response-time", metavar="TEXT", help="How fast each replies."),
