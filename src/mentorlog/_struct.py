@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError
-from typing import Any, TypeVar
+from dataclasses import MISSING, Field, FrozenInstanceError, field
+from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
@@ -51,8 +51,9 @@ def _values(self: Any) -> tuple[Any, ...]:
 
 def _eq(self: Any, other: object) -> bool:
     if type(other) is not type(self):
-        return NotImplemented
-    return _values(self) == _values(other)
+        return NotImplemented  # type: ignore[no-any-return]
+    same: bool = _values(self) == _values(other)
+    return same
 
 
 def _hash(self: Any) -> int:
@@ -70,7 +71,20 @@ def _refuse(self: Any, name: str, value: Any = None) -> None:
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
-def struct(cls: type[T] | None = None, *, frozen: bool = False) -> Any:
+@overload
+def struct(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def struct(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
+# Type checkers see a struct as the dataclass it behaves like: its __init__
+# takes its fields, in order, and refuses any other keyword.
+@dataclass_transform(field_specifiers=(field, Field))
+def struct(
+    cls: type[T] | None = None, *, frozen: bool = False
+) -> type[T] | Callable[[type[T]], type[T]]:
     """Use as `@struct` or `@struct(frozen=True)`."""
 
     def make(cls: type[T]) -> type[T]:

@@ -203,11 +203,11 @@ def _relative(text: str, ref: date) -> date | None:
     for pattern, sign in ((_IN, 1), (_AGO, -1)):
         match = pattern.match(text)
         if match:
-            amount = _amount(match.group(1))
+            counted = _amount(match.group(1))
             unit = UNITS.get(match.group(2))
-            if amount is None or unit is None:
+            if counted is None or unit is None:
                 return None
-            return shift(ref, sign * amount, unit)
+            return shift(ref, sign * counted, unit)
     if text.startswith("next ") and text[5:] in ("week", "month", "year"):
         return shift(ref, 1, UNITS[text[5:]])
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -135,7 +136,7 @@ def add_goal(
     from mentorlog.core.goals import GoalDraft
     from mentorlog.core.goals import add_goal as add_use_case
 
-    parts = {
+    parts: dict[str, str | None] = {
         "specific": specific,
         "measurable": measure,
         "achievable": achievable,
@@ -150,12 +151,21 @@ def add_goal(
                 )
         if by is None:
             target = _prompt_date()
-    draft = GoalDraft(title=title, target=target, area=area, mentor=mentor, **parts)
+    draft = GoalDraft(
+        title=title,
+        target=target,
+        area=area,
+        mentor=mentor,
+        specific=parts["specific"],
+        measurable=parts["measurable"],
+        achievable=parts["achievable"],
+        relevant=parts["relevant"],
+    )
     added = add_use_case(journal(), draft, today())
     render.goal_added(added.view, added.notes)
 
 
-def _prompt_date() -> object:
+def _prompt_date() -> date | None:
     from mentorlog import render
     from mentorlog.errors import DateError
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def _many(question: str) -> list[str]:
-    answers = []
+    answers: list[str] = []
     while True:
         answer = typer.prompt(question, default="", show_default=False).strip()
         if not answer:

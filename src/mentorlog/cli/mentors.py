@@ -347,20 +347,23 @@ def answer(
       mentorlog mentors answer grace accepted --on "next tuesday"
       mentorlog mentors answer grace declined
     """
+    from typing import get_args
+
     from mentorlog import render
     from mentorlog.core.mentors import answer as answer_use_case
     from mentorlog.errors import UserError
+    from mentorlog.models import Answer
 
-    replies = ("accepted", "declined", "rescheduled")
-    normal = reply.strip().lower()
-    if normal not in replies:
+    replies: tuple[Answer, ...] = get_args(Answer)
+    normal = next((r for r in replies if r == reply.strip().lower()), None)
+    if normal is None:
         raise UserError(f'unknown answer "{reply}"; use one of {", ".join(replies)}')
     view = answer_use_case(
         journal(),
         mentor,
         normal,
         optional_date(on, "--on"),
-        today(),  # type: ignore[arg-type]
+        today(),
     )
     render.answer_result(view)
 

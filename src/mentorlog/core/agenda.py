@@ -272,8 +272,8 @@ def gather(
             )
         )
 
-    for stored in journal.load(RESOURCES).records:
-        resource = stored.record
+    for resource_file in journal.load(RESOURCES).records:
+        resource = resource_file.record
         if resource.done and resource.done_on and resource.done_on >= since:
             thought = f": {resource.impression}" if resource.impression else ""
             items.append(
@@ -506,11 +506,11 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
             stored: Stored[Session] | None = upcoming[0]
             session = upcoming[0].record
             if session.date < today and (request.on is None or request.on < today):
-                when = session.date.isoformat()
+                held_on = session.date.isoformat()
                 raise UserError(
-                    f"the meeting with {mentor.name} planned for {when} has passed: "
-                    f"recap it (mentorlog recap {when}), cancel it (mentorlog "
-                    f"sessions cancel {when}), or move it with --on DATE"
+                    f"the meeting with {mentor.name} planned for {held_on} has "
+                    f"passed: recap it (mentorlog recap {held_on}), cancel it "
+                    f"(mentorlog sessions cancel {held_on}), or move it with --on DATE"
                 )
             if request.on is not None and request.on != session.date:
                 if request.on < today:

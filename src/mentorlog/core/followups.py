@@ -127,8 +127,8 @@ def followups(journal: Journal, today: date) -> FollowUps:
                     move.on,
                 )
 
-    for stored in resources.records:
-        resource = stored.record
+    for resource_file in resources.records:
+        resource = resource_file.record
         mentor = mentors.get(resource.recommended_by or "")
         if (
             mentor is None

@@ -62,20 +62,20 @@ def status(journal: Journal, today: date) -> Status:
     upcoming = [v for v in planned if v.session.date >= today]
     passed = [v for v in planned if v.session.date < today]
     planned_for = {v.session.mentor for v in upcoming}
-    due = []
+    due: list[DueMeeting] = []
     from mentorlog.store.kinds import MENTORS, SESSIONS
 
     # the last meeting held with each mentor, however long ago (the listing
     # above holds only planned and recent sessions)
     last_held: dict[str, date] = {}
-    for stored in journal.load(SESSIONS).records:
-        if stored.value("status") != "held":
+    for session_file in journal.load(SESSIONS).records:
+        if session_file.value("status") != "held":
             continue
-        session = stored.record
+        session = session_file.record
         if session.date > last_held.get(session.mentor, date.min):
             last_held[session.mentor] = session.date
-    for stored in journal.load(MENTORS).records:
-        mentor = stored.record
+    for mentor_file in journal.load(MENTORS).records:
+        mentor = mentor_file.record
         cadence = mentor.effective_cadence
         if mentor.status != "active" or mentor.kind != "ongoing" or not cadence:
             continue
