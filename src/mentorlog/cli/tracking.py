@@ -345,7 +345,9 @@ def resource_done(
 
     view = finish_resource(journal(), resource, impression, today())
     render.say(f"✓ {view.short} ", (view.resource.title, "bold"))
-    if view.resource.recommended_by and view.resource.impression_shared_on is None:
+    from mentorlog.core.schedule import impression_pending
+
+    if impression_pending(view.resource):
         render.say(
             "Tell them what you made of it in about a week: it shows up in "
             "`mentorlog followups`."

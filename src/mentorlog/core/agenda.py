@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
-from mentorlog.dates import next_by_cadence
+from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import UserError
 from mentorlog.models import Goal, Mentor, Session
 from mentorlog.store.ids import new_id
@@ -117,9 +117,9 @@ def choose_mentor(
 
 def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> date:
     last = last_held(history)
-    cadence = mentor.effective_cadence
-    if last is not None and cadence:
-        return max(next_by_cadence(last.date, cadence), today)
+    due = meeting_after(last.date, mentor.effective_cadence) if last else None
+    if due is not None:
+        return max(due, today)
     if mentor.meeting_on is not None:
         return mentor.meeting_on
     if last is None:
@@ -217,11 +217,8 @@ def gather(
                 Item(f"applied:{fb.id}", "feedback", f"- Applied: {fb.text} → {fb.how}")
             )
 
-    cadence = mentor.effective_cadence
-    horizon = (
-        next_by_cadence(session.date, cadence)
-        if cadence
-        else session.date + timedelta(days=30)
+    horizon = meeting_after(session.date, mentor.effective_cadence) or (
+        session.date + timedelta(days=30)
     )
     goals = sorted(
         (s.record for s in journal.load(GOALS).records if s.record.status == "active"),
@@ -283,11 +280,7 @@ def gather(
                     f"- Explored: {resource.title} ({resource.kind}){thought}",
                 )
             )
-        if (
-            resource.recommended_by == mentor.id
-            and resource.done
-            and resource.impression_shared_on is None
-        ):
+        if resource.recommended_by == mentor.id and impression_pending(resource):
             items.append(
                 Item(
                     f"impression:{resource.id}",

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from mentorlog._struct import struct
-from mentorlog.dates import next_by_cadence
+from mentorlog.core.schedule import CADENCE_SLACK, cadence_days
 from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
@@ -20,7 +20,6 @@ from .smart import check_goal, score
 
 Mark = Literal["pass", "fail", "n/a"]
 RECENT = 5  # sessions looked at for per-session habits
-CADENCE_SLACK = 1.5  # a gap up to 1.5x the cadence still counts as on cadence
 
 
 @struct(frozen=True)
@@ -66,10 +65,6 @@ class Checklist:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _cadence_days(cadence: str, start: date) -> int:
-    return (next_by_cadence(start, cadence) - start).days
 
 
 def checklist(
@@ -167,7 +162,7 @@ def _cadence(
             notes.append(f"{mentor.name}: no cadence agreed")
             failing.append(mentor)
             continue
-        limit = _cadence_days(cadence, today) * CADENCE_SLACK
+        limit = cadence_days(cadence, today) * CADENCE_SLACK
         dates = [s.date for s in own]
         # the gap after the last meeting counts too: up to the next one, or today
         horizon = upcoming[0].date if upcoming else today

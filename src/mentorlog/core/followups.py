@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mentorlog._struct import struct
-from mentorlog.dates import next_by_cadence
+from mentorlog.core.schedule import impression_due, next_meeting_due
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.models import LogEntry, Mentor
 from mentorlog.store.ids import new_id
@@ -16,7 +16,6 @@ from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import LOG, MENTORS, RESOURCES, SESSIONS
 
 THANKS_WITHIN = 30  # days after a meeting a thank-you note is still worth sending
-IMPRESSION_AFTER = 7  # days after finishing a recommended resource
 UPDATE_AFTER = 14  # days without contact before a brief update is due
 PLAN_AHEAD = 7  # days before a meeting is due that planning it is a follow-up
 
@@ -130,13 +129,8 @@ def followups(journal: Journal, today: date) -> FollowUps:
     for resource_file in resources.records:
         resource = resource_file.record
         mentor = mentors.get(resource.recommended_by or "")
-        if (
-            mentor is None
-            or not resource.done
-            or resource.done_on is None
-            or resource.impression_shared_on is not None
-            or resource.done_on + timedelta(days=IMPRESSION_AFTER) > today
-        ):
+        owed_from = impression_due(resource)
+        if mentor is None or owed_from is None or owed_from > today:
             continue
         add(
             "impression",
@@ -144,7 +138,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
             mentor,
             f'Tell {mentor.name} what you made of "{resource.title}", which they '
             "recommended",
-            resource.done_on + timedelta(days=IMPRESSION_AFTER),
+            owed_from,
         )
 
     updates_to: dict[str, list[date]] = {}
@@ -182,7 +176,8 @@ def followups(journal: Journal, today: date) -> FollowUps:
             )
         cadence = mentor.effective_cadence
         if cadence and not upcoming:
-            due = next_by_cadence(last or mentor.created, cadence)
+            due = next_meeting_due(mentor, last)
+            assert due is not None  # the mentor has a cadence
             if due - today <= timedelta(days=PLAN_AHEAD):
                 add(
                     "plan",

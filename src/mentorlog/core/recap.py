@@ -7,7 +7,7 @@ from dataclasses import field
 from datetime import date
 
 from mentorlog._struct import struct
-from mentorlog.dates import next_by_cadence
+from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import NotFoundError, UserError
 from mentorlog.models import ActionItem, Feedback, Mentor, Session
 from mentorlog.store.ids import new_id
@@ -244,11 +244,7 @@ def record_recap(
         loaded = journal.load(SESSIONS)
         saved = next(s for s in loaded.records if s.path == path)
         view = view_of(journal, saved, loaded, {mentor.id: mentor})
-    next_date = (
-        next_by_cadence(held_date, mentor.effective_cadence)
-        if mentor.effective_cadence
-        else None
-    )
+    next_date = meeting_after(held_date, mentor.effective_cadence)
     mentor_short = journal.load(MENTORS).short.get(mentor.id, mentor.id[10:14])
     notes = _followups(mentor, mentor_short, updated, next_date, journal)
     return RecapResult(

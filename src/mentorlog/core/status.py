@@ -6,7 +6,7 @@ from dataclasses import field
 from datetime import date
 
 from mentorlog._struct import struct
-from mentorlog.dates import next_by_cadence
+from mentorlog.core.schedule import last_held_by_mentor, next_meeting_due
 from mentorlog.store.journal import Journal, Problem
 
 from .checklist import Checklist, checklist
@@ -67,13 +67,9 @@ def status(journal: Journal, today: date) -> Status:
 
     # the last meeting held with each mentor, however long ago (the listing
     # above holds only planned and recent sessions)
-    last_held: dict[str, date] = {}
-    for session_file in journal.load(SESSIONS).records:
-        if session_file.value("status") != "held":
-            continue
-        session = session_file.record
-        if session.date > last_held.get(session.mentor, date.min):
-            last_held[session.mentor] = session.date
+    last_held = last_held_by_mentor(
+        s.record for s in journal.load(SESSIONS).records if s.value("status") == "held"
+    )
     for mentor_file in journal.load(MENTORS).records:
         mentor = mentor_file.record
         cadence = mentor.effective_cadence
@@ -81,8 +77,9 @@ def status(journal: Journal, today: date) -> Status:
             continue
         if mentor.id in planned_for:
             continue
-        last = last_held.get(mentor.id, mentor.created)
-        due.append(DueMeeting(mentor.name, next_by_cadence(last, cadence), cadence))
+        when = next_meeting_due(mentor, last_held.get(mentor.id))
+        assert when is not None  # the mentor has a cadence
+        due.append(DueMeeting(mentor.name, when, cadence))
     actions = list_actions(journal, today)
     goals = list_goals(journal, today)
     found = followups(journal, today)
