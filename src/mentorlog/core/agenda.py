@@ -11,7 +11,7 @@ from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import UserError
-from mentorlog.models import Goal, Mentor, Session
+from mentorlog.models import Goal, Mentor, Move, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
@@ -161,44 +161,72 @@ def gather(
     today: date,
     history: list[Stored[Session]],
 ) -> list[Item]:
-    """Every item the agenda of `session` should hold, in order."""
-    items: list[Item] = []
+    """Every item the agenda of `session` should hold, in the order of the
+    talk flow (SPEC §3)."""
     previous = last_held(history, before=session.date) or last_held(
         [s for s in history if s.record.id != session.id]
     )
     since = previous.date if previous else today - timedelta(days=30)
+    horizon = meeting_after(session.date, mentor.effective_cadence) or (
+        session.date + timedelta(days=30)
+    )
+    goals = sorted(
+        (s.record for s in journal.load(GOALS).records if s.record.status == "active"),
+        key=lambda g: (g.target or date.max, g.title.lower()),
+    )
+    return [
+        *_open_actions(journal, mentor, today),
+        *_from_last_time(previous, history),
+        *_feedback_received(journal, mentor, since),
+        *_goals_due(goals, horizon, today),
+        *_wins_and_challenges(journal, since),
+        *_resources_explored(journal, mentor, since),
+        *_asked_for(session, goals, mentor, today),
+    ]
 
+
+def _open_actions(journal: Journal, mentor: Mentor, today: date) -> list[Item]:
+    """Open action items with this mentor, oldest first, overdue marked."""
     actions = [
         s.record
         for s in journal.load(ACTIONS).records
         if s.value("status") == "open" and s.value("mentor") == mentor.id
     ]
-    for action in sorted(actions, key=lambda a: (a.created, a.id)):
-        items.append(
-            Item(
-                f"action:{action.id}",
-                "actions",
-                f"- [ ] {action.text}{_due_note(action.due, today)}",
-            )
+    return [
+        Item(
+            f"action:{action.id}",
+            "actions",
+            f"- [ ] {action.text}{_due_note(action.due, today)}",
         )
+        for action in sorted(actions, key=lambda a: (a.created, a.id))
+    ]
 
-    if previous is not None:
-        for index, takeaway in enumerate(previous.takeaways):
-            items.append(
-                Item(f"takeaway:{previous.id}:{index}", "takeaways", f"- {takeaway}")
-            )
-        previous_body = next(
-            (s.body for s in history if s.record.id == previous.id), ""
+
+def _from_last_time(
+    previous: Session | None, history: list[Stored[Session]]
+) -> list[Item]:
+    """The last session's takeaways and the questions it left open."""
+    if previous is None:
+        return []
+    items = [
+        Item(f"takeaway:{previous.id}:{index}", "takeaways", f"- {takeaway}")
+        for index, takeaway in enumerate(previous.takeaways)
+    ]
+    previous_body = next((s.body for s in history if s.record.id == previous.id), "")
+    items += [
+        Item(
+            f"openq:{previous.id}:{question.lower()}",
+            "questions",
+            f"- [ ] {question} (still open from last time)",
         )
-        for question in open_questions(previous_body):
-            items.append(
-                Item(
-                    f"openq:{previous.id}:{question.lower()}",
-                    "questions",
-                    f"- [ ] {question} (still open from last time)",
-                )
-            )
+        for question in open_questions(previous_body)
+    ]
+    return items
 
+
+def _feedback_received(journal: Journal, mentor: Mentor, since: date) -> list[Item]:
+    """Feedback from this mentor not yet applied, and applied since last time."""
+    items: list[Item] = []
     for stored in journal.load(FEEDBACK).records:
         fb = stored.record
         if fb.mentor != mentor.id:
@@ -216,14 +244,13 @@ def gather(
             items.append(
                 Item(f"applied:{fb.id}", "feedback", f"- Applied: {fb.text} → {fb.how}")
             )
+    return items
 
-    horizon = meeting_after(session.date, mentor.effective_cadence) or (
-        session.date + timedelta(days=30)
-    )
-    goals = sorted(
-        (s.record for s in journal.load(GOALS).records if s.record.status == "active"),
-        key=lambda g: (g.target or date.max, g.title.lower()),
-    )
+
+def _goals_due(goals: list[Goal], horizon: date, today: date) -> list[Item]:
+    """Goals due before the next-but-one meeting or at risk, and milestones
+    due by then."""
+    items: list[Item] = []
     for goal in goals:
         risk = _at_risk(goal, today)
         due_soon = goal.target is not None and goal.target <= horizon
@@ -239,17 +266,21 @@ def gather(
                     f"milestones{flag}",
                 )
             )
-        for milestone in goal.milestones:
-            if not milestone.done and milestone.due and milestone.due <= horizon:
-                items.append(
-                    Item(
-                        f"milestone:{goal.id}:{milestone.title.lower()}",
-                        "goals",
-                        f"- [ ] Milestone: {milestone.title} ({goal.title})"
-                        + _due_note(milestone.due, today),
-                    )
-                )
+        items += [
+            Item(
+                f"milestone:{goal.id}:{milestone.title.lower()}",
+                "goals",
+                f"- [ ] Milestone: {milestone.title} ({goal.title})"
+                + _due_note(milestone.due, today),
+            )
+            for milestone in goal.milestones
+            if not milestone.done and milestone.due and milestone.due <= horizon
+        ]
+    return items
 
+
+def _wins_and_challenges(journal: Journal, since: date) -> list[Item]:
+    """Wins and challenges logged since the last session."""
     entries = sorted(
         (
             s.record
@@ -258,17 +289,20 @@ def gather(
         ),
         key=lambda e: e.date,
     )
-    for entry in entries:
-        mark = f" {PRIVATE}" if entry.private else ""
-        items.append(
-            Item(
-                f"log:{entry.id}",
-                "wins",
-                f"- {entry.kind.capitalize()}: {entry.text} "
-                f"({entry.date.isoformat()}){mark}",
-            )
+    return [
+        Item(
+            f"log:{entry.id}",
+            "wins",
+            f"- {entry.kind.capitalize()}: {entry.text} "
+            f"({entry.date.isoformat()}){f' {PRIVATE}' if entry.private else ''}",
         )
+        for entry in entries
+    ]
 
+
+def _resources_explored(journal: Journal, mentor: Mentor, since: date) -> list[Item]:
+    """Resources explored since the last session, and impressions owed."""
+    items: list[Item] = []
     for resource_file in journal.load(RESOURCES).records:
         resource = resource_file.record
         if resource.done and resource.done_on and resource.done_on >= since:
@@ -289,7 +323,15 @@ def gather(
                     f'"{resource.title}", which they recommended',
                 )
             )
+    return items
 
+
+def _asked_for(
+    session: Session, goals: list[Goal], mentor: Mentor, today: date
+) -> list[Item]:
+    """The feedback area to ask about, then the user's topics, questions and
+    things to bring."""
+    items: list[Item] = []
     if session.feedback_area:
         items.append(
             Item(
@@ -310,14 +352,12 @@ def gather(
                     f"- Ask for feedback on: {suggestion}",
                 )
             )
-    for topic in session.topics:
-        items.append(Item(f"topic:{topic.lower()}", "topics", f"- {topic}"))
-    for question in session.questions:
-        items.append(
-            Item(f"question:{question.lower()}", "questions", f"- [ ] {question}")
-        )
-    for thing in session.bring:
-        items.append(Item(f"bring:{thing.lower()}", "bring", f"- [ ] {thing}"))
+    items += [Item(f"topic:{t.lower()}", "topics", f"- {t}") for t in session.topics]
+    items += [
+        Item(f"question:{q.lower()}", "questions", f"- [ ] {q}")
+        for q in session.questions
+    ]
+    items += [Item(f"bring:{b.lower()}", "bring", f"- [ ] {b}") for b in session.bring]
     return items
 
 
@@ -492,43 +532,9 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                 "answer ... accepted --on DATE"
             )
         history = sessions_with(journal, mentor.id)
-        upcoming = planned(history)
-        moved = None
-        renamed_from: date | None = None
-        if upcoming:
-            stored: Stored[Session] | None = upcoming[0]
-            session = upcoming[0].record
-            if session.date < today and (request.on is None or request.on < today):
-                held_on = session.date.isoformat()
-                raise UserError(
-                    f"the meeting with {mentor.name} planned for {held_on} has "
-                    f"passed: recap it (mentorlog recap {held_on}), cancel it "
-                    f"(mentorlog sessions cancel {held_on}), or move it with --on DATE"
-                )
-            if request.on is not None and request.on != session.date:
-                if request.on < today:
-                    raise UserError(f"{request.on.isoformat()} is in the past")
-                renamed_from = session.date
-                session = move_to(
-                    session, request.on, today, mentor.agreement.reschedule_notice
-                )
-                moved = session.moves[-1]
-        else:
-            stored = None
-            when = request.on or first_date(mentor, history, today)
-            if when < today:
-                raise UserError(
-                    f"{when.isoformat()} is in the past: to record a meeting that "
-                    "happened, use `mentorlog recap`"
-                )
-            session = Session(
-                id=new_id(),
-                mentor=mentor.id,
-                mentor_name=mentor.name,
-                date=when,
-                created=today,
-                agenda_on=today,
-            )
+        stored, session, moved, renamed_from = _session_to_prepare(
+            mentor, history, request.on, today
+        )
         session = session.model_copy(
             update={
                 "topics": split_list([*session.topics, *topics]),
@@ -568,6 +574,49 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         chosen,
         moved_info,
     )
+
+
+def _session_to_prepare(
+    mentor: Mentor, history: list[Stored[Session]], on: date | None, today: date
+) -> tuple[Stored[Session] | None, Session, Move | None, date | None]:
+    """The planned session with `mentor` (moved to `on` if asked), else a new
+    one on `on` or the date the cadence gives. Returns it with its file (None
+    for a new one), the move made and the date it was moved from.
+
+    Raises UserError for a planned meeting that has passed, or a date in the
+    past."""
+    upcoming = planned(history)
+    if not upcoming:
+        when = on or first_date(mentor, history, today)
+        if when < today:
+            raise UserError(
+                f"{when.isoformat()} is in the past: to record a meeting that "
+                "happened, use `mentorlog recap`"
+            )
+        session = Session(
+            id=new_id(),
+            mentor=mentor.id,
+            mentor_name=mentor.name,
+            date=when,
+            created=today,
+            agenda_on=today,
+        )
+        return None, session, None, None
+    stored = upcoming[0]
+    session = stored.record
+    if session.date < today and (on is None or on < today):
+        held_on = session.date.isoformat()
+        raise UserError(
+            f"the meeting with {mentor.name} planned for {held_on} has "
+            f"passed: recap it (mentorlog recap {held_on}), cancel it "
+            f"(mentorlog sessions cancel {held_on}), or move it with --on DATE"
+        )
+    if on is None or on == session.date:
+        return stored, session, None, None
+    if on < today:
+        raise UserError(f"{on.isoformat()} is in the past")
+    moved = move_to(session, on, today, mentor.agreement.reschedule_notice)
+    return stored, moved, moved.moves[-1], session.date
 
 
 def _merge(old: list[str], new: list[str]) -> list[str]:

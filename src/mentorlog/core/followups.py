@@ -10,7 +10,7 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_due, next_meeting_due
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.models import LogEntry, Mentor
+from mentorlog.models import LogEntry, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import LOG, MENTORS, RESOURCES, SESSIONS
@@ -47,164 +47,52 @@ class FollowUps:
 
 
 def followups(journal: Journal, today: date) -> FollowUps:
+    """Every follow-up due now or soon, soonest first, from one read of the
+    mentors, sessions, resources and log (SPEC §2 `followups`)."""
     settings, problems = journal.settings_or_default()
-    period = settings.targets.review_period_days
     mentors_loaded = journal.load(MENTORS)
     mentors = {s.record.id: s.record for s in mentors_loaded.records}
-    short = mentors_loaded.short
     sessions = journal.load(SESSIONS)
     resources = journal.load(RESOURCES)
     log = journal.load(LOG)
     items: list[FollowUp] = []
-
-    def add(kind: str, source_short: str, mentor: Mentor, text: str, due: date) -> None:
-        items.append(
-            FollowUp(
-                f"{kind}-{source_short}",
-                kind,
-                text,
-                mentor.name,
-                mentor.effective_channel,
-                due,
-            )
-        )
-
-    by_mentor: dict[str, list[Any]] = {}
+    by_mentor: dict[str, list[Session]] = {}
     for stored in sessions.records:
-        by_mentor.setdefault(stored.record.mentor, []).append(stored.record)
         session = stored.record
+        by_mentor.setdefault(session.mentor, []).append(session)
         mentor = mentors.get(session.mentor)
-        if mentor is None:
-            continue
-        sid = sessions.short[session.id]
-        if (
-            session.status == "held"
-            and session.thanked_on is None
-            and today - session.date <= timedelta(days=THANKS_WITHIN)
-        ):
-            add(
-                "thanks",
-                sid,
-                mentor,
-                f"Send {mentor.name} a thank-you note for the meeting on "
-                f"{session.date.isoformat()}",
-                session.date + timedelta(days=1),
-            )
-        if session.status == "planned" and session.date < today:
-            add(
-                "recap",
-                sid,
-                mentor,
-                f"The meeting with {mentor.name} planned for "
-                f"{session.date.isoformat()} has passed: recap it (mentorlog recap "
-                f"{sid}) or cancel it (mentorlog sessions cancel {sid})",
-                session.date,
-            )
-        if (
-            session.status == "cancelled"
-            and session.cancelled_late
-            and session.cancel_announced_on is None
-        ):
-            add(
-                "cancelled",
-                sid,
-                mentor,
-                f"Tell {mentor.name} the meeting on {session.date.isoformat()} is "
-                f"cancelled: inside the agreed {mentor.agreement.reschedule_notice} "
-                "notice",
-                session.cancelled_on or today,
-            )
-        for index, move in enumerate(session.moves):
-            if move.late and move.announced_on is None and session.status == "planned":
-                add(
-                    "moved",
-                    f"{sid}.{index + 1}",
-                    mentor,
-                    f"Tell {mentor.name} the meeting moved from "
-                    f"{move.from_date.isoformat()} to {move.to.isoformat()}: inside "
-                    f"the agreed {mentor.agreement.reschedule_notice} notice",
-                    move.on,
-                )
-
-    for resource_file in resources.records:
-        resource = resource_file.record
+        if mentor is not None:
+            items += _for_session(session, sessions.short[session.id], mentor, today)
+    for stored_resource in resources.records:
+        resource = stored_resource.record
         mentor = mentors.get(resource.recommended_by or "")
         owed_from = impression_due(resource)
         if mentor is None or owed_from is None or owed_from > today:
             continue
-        add(
-            "impression",
-            resources.short[resource.id],
-            mentor,
-            f'Tell {mentor.name} what you made of "{resource.title}", which they '
-            "recommended",
-            owed_from,
+        items.append(
+            _item(
+                "impression",
+                resources.short[resource.id],
+                mentor,
+                f'Tell {mentor.name} what you made of "{resource.title}", which '
+                "they recommended",
+                owed_from,
+            )
         )
-
     updates_to: dict[str, list[date]] = {}
     for entry in (s.record for s in log.records):
         if entry.kind == "update" and entry.mentor and not entry.private:
             updates_to.setdefault(entry.mentor, []).append(entry.date)
+    period = settings.targets.review_period_days
     for mentor in mentors.values():
-        if mentor.status != "active" or mentor.kind != "ongoing":
-            continue
-        mid = short[mentor.id]
-        held = sorted(
-            (s for s in by_mentor.get(mentor.id, []) if s.status == "held"),
-            key=lambda s: s.date,
-        )
-        upcoming = [
-            s
-            for s in by_mentor.get(mentor.id, [])
-            if s.status == "planned" and s.date >= today
-        ]
-        last = held[-1].date if held else None
-        updates = updates_to.get(mentor.id, [])
-        last_contact = max([d for d in [last, *updates] if d is not None], default=None)
-        if (
-            last is not None
-            and last_contact is not None
-            and (today - last_contact >= timedelta(days=UPDATE_AFTER))
-        ):
-            add(
-                "update",
-                mid,
+        if mentor.status == "active" and mentor.kind == "ongoing":
+            items += _for_mentor(
                 mentor,
-                f"Send {mentor.name} a brief update: nothing since "
-                f"{last_contact.isoformat()}",
-                last_contact + timedelta(days=UPDATE_AFTER),
-            )
-        cadence = mentor.effective_cadence
-        if cadence and not upcoming:
-            due = next_meeting_due(mentor, last)
-            assert due is not None  # the mentor has a cadence
-            if due - today <= timedelta(days=PLAN_AHEAD):
-                add(
-                    "plan",
-                    mid,
-                    mentor,
-                    f"Plan the next meeting with {mentor.name} (due by your {cadence} "
-                    f"cadence on {due.isoformat()}): mentorlog prep {mid}",
-                    due,
-                )
-        review_from = mentor.reviewed_on or mentor.promoted_on or mentor.created
-        if today - review_from >= timedelta(days=period):
-            add(
-                "review",
-                mid,
-                mentor,
-                f"Review with {mentor.name} how the mentorship works: are you both on "
-                "the same page?",
-                review_from + timedelta(days=period),
-            )
-        feedback_from = mentor.feedback_given_on or mentor.promoted_on or mentor.created
-        if today - feedback_from >= timedelta(days=period):
-            add(
-                "feedback",
-                mid,
-                mentor,
-                f"Give {mentor.name} feedback on how the mentorship works for you",
-                feedback_from + timedelta(days=period),
+                mentors_loaded.short[mentor.id],
+                by_mentor.get(mentor.id, []),
+                updates_to.get(mentor.id, []),
+                period,
+                today,
             )
     items.sort(key=lambda f: (f.due, f.id))
     return FollowUps(
@@ -217,6 +105,148 @@ def followups(journal: Journal, today: date) -> FollowUps:
             *log.problems,
         ],
     )
+
+
+def _item(
+    kind: str, source_short: str, mentor: Mentor, text: str, due: date
+) -> FollowUp:
+    return FollowUp(
+        f"{kind}-{source_short}", kind, text, mentor.name, mentor.effective_channel, due
+    )
+
+
+def _for_session(
+    session: Session, sid: str, mentor: Mentor, today: date
+) -> list[FollowUp]:
+    """Thank-you owed, a passed meeting to recap, a late cancel or move to
+    announce."""
+    found: list[FollowUp] = []
+    on = session.date.isoformat()
+    if (
+        session.status == "held"
+        and session.thanked_on is None
+        and today - session.date <= timedelta(days=THANKS_WITHIN)
+    ):
+        found.append(
+            _item(
+                "thanks",
+                sid,
+                mentor,
+                f"Send {mentor.name} a thank-you note for the meeting on {on}",
+                session.date + timedelta(days=1),
+            )
+        )
+    if session.status == "planned" and session.date < today:
+        found.append(
+            _item(
+                "recap",
+                sid,
+                mentor,
+                f"The meeting with {mentor.name} planned for {on} has passed: recap "
+                f"it (mentorlog recap {sid}) or cancel it (mentorlog sessions cancel "
+                f"{sid})",
+                session.date,
+            )
+        )
+    notice = mentor.agreement.reschedule_notice
+    if (
+        session.status == "cancelled"
+        and session.cancelled_late
+        and session.cancel_announced_on is None
+    ):
+        found.append(
+            _item(
+                "cancelled",
+                sid,
+                mentor,
+                f"Tell {mentor.name} the meeting on {on} is cancelled: inside the "
+                f"agreed {notice} notice",
+                session.cancelled_on or today,
+            )
+        )
+    for index, move in enumerate(session.moves):
+        if move.late and move.announced_on is None and session.status == "planned":
+            found.append(
+                _item(
+                    "moved",
+                    f"{sid}.{index + 1}",
+                    mentor,
+                    f"Tell {mentor.name} the meeting moved from "
+                    f"{move.from_date.isoformat()} to {move.to.isoformat()}: inside "
+                    f"the agreed {notice} notice",
+                    move.on,
+                )
+            )
+    return found
+
+
+def _for_mentor(
+    mentor: Mentor,
+    mid: str,
+    sessions: list[Session],
+    updates: list[date],
+    period: int,
+    today: date,
+) -> list[FollowUp]:
+    """An update between meetings, the next meeting to plan, a relationship
+    review and feedback owed to an ongoing mentor."""
+    found: list[FollowUp] = []
+    held = [s.date for s in sessions if s.status == "held"]
+    last = max(held, default=None)
+    upcoming = [s for s in sessions if s.status == "planned" and s.date >= today]
+    last_contact = max([d for d in [last, *updates] if d is not None], default=None)
+    if (
+        last is not None
+        and last_contact is not None
+        and (today - last_contact >= timedelta(days=UPDATE_AFTER))
+    ):
+        found.append(
+            _item(
+                "update",
+                mid,
+                mentor,
+                f"Send {mentor.name} a brief update: nothing since "
+                f"{last_contact.isoformat()}",
+                last_contact + timedelta(days=UPDATE_AFTER),
+            )
+        )
+    cadence = mentor.effective_cadence
+    due = next_meeting_due(mentor, last)
+    if due is not None and not upcoming and due - today <= timedelta(days=PLAN_AHEAD):
+        found.append(
+            _item(
+                "plan",
+                mid,
+                mentor,
+                f"Plan the next meeting with {mentor.name} (due by your {cadence} "
+                f"cadence on {due.isoformat()}): mentorlog prep {mid}",
+                due,
+            )
+        )
+    review_from = mentor.reviewed_on or mentor.promoted_on or mentor.created
+    if today - review_from >= timedelta(days=period):
+        found.append(
+            _item(
+                "review",
+                mid,
+                mentor,
+                f"Review with {mentor.name} how the mentorship works: are you both "
+                "on the same page?",
+                review_from + timedelta(days=period),
+            )
+        )
+    feedback_from = mentor.feedback_given_on or mentor.promoted_on or mentor.created
+    if today - feedback_from >= timedelta(days=period):
+        found.append(
+            _item(
+                "feedback",
+                mid,
+                mentor,
+                f"Give {mentor.name} feedback on how the mentorship works for you",
+                feedback_from + timedelta(days=period),
+            )
+        )
+    return found
 
 
 def complete(journal: Journal, ref: str, today: date) -> FollowUp:
