@@ -152,16 +152,23 @@ def _vague(text: str | None) -> bool:
 
 
 def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
-    """Every SMART gap of `goal`, each a sentence that says what to do."""
+    """Every SMART gap of `goal`, each a sentence that says what to do
+    (SPEC §1 item 1; shared/SMART_RUBRIC.md for the words of the title)."""
+    return [
+        *_specific_and_measurable(goal),
+        *_achievable_and_relevant(goal, ref),
+        *_time_bound(goal, today, ref),
+    ]
+
+
+def _specific_and_measurable(goal: Goal) -> list[Gap]:
     gaps: list[Gap] = []
     title = goal.title.strip()
     vague = _has_phrase(title, VAGUE)
     concrete = _has_phrase(title, CONCRETE)
     specific_text = (goal.specific or "").strip()
     specific_ok = bool(specific_text) and not _vague(specific_text)
-
     counted = _NUMBER.search(title.lower()) is not None
-
     # Specific: a vague verb is fine when a number says where it ends
     # ("improve test coverage to 80%").
     if vague and not concrete and not counted and not specific_ok:
@@ -190,8 +197,6 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 "not the direction.",
             )
         )
-
-    # Measurable
     measurable_ok = (
         bool((goal.measurable or "").strip())
         or counted
@@ -206,8 +211,11 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 'deployed"), or fill in --measure.',
             )
         )
+    return gaps
 
-    # Achievable
+
+def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
+    gaps: list[Gap] = []
     if not goal.milestones:
         gaps.append(
             Gap(
@@ -224,8 +232,6 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 "who can help): fill in --achievable.",
             )
         )
-
-    # Relevant
     if not (goal.relevant or "").strip():
         gaps.append(
             Gap(
@@ -234,9 +240,12 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 "fill in --relevant.",
             )
         )
+    return gaps
 
-    # Time-bound
-    promised = deadline_in_title(title, goal.created)
+
+def _time_bound(goal: Goal, today: date, ref: str) -> list[Gap]:
+    gaps: list[Gap] = []
+    promised = deadline_in_title(goal.title.strip(), goal.created)
     target = goal.target or promised
     if target is None:
         gaps.append(
@@ -246,7 +255,8 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 "target = 2027-03-01), or give --by when you add a goal.",
             )
         )
-    elif goal.status == "active" and target < today:
+        return gaps
+    if goal.status == "active" and target < today:
         days = (today - target).days
         gaps.append(
             Gap(
@@ -256,16 +266,15 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
                 f"edit {ref}`) or close the goal (`goals done` / `goals drop`).",
             )
         )
-    if target is not None:
-        late = [m for m in goal.milestones if m.due and m.due > target and not m.done]
-        for milestone in late:
-            gaps.append(
-                Gap(
-                    "time-bound",
-                    f'milestone "{milestone.title}" is due {milestone.due} after the '
-                    f"goal's target {target}: move one of the two dates.",
-                )
-            )
+    late = [m for m in goal.milestones if m.due and m.due > target and not m.done]
+    gaps += [
+        Gap(
+            "time-bound",
+            f'milestone "{milestone.title}" is due {milestone.due} after the '
+            f"goal's target {target}: move one of the two dates.",
+        )
+        for milestone in late
+    ]
     return gaps
 
 
