@@ -22,9 +22,9 @@ Accepted forms (case ignored), all relative to today:
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 
-from mentorlog._lazy import lazy_re
 from mentorlog.errors import DateError
 
 WEEKDAYS = {
@@ -94,10 +94,10 @@ UNITS = {
     "years": "years",
 }
 
-_OFFSET = lazy_re(r"^([+-])\s*(\d{1,4})\s*([a-z]+)$")
-_IN = lazy_re(r"^in\s+(\d{1,4}|[a-z]+)\s+([a-z]+)$")
-_AGO = lazy_re(r"^(\d{1,4}|[a-z]+)\s+([a-z]+)\s+ago$")
-_ISO = lazy_re(r"^\d{4}-\d{2}-\d{2}$")
+_OFFSET = re.compile(r"^([+-])\s*(\d{1,4})\s*([a-z]+)$")
+_IN = re.compile(r"^in\s+(\d{1,4}|[a-z]+)\s+([a-z]+)$")
+_AGO = re.compile(r"^(\d{1,4}|[a-z]+)\s+([a-z]+)\s+ago$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def today() -> date:
@@ -231,9 +231,9 @@ _MONTH_NAMES = {
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]+)\.?"
 _YEAR = r"(?:,?\s+(\d{4}))?"
-_MONTH_FIRST = lazy_re(rf"^{_MONTH}\s+{_DAY}{_YEAR}$")
-_DAY_FIRST = lazy_re(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$")
-_MONTH_ONLY = lazy_re(rf"^{_MONTH}{_YEAR}$")
+_MONTH_FIRST = re.compile(rf"^{_MONTH}\s+{_DAY}{_YEAR}$")
+_DAY_FIRST = re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$")
+_MONTH_ONLY = re.compile(rf"^{_MONTH}{_YEAR}$")
 
 
 def month_number(word: str) -> int | None:
@@ -308,8 +308,8 @@ CADENCE_NAMES = {
     "quarterly": "3m",
     "every quarter": "3m",
 }
-_CADENCE_SHORT = lazy_re(r"^(\d{1,3})\s*(d|w|m)$")
-_CADENCE_EVERY = lazy_re(r"^(?:every\s+)?(\d{1,3}|[a-z]+)\s+(days?|weeks?|months?)$")
+_CADENCE_SHORT = re.compile(r"^(\d{1,3})\s*(d|w|m)$")
+_CADENCE_EVERY = re.compile(r"^(?:every\s+)?(\d{1,3}|[a-z]+)\s+(days?|weeks?|months?)$")
 CADENCE_HELP = "weekly, biweekly, monthly, 10d, 3w, 2m, or 'every 2 weeks'"
 
 
@@ -352,7 +352,7 @@ def next_by_cadence(last: date, cadence: str) -> date:
     return shift(last, amount, unit)
 
 
-_NOTICE = lazy_re(r"^(\d{1,4})\s*(h|hours?|d|days?|w|weeks?)$")
+_NOTICE = re.compile(r"^(\d{1,4})\s*(h|hours?|d|days?|w|weeks?)$")
 
 
 def parse_notice(text: str) -> str:

@@ -7,7 +7,6 @@ import re
 from dataclasses import field
 from datetime import date, timedelta
 
-from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import UserError
@@ -53,8 +52,8 @@ LINE_PLACEHOLDERS = (
 )
 ADDED_HEADING = "## Added by prep"
 PRIVATE = "(private)"
-_HEADING = lazy_re(r"^#{1,6}\s")
-_COMMENT = lazy_re(r"<!--.*?-->\n?", re.DOTALL)
+_HEADING = re.compile(r"^#{1,6}\s")
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
 @struct(frozen=True)

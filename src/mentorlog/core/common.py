@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Generic, TypeVar
 
-from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.models import Record
@@ -63,7 +62,7 @@ def text_of(value: str, what: str) -> str:
     return cleaned
 
 
-_DUE = lazy_re(r"(?:^|\s)due:", re.IGNORECASE)
+_DUE = re.compile(r"(?:^|\s)due:", re.IGNORECASE)
 
 
 def split_due(text: str, base: date) -> tuple[str, date | None]:

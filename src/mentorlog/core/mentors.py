@@ -7,7 +7,6 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
-from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
@@ -357,7 +356,7 @@ def agree(
 
 
 # -- flash mentoring ------------------------------------------------------------------
-JOB_WORDS = lazy_re(
+JOB_WORDS = re.compile(
     r"\b(are|is) (you|your team|your company|they) hiring\b|\bhire me\b"
     r"|\b(open|any) (positions?|roles?|openings?|vacanc(y|ies))\b|\bvacanc(y|ies)\b"
     r"|\brefer me\b|\breferral\b|\bput in a good word\b"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from mentorlog._lazy import lazy_re
 from mentorlog._struct import struct
 from mentorlog.dates import NUMBER_WORDS, UNITS, end_of_month_named, parse_date, shift
 from mentorlog.errors import DateError
@@ -84,13 +83,13 @@ CONCRETE = (
     "attend",
 )
 _WORD_NUMBERS = "|".join([*NUMBER_WORDS, "dozen", "hundred", "thousand", "first"])
-_NUMBER = lazy_re(rf"\d|\b({_WORD_NUMBERS})\b")
-_WITHIN = lazy_re(
+_NUMBER = re.compile(rf"\d|\b({_WORD_NUMBERS})\b")
+_WITHIN = re.compile(
     rf"\b(?:within|in|over the next|in the next)\s+(\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
     r"\s+(days?|weeks?|months?|years?)\b"
 )
-_BY = lazy_re(r"\b(?:by|before|until)\s+")
-_END_OF = lazy_re(r"^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)$")
+_BY = re.compile(r"\b(?:by|before|until)\s+")
+_END_OF = re.compile(r"^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)$")
 
 
 @struct(frozen=True)

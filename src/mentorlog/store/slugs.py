@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
-from mentorlog._lazy import lazy_re
-
 MAX_SLUG = 60
-_NOT_SLUG = lazy_re(r"[^a-z0-9]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, *, fallback: str) -> str:

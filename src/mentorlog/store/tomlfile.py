@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from mentorlog._lazy import lazy_re
 from mentorlog.errors import DataError
 
-_TOML_POSITION = lazy_re(r"\s*\(at line (\d+), column \d+\)")
-_TOML_EOF = lazy_re(r"\s*\(at end of document\)")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_EOF = re.compile(r"\s*\(at end of document\)")
 
 
 def decode(raw: bytes, relpath: str) -> str:
@@ -166,7 +165,7 @@ def _table_like(items: Any, item: dict[str, Any]) -> Any:
     return item
 
 
-_HEADER = lazy_re(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:
