@@ -80,3 +80,21 @@ class NewerJournalError(MentorlogError):
     """The journal was written by a newer mentorlog; we only read it."""
 
     exit_code = EXIT_DATA
+
+
+class LinkError(DataError):
+    """A symbolic link where the journal has a file or folder: it may come from
+    another device, so it is never followed, for a read or a write."""
+
+    def __init__(
+        self, path: str, *, folder: bool = False, writing: str | None = None
+    ) -> None:
+        what = "folder" if folder else "file"
+        detail = (
+            "is a symbolic link; mentorlog never follows links inside the journal "
+            f"(it may come from another device): replace it with the {what} itself"
+        )
+        super().__init__(path, None, detail)
+        if writing is not None:
+            link = "it" if writing == path else path
+            self.message = f"cannot write {writing}: {link} {detail}"

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
-from mentorlog.errors import UserError
+from mentorlog.errors import JournalIOError, LinkError, UserError
 from mentorlog.models import Goal, Mentor, Move, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
@@ -403,10 +403,12 @@ def load_template(journal: Journal) -> str:
     from .setup import AGENDA_TEMPLATE
 
     try:
-        text = journal.template_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = journal.read_bytes(journal.template_path).decode("utf-8")
+    except LinkError as error:
+        # never followed (it could point at a key to copy into the agenda)
+        journal.warn_once(f"{error.message}; the built-in template was used")
         return AGENDA_TEMPLATE
-    except (OSError, UnicodeDecodeError):
+    except (JournalIOError, UnicodeDecodeError):
         return AGENDA_TEMPLATE
     return text if text.strip() else AGENDA_TEMPLATE
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import field
 from pathlib import Path
 
 from mentorlog._struct import struct
-from mentorlog.errors import DataError
+from mentorlog.core.editing import DRAFTS
+from mentorlog.errors import DataError, LinkError
+from mentorlog.store import cache, fs
 from mentorlog.store.atomic import is_temp, remove_stale_temps
-from mentorlog.store.journal import Journal, Problem
+from mentorlog.store.journal import (
+    AGENDA_TEMPLATE,
+    LOCK_FILE,
+    SETTINGS_FILE,
+    TEMPLATES,
+    Journal,
+    Problem,
+)
 from mentorlog.store.kinds import ALL_KINDS
+from mentorlog.store.undo import UNDO_FILE
 
 
 @struct
@@ -48,7 +59,13 @@ def run_doctor(journal: Journal) -> DoctorReport:
     if not journal.root.exists():
         report.notes.append("no journal here yet: `mentorlog init` creates one")
         return report
-    if journal.settings_path.exists():
+    links = _links(journal)
+    report.problems.extend(links)
+    linked = {problem.path for problem in links}
+    settings = journal.kind_of(journal.settings_path)
+    if settings == "link":
+        report.checked += 1  # a problem above
+    elif settings is not None:
         report.checked += 1
         try:
             journal.settings()
@@ -56,37 +73,49 @@ def run_doctor(journal: Journal) -> DoctorReport:
             report.problems.append(Problem.from_error(error))
     else:
         report.notes.append("mentorlog.toml is missing: `mentorlog init` writes it")
-    if not journal.template_path.exists():
+    if journal.kind_of(journal.template_path) is None:
         report.notes.append(
             "templates/agenda.md is missing: `mentorlog init` writes the default"
         )
     for kind in ALL_KINDS:
         folder = journal.folder(kind)
-        if folder.exists() and not folder.is_dir():
+        found = journal.kind_of(folder)
+        if found not in (None, "folder", "link"):
             report.problems.append(
                 Problem(kind.folder, None, "a file stands where a folder should be")
             )
             continue
         loaded = journal.load(kind)
         report.checked += len(loaded.records) + len(loaded.problems)
-        report.problems.extend(loaded.problems)
-        if folder.is_dir():
-            for entry in sorted(folder.iterdir()):
-                if is_temp(entry) or entry.name.startswith("."):
-                    continue
-                if entry.is_dir() and entry.name.endswith(kind.extension):
-                    continue  # already reported by load(): a folder where a file goes
-                if entry.is_dir():
+        report.problems.extend(p for p in loaded.problems if p.path not in linked)
+        if found != "folder":
+            continue
+        for name, mode in fs.listdir(journal.root, kind.folder):
+            entry = folder / name
+            if is_temp(entry) or name.startswith("."):
+                continue
+            if stat.S_ISLNK(mode):
+                if not name.endswith(kind.extension):  # else reported by load()
                     report.problems.append(
-                        Problem(journal.relative(entry), None, "unexpected folder")
+                        Problem.from_error(LinkError(f"{kind.folder}/{name}"))
                     )
-                elif not entry.name.endswith(kind.extension):
-                    report.notes.append(
-                        f"{journal.relative(entry)}: not a {kind.extension} file; "
-                        "mentorlog ignores it"
-                    )
+            elif stat.S_ISDIR(mode) and name.endswith(kind.extension):
+                continue  # already reported by load(): a folder where a file goes
+            elif stat.S_ISDIR(mode):
+                report.problems.append(
+                    Problem(journal.relative(entry), None, "unexpected folder")
+                )
+            elif not name.endswith(kind.extension):
+                report.notes.append(
+                    f"{journal.relative(entry)}: not a {kind.extension} file; "
+                    "mentorlog ignores it"
+                )
     drafts = journal.root / ".drafts"
-    kept = sorted(drafts.iterdir()) if drafts.is_dir() else []
+    kept = (
+        fs.listdir(journal.root, ".drafts")
+        if journal.kind_of(drafts) == "folder"
+        else []
+    )
     if kept:
         report.notes.append(
             f"{len(kept)} draft{'s' if len(kept) != 1 else ''} from unfinished edits "
@@ -100,22 +129,65 @@ def run_doctor(journal: Journal) -> DoctorReport:
             f"made {loosened} file{'s' if loosened != 1 else ''} and folders private "
             "again (0600/0700): another tool had written them"
         )
-    stale = [p for p in _temp_files(journal) if p.exists()]
-    if stale:
+    stale = _temp_files(journal)
+    if stale and not any(p.path == LOCK_FILE for p in links):
         with journal.transaction():
             for folder in {p.parent for p in stale}:
-                remove_stale_temps(folder)
+                remove_stale_temps(folder, root=journal.root)
         report.notes.append(
             f"removed {len(stale)} temp file{'s' if len(stale) != 1 else ''} "
             "left by an interrupted write"
         )
+    # what was said as a warning on the way is a problem here: said once
+    journal.warnings[:] = [w for w in journal.warnings if "symbolic link" not in w]
     return report
 
 
 def _temp_files(journal: Journal) -> list[Path]:
-    folders = [journal.root, *(journal.folder(k) for k in ALL_KINDS)]
     found: list[Path] = []
-    for folder in folders:
-        if folder.is_dir():
-            found.extend(p for p in folder.iterdir() if is_temp(p))
+    for rel in ["", *(k.folder for k in ALL_KINDS)]:
+        try:
+            entries = fs.listdir(journal.root, rel)
+        except LinkError:
+            continue
+        folder = journal.root / rel if rel else journal.root
+        found.extend(
+            folder / name
+            for name, mode in entries
+            if stat.S_ISREG(mode) and is_temp(folder / name)
+        )
+    return found
+
+
+# Where mentorlog keeps a file or a folder of its own, outside the record
+# folders (whose entries `Journal.load` checks): (path, is a folder).
+OWN_PATHS = (
+    (SETTINGS_FILE, False),
+    (TEMPLATES, True),
+    (f"{TEMPLATES}/{AGENDA_TEMPLATE}", False),
+    (LOCK_FILE, False),
+    (UNDO_FILE, False),
+    (cache.FOLDER, True),
+    (DRAFTS, True),
+    *((kind.folder, True) for kind in ALL_KINDS),
+)
+
+
+def _links(journal: Journal) -> list[Problem]:
+    """A problem for each link where mentorlog keeps a file or folder: none
+    is ever followed (it may have come from another device)."""
+    found: list[Problem] = []
+    for rel, folder in OWN_PATHS:
+        on_the_way = rel.split("/")[0] if "/" in rel else None
+        if journal.kind_of(journal.root / rel) == "link" and not any(
+            p.path == on_the_way for p in found
+        ):
+            found.append(Problem.from_error(LinkError(rel, folder=folder)))
+    for rel in (cache.FOLDER, DRAFTS):
+        if journal.kind_of(journal.root / rel) == "folder":
+            found.extend(
+                Problem.from_error(LinkError(f"{rel}/{name}"))
+                for name, mode in fs.listdir(journal.root, rel)
+                if stat.S_ISLNK(mode)
+            )
     return found

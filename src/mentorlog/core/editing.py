@@ -6,12 +6,12 @@ The user's text is never lost: it lives in a draft inside the journal
 
 from __future__ import annotations
 
-import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
 from mentorlog._struct import struct
-from mentorlog.errors import DataError, JournalIOError, NotFoundError, UserError
+from mentorlog.errors import DataError, NotFoundError, UserError
 from mentorlog.store import tomlfile
 from mentorlog.store.journal import Journal, Kind, validate
 from mentorlog.store.kinds import ALL_KINDS
@@ -41,10 +41,7 @@ def start_edit(journal: Journal, ref: str, only: str | None = None) -> EditSessi
     how it gets mended."""
     kinds = tuple(k for k in ALL_KINDS if only is None or k.name == only)
     kind, target, record_id = _find(journal, ref, kinds)
-    try:
-        raw = target.read_bytes()
-    except OSError as error:
-        raise JournalIOError(target, error, action="read") from error
+    raw = journal.read_bytes(target)  # a link is refused, never followed
     original = tomlfile.decode(raw, journal.relative(target))
     with journal.transaction():
         import secrets
@@ -62,7 +59,7 @@ def _find(
     journal: Journal, ref: str, kinds: tuple[Kind[Any], ...]
 ) -> tuple[Kind[Any] | None, Path, str | None]:
     if ref.strip().lower() in SETTINGS_REFS and len(kinds) > 1:
-        if not journal.settings_path.exists():
+        if journal.kind_of(journal.settings_path) is None:
             raise UserError(
                 f"no journal at {journal.root} yet: `mentorlog init` creates it"
             )
@@ -95,11 +92,12 @@ def _find_by_path(
     """`goals/learn-rust.toml`: a record named by its file, healthy or not."""
     if "/" not in ref:
         return None
-    candidate = (journal.root / ref.strip()).resolve()
+    # no link resolved: the path is taken as written, below the root
+    candidate = Path(os.path.normpath(journal.root / ref.strip()))
     for kind in kinds:
-        folder = journal.folder(kind).resolve()
+        folder = journal.folder(kind)
         if candidate.parent == folder and candidate.name.endswith(kind.extension):
-            if not candidate.is_file():
+            if journal.kind_of(candidate) is None:
                 raise NotFoundError(f"no file {journal.relative(candidate)}")
             try:
                 record_id = journal.read(kind, candidate).record.id
@@ -116,17 +114,14 @@ def finish_edit(
     draft_rel = journal.relative(session.draft)
     target_rel = journal.relative(session.target)
     kept = f"your text is kept in {session.draft}; {target_rel} is unchanged"
-    try:
-        text = tomlfile.decode(session.draft.read_bytes(), draft_rel)
-    except OSError as error:
-        raise JournalIOError(session.draft, error, action="read") from error
+    text = tomlfile.decode(journal.read_bytes(session.draft), draft_rel)
     if editor_error:
         if text == session.original:
-            _discard(session.draft)
+            journal.remove(session.draft)
             raise UserError(f"{editor_error}; {target_rel} is unchanged")
         raise UserError(f"{editor_error}; {kept}")
     if text == session.original:
-        _discard(session.draft)
+        journal.remove(session.draft)
         return EditOutcome(target_rel, changed=False)
     if not text.strip():
         raise UserError(f"the edited file is empty; {kept}")
@@ -146,19 +141,11 @@ def finish_edit(
     except DataError as error:
         raise DataError(error.path, error.line, f"{error.detail}; {kept}") from None
     with journal.transaction():
-        try:
-            current = session.target.read_text(encoding="utf-8")
-        except OSError as error:
-            raise JournalIOError(session.target, error, action="read") from error
+        current = tomlfile.decode(journal.read_bytes(session.target), target_rel)
         if current != session.original:
             raise UserError(f"{target_rel} changed while you were editing; {kept}")
         journal.write_text(session.target, text)
     # only now that the change is committed (a kill before this point rolls the
     # record back, and the user's text must still be in its draft)
-    _discard(session.draft)
+    journal.remove(session.draft)
     return EditOutcome(target_rel, changed=True)
-
-
-def _discard(draft: Path) -> None:
-    with contextlib.suppress(OSError):
-        draft.unlink()

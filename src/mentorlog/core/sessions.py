@@ -153,10 +153,13 @@ def require_healthy_sessions(journal: Journal) -> None:
     problems = journal.load(SESSIONS).problems
     if problems:
         first = problems[0]
+        linked = first.message.startswith("is a symbolic link")  # says what to do
         raise DataError(
             first.path,
             first.line,
-            f"{first.message}; fix it first (mentorlog edit {first.path})",
+            first.message
+            if linked
+            else f"{first.message}; fix it first (mentorlog edit {first.path})",
         )
 
 

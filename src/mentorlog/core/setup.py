@@ -6,6 +6,7 @@ from dataclasses import field
 from pathlib import Path
 
 from mentorlog._struct import struct
+from mentorlog.errors import LinkError
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import ALL_KINDS
 
@@ -84,12 +85,18 @@ def init_journal(journal: Journal, name: str | None) -> InitResult:
                     f'the journal is already named "{settings.name}"; '
                     "edit mentorlog.toml to rename it"
                 )
-        if not journal.template_path.exists():
+        template = journal.kind_of(journal.template_path)
+        if template is None:
             journal.write_text(journal.template_path, AGENDA_TEMPLATE)
             result.written.append(journal.relative(journal.template_path))
+        elif template == "link":  # left as it is, never followed
+            result.notes.append(str(LinkError("templates/agenda.md")))
         for kind in ALL_KINDS:
             folder = journal.folder(kind)
-            if not folder.exists():
+            found = journal.kind_of(folder)
+            if found == "link":
+                result.notes.append(str(LinkError(kind.folder, folder=True)))
+            elif found is None:
                 from mentorlog.store.atomic import ensure_dir
 
                 ensure_dir(folder, private_from=journal.root)
@@ -100,7 +107,7 @@ def init_journal(journal: Journal, name: str | None) -> InitResult:
 def _set_name(journal: Journal, name: str) -> None:
     from mentorlog.store import tomlfile
 
-    text = journal.settings_path.read_text(encoding="utf-8")
+    text = journal.read_bytes(journal.settings_path).decode("utf-8")
     data = tomlfile.loads(text, journal.relative(journal.settings_path))
     journal.write_text(
         journal.settings_path, tomlfile.rewrite(text, data, {**data, "name": name})

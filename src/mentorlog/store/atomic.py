@@ -10,7 +10,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from mentorlog.errors import JournalIOError
+from mentorlog.errors import JournalIOError, MentorlogError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -37,15 +37,21 @@ def ensure_dir(folder: Path, *, private_from: Path) -> None:
     """Create `folder` and any missing parents up to `private_from` as 0700.
 
     Parents above `private_from` (the journal root) are created with the
-    default mode: they are not ours.
+    default mode: they are not ours. Below it no link is followed: a link on
+    the way is refused (`LinkError`).
     """
+    if folder != private_from and private_from in folder.parents:
+        from . import fs
+
+        ensure_dir(private_from, private_from=private_from)
+        os.close(
+            fs.open_folder(private_from, fs.relative(private_from, folder), create=True)
+        )
+        return
     try:
         if folder.is_dir():
             return
-        if folder != private_from and private_from in folder.parents:
-            ensure_dir(folder.parent, private_from=private_from)
-        else:
-            folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
         folder.mkdir(mode=DIR_MODE)
         os.chmod(folder, DIR_MODE)
         fsync_dir(folder.parent)
@@ -82,13 +88,24 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise JournalIOError(path, error) from error
 
 
-def remove_stale_temps(folder: Path) -> None:
-    """Delete temp files left by a killed write (call only under the lock)."""
+def remove_stale_temps(folder: Path, *, root: Path | None = None) -> None:
+    """Delete temp files left by a killed write (call only under the lock).
+    Below `root` (the journal's), a folder that is a link is left alone."""
+    from . import fs
+
     try:
-        names = os.listdir(folder)
+        if root is None or folder == root:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        else:
+            fd = fs.open_folder(root, fs.relative(root, folder))
+    except (OSError, MentorlogError):
+        return
+    try:
+        for name in os.listdir(fd):
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):  # see is_temp
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=fd)
     except OSError:
         return
-    for name in names:
-        if name.startswith(".") and name.endswith(TEMP_SUFFIX):  # see is_temp
-            with contextlib.suppress(OSError):
-                (folder / name).unlink()
+    finally:
+        os.close(fd)

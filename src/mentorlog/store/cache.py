@@ -22,7 +22,9 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import Any
 
-from .atomic import DIR_MODE, FILE_MODE, temp_name
+from mentorlog.errors import MentorlogError
+
+from .atomic import DIR_MODE
 
 VERSION = 2
 FOLDER = ".cache"
@@ -50,7 +52,7 @@ def read_cache(path: Path) -> dict[str, Any]:
     first line names the format and a checksum of the rest, so a cache cut
     short or damaged on disk is rebuilt, not believed."""
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
         head, _, payload = raw.partition(b"\n")
         if head != _header(payload):
             return {}
@@ -58,6 +60,20 @@ def read_cache(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return entries if isinstance(entries, dict) else {}
+
+
+def _read(path: Path) -> bytes:
+    """The cache file; if it or `.cache/` is a link, it is not followed and the
+    cache is ignored, as a corrupt one would be."""
+    from . import fs
+
+    fd = os.open(path.parent, fs.FOLDER_FLAGS)
+    try:
+        return fs.read_at(fd, path.name, path.name)
+    except MentorlogError as error:
+        raise OSError(0, "a link") from error
+    finally:
+        os.close(fd)
 
 
 def _header(payload: bytes) -> bytes:
@@ -89,28 +105,25 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs time next run.
     Atomic (rename) so a reader never sees half a cache; no fsync, because a
     cache lost in a crash is simply rebuilt."""
+    from . import fs
+
     with contextlib.suppress(OSError):
-        folder = path.parent
-        if not folder.is_dir():
-            folder.mkdir(mode=DIR_MODE)
-            os.chmod(folder, DIR_MODE)
-        tmp = temp_name(path)
-        payload = json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
-        content = memoryview(_header(payload.encode()) + b"\n" + payload.encode())
-        fd = os.open(
-            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE
-        )
+        folder = path.parent  # `.cache/`, one step below the journal root
         try:
-            try:
-                os.fchmod(fd, FILE_MODE)
-                while content:
-                    content = content[os.write(fd, content) :]
-            finally:
-                os.close(fd)
-            os.replace(tmp, path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            raise
+            folder_fd = os.open(folder, fs.FOLDER_FLAGS)
+        except FileNotFoundError:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder, DIR_MODE)
+            folder_fd = os.open(folder, fs.FOLDER_FLAGS)  # a link: refused
+            os.fchmod(folder_fd, DIR_MODE)
+        try:
+            if fs.is_link_at(path.name, folder_fd):
+                return  # left alone, and so is what it points at
+            payload = json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
+            content = _header(payload.encode()) + b"\n" + payload.encode()
+            fs.write_at(folder_fd, path.name, content, sync=False)
+        finally:
+            os.close(folder_fd)
 
 
 # -- records as JSON ----------------------------------------------------------

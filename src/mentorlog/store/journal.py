@@ -8,7 +8,9 @@ write to a journal made by a newer release.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,13 +23,14 @@ from mentorlog.errors import (
     AmbiguousError,
     DataError,
     JournalIOError,
+    LinkError,
     MentorlogError,
     NewerJournalError,
     NotFoundError,
 )
 
-from . import tomlfile, undo
-from .atomic import atomic_write, ensure_dir, is_temp, remove_stale_temps
+from . import fs, tomlfile, undo
+from .atomic import ensure_dir, is_temp, remove_stale_temps
 from .ids import ShortIds, random_part
 from .lock import JournalLock
 from .slugs import inside, slugify
@@ -171,7 +174,7 @@ class Stored(Generic[R]):
         if before is None:
             return False
         try:
-            now = os.stat(self.path)
+            now = os.stat(self.path, follow_symlinks=False)
         except OSError:
             return False
         return (now.st_ino, now.st_mtime_ns, now.st_size) == (
@@ -255,7 +258,35 @@ class Journal:
             return str(path)
 
     def exists(self) -> bool:
-        return self.settings_path.is_file()
+        """Whether the journal has its settings file (a link there counts: the
+        journal is there, with a problem `doctor` names)."""
+        return os.path.lexists(self.settings_path)
+
+    def warn_once(self, message: str) -> None:
+        """Say `message` once when the command ends (stderr)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def kind_of(self, path: Path) -> str | None:
+        """What stands at `path` in the journal, links not followed: "file",
+        "folder", "link", "other" or None (a link on the way: "link")."""
+        try:
+            return fs.kind_of(self.root, fs.relative(self.root, path))
+        except LinkError:
+            return "link"
+
+    def read_bytes(self, path: Path) -> bytes:
+        """The bytes of a file of the journal, no link followed (`LinkError`)."""
+        rel = fs.relative(self.root, path)
+        try:
+            return fs.read_bytes(self.root, rel)
+        except OSError as error:
+            raise JournalIOError(path, error, action="read") from error
+
+    def remove(self, path: Path) -> None:
+        """Delete a file of the journal (never what a link points at)."""
+        with contextlib.suppress(OSError, MentorlogError):
+            fs.unlink(self.root, fs.relative(self.root, path))
 
     # -- settings -----------------------------------------------------------
     def settings(self) -> Settings:
@@ -265,11 +296,16 @@ class Journal:
 
         path = self.settings_path
         try:
-            key = cache.key_of(path.stat())
+            info = os.stat(path, follow_symlinks=False)
         except FileNotFoundError:
             return Settings()
         except OSError as error:
             raise JournalIOError(path, error, action="read") from error
+        if stat.S_ISLNK(info.st_mode):
+            # never read: the defaults stand in, and every write is refused
+            self.warn_once(str(LinkError(SETTINGS_FILE)))
+            return Settings()
+        key = cache.key_of(info)
         cached = self._cached_settings(key)
         if cached is not None:
             return cached
@@ -413,11 +449,14 @@ class Journal:
         from . import cache
 
         try:
-            key = cache.key_of(self.settings_path.stat())
+            info = os.stat(self.settings_path, follow_symlinks=False)
         except FileNotFoundError:
             return
         except OSError as error:
             raise JournalIOError(self.settings_path, error, action="read") from error
+        if stat.S_ISLNK(info.st_mode):
+            raise LinkError(SETTINGS_FILE, writing=SETTINGS_FILE)
+        key = cache.key_of(info)
         cached = self._cached_settings(key)
         if cached is not None:
             text, version = "", cached.schema_version  # checked when it was read
@@ -461,11 +500,12 @@ class Journal:
     def _clean_temps(self) -> None:
         remove_stale_temps(self.root)
         try:
-            folders = [p for p in self.root.iterdir() if p.is_dir()]
-        except OSError:
+            entries = fs.listdir(self.root, "")
+        except (OSError, MentorlogError):
             return
-        for folder in folders:
-            remove_stale_temps(folder)
+        for name, mode in entries:
+            if stat.S_ISDIR(mode):  # a link to a folder is not looked into
+                remove_stale_temps(self.root / name, root=self.root)
 
     def write_new_settings(self, *, name: str | None) -> None:
         from mentorlog.models import SCHEMA_VERSION
@@ -493,10 +533,22 @@ class Journal:
         self._loaded.clear()
         if path != self.settings_path and not self.exists():
             self.write_new_settings(name=None)  # the first write creates the journal
-        ensure_dir(path.parent, private_from=self.root)
-        if self._undo is not None:
-            self._undo.record(path)
-        atomic_write(path, text.encode("utf-8"))
+        # the folder is opened once, no link followed on the way, and the file
+        # is written relative to it: a link anywhere below the root is refused
+        rel = fs.relative(self.root, path)
+        folder, _, name = rel.rpartition("/")
+        ensure_dir(self.root, private_from=self.root)
+        fd = fs.open_folder(self.root, folder, create=True, writing=rel)
+        try:
+            fs.refuse_link_at(fd, name, rel)
+            if self._undo is not None:
+                self._undo.record(path)
+            try:
+                fs.write_at(fd, name, text.encode("utf-8"))
+            except OSError as error:
+                raise JournalIOError(path, error) from error
+        finally:
+            os.close(fd)
         self._written.append(path)
 
     def save(
@@ -561,7 +613,7 @@ class Journal:
         folder = self.folder(kind)
         slug = slugify(kind.label(record), fallback=kind.name)
         path = inside(folder, slug + kind.extension)
-        if path.exists() or (self.root / ".git").exists():
+        if os.path.lexists(path) or (self.root / ".git").exists():
             # In a git journal two devices may add records with one title: each
             # file name carries part of its record's id, so they never clash.
             path = inside(
@@ -573,14 +625,28 @@ class Journal:
     def _read_text(self, path: Path) -> str:
         relpath = self.relative(path)
         try:
-            raw = path.read_bytes()
+            raw = self.read_bytes(path)
+        except JournalIOError as error:
+            if error.errno != errno.EISDIR:
+                raise
+            raise DataError(
+                relpath, None, "a folder stands where a file should be"
+            ) from None
+        return tomlfile.decode(raw, relpath)
+
+    def _read_at(self, kind: Kind[R], folder_fd: int, name: str) -> Stored[R]:
+        """`read`, for a file named in a folder already open (no link followed)."""
+        relpath = f"{kind.folder}/{name}"
+        try:
+            raw = fs.read_at(folder_fd, name, relpath)
         except IsADirectoryError:
             raise DataError(
                 relpath, None, "a folder stands where a file should be"
             ) from None
         except OSError as error:
-            raise JournalIOError(path, error, action="read") from error
-        return tomlfile.decode(raw, relpath)
+            raise JournalIOError(self.root / relpath, error, action="read") from error
+        stored = self.parse(kind, tomlfile.decode(raw, relpath), relpath)
+        return stored
 
     def _read_toml(self, path: Path) -> tuple[str, dict[str, Any]]:
         text = self._read_text(path)
@@ -599,19 +665,19 @@ class Journal:
         )
 
     def files(self, kind: Kind[Any]) -> list[Path]:
+        """The record files of `kind` (links too: reading one is refused);
+        `LinkError` when the folder itself is a link."""
         folder = self.folder(kind)
         try:
-            entries = sorted(folder.iterdir())
-        except FileNotFoundError:
-            return []
+            entries = fs.listdir(self.root, kind.folder)
         except OSError as error:
             raise JournalIOError(folder, error, action="read") from error
         return [
-            entry
-            for entry in entries
-            if entry.name.endswith(kind.extension)
-            and not entry.name.startswith(".")
-            and not is_temp(entry)
+            folder / name
+            for name, _ in entries
+            if name.endswith(kind.extension)
+            and not name.startswith(".")
+            and not is_temp(folder / name)
         ]
 
     def read(self, kind: Kind[R], path: Path) -> Stored[R]:
@@ -635,7 +701,12 @@ class Journal:
             return self._load_through_cache(kind)
         loaded: Loaded[R] = Loaded()
         seen: dict[str, Path] = {}
-        for path in self.files(kind):
+        try:
+            paths = self.files(kind)
+        except LinkError as error:
+            paths = []
+            loaded.problems.append(Problem.from_error(error))
+        for path in paths:
             try:
                 stored = self.read(kind, path)
             except DataError as error:
@@ -669,10 +740,18 @@ class Journal:
         try:
             # names are listed and stat'ed relative to the open folder: one path
             # lookup for the folder, not one per file
-            folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            # (the folder is one step below the root: O_NOFOLLOW refuses a link)
+            folder_fd = os.open(folder, fs.FOLDER_FLAGS)
         except FileNotFoundError:
             folder_fd = -1
         except OSError as error:
+            if os.path.islink(folder):
+                loaded: Loaded[R] = Loaded()
+                loaded.problems.append(
+                    Problem.from_error(LinkError(kind.folder, folder=True))
+                )
+                self._loaded[kind.folder] = loaded
+                return loaded
             raise JournalIOError(folder, error, action="read") from error
         try:
             return self._load_folder(kind, folder, folder_fd)
@@ -710,12 +789,19 @@ class Journal:
                 cache_path.unlink()
             return self.read(kind, self.root / relpath)
 
-        stat = os.stat
+        lstat = os.stat
+        is_link = stat.S_ISLNK
         records = loaded.records
         for name in names:
             try:
-                info = stat(name, dir_fd=folder_fd)
+                # the entry itself: a link is never followed (nor cached)
+                info = lstat(name, dir_fd=folder_fd, follow_symlinks=False)
             except OSError:
+                continue
+            if is_link(info.st_mode):
+                loaded.problems.append(
+                    Problem.from_error(LinkError(f"{kind.folder}/{name}"))
+                )
                 continue
             # an entry: inode, mtime (ns), size, record data, body, problem
             hit = old.get(name)
@@ -733,7 +819,7 @@ class Journal:
             else:
                 key = cache.key_of(info)
                 try:
-                    stored = self.read(kind, folder / name)
+                    stored = self._read_at(kind, folder_fd, name)
                     record = stored.record
                     hit = [*key, cache.encode(record), stored.body, None]
                 except DataError as error:
@@ -754,7 +840,7 @@ class Journal:
                 # an entry that cannot be used: read the file instead
                 new.pop(name, None)
                 try:
-                    stored = self.read(kind, folder / name)
+                    stored = self._read_at(kind, folder_fd, name)
                 except DataError as error:
                     loaded.problems.append(Problem.from_error(error))
                     continue

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from mentorlog.errors import JournalIOError, LockTimeoutError
+from mentorlog.errors import JournalIOError, LinkError, LockTimeoutError
 
 from .atomic import FILE_MODE
 
@@ -51,10 +51,19 @@ class JournalLock:
         return self._depth
 
     def _acquire(self) -> None:
+        # `.lock` is one step below the journal root: O_NOFOLLOW refuses a
+        # link there, so what it points at is never opened nor made 0600
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            fd = os.open(self.path, flags, FILE_MODE)
+        except OSError as error:
+            if os.path.islink(self.path):
+                raise LinkError(self.path.name, writing=self.path.name) from None
+            raise JournalIOError(self.path, error, action="lock") from error
+        try:
             os.fchmod(fd, FILE_MODE)
         except OSError as error:
+            os.close(fd)
             raise JournalIOError(self.path, error, action="lock") from error
         deadline = time.monotonic() + self.timeout
         while True:

@@ -50,6 +50,8 @@ def backup(journal: Journal, version: int) -> Path:
             relative = source.relative_to(journal.root)
             if relative.parts[0] in SKIP or source.name.endswith(".tmp"):
                 continue
+            if source.is_symlink():  # never followed: the copy would hold the target
+                continue
             destination = target / relative
             if source.is_dir():
                 destination.mkdir(mode=DIR_MODE, exist_ok=True)
@@ -76,7 +78,7 @@ def migrate(journal: Journal, version: int, current: int) -> Migrated:
         MIGRATIONS[step](journal)
     from . import tomlfile
 
-    text = journal.settings_path.read_text(encoding="utf-8")
+    text = journal.read_bytes(journal.settings_path).decode("utf-8")
     data = tomlfile.loads(text, journal.relative(journal.settings_path))
     journal.write_text(
         journal.settings_path,
