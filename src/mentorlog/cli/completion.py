@@ -7,9 +7,11 @@ completes nothing."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import typer
+
+from mentorlog import models
 
 
 def _journal(ctx: typer.Context) -> Any:
@@ -72,11 +74,10 @@ def _words(values: tuple[str, ...]) -> Any:
     return complete
 
 
-channels = _words(("email", "text", "phone", "video", "in-person"))
-answers = _words(("accepted", "declined", "rescheduled"))
-log_kinds = _words(("win", "challenge", "update"))
-resource_kinds = _words(
-    ("book", "article", "course", "workshop", "event", "video", "other")
-)
+# The fixed words come from the models' Literal types: one list for each.
+channels = _words(get_args(models.Channel))
+answers = _words(get_args(models.Answer))
+log_kinds = _words(get_args(models.LogKind))
+resource_kinds = _words(get_args(models.ResourceKind))
 cadences = _words(("weekly", "biweekly", "monthly"))
 formats = _words(("json", "md", "ics"))

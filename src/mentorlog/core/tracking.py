@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
@@ -23,8 +23,8 @@ from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOUR
 
 from .common import Saved, change, create, short_of, split_due, text_of
 
-RESOURCE_KINDS = ("book", "article", "course", "workshop", "event", "video", "other")
-LOG_KINDS = ("win", "challenge", "update")
+RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
+LOG_KINDS: tuple[str, ...] = get_args(LogKind)
 
 
 def _iso(day: date | None) -> str | None:
