@@ -24,7 +24,7 @@ from typing import Any
 
 from .atomic import DIR_MODE, FILE_MODE, temp_name
 
-VERSION = 2
+VERSION = 3  # raised whenever a check of `mentorlog.schema` changes
 FOLDER = ".cache"
 
 Key = list[int]
