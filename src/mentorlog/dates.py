@@ -105,12 +105,28 @@ def today() -> date:
     pinned = os.environ.get("MENTORLOG_TODAY")
     if pinned:
         try:
-            return date.fromisoformat(pinned.strip())
+            day = date.fromisoformat(pinned.strip())
         except ValueError:
+            day = None
+        if day is None or not in_range(day):
             raise DateError(
-                f'MENTORLOG_TODAY is not a date ("{pinned}"); use YYYY-MM-DD'
-            ) from None
+                f'MENTORLOG_TODAY is not a date ("{_quote(pinned)}"); '
+                f"use YYYY-MM-DD, {DATE_RANGE}"
+            )
+        return day
     return date.today()
+
+
+# The dates a journal holds: far enough either way for any real plan, near enough
+# that date arithmetic on them (a cadence, a review period) never overflows. The
+# schema checks every date read from a file against the same range.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+DATE_RANGE = "between 1900-01-01 and 2999-12-31"
+
+
+def in_range(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
 
 
 def shift(start: date, amount: int, unit: str) -> date:
@@ -140,6 +156,10 @@ def parse_date(text: str, *, base: date | None = None) -> date:
         raise DateError(
             f'cannot read the date "{_quote(text)}"; '
             "try 2026-12-01, tomorrow, friday, next friday, in 2 weeks, +3d, eom"
+        )
+    if not in_range(found):
+        raise DateError(
+            f'the date "{_quote(text)}" is out of range; use one {DATE_RANGE}'
         )
     return found
 
@@ -353,6 +373,7 @@ def next_by_cadence(last: date, cadence: str) -> date:
 
 
 _NOTICE = re.compile(r"^(\d{1,4})\s*(h|hours?|d|days?|w|weeks?)$")
+NOTICE_HELP = "24h, 2d or 1 week"
 
 
 def parse_notice(text: str) -> str:
@@ -361,7 +382,7 @@ def parse_notice(text: str) -> str:
     match = _NOTICE.match(cleaned)
     if not match:
         raise DateError(
-            f'cannot read the notice period "{_quote(text)}"; use 24h, 2d or 1 week'
+            f'cannot read the notice period "{_quote(text)}"; use {NOTICE_HELP}'
         )
     amount, unit = int(match.group(1)), match.group(2)[0]
     if unit == "w":

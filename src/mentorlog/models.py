@@ -18,12 +18,18 @@ from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = 1
 
-# What the schema checks, beyond the Python type (see `mentorlog.schema`):
-Day = date  # a TOML date or an ISO "YYYY-MM-DD" string
+# What the schema checks, beyond the Python type (see `mentorlog.schema`). Every
+# value with a vocabulary or a format is checked when its file is read, by the
+# rule the core uses the value by, so a bad value is a problem of its file.
+Day = date  # a TOML date or an ISO "YYYY-MM-DD" string, 1900 to 2999 (`dates`)
 Text = str  # text, not empty
 Id = str  # a mentorlog id (see `store.ids`)
-Count = int  # a whole number, 0 or more
+Count = int  # a whole number, 0 to 1000
+Target = int  # a whole number, 1 to 1000
 Positive = int  # a whole number, 1 or more
+Period = int  # a number of days, 1 to 3650 (ten years)
+Cadence = str  # weekly, biweekly, monthly, 10d, 3w, 2m... (`dates.parse_cadence`)
+Notice = str  # a notice period: 48h, 2d, 1 week (`dates.parse_notice`)
 
 
 class new:  # reads as a default: `topics: list[str] = new(list)`
@@ -155,9 +161,9 @@ class Goal(Record):
 
 class Targets(Model):
     goals_min: Count = 3
-    goals_max: Positive = 5
+    goals_max: Target = 5
     resources_between_sessions: Count = 2
-    review_period_days: Positive = 90
+    review_period_days: Period = 90
 
     def check(self) -> None:
         if self.goals_min > self.goals_max:
@@ -196,9 +202,9 @@ class Agreement(Model):
     """What mentee and mentor agreed on (SPEC §1 item 2)."""
 
     channel: Channel | None = None
-    cadence: str | None = None
+    cadence: Cadence | None = None
     response_time: str | None = None
-    reschedule_notice: str | None = None
+    reschedule_notice: Notice | None = None
     missed_plan: str | None = None
     topics: list[str] = new(list)
     off_limits: list[str] = new(list)
@@ -228,7 +234,7 @@ class Mentor(Record):
     expertise: list[str] = new(list)
     channel: Channel | None = None
     contact: str | None = None
-    cadence: str | None = None
+    cadence: Cadence | None = None
     interests: list[str] = new(list)
     learning_style: str | None = None
     teaching_style: str | None = None

@@ -143,11 +143,20 @@ def warn(message: str) -> None:
     emit(line, out=console(stderr=True))
 
 
+_said: set[str] = set()  # the problems named in this command: each only once
+
+
+def forget_said() -> None:
+    """A new command: no problem named yet."""
+    _said.clear()
+
+
 def problems(found: Iterable[Problem]) -> None:
     """Broken files met while listing: named on stderr, the listing goes on."""
-    listed = list(found)
+    listed = [text for text in dict.fromkeys(map(str, found)) if text not in _said]
+    _said.update(listed)
     for problem in listed:
-        warn(str(problem))
+        warn(problem)
     if listed:
         console(stderr=True).print(
             Text("run `mentorlog doctor` to see every problem", style="dim")
@@ -1183,6 +1192,7 @@ def init_result(result: InitResult) -> None:
 
 
 def doctor_report(report: DoctorReport) -> None:
+    _said.update(map(str, report.problems))
     for problem in report.problems:
         plain(str(problem))
     for note in report.notes:

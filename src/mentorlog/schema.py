@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,31 +28,70 @@ from pydantic import (
     model_validator,
 )
 
-from mentorlog import models
+from mentorlog import dates, models
+from mentorlog.errors import DateError
 from mentorlog.models import Model
 
 
 def _to_date(value: Any) -> Any:
-    """Accept a TOML date or an ISO string; nothing else reads as a date."""
+    """Accept a TOML date or an ISO string; nothing else reads as a date. The
+    range is the one `dates.parse_date` allows for a date typed."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        value = value.date()
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError("not a date (use YYYY-MM-DD)") from None
-    raise ValueError("not a date (use YYYY-MM-DD)")
+    elif not isinstance(value, date):
+        raise ValueError("not a date (use YYYY-MM-DD)")
+    if not dates.in_range(value):
+        raise ValueError(f"is out of range (use a date {dates.DATE_RANGE})")
+    return value
 
 
-# What the aliases in `models` mean when checked.
+def _cadence(value: str) -> str:
+    """A cadence the core can use: the rule is `dates.parse_cadence`'s. The value
+    is kept as written (the core reads it with the same rule)."""
+    try:
+        dates.parse_cadence(value)
+    except DateError:
+        raise ValueError(f"is not a cadence (use {dates.CADENCE_HELP})") from None
+    return value
+
+
+def _notice(value: str) -> str:
+    """A notice period the core can use: the rule is `dates.parse_notice`'s."""
+    try:
+        dates.parse_notice(value)
+    except DateError:
+        raise ValueError(f"is not a notice period (use {dates.NOTICE_HELP})") from None
+    return value
+
+
+def _at_most(limit: int) -> Any:
+    def check(value: int) -> int:
+        if value > limit:
+            raise ValueError(f"should be at most {limit}")
+        return value
+
+    return AfterValidator(check)
+
+
+# What the aliases in `models` mean when checked. A new alias needs no change
+# to the derived cache (`store.cache` holds its values as they are), but a
+# changed rule for an existing alias needs `cache.VERSION` raised, so rows
+# checked by the old rule are not served.
 CHECKS: dict[str, Any] = {
     "Day": Annotated[date, BeforeValidator(_to_date)],
     "Text": Annotated[str, Field(min_length=1)],
     "Id": Annotated[str, Field(pattern=r"^[0-9a-hjkmnp-tv-z]{26}$")],
-    "Count": Annotated[int, Field(ge=0)],
+    "Count": Annotated[int, Field(ge=0), _at_most(1000)],
+    "Target": Annotated[int, Field(ge=1), _at_most(1000)],
     "Positive": Annotated[int, Field(ge=1)],
+    "Period": Annotated[int, Field(ge=1), _at_most(3650)],
+    "Cadence": Annotated[str, AfterValidator(_cadence)],
+    "Notice": Annotated[str, AfterValidator(_notice)],
 }
 
 _built: dict[type[Model], type[BaseModel]] = {}

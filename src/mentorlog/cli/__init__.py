@@ -55,6 +55,8 @@ class MentorlogGroup(TyperGroup):
             _check_arguments(arguments)
             STATE.purpose = _command_words(self, arguments)
             STATE.journals = []
+            if "mentorlog.render" in sys.modules:
+                sys.modules["mentorlog.render"].forget_said()
             result = super().invoke(ctx)
             _say_warnings()
             sys.stdout.flush()  # a closed pipe shows up here, not in Click
@@ -132,6 +134,13 @@ def _say_warnings() -> None:
 
         for warning in warnings:
             render.warn(warning)
+    # a broken file the command skipped without naming it (it read the kind
+    # for a count, a check, an export): named now, once
+    met = [p for journal in STATE.journals for p in journal.problems_met]
+    if met:
+        from mentorlog import render
+
+        render.problems(met)
 
 
 def _check_arguments(arguments: list[str]) -> None:

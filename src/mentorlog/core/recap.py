@@ -81,17 +81,9 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
             mentor = journal.resolve(MENTORS, ref).record
         except NotFoundError:
             stored = journal.resolve(SESSIONS, ref)
-            mentor = mentors.get(stored.record.mentor)
-            if mentor is None:
-                raise UserError(
-                    f"the session's mentor ({stored.record.mentor_name}) is not in the "
-                    "journal any more"
-                ) from None
     else:
         stored = _nearest_planned(journal, today)
-        if stored is not None:
-            mentor = mentors[stored.record.mentor]
-        else:
+        if stored is None:
             active = [m for m in mentors.values() if m.available]
             if len(active) != 1:
                 names = ", ".join(sorted(m.name for m in active)) or "none yet"
@@ -99,7 +91,14 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
                     f"say which mentor or session to recap (mentors: {names})"
                 )
             mentor = active[0]
-    assert mentor is not None
+    if mentor is None:
+        assert stored is not None
+        mentor = mentors.get(stored.record.mentor)
+        if mentor is None:  # gone, or its file is broken (and skipped)
+            raise UserError(
+                f"the session's mentor ({stored.record.mentor_name}) is not in the "
+                "journal any more, or their file does not read (mentorlog doctor)"
+            )
     if stored is None:
         history = sessions_with(journal, mentor.id)
         upcoming = planned(history)

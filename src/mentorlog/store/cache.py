@@ -26,7 +26,7 @@ from mentorlog.errors import MentorlogError
 
 from .atomic import DIR_MODE
 
-VERSION = 2
+VERSION = 3  # raised whenever a check of `mentorlog.schema` changes
 FOLDER = ".cache"
 
 Key = list[int]

@@ -236,6 +236,9 @@ class Journal:
         self.migrated: Any = None  # a migration this Journal ran, if any
         self.purpose: str | None = None  # the command, for git commit messages
         self.warnings: list[str] = []  # said to the user when the command ends
+        # every broken file a read met (a record skipped): the CLI names each
+        # one the command did not name itself, so none is skipped silently
+        self.problems_met: dict[Problem, None] = {}
         self._written: list[Path] = []
         self._checked_version = False
 
@@ -347,7 +350,9 @@ class Journal:
         try:
             return self.settings(), []
         except DataError as error:
-            return Settings(), [Problem.from_error(error)]
+            problem = Problem.from_error(error)
+            self.problems_met[problem] = None
+            return Settings(), [problem]
 
     # -- writing ------------------------------------------------------------
     @contextmanager
@@ -730,6 +735,7 @@ class Journal:
             loaded.records.append(stored)
         loaded.short = ShortIds(seen)
         self._loaded[kind.folder] = loaded
+        self.problems_met.update(dict.fromkeys(loaded.problems))
         return loaded
 
     def _load_through_cache(self, kind: Kind[R]) -> Loaded[R]:
@@ -884,6 +890,7 @@ class Journal:
             cache.write_cache(cache_path, new)
         loaded.short = ShortIds(seen)
         self._loaded[kind.folder] = loaded
+        self.problems_met.update(dict.fromkeys(loaded.problems))
         return loaded
 
     def resolve(
