@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import field
 from pathlib import Path
 
 from mentorlog._struct import struct
-from mentorlog.errors import DataError
+from mentorlog.errors import DataError, MentorlogError
+from mentorlog.store import undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ALL_KINDS
@@ -48,6 +50,7 @@ def run_doctor(journal: Journal) -> DoctorReport:
     if not journal.root.exists():
         report.notes.append("no journal here yet: `mentorlog init` creates one")
         return report
+    _check_undo_log(journal, report)
     if journal.settings_path.exists():
         report.checked += 1
         try:
@@ -110,6 +113,25 @@ def run_doctor(journal: Journal) -> DoctorReport:
             "left by an interrupted write"
         )
     return report
+
+
+def _check_undo_log(journal: Journal, report: DoctorReport) -> None:
+    """A recovery log this machine did not write for this journal is a
+    problem: named here, removed without being replayed."""
+    if not undo.untrusted(journal.root):
+        return
+    report.problems.append(
+        Problem(
+            undo.UNDO_FILE,
+            None,
+            "a recovery log this machine did not write for this journal (from "
+            "another device or a copy?): removed without replaying it",
+        )
+    )
+    before = len(journal.warnings)
+    with contextlib.suppress(MentorlogError), journal.transaction():
+        pass  # the transaction removes it, under the lock
+    del journal.warnings[before:]  # said once, as the problem above
 
 
 def _temp_files(journal: Journal) -> list[Path]:
