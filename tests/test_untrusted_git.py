@@ -290,3 +290,49 @@ def test_sync_with_an_unreachable_remote_says_what_git_said(
     assert done.returncode == 1
     assert "does not appear to be a git repository" in done.stderr
     assert "Could not read from remote repository" in done.stderr
+
+
+def test_export_never_writes_into_the_journal(
+    tmp_path: Path, remote: Path, victim: Device
+) -> None:
+    victim.clone(remote)
+    victim.ok("sync")
+    goal = goal_file(victim)
+    mine = goal.read_text()
+    linked = tmp_path / "linked"
+    linked.symlink_to(victim.journal / "goals")
+    for spelled in (
+        str(goal),
+        goal.relative_to(victim.journal).as_posix(),  # relative to the cwd
+        str(victim.journal / "goals" / ".." / "goals" / goal.name),
+        str(linked / goal.name),  # through a symlinked folder
+        str(victim.journal / "new.json"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "mentorlog", "export", "-f", "json", "-o", spelled],
+            env=victim.env,
+            cwd=victim.journal,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, spelled
+        assert "inside the journal" in done.stderr
+    assert goal.read_text() == mine
+    assert not (victim.journal / "new.json").exists()
+    assert victim.git("status", "--porcelain") == ""
+
+
+def test_export_replaces_an_existing_file_only_with_force(
+    tmp_path: Path, remote: Path, victim: Device
+) -> None:
+    victim.clone(remote)
+    victim.ok("sync")
+    target = tmp_path / "backup.json"
+    target.write_text("precious\n")
+    refused = victim.ml("export", "-f", "json", "-o", str(target))
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    assert target.read_text() == "precious\n"
+    victim.ok("export", "-f", "json", "-o", str(target), "--force")
+    assert json.loads(target.read_text())["goals"][0]["title"] == "Learn Rust"
+    assert target.stat().st_mode & 0o777 == 0o600
