@@ -41,7 +41,7 @@ def isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
-    for name in ("VISUAL", "EDITOR", "FORCE_COLOR", "TERM"):
+    for name in ("VISUAL", "EDITOR", "FORCE_COLOR", "TERM", "XDG_STATE_HOME"):
         monkeypatch.delenv(name, raising=False)
     return home
 

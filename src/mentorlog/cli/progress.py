@@ -110,9 +110,16 @@ def export(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="A file (default: stdout)."
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="A file outside the journal (default: stdout).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace the --output file if it exists."),
+    ] = False,
 ) -> None:
     """Everything as one JSON document or Markdown; or an iCalendar file of planned
     meetings (events) and dated actions and milestones (to-dos).
@@ -153,7 +160,7 @@ def export(
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
     else:
-        path = exporting.write_export(output, content)
+        path = exporting.write_export(output, content, found.root, force=force)
         render.say("Exported to ", (path, "bold"))
 
 

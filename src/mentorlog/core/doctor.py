@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import stat
 from dataclasses import field
 from pathlib import Path
 
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
-from mentorlog.errors import DataError, LinkError
-from mentorlog.store import cache, fs
+from mentorlog.errors import DataError, LinkError, MentorlogError
+from mentorlog.store import cache, fs, undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
@@ -62,6 +63,8 @@ def run_doctor(journal: Journal) -> DoctorReport:
     links = _links(journal)
     report.problems.extend(links)
     linked = {problem.path for problem in links}
+    if UNDO_FILE not in linked:
+        _check_undo_log(journal, report)
     settings = journal.kind_of(journal.settings_path)
     if settings == "link":
         report.checked += 1  # a problem above
@@ -141,6 +144,25 @@ def run_doctor(journal: Journal) -> DoctorReport:
     # what was said as a warning on the way is a problem here: said once
     journal.warnings[:] = [w for w in journal.warnings if "symbolic link" not in w]
     return report
+
+
+def _check_undo_log(journal: Journal, report: DoctorReport) -> None:
+    """A recovery log this machine did not write for this journal is a
+    problem: named here, removed without being replayed."""
+    if not undo.untrusted(journal.root):
+        return
+    report.problems.append(
+        Problem(
+            undo.UNDO_FILE,
+            None,
+            "a recovery log this machine did not write for this journal (from "
+            "another device or a copy?): removed without replaying it",
+        )
+    )
+    before = len(journal.warnings)
+    with contextlib.suppress(MentorlogError), journal.transaction():
+        pass  # the transaction removes it, under the lock
+    del journal.warnings[before:]  # said once, as the problem above
 
 
 def _temp_files(journal: Journal) -> list[Path]:

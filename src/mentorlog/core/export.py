@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from mentorlog import __version__
@@ -272,19 +273,48 @@ def export_ics(journal: Journal, today: date) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def write_export(path_text: str, content: bytes) -> str:
-    """Write an export to a file the user named (outside the journal is fine:
-    they asked for it), 0600 like everything private."""
+def write_export(
+    path_text: str, content: bytes, journal_root: Path, *, force: bool = False
+) -> str:
+    """Write an export to a file the user named, outside the journal (an export
+    over a record would bypass the lock and the undo log), 0600 like everything
+    private; an existing file is replaced only with `force`."""
     import os
-    from pathlib import Path
 
     from mentorlog.errors import UserError
     from mentorlog.store.atomic import atomic_write
 
     path = Path(os.path.abspath(Path(path_text).expanduser()))
+    if inside_journal(path, journal_root):
+        raise UserError(
+            f"{path} is inside the journal ({journal_root}); "
+            "export to a file outside it"
+        )
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
         raise UserError(f"the folder {path.parent} does not exist")
+    if os.path.lexists(path) and not force:
+        raise UserError(f"{path} already exists; add --force to replace it")
     atomic_write(path, content)
     return str(path)
+
+
+def inside_journal(path: Path, root: Path) -> bool:
+    """Whether `path` (absolute) lands in the journal `root` or below, however
+    it is spelled: `..`, symlinked folders on the way, a symlink as the last
+    name, another name for the same folder (compared by device and inode)."""
+    import os
+
+    real = Path(os.path.realpath(path))
+    try:
+        root_stat = os.stat(root)
+    except OSError:
+        return False
+    for folder in (real, *real.parents):
+        try:
+            if os.path.samestat(os.stat(folder), root_stat):
+                return True
+        except OSError:
+            continue
+    return False

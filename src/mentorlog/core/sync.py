@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import stat
+from pathlib import Path
+
 from mentorlog._struct import struct
-from mentorlog.errors import MentorlogError, UserError
-from mentorlog.store import gitsync
+from mentorlog.errors import JournalIOError, MentorlogError, UserError
+from mentorlog.store import gitsync, undo
 from mentorlog.store.journal import Journal
 
 
@@ -26,27 +32,75 @@ def make_git_journal(journal: Journal) -> bool:
     with journal.transaction():
         settings, _ = journal.settings_or_default()
         existed = gitsync.init_repo(journal.root, settings.name)
-        ignore = journal.root / ".gitignore"
-        present = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
-        lines = {line.strip() for line in present.splitlines()}
-        missing = [
-            line
-            for line in gitsync.GITIGNORE.splitlines()
-            if line and not line.startswith("#") and line not in lines
-        ]
-        if missing:
-            joined = present + ("" if not present or present.endswith("\n") else "\n")
-            header = "" if present else "# mentorlog: derived, local or transient\n"
-            journal.write_text(ignore, joined + header + "\n".join(missing) + "\n")
+        keep_local_state_out(journal)
         gitsync.harden(journal.root)
         gitsync.commit_all(journal.root, "mentorlog: start the journal")
     return existed
+
+
+def keep_local_state_out(journal: Journal) -> None:
+    """`.gitignore` names this machine's own state (the undo log, the cache,
+    drafts, the lock, backups, temp files), whatever an older release or
+    another device left in it. Call inside a transaction."""
+    ignore = journal.root / ".gitignore"
+    present = _read_plain_file(ignore)
+    lines = {line.strip() for line in present.splitlines()}
+    missing = [
+        line
+        for line in gitsync.GITIGNORE.splitlines()
+        if line and not line.startswith("#") and line not in lines
+    ]
+    if missing:
+        joined = present + ("" if not present or present.endswith("\n") else "\n")
+        header = "" if present else "# mentorlog: derived, local or transient\n"
+        journal.write_text(ignore, joined + header + "\n".join(missing) + "\n")
+
+
+def _read_plain_file(path: Path) -> str:
+    """The text of `path`, never through a symlink: a symlink (or anything
+    but a file) where .gitignore goes is removed, and reads as empty."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        raise JournalIOError(path, error, action="read") from error
+    if not stat.S_ISREG(info.st_mode):
+        try:
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(21, "a folder stands where a file should be")
+            path.unlink()
+        except OSError as error:
+            raise JournalIOError(path, error, action="replace") from error
+        return ""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as file:
+            return file.read().decode("utf-8", "replace")
+    except OSError as error:
+        raise JournalIOError(path, error, action="read") from error
+
+
+def _untrack(journal: Journal) -> None:
+    """Take this machine's own state out of git; a cache that came from git
+    (another device's, or an attacker's) is dropped: it is derived, and only
+    a cache this machine built may be trusted."""
+    tracked = gitsync.untrack_local_state(journal.root)
+    if any(name.startswith(".cache/") for name in tracked):
+        cache = journal.root / ".cache"
+        with contextlib.suppress(OSError):
+            if cache.is_symlink() or not cache.is_dir():
+                cache.unlink()
+            else:
+                shutil.rmtree(cache)
 
 
 def sync(journal: Journal) -> SyncResult:
     root = journal.root
     if not gitsync.is_repo(root):
         raise UserError("not a git journal: `mentorlog init --git` makes it one")
+    with journal.transaction():  # (its own undo log is gone before git works)
+        keep_local_state_out(journal)
     with journal.transaction():  # no mentorlog writes while git works
         if gitsync.conflicted(root):
             raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
@@ -62,6 +116,7 @@ def sync(journal: Journal) -> SyncResult:
                 f"{', '.join(marked[:5])} still hold conflict markers (<<<<<<< ... "
                 f">>>>>>>): keep what you want (mentorlog edit {marked[0]}), then sync"
             )
+        _untrack(journal)
         committed = gitsync.commit_all(root, "mentorlog sync: local changes")
         remotes = gitsync.git(root, "remote").stdout.split()
         if not remotes:
@@ -90,6 +145,14 @@ def sync(journal: Journal) -> SyncResult:
                 gitsync.harden(root)
                 raise SyncConflict(_conflict_message(root, files))
             pulled = True
+            # what came in is untrusted: another device's local state is
+            # taken out of git, and a recovery log that is not ours is removed
+            _untrack(journal)
+            journal.recovered += undo.recover(root, warn=journal.warnings.append)
+            committed = (
+                gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
+                or committed
+            )
         gitsync.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
         gitsync.harden(root)  # files the rebase brought in come with git's modes
     return SyncResult(committed, pulled, True, remote)

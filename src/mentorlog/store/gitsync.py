@@ -4,8 +4,10 @@ code that may reach a network, through git itself)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -20,6 +22,12 @@ GITIGNORE = """\
 .backups/
 *.tmp
 """
+
+# State that belongs to this machine only: never committed, whatever
+# .gitignore says (a pulled .gitignore is as untrusted as any other file).
+LOCAL_STATE = (".undo", ".cache", ".drafts", ".lock", ".backups")
+_TEMPS = ":(glob)**/.*.tmp"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class GitError(MentorlogError):
@@ -52,10 +60,24 @@ def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     except subprocess.TimeoutExpired:
         raise GitError(f"git {args[0]} took over 5 minutes; stopped") from None
     if check and done.returncode != 0:
-        said = (done.stderr or done.stdout).strip().splitlines()
-        detail = said[-1] if said else f"exit {done.returncode}"
-        raise GitError(f"git {args[0]} failed: {detail}")
+        raise GitError(f"git {args[0]} failed: {what_git_said(done)}")
     return done
+
+
+def what_git_said(done: subprocess.CompletedProcess[str]) -> str:
+    """git's meaningful lines (`fatal:`, `error:`), not only its last one,
+    which is often advice (`... and the repository exists.`)."""
+    said = [line.strip() for line in (done.stderr or done.stdout).splitlines()]
+    said = [line for line in said if line]
+    meaningful = [
+        line for line in said if line.lower().startswith(("fatal:", "error:"))
+    ]
+    chosen = meaningful or said[-1:]
+    if not chosen:
+        return f"exit {done.returncode}"
+    shown = [line if len(line) <= 200 else line[:199] + "…" for line in chosen[:3]]
+    more = len(chosen) - len(shown)
+    return "; ".join(shown) + (f" (and {more} more lines)" if more > 0 else "")
 
 
 def init_repo(root: Path, name: str | None) -> bool:
@@ -71,8 +93,10 @@ def init_repo(root: Path, name: str | None) -> bool:
 
 
 def commit_all(root: Path, message: str) -> bool:
-    """Commit every change in the journal; return whether there was one."""
+    """Commit every change in the journal but this machine's own state (see
+    `LOCAL_STATE`); return whether there was one."""
     git(root, "add", "-A")
+    untrack_local_state(root)  # staged if .gitignore no longer names them
     if git(root, "diff", "--cached", "--quiet", check=False).returncode == 0:
         return False
     git(root, "commit", "-q", "-m", message)
@@ -94,21 +118,97 @@ def with_markers(root: Path) -> list[str]:
     return [line for line in done.stdout.splitlines() if line.strip()]
 
 
+def untrack_local_state(root: Path) -> list[str]:
+    """Take this machine's own state out of the index (a journal made before
+    it was ignored, or an attacker's commit, may have it tracked); the files
+    stay on disk. Return the paths that were tracked."""
+    tracked = git(
+        root, "ls-files", "-z", "--", *LOCAL_STATE, _TEMPS, check=False
+    ).stdout
+    names = [name for name in tracked.split("\0") if name]
+    if names:
+        git(root, "rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", *LOCAL_STATE)
+        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", _TEMPS)
+    return names
+
+
 def harden(root: Path) -> int:
     """Files git wrote (a clone, a rebase) get git's modes; make them private
-    again: folders 0700, files 0600. Return how many were changed."""
+    again: folders 0700, files 0600. Return how many were changed.
+
+    Nothing under `.git/` is touched (it is git's: its hooks must stay
+    executable); only `.git` itself loses any group and other bits, since its
+    objects hold the journal. No symlink is followed: each name is opened
+    relative to its folder with O_NOFOLLOW and changed through the open
+    descriptor."""
     changed = 0
-    for path in [root, *root.rglob("*")]:
-        try:
-            if path.is_symlink():
-                continue
-            want = 0o700 if path.is_dir() else 0o600
-            if path.stat().st_mode & 0o777 != want:
-                path.chmod(want)
-                changed += 1
-        except OSError:
-            continue
+    try:
+        top = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return 0
+    try:
+        changed += _make_private(top, 0o700)
+        changed += _harden_folder(top, depth=0)
+    finally:
+        os.close(top)
     return changed
+
+
+def _harden_folder(folder: int, depth: int) -> int:
+    changed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        if depth > 64:
+            continue
+        if name == ".git":
+            if depth == 0:
+                changed += _close_to_others(folder, name)
+            continue
+        try:
+            fd = os.open(
+                name,
+                os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | _NOFOLLOW,
+                dir_fd=folder,
+            )
+        except OSError:
+            continue  # a symlink (ELOOP), or not ours to open
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                changed += _make_private(fd, 0o700)
+                changed += _harden_folder(fd, depth + 1)
+            elif stat.S_ISREG(mode):
+                changed += _make_private(fd, 0o600)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return changed
+
+
+def _close_to_others(folder: int, name: str) -> int:
+    try:
+        fd = os.open(
+            name, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | _NOFOLLOW, dir_fd=folder
+        )
+    except OSError:
+        return 0  # a symlink, or a `.git` file (a worktree): not ours to change
+    try:
+        mode = os.fstat(fd).st_mode & 0o777
+        return _make_private(fd, mode & 0o700)
+    finally:
+        os.close(fd)
+
+
+def _make_private(fd: int, want: int) -> int:
+    with contextlib.suppress(OSError):
+        if os.fstat(fd).st_mode & 0o777 != want:
+            os.fchmod(fd, want)
+            return 1
+    return 0
 
 
 def conflicted(root: Path) -> list[str]:

@@ -373,7 +373,7 @@ class Journal:
                     yield self
                     return
                 self._loaded.clear()
-                self.recovered += undo.recover(self.root)
+                self.recovered += undo.recover(self.root, warn=self.warnings.append)
                 self._undo = undo.UndoLog(self.root)
                 try:
                     self._check_writable(SCHEMA_VERSION)  # may migrate: undoable
