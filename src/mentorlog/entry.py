@@ -9,6 +9,9 @@ import sys
 
 
 def main() -> None:
+    from mentorlog import sink
+
+    sink.install()  # every byte printed from here on is cleaned
     if sys.argv[1:] in (["--help"], ["-h"]) and "_MENTORLOG_COMPLETE" not in os.environ:
         from mentorlog._help import ROOT_HELP
 

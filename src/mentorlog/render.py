@@ -2,7 +2,10 @@
 
 User text is never interpreted as markup (we build `Text` objects, and the
 console has markup off) and is stripped of control characters, escape
-sequences and bidirectional overrides before it reaches the terminal.
+sequences and bidirectional overrides before it reaches the terminal: `safe`
+where a message is built, and again for every piece of text the console
+writes (`_Console._render_buffer`); what is written to `sys.stdout` or
+`sys.stderr` directly goes through the sink's streams (`mentorlog.sink`).
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ import json
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from mentorlog._lazy import lazy_re
+from mentorlog import sink
 
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
@@ -38,18 +41,43 @@ if TYPE_CHECKING:
     from mentorlog.core.tracking import ActionView, FeedbackView, LogView, ResourceView
     from mentorlog.store.journal import Problem
 
-_ANSI = lazy_re(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
-_BIDI = {
-    chr(c)
-    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
-}
-
 
 class _Console(Console):
+    """The console every styled line goes through: it cleans each piece of
+    text before adding its own colour codes, so our colours stay and user
+    text can carry no control of its own, even where a caller forgot `safe`."""
+
+    @property
+    def file(self) -> Any:
+        """The real stream under the sink: this console cleans its own text
+        (and the sink would take its colour codes away)."""
+        return sink.trusted(Console.file.fget(self))  # type: ignore[attr-defined]
+
+    @file.setter
+    def file(self, new_file: Any) -> None:
+        self._file = new_file
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(_cleaned(buffer))
+
     def on_broken_pipe(self) -> None:
         """The reader went away (`mentorlog goals | head -1`); the CLI ends quietly."""
         self.quiet = True
         raise BrokenPipeError
+
+
+def _cleaned(buffer: Iterable[Segment]) -> Iterable[Segment]:
+    """Rich's own control segments (cursor moves of a spinner) pass; any text
+    is cleaned (a newline stays: it is how rich ends a line)."""
+    for segment in buffer:
+        text = segment.text
+        if segment.control or text.isprintable():
+            yield segment
+        else:
+            # a line or paragraph separator in a line is a space: the only line
+            # breaks are the ones rich lays out
+            text = text.replace("\u2028", " ").replace("\u2029", " ")
+            yield Segment(sink.clean(text, one_line=False), segment.style)
 
 
 _state: dict[str, Any] = {"no_color": False}
@@ -95,20 +123,8 @@ def left_out(count: int, hint: str) -> None:
 
 
 def safe(text: object, *, one_line: bool = True) -> str:
-    """User text made harmless for a terminal."""
-    value = _ANSI.sub("", str(text))
-    kept = []
-    for ch in value:
-        if ch in _BIDI:
-            continue
-        if ch == "\n" or ch == "\t":
-            kept.append(" " if one_line else ch)
-            continue
-        category = unicodedata.category(ch)
-        if category == "Cc" or (category == "Cf" and ch != "\u200d"):
-            continue
-        kept.append(ch)
-    return "".join(kept)
+    """User text made harmless for a terminal (see `sink.clean`)."""
+    return sink.clean(text, one_line=one_line)
 
 
 def emit(text: Text, *, out: Console | None = None) -> None:
@@ -730,8 +746,11 @@ def prep_result(result: PrepResult) -> None:
     s = view.session
     if result.created:
         say(
-            f"Planned the meeting with {view.mentor_name} on {s.date.isoformat()} "
-            f"({view.short}); agenda in {view.file}."
+            "Planned the meeting with ",
+            (view.mentor_name, ""),
+            f" on {s.date.isoformat()} ({view.short}); agenda in ",
+            (view.file, ""),
+            ".",
         )
     elif result.added:
         count = len(result.added)
@@ -750,13 +769,14 @@ def prep_result(result: PrepResult) -> None:
 def moved(result: Moved) -> None:
     move = result.move
     say(
-        f"Moved the meeting with {result.view.mentor_name} from "
-        f"{move.from_date.isoformat()} to {move.to.isoformat()}."
+        "Moved the meeting with ",
+        (result.view.mentor_name, ""),
+        f" from {move.from_date.isoformat()} to {move.to.isoformat()}.",
     )
     if move.late:
         warn(
             f"that is inside the agreed {result.notice} notice: tell "
-            f"{result.view.mentor_name} now (it is in `mentorlog followups`)"
+            f"{safe(result.view.mentor_name)} now (it is in `mentorlog followups`)"
         )
 
 

@@ -24,6 +24,17 @@ class MentorlogGroup(TyperGroup):
     exit code; anything unexpected becomes one line and a hint about --debug."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Everything printed goes through the sink (`mentorlog.sink`): also
+        Click's usage errors, which quote what was typed, and its help."""
+        from mentorlog import sink
+
+        before = sink.install()
+        try:
+            return self._main(*args, **kwargs)
+        finally:
+            sink.restore(before)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         """Usage errors come from Typer and quote what was typed: make the quote
         harmless for the terminal before it is shown."""
         if not kwargs.get("standalone_mode", True):

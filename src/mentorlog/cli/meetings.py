@@ -299,8 +299,9 @@ def cancel_session(session: SessionRef) -> None:
 
     view = cancel_use_case(journal(), session, today())
     render.say(
-        f"Cancelled the meeting with {view.mentor_name} on "
-        f"{view.session.date.isoformat()}. Let them know."
+        "Cancelled the meeting with ",
+        (view.mentor_name, ""),
+        f" on {view.session.date.isoformat()}. Let them know.",
     )
 
 

@@ -239,13 +239,13 @@ def export_ics(journal: Journal, today: date) -> bytes:
         day = date.fromisoformat(session["date"])
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", f"Mentoring: {session['mentor']}")
+        event.add("summary", _text(f"Mentoring: {session['mentor']}"))
         details = [f"Meeting with {session['mentor']}"]
         if mentor.get("channel"):
             details.append(f"Channel: {mentor['channel']}")
         if mentor.get("contact"):
             details.append(f"Contact: {mentor['contact']}")
-        event.add("description", "\n".join(details))
+        event.add("description", "\n".join(_text(line) for line in details))
         calendar.add_component(event)
     for action in data["actions"]:
         if action["status"] != "open" or not action["due"]:
@@ -253,7 +253,7 @@ def export_ics(journal: Journal, today: date) -> bytes:
         todo = Todo()
         todo.add("uid", f"{action['id']}@mentorlog")
         todo.add("dtstamp", stamp)
-        todo.add("summary", action["text"])
+        todo.add("summary", _text(action["text"]))
         todo.add("due", date.fromisoformat(action["due"]))
         todo.add("status", "NEEDS-ACTION")
         calendar.add_component(todo)
@@ -266,11 +266,19 @@ def export_ics(journal: Journal, today: date) -> bytes:
             todo = Todo()
             todo.add("uid", f"{goal['id']}-{index + 1}@mentorlog")
             todo.add("dtstamp", stamp)
-            todo.add("summary", f"{milestone['title']} ({goal['title']})")
+            todo.add("summary", _text(f"{milestone['title']} ({goal['title']})"))
             todo.add("due", date.fromisoformat(milestone["due"]))
             todo.add("status", "NEEDS-ACTION")
             calendar.add_component(todo)
     return bytes(calendar.to_ical())
+
+
+def _text(value: str) -> str:
+    """An iCalendar TEXT value: one line of text and no control character (a
+    calendar shows it, and `export` may print it to a terminal)."""
+    from mentorlog.sink import clean
+
+    return clean(value)
 
 
 def write_export(

@@ -1,0 +1,146 @@
+"""The one output sink: what makes text harmless for a terminal, and the
+streams every byte mentorlog prints goes through.
+
+Text from the journal, from arguments and from other programs is untrusted:
+it may carry escape sequences (clear the screen, set the title, write the
+clipboard, hide a link), C0/C1 controls, bidirectional overrides and line
+separators. `clean` removes them; `install` puts `SinkStream`s in place of
+`sys.stdout` and `sys.stderr`, so whatever writes there (our rendering,
+Click's usage errors, help, prompts, tracebacks) is cleaned on the way out.
+The rich console of `render` writes to the stream underneath instead, so
+that its colours survive: it cleans every piece of text itself before adding
+them (`render._Console`).
+
+This module imports nothing heavy: `entry` installs the sink before it
+answers `--help`, and `core.export` cleans iCalendar text with it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # without importing typing: `--help` starts in a few ms
+if TYPE_CHECKING:
+    import re
+    from typing import Any
+
+# A whole escape sequence, so that no "[2J" is left behind: CSI (ESC [ or the
+# one-byte C1 form), the string controls OSC, DCS, SOS, PM and APC up to their
+# terminator (BEL, ST) or the end of the line, and the two- and three-byte
+# escapes (ESC, intermediates, final). What a sequence leaves unmatched (a
+# lone ESC, a C1 byte) is a control character and goes with the others.
+_ESCAPES = (
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+_compiled: list[re.Pattern[str]] = []  # compiled when first needed
+_SEPARATORS = ("\u2028", "\u2029")  # line and paragraph separator
+_ZWJ = "\u200d"  # joins emoji and scripts: a format character that stays
+
+
+def clean(text: object, *, one_line: bool = True) -> str:
+    """`text` without anything a terminal would act on: C0 controls, DEL and
+    C1, escape sequences, bidi embeddings, overrides, isolates and marks, and
+    every other format character but ZWJ. Line and paragraph separators
+    become a space (`one_line`) or a newline; newlines and tabs stay only when
+    not `one_line`, else they become spaces."""
+    value = str(text)
+    if value.isprintable():  # the common case, checked in C
+        return value
+    if not _compiled:
+        import re
+
+        _compiled.append(re.compile(_ESCAPES))
+    value = _compiled[0].sub("", value)
+    newline = " " if one_line else "\n"
+    return newline.join(_clean_line(line, one_line) for line in value.split("\n"))
+
+
+def _clean_line(line: str, one_line: bool) -> str:
+    if line.isprintable():
+        return line
+    import unicodedata
+
+    kept = []
+    for ch in line:
+        if ch.isprintable() or ch == _ZWJ:
+            kept.append(ch)
+        elif ch == "\t":
+            kept.append(" " if one_line else ch)
+        elif ch in _SEPARATORS:
+            kept.append(" " if one_line else "\n")
+        elif unicodedata.category(ch) in ("Zs", "Co", "Cn"):
+            kept.append(ch)  # no-break and other spaces, private use, unassigned
+        elif unicodedata.category(ch) == "Cs":
+            kept.append("\ufffd")  # a lone surrogate: cannot be written as UTF-8
+        # else: Cc (C0, DEL, C1) or Cf (bidi and other format characters)
+    return "".join(kept)
+
+
+def clean_output(text: str) -> str:
+    """What a stream lets through: `clean` for many lines, keeping a carriage
+    return only where it ends a line (iCalendar's CRLF)."""
+    if text.isprintable():
+        return text
+    if "\r\n" not in text:
+        return clean(text, one_line=False)
+    return "\r\n".join(clean(part, one_line=False) for part in text.split("\r\n"))
+
+
+class SinkStream:
+    """Stands in for `sys.stdout` or `sys.stderr`: text is cleaned, then
+    written to the real stream; everything else is the real stream's."""
+
+    def __init__(self, trusted: Any) -> None:
+        self.trusted = trusted  # the real stream, for render's console only
+
+    def write(self, text: str) -> int:
+        self.trusted.write(clean_output(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    @property
+    def buffer(self) -> _SinkBuffer:
+        return _SinkBuffer(self.trusted.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.trusted, name)
+
+
+class _SinkBuffer:
+    """The binary side of a `SinkStream` (`sys.stdout.buffer`): cleaned too."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def write(self, data: bytes) -> int:
+        text = bytes(data).decode("utf-8", "replace")
+        self.raw.write(clean_output(text).encode("utf-8"))
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def trusted(stream: Any) -> Any:
+    """The stream under a sink, for the console that cleans its own text."""
+    return stream.trusted if isinstance(stream, SinkStream) else stream
+
+
+def install() -> tuple[Any, Any]:
+    """Put the sink in front of stdout and stderr (once); returns what was
+    there, for `restore`."""
+    before = (sys.stdout, sys.stderr)
+    if sys.stdout is not None and not isinstance(sys.stdout, SinkStream):
+        sys.stdout = SinkStream(sys.stdout)
+    if sys.stderr is not None and not isinstance(sys.stderr, SinkStream):
+        sys.stderr = SinkStream(sys.stderr)
+    return before
+
+
+def restore(before: tuple[Any, Any]) -> None:
+    sys.stdout, sys.stderr = before
