@@ -4,6 +4,7 @@ import pytest
 
 from mentorlog.dates import parse_date, today
 from mentorlog.errors import DateError
+from tests.conftest import Run
 
 BASE = date(2026, 11, 22)  # Sunday
 
@@ -144,3 +145,10 @@ def test_notice_periods(text: str, canonical: str, hours: int) -> None:
 
     assert parse_notice(text) == canonical
     assert notice_hours(text) == hours
+
+
+@pytest.mark.parametrize("date_text", ["dec 32", "dec 1 99", "dec 1 0000", "feb 30"])
+def test_impossible_dates_are_refused_not_misread(run: Run, date_text: str) -> None:
+    result = run("goals", "add", "x", "--by", date_text)
+    assert result.exit_code == 1
+    assert f'cannot read the date "{date_text}"' in result.stderr

@@ -16,7 +16,7 @@ from mentorlog.core.tracking import new_action
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import ACTIONS
 
-from .conftest import TODAY
+from .conftest import TODAY, Run
 
 
 def mentorlog(*args: str, stdout: int = subprocess.PIPE) -> subprocess.CompletedProcess:
@@ -167,3 +167,19 @@ def test_a_closed_output_is_one_line_not_a_traceback(home: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == "error: cannot write the output: the output is closed\n"
+
+
+def test_a_closed_pipe_is_not_an_error(run: Run, home: Path) -> None:
+    for n in range(30):
+        run("goals", "add", f"Goal number {n}", "--by", "eom")
+    shell = f"{sys.executable} -m mentorlog goals show goal-number-1 | head -1; echo ${{PIPESTATUS[0]}}"
+    done = subprocess.run(
+        ["bash", "-c", shell],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "MENTORLOG_HOME": str(home)},
+    )
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "0", done.stderr
+    assert "error" not in done.stderr

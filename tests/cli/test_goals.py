@@ -242,3 +242,42 @@ def test_list_is_readable_at_60_columns(run: Run) -> None:
     result = run("goals", env={"COLUMNS": "60"})
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
     assert "React" in result.stdout
+
+
+def test_odd_digits_and_bad_bytes_are_user_errors(run: Run, home: Path) -> None:
+    run("goals", "add", "Ship 2 features", "--by", "eom")
+    run("goals", "milestone", "ship", "First")
+    superscript = run("goals", "tick", "ship", "²")
+    assert superscript.exit_code == 1
+    assert "no milestone matching" in superscript.stderr
+    bad = run("goals", "add", "bad \udcff bytes")
+    assert bad.exit_code == 1
+    assert "is not valid UTF-8 text" in bad.stderr
+    assert len(Journal(home).load(GOALS).records) == 1
+
+
+def test_milestones_by_exact_title_even_when_it_is_a_number(run: Run) -> None:
+    run("goals", "add", "Plan the year", "--by", "eoy")
+    for title in ("Draft", "2026 plan", "3"):
+        run("goals", "milestone", "plan", title)
+    assert "✓ 2026 plan" in run("goals", "tick", "plan", "2026 plan").stdout
+    assert "✓ 3" in run("goals", "tick", "plan", "3").stdout
+    assert "✓ Draft" in run("goals", "tick", "plan", "1").stdout
+    empty = run("goals", "tick", "plan", "  ")
+    assert empty.exit_code == 1 and "say which milestone" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["goals", "--json", "list"], "list --json"),
+        (["goals", "--all", "check"], "check --all"),
+        (["mentors", "--json", "list"], "list --json"),
+    ],
+)
+def test_group_options_before_a_subcommand_are_usage_errors(
+    run: Run, args: list[str], hint: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert hint in result.stderr

@@ -274,3 +274,87 @@ def test_the_draft_survives_until_the_edit_is_committed(
     assert record.read_bytes() == before
     drafts = list((home / ".drafts").iterdir())
     assert len(drafts) == 1 and "# CAREFUL words" in drafts[0].read_text()
+
+
+def break_goal(run: Run, home: Path) -> Path:
+    run("goals", "add", "Fix me later", "--by", "eom")
+    path = home / "goals" / "fix-me-later.toml"
+    path.write_text(path.read_text().replace("target = 2026-11-30", 'target = "soon"'))
+    return path
+
+
+def fixing_editor(tmp_path: Path) -> str:
+    script = tmp_path / "fix.py"
+    script.write_text(
+        "import sys\nfrom pathlib import Path\np = Path(sys.argv[-1])\n"
+        "p.write_text(p.read_text().replace('\"soon\"', '2027-01-15'))\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+@pytest.mark.parametrize("ref", ["fix-me", "goals/fix-me-later.toml"])
+def test_edit_opens_a_broken_record_so_it_can_be_mended(
+    run: Run, home: Path, tmp_path: Path, ref: str
+) -> None:
+    path = break_goal(run, home)
+    assert run("doctor").exit_code == 3
+    result = run("edit", ref, env={"EDITOR": fixing_editor(tmp_path)})
+    assert result.exit_code == 0, result.stderr
+    assert "target = 2027-01-15" in path.read_text()
+    assert run("doctor").exit_code == 0
+
+
+def test_goals_edit_opens_a_broken_goal_too(
+    run: Run, home: Path, tmp_path: Path
+) -> None:
+    path = break_goal(run, home)
+    result = run("goals", "edit", "fix", env={"VISUAL": fixing_editor(tmp_path)})
+    assert result.exit_code == 0, result.stderr
+    assert Journal(home).read(GOALS, path).record.target.isoformat() == "2027-01-15"
+
+
+def test_a_bad_editor_variable_leaves_no_draft(run: Run, home: Path) -> None:
+    run("goals", "add", "Edit me", "--by", "eom")
+    result = run("edit", "edit", env={"EDITOR": "'unterminated"})
+    assert result.exit_code == 1
+    assert "cannot be read as a command" in result.stderr
+    assert not (home / ".drafts").exists() or not list((home / ".drafts").iterdir())
+
+
+def test_edit_settings_before_init_points_to_init(run: Run) -> None:
+    result = run("edit", "settings")
+    assert result.exit_code == 1
+    assert "`mentorlog init` creates it" in result.stderr
+
+
+def test_settings_problems(run: Run, home: Path) -> None:
+    run("init")
+    settings = home / "mentorlog.toml"
+    original = settings.read_text()
+    settings.write_text(original.replace("schema_version = 1", 'schema_version = "x"'))
+    write = run("goals", "add", "x", "--by", "eom")
+    assert write.exit_code == 3
+    assert "mentorlog.toml:2: schema_version: should be a whole number" in write.stderr
+    settings.write_text(original.replace("goals_min = 3", "goals_min = 9"))
+    doctor = run("doctor")
+    assert doctor.exit_code == 3
+    assert "targets: goals_min is above goals_max" in doctor.stdout
+
+
+def test_doctor_reports_a_folder_once_and_a_journal_that_is_a_file(
+    run: Run, home: Path, tmp_path: Path
+) -> None:
+    run("init")
+    (home / "goals" / "odd.toml").mkdir()
+    result = run("doctor")
+    assert result.stdout.count("odd.toml") == 1
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    result = run("--journal", str(not_a_folder), "doctor")
+    assert result.exit_code == 3
+    assert "a file stands where the journal should be" in result.stdout
+    write = run("--journal", str(not_a_folder), "goals", "add", "x")
+    assert (
+        write.exit_code == 1
+        and "a file stands where the journal should be" in write.stderr
+    )

@@ -411,3 +411,83 @@ def test_guided_recap_on_a_real_terminal(
     actions = {s.record.text: s.record for s in journal.load(ACTIONS).records}
     assert actions["Carried action"].status == "done"
     assert actions["Write the abstract"].due.isoformat() == "2026-11-27"
+
+
+def snapshot(home: Path) -> dict[Path, bytes]:
+    return {
+        p: p.read_bytes()
+        for p in home.rglob("*")
+        if p.is_file() and ".cache" not in p.parts
+    }
+
+
+def test_a_broken_session_file_blocks_prep_and_recap(
+    run: Run, home: Path, ada: str
+) -> None:
+    run("recap", "ada", "--takeaway", "first")
+    path = next((home / "sessions").iterdir())
+    path.write_text(path.read_text().replace('status = "held"', 'status = "hled"'))
+    before = snapshot(home)
+    for args in (
+        ["prep", "ada", "--on", "friday"],
+        ["recap", "ada", "--takeaway", "x"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 3, args
+        assert f"sessions/{path.name}:" in result.stderr
+        assert "fix it first" in result.stderr
+    assert snapshot(home) == before
+
+
+def test_a_past_planned_meeting_asks_for_a_recap(run: Run, ada: str) -> None:
+    run("prep", "ada", "--on", "2026-11-24")
+    later = {"MENTORLOG_TODAY": "2026-12-10"}
+    prep = run("prep", "ada", env=later)
+    assert prep.exit_code == 1
+    assert "planned for 2026-11-24 has passed: recap it" in prep.stderr
+    items = json.loads(run("followups", "--json", env=later).stdout)
+    recap = [f for f in items if f["kind"] == "recap"]
+    assert len(recap) == 1 and "2026-11-24" in recap[0]["text"]
+    status = run("status", env=later).stdout
+    assert "passed, recap or cancel it" in status
+    assert run("prep", "ada", "--on", "2026-12-12", env=later).exit_code == 0
+
+
+def test_a_moved_meeting_carries_its_agenda_heading(run: Run, ada: str) -> None:
+    run("prep", "ada", "--on", "2026-11-26")
+    run("sessions", "move", "2026-11-26", "--to", "2026-11-27")
+    assert run("prep", "ada", "--share").stdout.startswith(
+        "# Ada Lovelace · 2026-11-27\n"
+    )
+    run("prep", "ada", "--on", "2026-12-01")
+    assert run("prep", "ada", "--share").stdout.startswith(
+        "# Ada Lovelace · 2026-12-01\n"
+    )
+
+
+def test_a_late_cancellation_is_a_followup(run: Run, ada: str) -> None:
+    run("prep", "ada", "--on", "tomorrow")
+    run("sessions", "cancel", "2026-11-23")
+    items = [
+        f
+        for f in json.loads(run("followups", "--json").stdout)
+        if f["kind"] == "cancelled"
+    ]
+    assert len(items) == 1 and "inside the agreed 48h notice" in items[0]["text"]
+    assert run("followups", "done", items[0]["id"]).exit_code == 0
+    assert not [
+        f
+        for f in json.loads(run("followups", "--json").stdout)
+        if f["kind"] == "cancelled"
+    ]
+
+
+def test_one_suggested_feedback_area_per_agenda(run: Run, home: Path, ada: str) -> None:
+    run("goals", "add", "Write 2 essays within 2 weeks", "--area", "writing")
+    run("goals", "add", "Ship a web page within 3 weeks", "--area", "web")
+    first = run("prep", "ada", "--on", "2026-11-26").stdout
+    assert "Ask for feedback on: web" in first  # Ada knows web, not writing
+    run("goals", "drop", "ship")
+    run("prep", "ada")
+    text = next((home / "sessions").iterdir()).read_text()
+    assert text.count("Ask for feedback on:") == 1

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from mentorlog.store.journal import Journal
-from mentorlog.store.kinds import MENTORS
+from mentorlog.store.kinds import MENTORS, SESSIONS
 from tests.conftest import Run
 
 
@@ -296,3 +296,40 @@ def test_any_name_is_kept_exactly_in_a_safe_file(
     assert "\x1b" not in listing.stdout
     data = json.loads(run("mentors", "--json").stdout)
     assert data[0]["name"] == name
+
+
+def test_flash_accepted_with_a_date_plans_the_meeting(
+    run: Run, journal: Journal
+) -> None:
+    run("mentors", "ask", "Grace Hopper", "--ask", "How did you start?")
+    assert (
+        run("mentors", "answer", "grace", "accepted", "--on", "2026-11-25").exit_code
+        == 0
+    )
+    planned = [s.record for s in journal.load(SESSIONS).records]
+    assert [(s.mentor_name, s.date.isoformat(), s.status) for s in planned] == [
+        ("Grace Hopper", "2026-11-25", "planned")
+    ]
+    chosen = run("prep")
+    assert chosen.exit_code == 0
+    assert (
+        "preparing for Grace Hopper: the next meeting, on 2026-11-25" in chosen.stdout
+    )
+    run("mentors", "answer", "grace", "rescheduled", "--on", "2026-11-28")
+    dates = [s.record.date.isoformat() for s in journal.load(SESSIONS).records]
+    assert dates == ["2026-11-28"]
+    run("mentors", "answer", "grace", "declined")
+    assert journal.load(SESSIONS).records[0].record.status == "cancelled"
+    refused = run("prep", "grace", "--on", "2026-12-01")
+    assert refused.exit_code == 1 and "declined the ask" in refused.stderr
+    promote = run("mentors", "promote", "grace")
+    assert promote.exit_code == 1 and "declined" in promote.stderr
+
+
+def test_ending_a_mentorship_cancels_its_planned_meetings(
+    run: Run, journal: Journal
+) -> None:
+    add(run, "Ada Lovelace", "--cadence", "weekly")
+    run("prep", "ada", "--on", "2026-11-30")
+    assert run("mentors", "end", "ada").exit_code == 0
+    assert journal.load(SESSIONS).records[0].record.status == "cancelled"

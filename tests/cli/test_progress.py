@@ -338,3 +338,62 @@ def test_a_meeting_due_by_cadence_counts_from_the_last_one_held(
     assert data["due_by_cadence"] == [
         {"mentor": "Ada Lovelace", "due": "2026-11-10", "cadence": "biweekly"}
     ]
+
+
+@pytest.fixture
+def ada(run: Run) -> None:
+    assert (
+        run(
+            "mentors",
+            "add",
+            "Ada Lovelace",
+            "-e",
+            "web",
+            "--cadence",
+            "weekly",
+            "--channel",
+            "video",
+            "--org",
+            "Engines Ltd",
+            "--contact",
+            "ada@example.org",
+        ).exit_code
+        == 0
+    )
+    assert run("mentors", "agree", "ada", "--reschedule-notice", "48h").exit_code == 0
+
+
+def test_checklist_counts_the_gap_since_the_last_meeting(run: Run, ada: None) -> None:
+    run("recap", "ada", "--takeaway", "x", env={"MENTORLOG_TODAY": "2026-09-01"})
+    run("prep", "ada", "--on", "2026-11-25")
+    data = json.loads(run("checklist", "--json").stdout)
+    cadence = data["items"][1]
+    assert cadence["status"] == "fail"
+    assert "1 gap longer than the cadence" in cadence["evidence"]
+
+
+def test_a_private_win_is_not_shared(run: Run, ada: None) -> None:
+    run("recap", "ada", "--takeaway", "x")
+    run("log", "add", "secret win", "--kind", "win", "--private")
+    item = json.loads(run("checklist", "--json").stdout)["items"][6]
+    assert item["status"] == "fail"
+    run("log", "add", "public win", "--kind", "win")
+    assert json.loads(run("checklist", "--json").stdout)["items"][6]["status"] == "pass"
+
+
+def test_export_md_keeps_the_whole_person_and_who_said_what(
+    run: Run, ada: None
+) -> None:
+    run("feedback", "add", "Name things better", "--mentor", "ada", "--area", "code")
+    run("actions", "add", "Rename things", "--mentor", "ada")
+    run("resources", "add", "Clean Code", "--from", "ada")
+    out = run("export", "--format", "md").stdout
+    for expected in (
+        "- Organisation: Engines Ltd",
+        "- Contact: ada@example.org",
+        "- Reschedule notice: 48h",
+        "(2026-11-22, from Ada Lovelace, on code) — not yet applied",
+        "- [ ] Rename things · with Ada Lovelace",
+        "- [ ] Clean Code (other), from Ada Lovelace",
+    ):
+        assert expected in out, expected

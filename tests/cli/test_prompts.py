@@ -72,3 +72,18 @@ def test_no_prompt_for_parts_given_as_options(home: Path) -> None:
     assert "Specific" not in seen.getvalue()
     assert "Time-bound" not in seen.getvalue()
     assert Journal(home).resolve(GOALS, "run").record.target.isoformat() == "2027-05-01"
+
+
+def test_no_input_turns_prompts_off_on_a_terminal(home: Path) -> None:
+    seen = io.StringIO()
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mentorlog", "--no-input", "goals", "add", "Write a paper"],
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.logfile_read = seen
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Specific" not in seen.getvalue()

@@ -1,4 +1,9 @@
+import io
+import os
+import sys
 from pathlib import Path
+
+import pexpect
 
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
@@ -46,3 +51,20 @@ def test_tour_keep_leaves_a_valid_sample_journal(run: Run, home: Path) -> None:
 
         shutil.rmtree(sample.parent)
     assert not home.exists()
+
+
+def test_the_tour_never_prompts_on_a_terminal(home: Path) -> None:
+    seen = io.StringIO()
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mentorlog", "tour"],
+        env={**os.environ, "COLUMNS": "100"},
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.logfile_read = seen
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, seen.getvalue()[-2000:]
+    assert "That was the tour" in seen.getvalue()
+    assert "Specific —" not in seen.getvalue()

@@ -471,3 +471,15 @@ def test_a_filtered_empty_listing_does_not_deny_what_exists(
         ok(run, *args)
     out = ok(run, *listing)
     assert false_claim not in out, out
+
+
+def test_due_only_at_the_end_of_an_action(run: Run, journal: Journal) -> None:
+    assert run("actions", "add", "Ask about due:monday deadline policy").exit_code == 0
+    assert run("actions", "add", "Fix parser so due:date fields work").exit_code == 0
+    texts = {s.record.text: s.record.due for s in journal.load(ACTIONS).records}
+    assert texts == {
+        "Ask about due:monday deadline policy": None,
+        "Fix parser so due:date fields work": None,
+    }
+    typo = run("actions", "add", "Email due:fridya")
+    assert typo.exit_code == 1 and 'cannot read the date in "due:fridya"' in typo.stderr

@@ -22,6 +22,7 @@ from mentorlog.models import Goal
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, locate
 from mentorlog.store.kinds import GOALS
+from tests.conftest import Run
 
 
 def make_goal(title: str) -> Goal:
@@ -247,3 +248,10 @@ def test_a_record_that_would_not_read_back_is_not_written(journal: Journal) -> N
         stored = journal.load(GOALS).records[0]
         journal.save(GOALS, stored.record.model_copy(update={"status": "x"}), stored)
     assert path.read_bytes() == before
+
+
+def test_a_failed_first_command_leaves_no_folders(run: Run, tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b" / "journal"
+    result = run("--journal", str(deep), "goals", "milestone", "nothing", "x")
+    assert result.exit_code == 1
+    assert not (tmp_path / "a").exists()

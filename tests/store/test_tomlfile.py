@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -9,6 +10,7 @@ from mentorlog.models import Goal, Milestone
 from mentorlog.store import tomlfile
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import record_data
+from tests.conftest import Run
 
 texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80
@@ -138,3 +140,31 @@ def test_line_of_finds_keys_in_arrays_of_tables() -> None:
     assert tomlfile.line_of(text, ["milestones", 1, "due"]) == 8
     assert tomlfile.line_of(text, ["milestones", 0, "title"]) == 4
     assert tomlfile.line_of(text, ["milestones", 1, "done"]) == 6
+
+
+def test_a_crlf_file_is_rewritten_with_lf_only(run: Run, home: Path) -> None:
+    run("goals", "add", "Windows goal", "--by", "eom")
+    path = home / "goals" / "windows-goal.toml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n") + b"# note\r\n")
+    assert run("goals", "milestone", "windows", "step").exit_code == 0
+    data = path.read_bytes()
+    assert b"\r" not in data
+    assert b"# note" in data
+
+
+def test_a_hand_written_file_gets_only_what_changed(run: Run, home: Path) -> None:
+    (home / "goals").mkdir(parents=True)
+    run("init")
+    path = home / "goals" / "hand.toml"
+    path.write_text(
+        'id = "01m80fmpgrhcxacm3xv60bkffv"\ntitle = "Hand made"\n'
+        "created = 2026-11-22T09:30:00\nodd = []\n\n# the steps\n"
+        '[[milestones]]\ntitle = "one"\n\n[[milestones]]\ntitle = "two"\n'
+    )
+    assert run("goals", "tick", "hand", "1").exit_code == 0
+    text = path.read_text()
+    assert "status" not in text  # a default the file never spelled out
+    assert "created = 2026-11-22T09:30:00" in text  # not cut down to a date
+    assert "odd = []" in text
+    assert text.count("done = ") == 1  # only the milestone that changed
+    assert "# the steps\n[[milestones]]" in text

@@ -1,0 +1,286 @@
+"""`prep`, through the core: what the agenda of the next meeting gathers from the
+journal, and that preparing again never loses a line the user wrote."""
+
+import pytest
+
+from mentorlog.core.agenda import PrepRequest, prep
+from mentorlog.core.goals import GoalDraft, add_goal, add_milestone
+from mentorlog.core.mentors import AgreementChanges, agree, end_mentor
+from mentorlog.core.tracking import (
+    add_action,
+    add_feedback,
+    add_log,
+    add_resource,
+    apply_feedback,
+    close_action,
+    finish_resource,
+)
+from mentorlog.errors import UserError
+from mentorlog.store.journal import Journal
+
+from .build import TODAY, day, held, mentor, plan
+
+
+def section(body: str, heading: str) -> list[str]:
+    """The non-blank lines under `heading`, up to the next heading."""
+    lines = body.splitlines()
+    start = lines.index(heading) + 1
+    end = next(
+        (i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines)
+    )
+    return [line for line in lines[start:end] if line.strip()]
+
+
+def notes(text: str) -> str:
+    """A session file without its front matter: the agenda the user edits."""
+    return text.split("+++\n", 2)[2]
+
+
+@pytest.fixture
+def ada(journal: Journal) -> str:
+    return mentor(journal, on=day("2026-10-01"), expertise=("web",))
+
+
+def test_the_agenda_gathers_what_the_journal_knows_in_order(
+    journal: Journal, ada: str
+) -> None:
+    add_action(journal, "Older, no date", day("2026-11-01"), mentor=ada)
+    add_action(
+        journal, "Read chapter 2", day("2026-11-03"), due=day("2026-11-20"), mentor=ada
+    )
+    held(journal, ada, day("2026-11-08"), takeaways=["Ship small"])
+    add_action(
+        journal, "Email the venue", day("2026-11-10"), due=day("2026-12-01"), mentor=ada
+    )
+    add_feedback(journal, "Explain the why first", day("2026-11-08"), mentor=ada)
+    add_log(journal, "Shipped the landing page", "win", day("2026-11-10"))
+    add_log(journal, "Hooks confuse me", "challenge", day("2026-11-12"), private=True)
+    add_goal(
+        journal, GoalDraft(title="Build a web app within 2 weeks", area="web"), TODAY
+    )
+    add_milestone(journal, "build", "Tutorial", day("2026-11-27"), TODAY)
+    book = add_resource(journal, "Clean Code", day("2026-11-09"), recommended_by=ada)
+    finish_resource(journal, book.short, "Names matter", day("2026-11-12"))
+    result = plan(
+        journal,
+        ada,
+        day("2026-11-24"),
+        TODAY,
+        topics=["portfolio"],
+        questions=["How do I pick a lab?"],
+        bring=["my resume"],
+    )
+    assert result.created
+    assert result.added == [
+        "- [ ] Older, no date",
+        "- [ ] Read chapter 2 (overdue since 2026-11-20)",
+        "- [ ] Email the venue (due 2026-12-01)",
+        "- Ship small",
+        "- Explain the why first (received 2026-11-08; not yet applied)",
+        "- Build a web app within 2 weeks: target 2026-12-06, 0/1 milestones",
+        "- [ ] Milestone: Tutorial (Build a web app within 2 weeks) (due 2026-11-27)",
+        "- Win: Shipped the landing page (2026-11-10)",
+        "- Challenge: Hooks confuse me (2026-11-12) (private)",
+        "- Explored: Clean Code (other): Names matter",
+        '- Tell Ada Lovelace what you made of "Clean Code", which they recommended',
+        '- Ask for feedback on: web (for "Build a web app within 2 weeks")',
+        "- portfolio",
+        "- [ ] How do I pick a lab?",
+        "- [ ] my resume",
+    ]
+    body = result.view.body
+    assert body.lstrip().startswith("# Ada Lovelace · 2026-11-24\n")
+    assert section(body, "## Since last time") == result.added[:3]
+    assert section(body, "## To share") == result.added[7:11]
+    assert section(body, "## Before leaving") == [
+        "- Thank Ada Lovelace for their time."
+    ]
+    session = result.view.session
+    assert (session.status, session.date, session.agenda_on) == (
+        "planned",
+        day("2026-11-24"),
+        TODAY,
+    )
+
+
+def test_only_this_mentors_open_actions_are_carried(journal: Journal, ada: str) -> None:
+    grace = mentor(journal, "Grace Hopper", on=day("2026-10-01"))
+    add_action(journal, "Grace's task", day("2026-11-01"), mentor=grace)
+    add_action(journal, "Unassigned task", day("2026-11-01"))
+    done = add_action(journal, "Finished task", day("2026-11-01"), mentor=ada)
+    close_action(journal, done.short, "done", day("2026-11-02"))
+    add_action(journal, "Due today", TODAY, due=TODAY, mentor=ada)
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## Since last time") == [
+        "- [ ] Due today (due 2026-11-22)"
+    ]
+
+
+def test_unticked_questions_and_takeaways_of_the_last_meeting_come_back(
+    journal: Journal, ada: str
+) -> None:
+    first = plan(
+        journal,
+        ada,
+        day("2026-11-08"),
+        day("2026-11-06"),
+        questions=["Which stack?", "Which lab?"],
+    )
+    path = journal.root / first.view.file
+    path.write_text(
+        path.read_text().replace("- [ ] Which stack?", "- [x] Which stack?")
+    )
+    held(journal, ada, day("2026-11-08"), takeaways=["Pick one lab", "Read papers"])
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    body = result.view.body
+    assert section(body, "## Last time") == ["- Pick one lab", "- Read papers"]
+    assert section(body, "## Questions") == [
+        "- [ ] Which lab? (still open from last time)"
+    ]
+
+
+def test_feedback_not_applied_stays_and_applied_shows_its_evidence_once(
+    journal: Journal, ada: str
+) -> None:
+    grace = mentor(journal, "Grace Hopper", on=day("2026-10-01"))
+    held(journal, ada, day("2026-11-08"), takeaways=["x"])
+    add_feedback(journal, "Slow down", day("2026-11-01"), mentor=ada)
+    applied = add_feedback(journal, "Name things", day("2026-11-01"), mentor=ada)
+    old = add_feedback(journal, "Write less", day("2026-10-02"), mentor=ada)
+    add_feedback(journal, "Grace's advice", day("2026-11-01"), mentor=grace)
+    apply_feedback(journal, applied.short, "renamed the modules", day("2026-11-10"))
+    apply_feedback(journal, old.short, "shorter emails", day("2026-10-20"))
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert sorted(section(result.view.body, "## Feedback")[:2]) == [
+        "- Applied: Name things → renamed the modules",
+        "- Slow down (received 2026-11-01; not yet applied)",
+    ]
+    assert "Write less" not in result.view.body  # applied before the last meeting
+    assert "Grace" not in result.view.body
+
+
+def test_goals_due_by_the_meeting_after_next_or_at_risk(
+    journal: Journal, ada: str
+) -> None:
+    add_goal(  # biweekly: the meeting after 11-24 is due 12-08
+        journal, GoalDraft(title="Due in time", target=day("2026-12-08")), TODAY
+    )
+    add_goal(journal, GoalDraft(title="Due later", target=day("2026-12-09")), TODAY)
+    add_goal(journal, GoalDraft(title="Passed", target=day("2026-11-01")), TODAY)
+    behind = add_goal(
+        journal,
+        GoalDraft(title="Behind", target=day("2027-01-01")),
+        day("2026-09-01"),
+    )
+    add_milestone(journal, behind.view.short, "Step one", day("2027-02-01"), TODAY)
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## Next objectives") == [
+        "- Passed: target 2026-11-01, 0/0 milestones — at risk: target passed",
+        "- Due in time: target 2026-12-08, 0/0 milestones",
+        "- Behind: target 2027-01-01, 0/1 milestones — at risk: behind schedule",
+    ]
+
+
+def test_wins_since_the_last_meeting_only(journal: Journal, ada: str) -> None:
+    add_log(journal, "Before", "win", day("2026-11-07"))
+    held(journal, ada, day("2026-11-08"), takeaways=["x"])
+    add_log(journal, "On the day", "win", day("2026-11-08"))
+    add_log(journal, "A tough one", "challenge", day("2026-11-09"))
+    add_log(journal, "Sent a note", "update", day("2026-11-09"), mentor=ada)
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## To share") == [
+        "- Win: On the day (2026-11-08)",
+        "- Challenge: A tough one (2026-11-09)",
+    ]
+
+
+def test_preparing_again_keeps_hand_written_text_and_adds_only_what_is_new(
+    journal: Journal, ada: str
+) -> None:
+    first = plan(journal, ada, day("2026-11-24"), TODAY, questions=["First?"])
+    path = journal.root / first.view.file
+    edited = (
+        path.read_text()
+        .replace("## What worked\n", "## What worked\n- my own line\n")
+        .replace("- [ ] First?\n", "")  # deleted on purpose: not offered again
+        + "\nA closing paragraph of my own.\n"
+    )
+    path.write_text(edited)
+    add_feedback(journal, "Slow down", TODAY, mentor=ada)
+    again = prep(journal, PrepRequest(mentor=ada, questions=["Second?"]), TODAY)
+    assert not again.created
+    assert again.added == [
+        "- Slow down (received 2026-11-22; not yet applied)",
+        "- [ ] Second?",
+    ]
+    body = path.read_text()
+    assert notes(body).replace(again.added[0] + "\n", "").replace(
+        again.added[1] + "\n", ""
+    ) == notes(edited)
+    assert section(body, "## What worked") == ["- my own line"]
+    assert "First?" not in notes(body)
+    assert again.view.session.questions == ["First?", "Second?"]
+    unchanged = prep(journal, PrepRequest(mentor=ada), TODAY)
+    assert unchanged.added == []
+    assert path.read_text() == body
+
+
+def test_the_date_comes_from_the_cadence_after_the_last_meeting(
+    journal: Journal, ada: str
+) -> None:
+    held(journal, ada, day("2026-11-16"), takeaways=["x"])
+    result = prep(journal, PrepRequest(mentor=ada), TODAY)
+    assert result.view.session.date == day("2026-11-30")
+    grace = mentor(journal, "Grace Hopper", cadence=None)
+    with pytest.raises(UserError, match="when is your first meeting with Grace"):
+        prep(journal, PrepRequest(mentor=grace), TODAY)
+    with pytest.raises(UserError, match="is in the past"):
+        prep(journal, PrepRequest(mentor=grace, on=day("2026-11-21")), TODAY)
+
+
+def test_a_new_date_moves_the_meeting_and_its_heading(
+    journal: Journal, ada: str
+) -> None:
+    agree(journal, ada, AgreementChanges(reschedule_notice="48h"), TODAY)
+    plan(journal, ada, day("2026-11-24"), TODAY)
+    in_time = plan(journal, ada, day("2026-11-23"), TODAY)
+    assert in_time.moved is not None
+    assert (in_time.moved.move.from_date, in_time.moved.move.to) == (
+        day("2026-11-24"),
+        day("2026-11-23"),
+    )
+    assert not in_time.moved.move.late  # two days ahead is 48 hours' notice
+    assert in_time.view.body.lstrip().startswith("# Ada Lovelace · 2026-11-23\n")
+    late = plan(journal, ada, day("2026-11-25"), TODAY)
+    assert late.moved is not None and late.moved.move.late  # one day ahead
+    assert [m.to for m in late.view.session.moves] == [
+        day("2026-11-23"),
+        day("2026-11-25"),
+    ]
+
+
+def test_off_limits_topics_and_questions_warn(journal: Journal, ada: str) -> None:
+    agree(journal, ada, AgreementChanges(off_limits=["salary"]), TODAY)
+    result = plan(
+        journal,
+        ada,
+        day("2026-11-24"),
+        TODAY,
+        topics=["Salary bands"],
+        questions=["How is the team?"],
+    )
+    assert result.warnings == [
+        '"Salary bands" touches "salary", which you agreed is off-limits with '
+        "Ada Lovelace"
+    ]
+
+
+def test_prep_refuses_a_passed_meeting_and_an_ended_mentorship(
+    journal: Journal, ada: str
+) -> None:
+    plan(journal, ada, day("2026-11-20"), day("2026-11-18"))
+    with pytest.raises(UserError, match="planned for 2026-11-20 has passed"):
+        prep(journal, PrepRequest(mentor=ada), TODAY)
+    end_mentor(journal, ada, TODAY)
+    with pytest.raises(UserError, match="has ended"):
+        prep(journal, PrepRequest(mentor=ada, on=day("2026-11-30")), TODAY)
