@@ -240,3 +240,46 @@ def test_keys_added_by_hand_are_cached_whatever_their_type(journal: Journal) -> 
     assert first["started"] == date(2024, 1, 2)
     assert first["notes"] == {"mood": "ok"}
     assert first["tags"][4] == [date(2024, 1, 3)]
+
+
+def _forge(cache_file: Path, entries: dict[str, object], key: bytes) -> None:
+    """Write `entries` as a cache signed with `key` (another machine's, say)."""
+    import json
+
+    payload = json.dumps(entries, separators=(",", ":"), ensure_ascii=False).encode()
+    cache_file.write_bytes(cache._header(payload, key) + b"\n" + payload)
+
+
+def test_a_cache_this_machine_did_not_write_is_never_believed(
+    cached: tuple[Journal, Path, Path],
+) -> None:
+    """Local state is trusted only if this machine wrote it (SPEC §7.9): a
+    `.cache/` copied or synced in, even one with the right format, checksum and
+    file keys, is ignored and rebuilt from the files."""
+    journal, path, cache_file = cached
+    entries = cache.read_cache(cache_file)
+    entries[path.name][3][1] = "Forged by another device"  # the title
+    _forge(cache_file, entries, b"another machine's key".ljust(32, b"!"))
+    assert [s.record.title for s in Journal(journal.root).load(GOALS).records] == [
+        "Cached goal"
+    ]
+    # the same rows signed with this machine's key are used: the check above is
+    # the signature, not some other difference
+    _forge(cache_file, entries, cache._machine_key(cache_file.parent, create=False))  # type: ignore[arg-type]
+    assert [s.record.title for s in Journal(journal.root).load(GOALS).records] == [
+        "Forged by another device"
+    ]
+
+
+def test_without_a_secret_of_this_machine_nothing_is_cached_or_believed(
+    cached: tuple[Journal, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal, _, cache_file = cached
+    monkeypatch.setattr(cache, "_machine_keys", {})
+    monkeypatch.setattr("mentorlog.store.undo.machine_secret", lambda create: None)
+    assert cache.read_cache(cache_file) == {}
+    cache_file.unlink()
+    assert [s.record.title for s in Journal(journal.root).load(GOALS).records] == [
+        "Cached goal"
+    ]
+    assert not cache_file.exists()

@@ -7,11 +7,19 @@ an editor, git or a sync tool — is read again. Writers never use it (a
 read-modify-write under the lock always reads the files themselves). A cache
 that is missing, corrupt, from another version or unwritable is ignored and
 rebuilt. It lives in `.cache/` inside the journal, 0600 like everything else.
+
+It is local state (SPEC §7.9): a cache this machine did not write for this
+journal is never believed. Its header carries a MAC keyed with this machine's
+secret (kept outside the journal, see `store.undo.machine_secret`) and bound to
+the journal's real path, so a `.cache/` that arrives with a copied folder, a
+sync tool or a commit is rebuilt, whatever it says.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import time
@@ -49,12 +57,16 @@ def settled(key: Key) -> bool:
 
 def read_cache(path: Path) -> dict[str, Any]:
     """Entries by file name, or nothing when the cache cannot be trusted: the
-    first line names the format and a checksum of the rest, so a cache cut
-    short or damaged on disk is rebuilt, not believed."""
+    first line names the format, a checksum of the rest and this machine's MAC
+    of both, so a cache cut short, damaged on disk or written elsewhere is
+    rebuilt, not believed."""
     try:
+        key = _machine_key(path.parent, create=False)
+        if key is None:
+            return {}
         raw = _read(path)
         head, _, payload = raw.partition(b"\n")
-        if head != _header(payload):
+        if not hmac.compare_digest(head, _header(payload, key)):
             return {}
         entries = json.loads(payload)
     except (OSError, ValueError):
@@ -76,10 +88,35 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-def _header(payload: bytes) -> bytes:
+def _header(payload: bytes, key: bytes) -> bytes:
     """The format, the release and record shapes that wrote the rows (a row is
-    a list of values in field order), and a checksum of the rest."""
-    return b"mentorlog-cache %d %s %08x" % (VERSION, fingerprint(), zlib.crc32(payload))
+    a list of values in field order), a checksum of the rest, and a MAC of all
+    that with this machine's key for this journal."""
+    head = b"mentorlog-cache %d %s %08x" % (VERSION, fingerprint(), zlib.crc32(payload))
+    mac = hashlib.blake2b(head, key=key, digest_size=16).hexdigest().encode("ascii")
+    return head + b" " + mac
+
+
+_machine_keys: dict[Path, bytes | None] = {}
+
+
+def _machine_key(folder: Path, *, create: bool) -> bytes | None:
+    """The key that signs the caches in `folder` (a journal's `.cache/`): this
+    machine's secret bound to the journal's real path; None when this machine
+    has no secret (then nothing is cached or believed)."""
+    if folder in _machine_keys and (_machine_keys[folder] or not create):
+        return _machine_keys[folder]
+    from .undo import machine_secret
+
+    secret = machine_secret(create=create)
+    key = None
+    if secret is not None:
+        where = os.fsencode(os.path.realpath(folder.parent))
+        key = hashlib.blake2b(
+            b"mentorlog cache\0" + where, key=secret[:64], digest_size=32
+        ).digest()
+    _machine_keys[folder] = key
+    return key
 
 
 _fingerprint: list[bytes] = []
@@ -109,6 +146,9 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
 
     with contextlib.suppress(OSError):
         folder = path.parent  # `.cache/`, one step below the journal root
+        key = _machine_key(folder, create=True)
+        if key is None:
+            return  # no secret of this machine's to sign it with
         try:
             folder_fd = os.open(folder, fs.FOLDER_FLAGS)
         except FileNotFoundError:
@@ -120,7 +160,7 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
             if fs.is_link_at(path.name, folder_fd):
                 return  # left alone, and so is what it points at
             payload = json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
-            content = _header(payload.encode()) + b"\n" + payload.encode()
+            content = _header(payload.encode(), key) + b"\n" + payload.encode()
             fs.write_at(folder_fd, path.name, content, sync=False)
         finally:
             os.close(folder_fd)
