@@ -165,7 +165,7 @@ def mentor_detail(view: MentorView) -> None:
     )
     if m.ask:
         emit(Text("Flash ask", style="bold"))
-        answer = m.answer or "no answer yet"
+        answer: str = m.answer or "no answer yet"
         if m.answered_on:
             answer += f" ({m.answered_on.isoformat()})"
         out.print(
@@ -271,14 +271,14 @@ def network_report(report: NetworkReport) -> None:
         table.add_column("covered by", overflow="fold", ratio=1)
         table.add_column("from", overflow="fold", ratio=1, style="dim")
         for need in report.needs:
-            covered = (
+            who = (
                 Text(safe(", ".join(v.mentor.name for v in need.mentors)))
                 if need.mentors
                 else Text("gap", style="bold red")
             )
             table.add_row(
                 Text(safe(need.area), style="bold"),
-                covered,
+                who,
                 Text(safe("; ".join(need.sources))),
             )
         out.print(table)

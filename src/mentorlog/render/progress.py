@@ -59,24 +59,24 @@ def _panel(title: str, body: Table | Text) -> None:
     )
 
 
-def status(found: Status) -> None:
+def _meetings_panel(found: Status) -> Table:
     today = found.today
     meetings = Table(box=None, show_header=False, pad_edge=False, expand=True)
     meetings.add_column(no_wrap=True)
     meetings.add_column(ratio=1, overflow="fold")
-    for view in found.upcoming[:5]:
-        days = (view.session.date - today).days
+    for session in found.upcoming[:5]:
+        days = (session.session.date - today).days
         when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
         meetings.add_row(
-            Text(view.session.date.isoformat()),
-            Text(f"{safe(view.mentor_name)} ({when})"),
+            Text(session.session.date.isoformat()),
+            Text(f"{safe(session.mentor_name)} ({when})"),
         )
-    for view in found.passed[:5]:
+    for session in found.passed[:5]:
         meetings.add_row(
-            Text(view.session.date.isoformat(), style="red"),
+            Text(session.session.date.isoformat(), style="red"),
             Text(
-                f"{safe(view.mentor_name)}: passed, recap or cancel it "
-                f"(mentorlog recap {view.short})",
+                f"{safe(session.mentor_name)}: passed, recap or cancel it "
+                f"(mentorlog recap {session.short})",
                 style="red",
             ),
         )
@@ -94,17 +94,19 @@ def status(found: Status) -> None:
         meetings.add_row(
             Text("—"), Text("nothing planned: mentorlog prep MENTOR --on DATE")
         )
-    _panel("Next meetings", meetings)
+    return meetings
 
+
+def _overdue_panel(found: Status) -> Table:
     overdue = Table(box=None, show_header=False, pad_edge=False, expand=True)
     overdue.add_column(no_wrap=True, style="cyan")
     overdue.add_column(ratio=1, overflow="fold")
     overdue.add_column(no_wrap=True)
-    for view in found.overdue[:8]:
+    for action in found.overdue[:8]:
         overdue.add_row(
-            view.short,
-            Text(safe(view.action.text)),
-            Text(f"{view.overdue_days}d overdue", style="bold red"),
+            action.short,
+            Text(safe(action.action.text)),
+            Text(f"{action.overdue_days}d overdue", style="bold red"),
         )
     if not found.overdue:
         overdue.add_row("", Text(f"none overdue ({found.open_actions} open)"), "")
@@ -117,20 +119,24 @@ def status(found: Status) -> None:
             ),
             "",
         )
-    _panel("Overdue actions", overdue)
+    return overdue
 
+
+def _goals_panel(found: Status) -> Table:
     goals = Table(box=None, show_header=False, pad_edge=False, expand=True)
     goals.add_column(ratio=1, overflow="fold")
     goals.add_column(no_wrap=True)
     goals.add_column(no_wrap=True)
-    for view in found.goals[:6]:
+    for goal in found.goals[:6]:
         goals.add_row(
-            Text(safe(view.goal.title)), bar(view.goal.progress, 8), days_left(view)
+            Text(safe(goal.goal.title)), bar(goal.goal.progress, 8), days_left(goal)
         )
     if not found.goals:
         goals.add_row(Text("no active goal: mentorlog goals add ..."), Text(), Text())
-    _panel("Goals", goals)
+    return goals
 
+
+def _checklist_panel(found: Status) -> Text:
     check = found.checklist
     failing = [i for i in check.items if i.mark == "fail"]
     summary = Text(f"{check.passed} of {check.applicable} habits in place")
@@ -138,15 +144,17 @@ def status(found: Status) -> None:
         summary.append(
             " · next: " + safe(failing[0].advice or failing[0].title), style="yellow"
         )
-    _panel("Checklist", summary)
+    return summary
 
+
+def _followups_panel(found: Status) -> Table:
     follow = Table(box=None, show_header=False, pad_edge=False, expand=True)
     follow.add_column(ratio=1, overflow="fold")
     follow.add_column(no_wrap=True)
     for item in found.followups[:6]:
         follow.add_row(
             Text(safe(item.text)),
-            Text(item.due.isoformat(), style="red" if item.due < today else ""),
+            Text(item.due.isoformat(), style="red" if item.due < found.today else ""),
         )
     if not found.followups:
         follow.add_row(Text("nothing to follow up on"), Text())
@@ -158,4 +166,13 @@ def status(found: Status) -> None:
             ),
             Text(),
         )
-    _panel("Follow-ups", follow)
+    return follow
+
+
+def status(found: Status) -> None:
+    """The dashboard: one panel per area, printed in turn."""
+    _panel("Next meetings", _meetings_panel(found))
+    _panel("Overdue actions", _overdue_panel(found))
+    _panel("Goals", _goals_panel(found))
+    _panel("Checklist", _checklist_panel(found))
+    _panel("Follow-ups", _followups_panel(found))
