@@ -2,8 +2,9 @@
 
 One console (`output`) and the words of each area in its own module; every
 name is re-exported here, so callers write `from mentorlog import render` and
-`render.goals_table(...)`. Importing the areas costs well under a millisecond
-next to rich itself, which the console needs anyway, so they load at once.
+`render.goals_table(...)`. All the areas load at once, with no lazy machinery:
+measured with compiled bytecode, they add about a millisecond to a command,
+next to the 25 or so that rich itself (which the console needs anyway) takes.
 """
 
 from __future__ import annotations
