@@ -1,0 +1,136 @@
+"""Everything the user sees: the only package that imports rich.
+
+One console (`output`) and the words of each area in its own module; every
+name is re-exported here, so callers write `from mentorlog import render` and
+`render.goals_table(...)`. All the areas load at once, with no lazy machinery:
+measured with compiled bytecode, they add about a millisecond to a command,
+next to the 25 or so that rich itself (which the console needs anyway) takes.
+"""
+
+from __future__ import annotations
+
+from mentorlog.render.goals import (
+    bar,
+    check_report,
+    days_left,
+    goal_added,
+    goal_detail,
+    goals_table,
+    milestone_added,
+    milestone_ticked,
+    smart_gaps,
+)
+from mentorlog.render.journal import (
+    doctor_report,
+    init_result,
+    tour_end,
+    tour_intro,
+    tour_step,
+)
+from mentorlog.render.meetings import (
+    agenda,
+    guided_intro,
+    moved,
+    prep_result,
+    recap_result,
+    session_detail,
+    sessions_table,
+)
+from mentorlog.render.mentors import (
+    PROFILE_PARTS,
+    agreement_result,
+    answer_result,
+    ask_result,
+    mentor_added,
+    mentor_detail,
+    mentors_table,
+    network_report,
+)
+from mentorlog.render.output import (
+    TERMINAL_ROWS,
+    capped,
+    configure,
+    console,
+    emit,
+    emit_lines,
+    error,
+    forget_said,
+    json_out,
+    left_out,
+    listing,
+    markdown_out,
+    plain,
+    problems,
+    safe,
+    say,
+    warn,
+    working,
+)
+from mentorlog.render.progress import MARKS, checklist, status
+from mentorlog.render.tracking import (
+    actions_table,
+    feedback_table,
+    followups_table,
+    log_table,
+    resources_table,
+    search_hits,
+)
+
+__all__ = [
+    "MARKS",
+    "PROFILE_PARTS",
+    "TERMINAL_ROWS",
+    "actions_table",
+    "agenda",
+    "agreement_result",
+    "answer_result",
+    "ask_result",
+    "bar",
+    "capped",
+    "check_report",
+    "checklist",
+    "configure",
+    "console",
+    "days_left",
+    "doctor_report",
+    "emit",
+    "emit_lines",
+    "error",
+    "feedback_table",
+    "followups_table",
+    "forget_said",
+    "goal_added",
+    "goal_detail",
+    "goals_table",
+    "guided_intro",
+    "init_result",
+    "json_out",
+    "left_out",
+    "listing",
+    "log_table",
+    "markdown_out",
+    "mentor_added",
+    "mentor_detail",
+    "mentors_table",
+    "milestone_added",
+    "milestone_ticked",
+    "moved",
+    "network_report",
+    "plain",
+    "prep_result",
+    "problems",
+    "recap_result",
+    "resources_table",
+    "safe",
+    "say",
+    "search_hits",
+    "session_detail",
+    "sessions_table",
+    "smart_gaps",
+    "status",
+    "tour_end",
+    "tour_intro",
+    "tour_step",
+    "warn",
+    "working",
+]

@@ -1,0 +1,87 @@
+"""The journal itself: init, doctor and the tour."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from mentorlog.render.output import (
+    _said,
+    console,
+    emit,
+    plain,
+    safe,
+    say,
+    warn,
+)
+
+if TYPE_CHECKING:
+    from mentorlog.core.doctor import DoctorReport
+    from mentorlog.core.setup import InitResult
+
+
+def init_result(result: InitResult) -> None:
+    if result.created:
+        say("Created your journal at ", (str(result.root), "bold"))
+    elif result.written:
+        say(
+            "Journal at ",
+            (str(result.root), "bold"),
+            " completed: ",
+            (", ".join(result.written), ""),
+        )
+    else:
+        say("Journal already at ", (str(result.root), "bold"), "; nothing changed.")
+    for note in result.notes:
+        warn(note)
+    if result.created:
+        say('Next: mentorlog goals add "<a SMART goal>" --by "in 3 months"')
+
+
+def doctor_report(report: DoctorReport) -> None:
+    _said.update(map(str, report.problems))
+    for problem in report.problems:
+        plain(str(problem))
+    for note in report.notes:
+        emit(Text("note: " + safe(note), style="dim"), out=console(stderr=True))
+    summary = (
+        f"{report.checked} file{'s' if report.checked != 1 else ''} checked in "
+        f"{safe(report.root)}: "
+    )
+    if report.ok:
+        emit(Text(summary + "no problems", style="green"), out=console(stderr=True))
+    else:
+        count = len(report.problems)
+        emit(
+            Text(summary + f"{count} problem{'s' if count != 1 else ''}", style="red"),
+            out=console(stderr=True),
+        )
+
+
+def tour_intro(path: str) -> None:
+    say(("mentorlog tour", "bold"), " — a sample journal in ", (path, "dim"))
+    say("Your own journal is not touched. Each step shows the command it runs.")
+
+
+def tour_step(number: int, total: int, explanation: str, args: list[str]) -> None:
+    import shlex
+
+    out = console()
+    out.print()
+    emit(Text(f"[{number}/{total}] {explanation}", style="bold cyan"))
+    emit(Text("$ mentorlog " + safe(shlex.join(args)), style="dim"))
+
+
+def tour_end(path: str, *, kept: bool) -> None:
+    out = console()
+    out.print()
+    if kept:
+        say("The sample journal is kept at ", (path, "bold"), ".")
+        say(f"Look around: mentorlog --journal {path} goals")
+    else:
+        say(
+            "That was the tour; the sample journal is gone (`mentorlog tour --keep` "
+            "keeps it)."
+        )
+    say('Start your own: mentorlog init --name "Your Name"')

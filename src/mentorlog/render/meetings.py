@@ -1,0 +1,219 @@
+"""Meetings: agendas, prep, moves, recaps and the sessions list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from mentorlog.render.output import (
+    capped,
+    console,
+    emit,
+    emit_lines,
+    left_out,
+    safe,
+    say,
+    warn,
+)
+
+if TYPE_CHECKING:
+    from mentorlog.core.agenda import PrepResult
+    from mentorlog.core.recap import RecapResult, RecapTarget
+    from mentorlog.core.sessions import Moved, SessionView
+
+
+def agenda(body: str) -> None:
+    """An agenda or notes, lightly styled; user text stays text."""
+    out = console()
+    cleaned = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n")
+    lines: list[Text] = []  # printed at once: a print costs more than a line
+    for raw in cleaned.splitlines():
+        text_line = safe(raw)
+        if text_line.startswith("#"):
+            lines.append(Text(text_line.lstrip("# ").strip(), style="bold cyan"))
+            continue
+        styled = Text()
+        content = text_line
+        if text_line.lstrip().startswith("- [ ] "):
+            styled.append("  ☐ ")
+            content = text_line.lstrip()[6:]
+        elif text_line.lstrip().lower().startswith("- [x] "):
+            styled.append("  ☑ ", style="green")
+            content = text_line.lstrip()[6:]
+        elif text_line.lstrip().startswith("- "):
+            styled.append("  • ")
+            content = text_line.lstrip()[2:]
+        styled.append(content, style="red" if "(overdue" in content else "")
+        lines.append(styled)
+    emit_lines(lines, out=out)
+    out.print()
+
+
+def prep_result(result: PrepResult) -> None:
+    view = result.view
+    if result.chosen:
+        emit(
+            Text(f"No mentor named; preparing for {safe(result.chosen)}.", style="dim")
+        )
+    for warning in result.warnings:
+        warn(warning)
+    if result.moved:
+        moved(result.moved)
+    agenda(view.body)
+    s = view.session
+    if result.created:
+        say(
+            "Planned the meeting with ",
+            (view.mentor_name, ""),
+            f" on {s.date.isoformat()} ({view.short}); agenda in ",
+            (view.file, ""),
+            ".",
+        )
+    elif result.added:
+        count = len(result.added)
+        say(
+            f"Updated the agenda: {count} new item{'s' if count != 1 else ''}; "
+            f"everything you wrote is kept ({view.file})."
+        )
+    else:
+        say(f"The agenda is up to date ({view.file}).")
+    say(
+        f"Send it ahead: mentorlog prep {result.mentor_short} --share  ·  "
+        f"after the meeting: mentorlog recap {view.short}"
+    )
+
+
+def moved(result: Moved) -> None:
+    move = result.move
+    say(
+        "Moved the meeting with ",
+        (result.view.mentor_name, ""),
+        f" from {move.from_date.isoformat()} to {move.to.isoformat()}.",
+    )
+    if move.late:
+        warn(
+            f"that is inside the agreed {result.notice} notice: tell "
+            f"{safe(result.view.mentor_name)} now (it is in `mentorlog followups`)"
+        )
+
+
+def guided_intro(target: RecapTarget) -> None:
+    s = target.session
+    say(
+        "Recap of the meeting with ",
+        (target.mentor.name, "bold"),
+        f" on {s.date.isoformat()}. Press Enter to skip a step.",
+    )
+
+
+def recap_result(result: RecapResult) -> None:
+    view = result.view
+    s = view.session
+    say(
+        "Recorded the meeting with ",
+        (view.mentor_name, "bold"),
+        f" on {s.date.isoformat()} ({view.short}).",
+    )
+    for takeaway in s.takeaways:
+        say("  takeaway: ", (takeaway, ""))
+    for action in result.new_actions:
+        due = f" (due {action.due.isoformat()})" if action.due else ""
+        say("  new action: ", (action.text, ""), due)
+    for item in result.feedback:
+        say("  feedback: ", (item.text, ""))
+    for action in result.closed:
+        say(f"  {action.status}: ", (action.text, ""))
+    if s.feedback_asked is None:
+        warn(
+            "no feedback area recorded: ask for feedback on one area each meeting "
+            "(--feedback-asked AREA)"
+        )
+    if result.followups:
+        emit(Text("Follow-ups", style="bold"))
+        for note in result.followups:
+            say("  → ", (note, ""))
+
+
+def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
+    if not views:
+        emit(
+            Text(
+                "No meetings yet. Plan one: mentorlog prep MENTOR --on DATE"
+                + (f" ({hidden} older: --all)" if hidden else "")
+            )
+        )
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("mentor", ratio=1, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("notes", ratio=1, overflow="fold")
+    views, more = capped(views)
+    for view in views:
+        s = view.session
+        status = Text(
+            s.status, style={"planned": "yellow", "held": "green"}.get(s.status, "dim")
+        )
+        when = Text(s.date.isoformat())
+        if s.status == "planned":
+            days = (s.date - today).days
+            when.append(
+                "\n"
+                + (
+                    "today"
+                    if days == 0
+                    else f"in {days}d"
+                    if days > 0
+                    else f"{-days}d ago"
+                ),
+                style="red" if days < 0 else "dim",
+            )
+        notes = Text()
+        if s.takeaways:
+            notes.append(
+                f"{len(s.takeaways)} takeaway{'s' if len(s.takeaways) != 1 else ''}"
+            )
+        if s.moves:
+            late = any(m.late for m in s.moves)
+            notes.append(
+                (" · " if notes else "") + "moved" + (" late" if late else ""),
+                style="red" if late else "",
+            )
+        if s.status == "planned" and s.agenda_on:
+            notes.append((" · " if notes else "") + "agenda ready", style="dim")
+        table.add_row(view.short, when, Text(safe(view.mentor_name)), status, notes)
+    console().print(table)
+    left_out(more, "pipe it or use --json")
+    if hidden:
+        emit(Text(f"{hidden} older hidden: mentorlog sessions --all", style="dim"))
+
+
+def session_detail(view: SessionView) -> None:
+    s = view.session
+    head = Text(f"{safe(view.mentor_name)} · {s.date.isoformat()}", style="bold")
+    head.append(f"  [{view.short} · {s.status}]", style="dim")
+    emit(head)
+    for move in s.moves:
+        line = Text(
+            f"moved from {move.from_date.isoformat()} on {move.on.isoformat()}",
+            style="dim",
+        )
+        if move.late:
+            line.append(" (inside the agreed notice)", style="red")
+        emit(line)
+    if s.takeaways:
+        emit(Text("Takeaways", style="bold"))
+        for takeaway in s.takeaways:
+            emit(Text("  • " + safe(takeaway)))
+    if s.feedback_asked:
+        emit(Text("Feedback asked on: " + safe(s.feedback_asked)))
+    if s.appreciated is not None:
+        emit(Text("Appreciation expressed: " + ("yes" if s.appreciated else "no")))
+    console().print()
+    agenda(view.body)

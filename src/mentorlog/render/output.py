@@ -1,0 +1,207 @@
+"""The one console every styled line goes through, and the plain outputs.
+
+User text is never interpreted as markup (we build `Text` objects, and the
+console has markup off) and is stripped of control characters, escape
+sequences and bidirectional overrides before it reaches the terminal: `safe`
+where a message is built, and again for every piece of text the console
+writes (`_Console._render_buffer`); what is written to `sys.stdout` or
+`sys.stderr` directly goes through the sink's streams (`mentorlog.sink`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
+
+from mentorlog import sink
+
+if TYPE_CHECKING:
+    from mentorlog.store.journal import Problem
+
+
+class _Console(Console):
+    """The console every styled line goes through: it cleans each piece of
+    text before adding its own colour codes, so our colours stay and user
+    text can carry no control of its own, even where a caller forgot `safe`."""
+
+    @property
+    def file(self) -> Any:
+        """The real stream under the sink: this console cleans its own text
+        (and the sink would take its colour codes away)."""
+        return sink.trusted(Console.file.fget(self))  # type: ignore[attr-defined]
+
+    @file.setter
+    def file(self, new_file: Any) -> None:
+        self._file = new_file
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(_cleaned(buffer))
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`mentorlog goals | head -1`); the CLI ends quietly."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def _cleaned(buffer: Iterable[Segment]) -> Iterable[Segment]:
+    """Rich's own control segments (cursor moves of a spinner) pass; any text
+    is cleaned (a newline stays: it is how rich ends a line)."""
+    for segment in buffer:
+        text = segment.text
+        if segment.control or text.isprintable():
+            yield segment
+        else:
+            # a line or paragraph separator in a line is a space: the only line
+            # breaks are the ones rich lays out
+            text = text.replace("\u2028", " ").replace("\u2029", " ")
+            yield Segment(sink.clean(text, one_line=False), segment.style)
+
+
+_state: dict[str, Any] = {"no_color": False}
+
+
+_consoles: dict[bool, Console] = {}
+
+
+def configure(*, no_color: bool) -> None:
+    """Called once per invocation, before anything is printed."""
+    _state["no_color"] = no_color
+    _consoles.clear()
+
+
+def console(*, stderr: bool = False) -> Console:
+    if stderr not in _consoles:
+        # NO_COLOR (or --no-color) wins over FORCE_COLOR: no styling at all
+        plain_text = _state["no_color"] or bool(os.environ.get("NO_COLOR"))
+        _consoles[stderr] = _Console(
+            stderr=stderr,
+            no_color=plain_text or None,
+            color_system=None if plain_text else "auto",
+            markup=False,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+    return _consoles[stderr]
+
+
+TERMINAL_ROWS = 50
+
+
+def capped(rows: list[Any]) -> tuple[list[Any], int]:
+    """On a terminal, long lists stop after 50 rows and say how many are left
+    (piped output and --json are never cut)."""
+    if console().is_terminal and len(rows) > TERMINAL_ROWS:
+        return rows[:TERMINAL_ROWS], len(rows) - TERMINAL_ROWS
+    return rows, 0
+
+
+def left_out(count: int, hint: str) -> None:
+    if count:
+        emit(Text(f"... {count} more not shown: {hint}", style="dim"))
+
+
+def safe(text: object, *, one_line: bool = True) -> str:
+    """User text made harmless for a terminal (see `sink.clean`)."""
+    return sink.clean(text, one_line=one_line)
+
+
+def emit(text: Text, *, out: Console | None = None) -> None:
+    """One logical line: wrapped at words on a terminal, never when piped, so a
+    message stays one line for grep and scripts."""
+    target = out or console()
+    if target.is_terminal:
+        target.print(text, overflow="fold")
+    else:
+        target.print(text, soft_wrap=True)
+
+
+def emit_lines(lines: list[Text], *, out: Console | None = None) -> None:
+    """Several logical lines in one print: each print checks the terminal and
+    the environment again, which costs more than a line."""
+    if lines:
+        emit(Text("\n").join(lines), out=out)
+
+
+def error(message: str, hint: str | None = None) -> None:
+    line = Text("error: ", style="bold red")
+    line.append(safe(message))
+    emit(line, out=console(stderr=True))
+    if hint:
+        emit(Text(safe(hint), style="dim"), out=console(stderr=True))
+
+
+def warn(message: str) -> None:
+    line = Text("warning: ", style="yellow")
+    line.append(safe(message))
+    emit(line, out=console(stderr=True))
+
+
+_said: set[str] = set()  # the problems named in this command: each only once
+
+
+def forget_said() -> None:
+    """A new command: no problem named yet."""
+    _said.clear()
+
+
+def problems(found: Iterable[Problem]) -> None:
+    """Broken files met while listing: named on stderr, the listing goes on."""
+    listed = [text for text in dict.fromkeys(map(str, found)) if text not in _said]
+    _said.update(listed)
+    for problem in listed:
+        warn(problem)
+    if listed:
+        console(stderr=True).print(
+            Text("run `mentorlog doctor` to see every problem", style="dim")
+        )
+
+
+def say(*parts: str | tuple[str, str]) -> None:
+    """A line of our words (str) and user text ((text, style)), made safe."""
+    line = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            line.append(safe(part[0]), style=part[1])
+        else:
+            line.append(part)
+    emit(line)
+
+
+def listing(
+    views: list[Any], found: Iterable[Problem], as_json: bool, table: Any, *extra: Any
+) -> None:
+    """What every listing does: name the broken files on stderr, then print
+    the records as JSON (their `as_json`) or as `table(views, *extra)`."""
+    problems(found)
+    if as_json:
+        json_out([view.as_json() for view in views])
+    else:
+        table(views, *extra)
+
+
+def plain(text: str) -> None:
+    """One line for scripts: no styling, no wrapping."""
+    sys.stdout.write(safe(text) + "\n")
+
+
+def json_out(value: Any) -> None:
+    """JSON for scripts and jq: ASCII-escaped, so it can carry no escape codes."""
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=True) + "\n")
+
+
+def working(message: str) -> Any:
+    """A spinner on stderr for what may take more than a second (on a terminal)."""
+    return console(stderr=True).status(message)
+
+
+def markdown_out(text: str) -> None:
+    """Markdown for a file or an email: plain text, made safe, nothing styled."""
+    sys.stdout.write(safe(text, one_line=False))

@@ -1,0 +1,178 @@
+"""How it is going: the checklist and the status dashboard."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from mentorlog.render.goals import bar, days_left
+from mentorlog.render.output import (
+    console,
+    emit_lines,
+    safe,
+)
+
+if TYPE_CHECKING:
+    from mentorlog.core.checklist import Checklist
+    from mentorlog.core.status import Status
+
+
+MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "n/a": ("–", "dim")}
+
+
+def checklist(result: Checklist) -> None:
+    title = "Mentorship checklist" + (
+        f" · {safe(result.mentor)}" if result.mentor else ""
+    )
+    lines = [Text(title, style="bold")]
+    for item in result.items:
+        mark, style = MARKS[item.mark]
+        line = Text(f"{mark} ", style=style)
+        line.append(
+            f"{item.number}. {item.title}", style="bold" if item.mark == "fail" else ""
+        )
+        lines.append(line)
+        lines.append(Text("     " + safe(item.evidence), style="dim"))
+        if item.advice and item.mark == "fail":
+            lines.append(Text("     → " + safe(item.advice), style="yellow"))
+    lines.append(
+        Text(
+            f"Score: {result.passed} of {result.applicable} habits in place"
+            + (
+                f" ({len(result.items) - result.applicable} not applicable yet)"
+                if result.applicable < len(result.items)
+                else ""
+            ),
+            style="bold",
+        )
+    )
+    emit_lines(lines)
+
+
+def _panel(title: str, body: Table | Text) -> None:
+    from rich.panel import Panel
+
+    console().print(
+        Panel(body, title=title, title_align="left", border_style="dim", expand=True)
+    )
+
+
+def _meetings_panel(found: Status) -> Table:
+    today = found.today
+    meetings = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    meetings.add_column(no_wrap=True)
+    meetings.add_column(ratio=1, overflow="fold")
+    for session in found.upcoming[:5]:
+        days = (session.session.date - today).days
+        when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
+        meetings.add_row(
+            Text(session.session.date.isoformat()),
+            Text(f"{safe(session.mentor_name)} ({when})"),
+        )
+    for session in found.passed[:5]:
+        meetings.add_row(
+            Text(session.session.date.isoformat(), style="red"),
+            Text(
+                f"{safe(session.mentor_name)}: passed, recap or cancel it "
+                f"(mentorlog recap {session.short})",
+                style="red",
+            ),
+        )
+    for due in found.due[:5]:
+        late = due.due < today
+        meetings.add_row(
+            Text(due.due.isoformat(), style="red" if late else "yellow"),
+            Text(
+                f"{safe(due.mentor)}: due by {due.cadence} cadence, not "
+                "planned (mentorlog prep)",
+                style="yellow",
+            ),
+        )
+    if not found.upcoming and not found.due and not found.passed:
+        meetings.add_row(
+            Text("—"), Text("nothing planned: mentorlog prep MENTOR --on DATE")
+        )
+    return meetings
+
+
+def _overdue_panel(found: Status) -> Table:
+    overdue = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    overdue.add_column(no_wrap=True, style="cyan")
+    overdue.add_column(ratio=1, overflow="fold")
+    overdue.add_column(no_wrap=True)
+    for action in found.overdue[:8]:
+        overdue.add_row(
+            action.short,
+            Text(safe(action.action.text)),
+            Text(f"{action.overdue_days}d overdue", style="bold red"),
+        )
+    if not found.overdue:
+        overdue.add_row("", Text(f"none overdue ({found.open_actions} open)"), "")
+    elif len(found.overdue) > 8:
+        overdue.add_row(
+            "",
+            Text(
+                f"... and {len(found.overdue) - 8} more: mentorlog actions --overdue",
+                style="dim",
+            ),
+            "",
+        )
+    return overdue
+
+
+def _goals_panel(found: Status) -> Table:
+    goals = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    goals.add_column(ratio=1, overflow="fold")
+    goals.add_column(no_wrap=True)
+    goals.add_column(no_wrap=True)
+    for goal in found.goals[:6]:
+        goals.add_row(
+            Text(safe(goal.goal.title)), bar(goal.goal.progress, 8), days_left(goal)
+        )
+    if not found.goals:
+        goals.add_row(Text("no active goal: mentorlog goals add ..."), Text(), Text())
+    return goals
+
+
+def _checklist_panel(found: Status) -> Text:
+    check = found.checklist
+    failing = [i for i in check.items if i.mark == "fail"]
+    summary = Text(f"{check.passed} of {check.applicable} habits in place")
+    if failing:
+        summary.append(
+            " · next: " + safe(failing[0].advice or failing[0].title), style="yellow"
+        )
+    return summary
+
+
+def _followups_panel(found: Status) -> Table:
+    follow = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    follow.add_column(ratio=1, overflow="fold")
+    follow.add_column(no_wrap=True)
+    for item in found.followups[:6]:
+        follow.add_row(
+            Text(safe(item.text)),
+            Text(item.due.isoformat(), style="red" if item.due < found.today else ""),
+        )
+    if not found.followups:
+        follow.add_row(Text("nothing to follow up on"), Text())
+    elif len(found.followups) > 6:
+        follow.add_row(
+            Text(
+                f"... and {len(found.followups) - 6} more: mentorlog followups",
+                style="dim",
+            ),
+            Text(),
+        )
+    return follow
+
+
+def status(found: Status) -> None:
+    """The dashboard: one panel per area, printed in turn."""
+    _panel("Next meetings", _meetings_panel(found))
+    _panel("Overdue actions", _overdue_panel(found))
+    _panel("Goals", _goals_panel(found))
+    _panel("Checklist", _checklist_panel(found))
+    _panel("Follow-ups", _followups_panel(found))
