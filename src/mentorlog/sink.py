@@ -9,7 +9,7 @@ separators. `clean` removes them; `install` puts `SinkStream`s in place of
 Click's usage errors, help, prompts, tracebacks) is cleaned on the way out.
 The rich console of `render` writes to the stream underneath instead, so
 that its colours survive: it cleans every piece of text itself before adding
-them (`render._Console`).
+them (`render.output._Console`).
 
 This module imports nothing heavy: `entry` installs the sink before it
 answers `--help`, and `core.export` cleans iCalendar text with it.
