@@ -1,5 +1,6 @@
 """The checks behind `mentorlog.models`: a pydantic model for each plain class,
-built from its annotations the first time a file of that kind is validated.
+built from its field table (`models.fields_of`) the first time a file of that
+kind is validated.
 
 What goes through here: data read afresh from a file, the file a change
 re-reads before writing it, and every record before it is written. A command
@@ -14,9 +15,12 @@ import os
 # costs start-up time.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+import functools
+import operator
 import typing
 from datetime import date, datetime
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -78,21 +82,23 @@ def _at_most(limit: int) -> Any:
     return AfterValidator(check)
 
 
-# What the aliases in `models` mean when checked. A new alias needs no change
-# to the derived cache (`store.cache` holds its values as they are), but a
-# changed rule for an existing alias needs `cache.VERSION` raised, so rows
-# checked by the old rule are not served.
-CHECKS: dict[str, Any] = {
-    "Day": Annotated[date, BeforeValidator(_to_date)],
-    "Text": Annotated[str, Field(min_length=1)],
-    "Id": Annotated[str, Field(pattern=r"^[0-9a-hjkmnp-tv-z]{26}$")],
-    "Count": Annotated[int, Field(ge=0), _at_most(1000)],
-    "Target": Annotated[int, Field(ge=1), _at_most(1000)],
-    "Positive": Annotated[int, Field(ge=1)],
-    "Period": Annotated[int, Field(ge=1), _at_most(3650)],
-    "Cadence": Annotated[str, AfterValidator(_cadence)],
-    "Notice": Annotated[str, AfterValidator(_notice)],
+# What the aliases in `models` mean when checked, by alias. A new alias needs no
+# change to the derived cache (`store.cache` holds its values by the type it
+# stands for), but a changed rule for an existing alias needs `cache.VERSION`
+# raised, so rows checked by the old rule are not served.
+CHECKS: dict[Any, Any] = {
+    models.Day: Annotated[date, BeforeValidator(_to_date)],
+    models.Text: Annotated[str, Field(min_length=1)],
+    models.Id: Annotated[str, Field(pattern=r"^[0-9a-hjkmnp-tv-z]{26}$")],
+    models.Count: Annotated[int, Field(ge=0), _at_most(1000)],
+    models.Target: Annotated[int, Field(ge=1), _at_most(1000)],
+    models.Positive: Annotated[int, Field(ge=1)],
+    models.Period: Annotated[int, Field(ge=1), _at_most(3650)],
+    models.Cadence: Annotated[str, AfterValidator(_cadence)],
+    models.Notice: Annotated[str, AfterValidator(_notice)],
 }
+
+M = TypeVar("M", bound=Model)
 
 _built: dict[type[Model], type[BaseModel]] = {}
 
@@ -106,17 +112,15 @@ def schema_of(cls: type[Model]) -> type[BaseModel]:
     built = _built.get(cls)
     if built is not None:
         return built
-    namespace: dict[str, Any] = {**vars(models), **vars(typing), **CHECKS}
-    for name, value in vars(models).items():
-        if isinstance(value, type) and issubclass(value, Model) and value is not Model:
-            namespace[name] = _Ref(value)
     fields: dict[str, Any] = {}
-    for name, annotation in cls._annotations.items():
-        resolved = _resolve(eval(annotation, namespace))  # noqa: S307  (our own source)
-        default = cls._defaults.get(name, ...)
-        if isinstance(default, models.new):
-            default = Field(default_factory=default.make)
-        fields[name] = (resolved, default)
+    for spec in models.fields_of(cls):
+        if spec.factory is not None:
+            default: Any = Field(default_factory=spec.factory)
+        elif spec.default is models.REQUIRED:
+            default = ...
+        else:
+            default = spec.default
+        fields[spec.name] = (_checked(spec.type), default)
     validators: dict[str, Any] = {}
     check = getattr(cls, "check", None)
     if check is not None:
@@ -126,52 +130,47 @@ def schema_of(cls: type[Model]) -> type[BaseModel]:
             return self
 
         validators["check"] = model_validator(mode="after")(run_check)
-    built = create_model(  # type: ignore[call-overload]
+    built = create_model(
         cls.__name__, __base__=_Base, __validators__=validators, **fields
     )
     _built[cls] = built
     return built
 
 
-class _Ref:
-    """A plain class named in an annotation, swapped for its pydantic model."""
-
-    def __init__(self, cls: type[Model]) -> None:
-        self.cls = cls
-
-    def __or__(self, other: Any) -> Any:
-        return schema_of(self.cls) | other
-
-
-def _resolve(annotation: Any) -> Any:
-    if isinstance(annotation, _Ref):
-        return schema_of(annotation.cls)
-    origin = typing.get_origin(annotation)
+def _checked(hint: Any) -> Any:
+    """A resolved annotation as pydantic checks it: each alias of `models` as
+    `CHECKS` says, each record class as its pydantic model."""
+    origin = typing.get_origin(hint)
+    if origin is Annotated:
+        if hint not in CHECKS:
+            raise TypeError(f"no check is defined for {hint!r}")
+        return CHECKS[hint]
+    if isinstance(hint, type) and issubclass(hint, Model):
+        return schema_of(hint)
     if origin is list:
-        (item,) = typing.get_args(annotation)
-        return list[_resolve(item)]  # type: ignore[misc]
-    return annotation
+        (item,) = typing.get_args(hint)
+        return list[_checked(item)]  # type: ignore[misc]
+    if origin is typing.Union or origin is UnionType:
+        return functools.reduce(operator.or_, map(_checked, typing.get_args(hint)))
+    return hint
 
 
-def validate(cls: type[Model], data: Any) -> Any:
-    """`data` checked against `cls`'s annotations, as a `cls` instance."""
+def validate(cls: type[M], data: Any) -> M:
+    """`data` checked against `cls`'s fields, as a `cls` instance."""
     checked = schema_of(cls).model_validate(data)
     return to_plain(cls, checked)
 
 
-def to_plain(cls: type[Model], checked: BaseModel) -> Any:
+def to_plain(cls: type[M], checked: BaseModel) -> M:
     record = object.__new__(cls)
     attributes = record.__dict__
-    for name in cls.model_fields:
-        attributes[name] = _plain_value(getattr(checked, name))
+    for spec in models.fields_of(cls):
+        value = getattr(checked, spec.name)
+        if value is not None and spec.record is not None:
+            if spec.form == "records":
+                value = [to_plain(spec.record, item) for item in value]
+            else:
+                value = to_plain(spec.record, value)
+        attributes[spec.name] = value
     attributes["model_extra"] = dict(checked.model_extra or {})
     return record
-
-
-def _plain_value(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        cls = getattr(models, type(value).__name__)
-        return to_plain(cls, value)
-    if isinstance(value, list):
-        return [_plain_value(item) for item in value]
-    return value

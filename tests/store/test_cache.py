@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentorlog.errors import MentorlogError
-from mentorlog.models import Goal
+from mentorlog.models import Goal, fields_of
 from mentorlog.store import cache
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
@@ -199,9 +199,14 @@ def test_a_cache_from_a_release_with_other_fields_is_not_read(
     entries[path.name][3][1] = "From the cache"
     cache.write_cache(cache_file, entries)
     assert journal.load(GOALS).records[0].record.title == "From the cache"
-    swapped = dict(Goal._annotations)
-    swapped["title"], swapped["area"] = swapped["area"], swapped["title"]
-    monkeypatch.setattr(Goal, "_annotations", swapped)
+    swapped = list(fields_of(Goal))
+    title = [spec.name for spec in swapped].index("title")
+    area = [spec.name for spec in swapped].index("area")
+    swapped[title], swapped[area] = swapped[area], swapped[title]
+    monkeypatch.setattr(Goal, "_field_table", tuple(swapped))
+    monkeypatch.setattr(Goal, "_field_names", None)
+    for memo in ("_decoders", "_plain"):
+        monkeypatch.setattr(cache, memo, {})
     monkeypatch.setattr(cache, "_fingerprint", [])
     journal = Journal(journal.root)
     assert journal.load(GOALS).records[0].record.title == "Cached goal"

@@ -4,6 +4,7 @@ the calendar of planned meetings and dated to-dos as iCalendar (RFC 5545)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,7 @@ def export_markdown(journal: Journal, today: date) -> str:
             if body:
                 lines += ["", _demote(body)]
             lines.append("")
-    sections = (
+    sections: tuple[tuple[str, list[Any], Callable[[Any], str]], ...] = (
         (
             "Action items",
             data["actions"],

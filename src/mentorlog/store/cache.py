@@ -23,14 +23,17 @@ import hmac
 import json
 import os
 import time
+import typing
 import zlib
 from collections.abc import Callable
 from datetime import date, datetime
 from datetime import time as time_of_day
 from pathlib import Path
-from typing import Any
+from types import NoneType, UnionType
+from typing import Annotated, Any, Literal, TypeVar
 
 from mentorlog.errors import MentorlogError
+from mentorlog.models import Model, fields_of
 
 from .atomic import DIR_MODE
 
@@ -38,6 +41,7 @@ VERSION = 3  # raised whenever a check of `mentorlog.schema` changes
 FOLDER = ".cache"
 
 Key = list[int]
+M = TypeVar("M", bound=Model)
 
 
 SETTLE_NS = 2_000_000_000
@@ -123,19 +127,51 @@ _fingerprint: list[bytes] = []
 
 
 def fingerprint() -> bytes:
-    """The release and every record's fields in order: a cache written by any
-    other release or with other fields is not read at all."""
+    """The release and every record's fields in order, each with its resolved
+    type: a cache written by any other release or with other fields is not read
+    at all. An annotation spelled another way for the same type (`None | Day`
+    for `Day | None`) keeps the fingerprint."""
     if not _fingerprint:
         from mentorlog import __version__, models
 
         shapes = sorted(
-            (name, tuple(value._annotations.items()))
+            (name, tuple((spec.name, _spelled(spec.type)) for spec in fields_of(value)))
             for name, value in vars(models).items()
             if isinstance(value, type) and issubclass(value, models.Model)
         )
         text = repr((__version__, shapes)).encode("utf-8")
         _fingerprint.append(b"%08x" % zlib.crc32(text))
     return _fingerprint[0]
+
+
+_spellings: dict[Any, str] = {}
+
+
+def _spelled(hint: Any) -> str:
+    """A resolved type as one canonical text: union members sorted, each alias
+    with the names of its rules."""
+    spelled = _spellings.get(hint)
+    if spelled is None:
+        spelled = _spellings[hint] = _spell(hint)
+    return spelled
+
+
+def _spell(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is Annotated:
+        rules = ",".join(str(getattr(rule, "name", rule)) for rule in args[1:])
+        return f"{_spelled(args[0])}@{rules}"
+    if origin is typing.Union or origin is UnionType:
+        return "|".join(sorted(_spelled(arg) for arg in args))
+    if origin is Literal:
+        return f"Literal{sorted(map(repr, args))}"
+    if origin is not None:
+        inner = ",".join(_spelled(arg) for arg in args)
+        return f"{_spelled(origin)}[{inner}]"
+    if hint is NoneType:
+        return "None"
+    return f"{getattr(hint, '__module__', '')}.{getattr(hint, '__qualname__', hint)}"
 
 
 def write_cache(path: Path, entries: dict[str, Any]) -> None:
@@ -171,35 +207,6 @@ def write_cache(path: Path, entries: dict[str, Any]) -> None:
 # `model_extra`. Decoding builds the plain object directly: no validation, as
 # the entry was made from a record that validated, and is used only while its
 # file keeps the same inode, time and size.
-
-
-def _shape(cls: type) -> dict[str, Any]:
-    """The fields of `cls` that JSON cannot hold as they are: "date", or the
-    plain class of a nested table (a list of them: `[cls]`)."""
-    from mentorlog import models
-
-    shape: dict[str, Any] = {}
-    for name, annotation in cls._annotations.items():
-        spelled = annotation.replace(" ", "")
-        if spelled in ("Day", "Day|None"):
-            shape[name] = "date"
-        elif spelled.startswith("list[") and hasattr(models, spelled[5:-1]):
-            shape[name] = [getattr(models, spelled[5:-1])]
-        elif isinstance(getattr(models, spelled.split("|")[0], None), type):
-            inner = getattr(models, spelled.split("|")[0])
-            if issubclass(inner, models.Model):
-                shape[name] = inner
-    return shape
-
-
-_shapes: dict[type, dict[str, Any]] = {}
-
-
-def shape_of(cls: type) -> dict[str, Any]:
-    shape = _shapes.get(cls)
-    if shape is None:
-        shape = _shapes[cls] = _shape(cls)
-    return shape
 
 
 class _NotJSON(Exception):
@@ -247,30 +254,30 @@ def _untagged(value: Any) -> Any:
     raise ValueError(f"unknown tag {tag!r}")
 
 
-def encode(record: Any) -> list[Any] | None:
+def encode(record: Model) -> list[Any] | None:
     """The record as a JSON row: its declared fields in order (dates as ISO
     text, nested tables as rows), then the keys the user added (or null). None
     when such a key holds what JSON cannot (a date, a time): that record is not
     cached."""
     values = record.__dict__
-    fields = record.model_fields
-    row = [values[name] for name in fields]
-    for name, how in shape_of(type(record)).items():
-        position = fields.index(name)
-        value = row[position]
-        if value is None:
-            continue
-        if how == "date":
-            row[position] = value.isoformat()
-        elif isinstance(how, list):
+    row: list[Any] = []
+    for spec in fields_of(type(record)):
+        value = values[spec.name]
+        form = spec.form
+        if value is None or form == "plain":
+            row.append(value)
+        elif form == "date":
+            row.append(value.isoformat())
+        elif form == "records":
             items = [encode(item) for item in value]
             if any(item is None for item in items):
                 return None
-            row[position] = items
+            row.append(items)
         else:
-            row[position] = encode(value)
-            if row[position] is None:
+            nested = encode(value)
+            if nested is None:
                 return None
+            row.append(nested)
     extra = values["model_extra"]
     try:
         row.append(_tagged(extra) if extra else None)
@@ -279,50 +286,49 @@ def encode(record: Any) -> list[Any] | None:
     return row
 
 
-_decoders: dict[type, Callable[[list[Any]], Any]] = {}
-_plain: dict[type, dict[str, int]] = {}
+_decoders: dict[type[Model], Callable[[list[Any]], Any]] = {}
+_plain: dict[type[Model], dict[str, int]] = {}
 
 
-def plain_fields(cls: type) -> dict[str, int]:
+def plain_fields(cls: type[Model]) -> dict[str, int]:
     """The fields of `cls` a row holds as they are (text, numbers, flags, ids),
     by position: what can be read from a row without building the record."""
     found = _plain.get(cls)
     if found is None:
-        shape = shape_of(cls)
         found = _plain[cls] = {
-            name: position
-            for position, name in enumerate(cls.model_fields)
-            if name not in shape
+            spec.name: position
+            for position, spec in enumerate(fields_of(cls))
+            if spec.form == "plain"
         }
     return found
 
 
-def row_width(cls: type) -> int:
-    return len(cls.model_fields) + 1
+def row_width(cls: type[Model]) -> int:
+    return len(fields_of(cls)) + 1
 
 
-def decoder(cls: type) -> Callable[[list[Any]], Any]:
+def decoder(cls: type[M]) -> Callable[[list[Any]], M]:
     """A function that makes a `cls` record from a row `encode` made; it raises
     ValueError (or TypeError) for a row of another shape."""
     made = _decoders.get(cls)
     if made is not None:
         return made
-    shape = shape_of(cls)
-    names = (*cls.model_fields, "model_extra")
+    specs = fields_of(cls)
+    names = (*(spec.name for spec in specs), "model_extra")
     width = len(names)
-    dates = [name for name, how in shape.items() if how == "date"]
+    dates = [spec.name for spec in specs if spec.form == "date"]
     nested = [
-        (name, decoder(how[0]) if isinstance(how, list) else decoder(how), how)
-        for name, how in shape.items()
-        if how != "date"
+        (spec.name, decoder(spec.record), spec.form == "records")
+        for spec in specs
+        if spec.record is not None
     ]
     fromisoformat = date.fromisoformat
     new = object.__new__
 
-    def decode(row: list[Any]) -> Any:
+    def decode(row: list[Any]) -> M:
         if len(row) != width:
             raise ValueError("a cache row of another shape")
-        record = new(cls)
+        record: M = new(cls)
         attributes = record.__dict__
         attributes.update(zip(names, row, strict=True))
         extra = row[-1]
@@ -331,11 +337,11 @@ def decoder(cls: type) -> Callable[[list[Any]], Any]:
             value = attributes[name]
             if value is not None:
                 attributes[name] = fromisoformat(value)
-        for name, inner, how in nested:
+        for name, inner, many in nested:
             value = attributes[name]
             if value is None:
                 continue
-            if isinstance(how, list):
+            if many:
                 attributes[name] = [inner(item) for item in value]
             else:
                 attributes[name] = inner(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mentorlog.models import (
     ActionItem,
     Feedback,
@@ -45,4 +47,12 @@ LOG: Kind[LogEntry] = Kind(
     "log entry", "log", LogEntry, lambda e: f"{e.date.isoformat()} {e.text}"
 )
 
-ALL_KINDS = (GOALS, MENTORS, SESSIONS, ACTIONS, FEEDBACK, RESOURCES, LOG)
+ALL_KINDS: tuple[Kind[Any], ...] = (
+    GOALS,
+    MENTORS,
+    SESSIONS,
+    ACTIONS,
+    FEEDBACK,
+    RESOURCES,
+    LOG,
+)

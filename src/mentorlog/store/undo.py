@@ -194,7 +194,7 @@ class UndoLog:
         try:
             if self._fd is None:
                 self._open()
-            entry = {
+            entry: dict[str, object] = {
                 "path": name,
                 "old": None if old is None else base64.b64encode(old).decode("ascii"),
             }
