@@ -173,7 +173,8 @@ def test_the_table_matches_the_commands() -> None:
     the first paragraph of its own help."""
     import importlib
 
-    from mentorlog.cli import COMMANDS, build
+    from mentorlog._help import COMMANDS
+    from mentorlog.cli import build
 
     for name, (module, short) in COMMANDS.items():
         part = importlib.import_module(f"mentorlog.cli.{module}").app
@@ -233,3 +234,38 @@ def test_a_closed_pipe_is_not_an_error(run: Run, home: Path) -> None:
     lines = done.stdout.splitlines()
     assert lines[-1] == "0", done.stderr
     assert "error" not in done.stderr
+
+
+@pytest.mark.parametrize("columns", ["80", "60", "45", "200"])
+def test_the_fast_root_help_is_the_apps_at_every_width(columns: str) -> None:
+    """`mentorlog --help` is written from the command table without Typer;
+    it must be what the app itself prints."""
+    env = {**os.environ, "COLUMNS": columns}
+    fast, full = (
+        subprocess.run(
+            [sys.executable, "-c", code, "--help"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+        for code in (
+            "from mentorlog.entry import main; main()",
+            "from mentorlog.cli import app; app(prog_name='mentorlog')",
+        )
+    )
+    assert fast == full
+    assert "  log " in fast
+
+
+def test_an_interrupt_is_exit_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mentorlog.core.goals
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mentorlog.core.goals, "list_goals", interrupt)
+    result = run("goals")
+    assert result.exit_code == 130
+    assert result.stderr == ""

@@ -26,6 +26,13 @@ def main() -> NoReturn:
     from mentorlog import sink
 
     sink.install()  # every byte printed from here on is cleaned
+    if sys.argv[1:] in (["--help"], ["-h"]) and "_MENTORLOG_COMPLETE" not in os.environ:
+        # written from the command table without importing Typer, in a
+        # third of the time (a test checks it against the app's own)
+        from mentorlog._help import root_help
+
+        sys.stdout.write(root_help())
+        os._exit(_flushed(0))
     from mentorlog.cli import app
 
     code = app(prog_name="mentorlog", standalone_mode=False)

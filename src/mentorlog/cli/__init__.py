@@ -12,90 +12,12 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from mentorlog import __version__
+from mentorlog._help import COMMANDS, ROOT_TEXT, command_rows
 
 from .context import STATE
-
-# Every command and group, the module that defines it (its `app` holds it) and
-# the first paragraph of its help, in the order `mentorlog --help` lists them.
-# Only the module of the command a run names is imported; the root help is
-# written from this table (a test checks it against the commands themselves).
-COMMANDS: dict[str, tuple[str, str]] = {
-    "network": (
-        "mentors",
-        "Your needs (goal areas, needs in settings) against what your mentors cover.",
-    ),
-    "prep": (
-        "meetings",
-        "Build or update the agenda of your next meeting, and print it.",
-    ),
-    "recap": (
-        "meetings",
-        "Record the meeting held: takeaways, actions, feedback, and what became of "
-        "the actions carried in. On a terminal with no options, it asks step by step.",
-    ),
-    "search": (
-        "meetings",
-        "Search everything you wrote: agendas, notes, takeaways, actions, feedback, "
-        "goals, resources, the log.",
-    ),
-    "checklist": (
-        "progress",
-        "The mentorship checklist: each habit ✓ / ✗ / – with its evidence.",
-    ),
-    "status": (
-        "progress",
-        "One screen for the start of the day: meetings, overdue actions, goals, "
-        "the checklist score and what to follow up on.",
-    ),
-    "report": (
-        "progress",
-        "A progress summary to share with a mentor; nothing private is in it.",
-    ),
-    "export": (
-        "progress",
-        "Everything as one JSON document or Markdown; or an iCalendar file of planned "
-        "meetings (events) and dated actions and milestones (to-dos).",
-    ),
-    "init": (
-        "journal_commands",
-        "Create the journal (safe to run again: it never writes over your data).",
-    ),
-    "where": ("journal_commands", "Print the journal's path."),
-    "doctor": (
-        "journal_commands",
-        "Check every file of the journal; list each problem as path:line: message.",
-    ),
-    "edit": (
-        "journal_commands",
-        "Open a record in $VISUAL / $EDITOR; it is checked before it is saved.",
-    ),
-    "sync": (
-        "journal_commands",
-        "For a git journal: commit what is pending, pull with rebase, push.",
-    ),
-    "tour": ("tour", "Walk through a sample journal; your own journal is not touched."),
-    "goals": ("goals", "SMART goals with milestones and progress."),
-    "mentors": ("mentors", "Your mentors: profiles, agreements, flash mentoring."),
-    "sessions": ("meetings", "Meetings, planned and held."),
-    "followups": (
-        "meetings",
-        "What to do now: thank-you notes, impressions and updates owed, meetings to "
-        "plan, late moves to announce, reviews due.",
-    ),
-    "actions": ("tracking", "Action items from your meetings and your own."),
-    "feedback": (
-        "tracking",
-        "Feedback you received, and the evidence that you applied it.",
-    ),
-    "resources": (
-        "tracking",
-        "Learning resources: readings, courses, workshops, events.",
-    ),
-    "log": ("tracking", "Wins, challenges and updates between meetings."),
-}
 
 
 class Commands(MutableMapping[str, Any]):
@@ -207,15 +129,9 @@ class MentorlogGroup(TyperGroup):
         return code
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The root help, from `COMMANDS`: no command is imported to list it.
-        Each line is shortened as Click shortens a command's own help."""
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, TyperCommand(name=name, help=text).get_short_help_str(limit))
-            for name, (_module, text) in COMMANDS.items()
-        ]
+        """The root help, from `COMMANDS`: no command is imported to list it."""
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl(command_rows(formatter.width))
 
     def invoke(self, ctx: Any) -> Any:
         # the words after the global options; Click keeps the first one
@@ -281,14 +197,7 @@ def _check_arguments(arguments: list[str]) -> None:
 ROOT_SETTINGS: dict[str, Any] = {
     "cls": MentorlogGroup,
     "name": "mentorlog",
-    "help": (
-        "A private, plain-file journal for mentees: SMART goals, meeting prep and "
-        "recaps, and the habits that make mentorship work.\n\n"
-        "\b\nStart here:\n"
-        "  mentorlog tour          walk through a sample journal\n"
-        "  mentorlog init          create your journal\n"
-        '  mentorlog goals add "build a portfolio site with 3 projects within 2 months"'
-    ),
+    "help": ROOT_TEXT,
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
     "add_completion": True,
