@@ -57,16 +57,6 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert commands[1].strip() in ci
 
 
-def test_the_fast_root_help_matches_the_app() -> None:
-    from mentorlog._help import ROOT_HELP
-    from mentorlog.cli.reference import root_help
-
-    assert root_help() == ROOT_HELP, (
-        "src/mentorlog/_help.py is out of date: "
-        "python -m mentorlog.cli.reference --root-help > src/mentorlog/_help.py"
-    )
-
-
 def test_the_console_script_runs_one_part_like_the_whole_app(tmp_path: Path) -> None:
     import os
     import subprocess

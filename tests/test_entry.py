@@ -84,7 +84,7 @@ def test_a_change_is_on_disk_when_the_process_ends(home: Path) -> None:
     assert not list(home.rglob(".*.tmp"))  # no temp file left behind
 
 
-# -- a run builds only its own command (cli.app_for) ---------------------------
+# -- a run imports and builds only its own command ------------------------------
 def test_a_mistyped_subcommand_still_gets_a_suggestion(home: Path) -> None:
     typo = mentorlog("goals", "lst")
     assert typo.returncode == 2
@@ -107,36 +107,87 @@ def test_the_bare_group_and_one_subcommand_run(actions: int) -> None:
     assert json.loads(listed.stdout) == json.loads(bare.stdout)
 
 
-def test_only_the_named_subcommand_is_built() -> None:
-    from mentorlog.cli import app_for
-
-    def built(*words: str) -> list[str | None]:
-        (group,) = app_for(words[0], list(words[1:])).registered_groups
-        assert group.typer_instance is not None
-        return [c.name for c in group.typer_instance.registered_commands]
-
-    assert built("goals", "add", "Learn Rust", "--by", "eom") == ["add"]
-    assert built("goals", "--json") == []
-    everything = built("goals", "--help")
-    assert {"list", "add", "show", "check"} <= set(everything)
-    assert built("goals", "lst") == everything
-    assert built("goals", "add", "--help") == everything
+LOADED = """
+import sys
+from mentorlog.cli import app
+code = app(sys.argv[1:], prog_name="mentorlog", standalone_mode=False)
+parts = sorted(m for m in sys.modules if m.startswith("mentorlog.cli."))
+print(code, *parts)
+"""
 
 
-def test_group_options_are_flags_so_the_subcommand_is_the_first_word() -> None:
-    """`_only_subcommand` takes the first word that is not an option for the
-    subcommand: true only while no group option takes a value."""
+def loaded(*args: str) -> list[str]:
+    """The exit code and the modules of `mentorlog.cli` a run imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.split("\n")[-2].split()
+
+
+def test_a_run_imports_only_the_module_of_its_command(home: Path) -> None:
+    assert loaded("where") == [
+        "0",
+        "mentorlog.cli.context",
+        "mentorlog.cli.journal_commands",
+    ]
+    goals = loaded("goals", "add", "Learn Rust", "--by", "eom")
+    assert goals[0] == "0"
+    assert "mentorlog.cli.goals" in goals
+    assert not {"mentorlog.cli.mentors", "mentorlog.cli.tracking"} & set(goals)
+
+
+def test_the_root_help_lists_every_command_without_importing_one(home: Path) -> None:
+    assert loaded("--help") == ["0", "mentorlog.cli.context"]
+
+
+def test_a_group_builds_only_the_subcommand_it_runs(home: Path) -> None:
     import typer.main
 
-    from mentorlog.cli import full_app
+    from mentorlog.cli import app
 
-    root = typer.main.get_command(full_app())
-    groups = [c for c in root.commands.values() if hasattr(c, "commands")]  # type: ignore[attr-defined]
-    assert len(groups) >= 8
-    for group in groups:
-        for param in group.params:
-            if param.param_type_name == "option":
-                assert param.is_flag, f"{group.name} {param.opts}"  # type: ignore[attr-defined]
+    root = typer.main.get_command(app)
+    group = root.commands["goals"]  # type: ignore[attr-defined]
+    assert list(group.commands) == [
+        "list",
+        "add",
+        "show",
+        "edit",
+        "done",
+        "drop",
+        "milestone",
+        "tick",
+        "check",
+    ]
+    assert group.commands._built == {}
+    assert group.get_command(None, "add").name == "add"
+    assert list(group.commands._built) == ["add"]
+
+
+def test_the_table_matches_the_commands() -> None:
+    """`COMMANDS` lists every command of the parts, in their modules, with
+    the first paragraph of its own help."""
+    import importlib
+
+    from mentorlog._help import COMMANDS
+    from mentorlog.cli import build
+
+    for name, (module, short) in COMMANDS.items():
+        part = importlib.import_module(f"mentorlog.cli.{module}").app
+        command = build(part, name)
+        assert command.name == name
+        first = (command.help or "").split("\n\n")[0]
+        assert " ".join(first.split()) == short, name
+    everything: set[str | None] = set()
+    for module in {module for module, _ in COMMANDS.values()}:
+        part = importlib.import_module(f"mentorlog.cli.{module}").app
+        everything |= {command.name for command in part.registered_commands}
+        everything |= {group.name for group in part.registered_groups}
+    assert everything == set(COMMANDS)
 
 
 @pytest.mark.parametrize("args", [["status"], ["--version"], ["goals", "add", "-h"]])
@@ -183,3 +234,38 @@ def test_a_closed_pipe_is_not_an_error(run: Run, home: Path) -> None:
     lines = done.stdout.splitlines()
     assert lines[-1] == "0", done.stderr
     assert "error" not in done.stderr
+
+
+@pytest.mark.parametrize("columns", ["80", "60", "45", "200"])
+def test_the_fast_root_help_is_the_apps_at_every_width(columns: str) -> None:
+    """`mentorlog --help` is written from the command table without Typer;
+    it must be what the app itself prints."""
+    env = {**os.environ, "COLUMNS": columns}
+    fast, full = (
+        subprocess.run(
+            [sys.executable, "-c", code, "--help"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+        for code in (
+            "from mentorlog.entry import main; main()",
+            "from mentorlog.cli import app; app(prog_name='mentorlog')",
+        )
+    )
+    assert fast == full
+    assert "  log " in fast
+
+
+def test_an_interrupt_is_exit_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mentorlog.core.goals
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mentorlog.core.goals, "list_goals", interrupt)
+    result = run("goals")
+    assert result.exit_code == 130
+    assert result.stderr == ""

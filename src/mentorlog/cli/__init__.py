@@ -6,123 +6,148 @@ standard library; each command imports what it needs when it runs.
 
 from __future__ import annotations
 
-import os
+import functools
 import sys
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from mentorlog import __version__
-from mentorlog.errors import MentorlogError
+from mentorlog._help import COMMANDS, ROOT_TEXT, command_rows
 
 from .context import STATE
 
 
+class Commands(MutableMapping[str, Any]):
+    """A group's subcommands, each built (its signature read by Typer, a
+    millisecond or so each) the first time it is looked up. Listing the names
+    builds nothing."""
+
+    def __init__(self, makers: dict[str, Callable[[], Any]]) -> None:
+        self._makers = makers
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            self._built[name] = self._makers[name]()
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._makers[name] = lambda: command
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._makers[name]
+        self._built.pop(name, None)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def _load(name: str) -> Any:
+    """The command or group `name`, from the `app` of its module."""
+    import importlib
+
+    module = importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
+    return build(module.app, name)
+
+
+def build(part: typer.Typer, name: str) -> Any:
+    """The Click command for `name`, registered in `part`; a group's own
+    subcommands are built when they are looked up."""
+    import copy
+
+    import typer.main
+
+    for command in part.registered_commands:
+        if command.name == name:
+            return typer.main.get_command_from_info(
+                command, pretty_exceptions_short=True, rich_markup_mode=None
+            )
+    for info in part.registered_groups:
+        whole = info.typer_instance
+        if info.name != name or whole is None:
+            continue
+        shell = copy.copy(info)
+        shell.typer_instance = copy.copy(whole)
+        shell.typer_instance.registered_commands = []
+        group = typer.main.get_group_from_info(
+            shell,
+            pretty_exceptions_short=True,
+            suggest_commands=True,
+            rich_markup_mode=None,
+        )
+        group.commands = Commands(
+            {
+                **{
+                    str(command.name): functools.partial(
+                        build, whole, str(command.name)
+                    )
+                    for command in whole.registered_commands
+                },
+                **group.commands,
+            }
+        )
+        return group
+    raise LookupError(f"{name} is not in {part}")
+
+
 class MentorlogGroup(TyperGroup):
-    """The one exit point: a `MentorlogError` becomes one line on stderr and its
-    exit code; anything unexpected becomes one line and a hint about --debug."""
+    """The root: its commands come from `COMMANDS`, each built when a run names
+    it. How a run ends (errors, exit codes, a closed output) is `entry.run`."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Everything printed goes through the sink (`mentorlog.sink`): also
-        Click's usage errors, which quote what was typed, and its help."""
-        from mentorlog import sink
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = Commands(
+            {name: functools.partial(_load, name) for name in COMMANDS}
+        )
 
-        before = sink.install()
-        try:
-            return self._main(*args, **kwargs)
-        finally:
-            sink.restore(before)
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        """Every run comes here (the console script, the tests' runner, the
+        tour's steps) and ends in `entry.run`; standalone, the process exits
+        with its code, else the code is returned."""
+        from mentorlog.entry import run
 
-    def _main(self, *args: Any, **kwargs: Any) -> Any:
-        """Usage errors come from Typer and quote what was typed: make the quote
-        harmless for the terminal before it is shown."""
-        if not kwargs.get("standalone_mode", True):
-            return super().main(*args, **kwargs)
-        kwargs["standalone_mode"] = False
-        try:
-            result = super().main(*args, **kwargs)
-        except typer.TyperException as error:
-            from mentorlog import render
+        code = run(self, args, prog_name, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
-            error.message = render.safe(error.message, one_line=False)
-            show = getattr(error, "show", None)
-            if show is not None:
-                show()
-            sys.exit(getattr(error, "exit_code", 1))
-        except typer.Abort:
-            sys.stderr.write("Aborted!\n")
-            sys.exit(1)
-        sys.exit(result if isinstance(result, int) else 0)
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The root help, from `COMMANDS`: no command is imported to list it."""
+        with formatter.section("Commands"):
+            formatter.write_dl(command_rows(formatter.width))
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            # the words after the global options; Click keeps the first one
-            # (the command's name) apart, under a name that changed over versions
-            first = getattr(ctx, "_protected_args", None)
-            if first is None:
-                first = getattr(ctx, "protected_args", [])
-            arguments = [*first, *ctx.args]
-            _check_arguments(arguments)
-            STATE.purpose = _command_words(self, arguments)
-            STATE.journals = []
-            if "mentorlog.render" in sys.modules:
-                sys.modules["mentorlog.render"].forget_said()
-            result = super().invoke(ctx)
-            _say_warnings()
-            sys.stdout.flush()  # a closed pipe shows up here, not in Click
-            return result
-        except BrokenPipeError:
-            # The reader went away (`mentorlog goals | head -1`): it has what it
-            # wanted. Point stdout at nothing so the exit flush cannot fail.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
-        except MentorlogError as error:
-            from mentorlog import render
-
-            if STATE.debug:
-                import traceback
-
-                traceback.print_exc()
-            render.error(error.message, error.hint)
-            raise typer.Exit(error.exit_code) from None
-        except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
-            raise
-        except Exception as error:
-            if STATE.debug:
-                raise
-            from mentorlog import render
-
-            reason = _output_failure(error)
-            if reason is not None:
-                render.error(f"cannot write the output: {reason}")
-                raise typer.Exit(1) from None
-            render.error(
-                f"unexpected {type(error).__name__}: this is a bug in mentorlog. "
-                "Rerun with --debug to see where it happened, and please report it."
-            )
-            raise typer.Exit(1) from None
-
-
-def _output_failure(error: Exception) -> str | None:
-    """Why the output could not be written (`> /dev/full`, stdout closed), or
-    None for any other error. Errors reading or writing the journal never get
-    here: the store turns them into a `JournalIOError` naming the path."""
-    import errno
-
-    if sys.stdout is None:
-        return "the output is closed"
-    if isinstance(error, OSError) and error.errno in (
-        errno.ENOSPC,
-        errno.EIO,
-        errno.EBADF,
-        errno.EDQUOT,
-        errno.EFBIG,
-    ):
-        return error.strerror or str(error)
-    return None
+        # the words after the global options; Click keeps the first one
+        # (the command's name) apart, under a name that changed over versions
+        first = getattr(ctx, "_protected_args", None)
+        if first is None:
+            first = getattr(ctx, "protected_args", [])
+        arguments = [*first, *ctx.args]
+        _check_arguments(arguments)
+        STATE.purpose = _command_words(self, arguments)
+        STATE.journals = []
+        if "mentorlog.render" in sys.modules:
+            sys.modules["mentorlog.render"].forget_said()
+        result = super().invoke(ctx)
+        _say_warnings()
+        return result
 
 
 def _command_words(group: Any, arguments: list[str]) -> str:
@@ -172,14 +197,7 @@ def _check_arguments(arguments: list[str]) -> None:
 ROOT_SETTINGS: dict[str, Any] = {
     "cls": MentorlogGroup,
     "name": "mentorlog",
-    "help": (
-        "A private, plain-file journal for mentees: SMART goals, meeting prep and "
-        "recaps, and the habits that make mentorship work.\n\n"
-        "\b\nStart here:\n"
-        "  mentorlog tour          walk through a sample journal\n"
-        "  mentorlog init          create your journal\n"
-        '  mentorlog goals add "build a portfolio site with 3 projects within 2 months"'
-    ),
+    "help": ROOT_TEXT,
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
     "add_completion": True,
@@ -237,103 +255,5 @@ def main_options(
     render.configure(no_color=no_color)
 
 
-# Each top-level word, and the module whose `register` adds it. A run imports
-# that module and builds only its own command.
-PARTS: dict[str, str] = {
-    "goals": "goals",
-    **dict.fromkeys(("mentors", "network"), "mentors"),
-    **dict.fromkeys(("prep", "recap", "sessions", "followups", "search"), "meetings"),
-    **dict.fromkeys(("actions", "feedback", "resources", "log"), "tracking"),
-    **dict.fromkeys(("checklist", "status", "report", "export"), "progress"),
-    **dict.fromkeys(("init", "where", "doctor", "edit", "sync"), "journal_commands"),
-    "tour": "tour",
-}
-
-
-def _register(module: str, target: typer.Typer, only: str | None = None) -> None:
-    import importlib
-
-    importlib.import_module(f"{__name__}.{module}").register(target, only)
-
-
-def app_for(word: str, rest: list[str] | None = None) -> typer.Typer:
-    """The app with only the command `word` names: Typer inspects every
-    command's signature on every run, so a run builds only its own. For a group
-    (`goals`, `actions`, ...), `rest` (the words after `word`) names the one
-    subcommand to build."""
-    part = typer.Typer(**ROOT_SETTINGS)
-    part.callback()(main_options)
-    _register(PARTS[word], part, word)
-    if rest is not None:
-        for group in part.registered_groups:
-            if group.name == word and group.typer_instance is not None:
-                group.typer_instance = _only_subcommand(group.typer_instance, rest)
-    return part
-
-
-def _only_subcommand(group: typer.Typer, rest: list[str]) -> typer.Typer:
-    """`group` with only the subcommand `rest` runs (none for the bare group).
-    Help, and a word that names no subcommand (a typo), get the whole group, so
-    Click lists the subcommands or suggests one. Group options are flags (a
-    test checks), so the first word that is not an option is the subcommand."""
-    import copy
-
-    if "--help" in rest or "-h" in rest:
-        return group
-    words = [argument for argument in rest if not argument.startswith("-")]
-    names = {command.name for command in group.registered_commands}
-    if words and words[0] not in names:
-        return group
-    trimmed = copy.copy(group)
-    trimmed.registered_commands = [
-        command
-        for command in group.registered_commands
-        if words and command.name == words[0]
-    ]
-    return trimmed
-
-
-def full_app() -> typer.Typer:
-    """Every command (for completion, `--help` of the root, the reference)."""
-    whole = typer.Typer(**ROOT_SETTINGS)
-    whole.callback()(main_options)
-    for module in dict.fromkeys(PARTS.values()):
-        _register(module, whole)
-    return whole
-
-
-def __getattr__(name: str) -> Any:
-    if name == "app":
-        globals()["app"] = built = full_app()
-        return built
-    raise AttributeError(name)
-
-
-GLOBAL_VALUES = ("--journal", "-j")
-
-
-def _command_word(argv: list[str]) -> tuple[str | None, int]:
-    """The command's name, the first word after the global options, and where."""
-    skip = False
-    for index, word in enumerate(argv):
-        if skip:
-            skip = False
-            continue
-        if word in GLOBAL_VALUES:
-            skip = True
-            continue
-        if word.startswith("-"):
-            continue
-        return word, index
-    return None, len(argv)
-
-
-def main() -> None:
-    """The console script."""
-    argv = sys.argv[1:]
-    if "_MENTORLOG_COMPLETE" not in os.environ:
-        word, index = _command_word(argv)
-        if word in PARTS:
-            app_for(word, argv[index + 1 :])(prog_name="mentorlog")
-            return
-    full_app()(prog_name="mentorlog")
+app = typer.Typer(**ROOT_SETTINGS)
+app.callback()(main_options)

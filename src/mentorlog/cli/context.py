@@ -3,7 +3,6 @@ and reading the dates a user typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -72,11 +71,3 @@ def optional_date(text: str | None, what: str) -> date | None:
         return dates.parse_date(text)
     except DateError as error:
         raise DateError(f"{what}: {error.message}") from None
-
-
-def add_commands(only: str | None, adders: Mapping[str, Callable[[], object]]) -> None:
-    """Register a part's commands, in order (`adders`: name -> what adds it), or
-    only the one named `only`: a run builds just the command it runs."""
-    for name, add in adders.items():
-        if only is None or only == name:
-            add()

@@ -10,7 +10,7 @@ import typer
 from . import completion
 from .context import interactive, journal, no_group_options, optional_date, today
 
-app = typer.Typer(
+goals_app = typer.Typer(
     help=(
         "SMART goals with milestones and progress.\n\n"
         "\b\nExamples:\n"
@@ -38,7 +38,7 @@ AllFlag = Annotated[
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-@app.callback()
+@goals_app.callback()
 def goals_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
 ) -> None:
@@ -48,7 +48,7 @@ def goals_default(
         list_goals(all_, as_json)
 
 
-@app.command("list")
+@goals_app.command("list")
 def list_goals(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
     """List goals with progress, target date, days left, next milestone, SMART gaps.
 
@@ -74,7 +74,7 @@ PROMPTS = (
 )
 
 
-@app.command("add")
+@goals_app.command("add")
 def add_goal(
     title: Annotated[
         str,
@@ -183,7 +183,7 @@ def _prompt_date() -> date | None:
             render.warn(error.message)
 
 
-@app.command("show")
+@goals_app.command("show")
 def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
     """Show one goal: its SMART parts, milestones and what the coach says.
 
@@ -201,7 +201,7 @@ def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
         render.goal_detail(view)
 
 
-@app.command("edit")
+@goals_app.command("edit")
 def edit_goal(goal: GoalRef) -> None:
     """Open a goal's file in $VISUAL / $EDITOR; it is checked before it is saved.
 
@@ -214,7 +214,7 @@ def edit_goal(goal: GoalRef) -> None:
     edit_in_editor(goal, "goal")
 
 
-@app.command("done")
+@goals_app.command("done")
 def done_goal(goal: GoalRef) -> None:
     """Mark a goal achieved.
 
@@ -225,7 +225,7 @@ def done_goal(goal: GoalRef) -> None:
     _close(goal, "done")
 
 
-@app.command("drop")
+@goals_app.command("drop")
 def drop_goal(goal: GoalRef) -> None:
     """Drop a goal you will not pursue (it stays in the journal).
 
@@ -247,7 +247,7 @@ def _close(ref: str, status: str) -> None:
     render.say(f"{word}: {view.short} ", (view.goal.title, "bold"))
 
 
-@app.command("milestone")
+@goals_app.command("milestone")
 def add_milestone(
     goal: GoalRef,
     title: Annotated[
@@ -275,7 +275,7 @@ def add_milestone(
     render.milestone_added(view, number)
 
 
-@app.command("tick")
+@goals_app.command("tick")
 def tick_milestone(
     goal: GoalRef,
     milestone: Annotated[
@@ -300,7 +300,7 @@ def tick_milestone(
     render.milestone_ticked(view, index)
 
 
-@app.command("check")
+@goals_app.command("check")
 def check_goals(
     goal: Annotated[
         str | None,
@@ -326,5 +326,5 @@ def check_goals(
         render.check_report(report)
 
 
-def register(target: typer.Typer, only: str | None = None) -> None:
-    target.add_typer(app, name="goals")
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.add_typer(goals_app, name="goals")

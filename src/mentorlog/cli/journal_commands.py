@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .context import add_commands, journal
+from .context import journal
 
 
 def init(
@@ -150,13 +150,9 @@ def sync() -> None:
     )
 
 
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this part's commands to `app`; with `only`, just that one."""
-    adders = {
-        "init": lambda: app.command("init")(init),
-        "where": lambda: app.command("where")(where),
-        "doctor": lambda: app.command("doctor")(doctor),
-        "edit": lambda: app.command("edit")(edit),
-        "sync": lambda: app.command("sync")(sync),
-    }
-    add_commands(only, adders)
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.command("init")(init)
+app.command("where")(where)
+app.command("doctor")(doctor)
+app.command("edit")(edit)
+app.command("sync")(sync)

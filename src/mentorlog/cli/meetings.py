@@ -9,7 +9,6 @@ import typer
 
 from . import completion
 from .context import (
-    add_commands,
     interactive,
     journal,
     no_group_options,
@@ -404,13 +403,9 @@ def search(
         render.search_hits(result)
 
 
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this part's commands to `app`; with `only`, just that one."""
-    adders = {
-        "prep": lambda: app.command("prep")(prep),
-        "recap": lambda: app.command("recap")(recap),
-        "sessions": lambda: app.add_typer(sessions_app, name="sessions"),
-        "followups": lambda: app.add_typer(followups_app, name="followups"),
-        "search": lambda: app.command("search")(search),
-    }
-    add_commands(only, adders)
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.command("prep")(prep)
+app.command("recap")(recap)
+app.add_typer(sessions_app, name="sessions")
+app.add_typer(followups_app, name="followups")
+app.command("search")(search)

@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import add_commands, journal, no_group_options, optional_date, today
+from .context import journal, no_group_options, optional_date, today
 
-app = typer.Typer(
+mentors_app = typer.Typer(
     help=(
         "Your mentors: profiles, agreements, flash mentoring.\n\n"
         "\b\nExamples:\n"
@@ -58,7 +58,7 @@ CadenceOption = Annotated[
 ]
 
 
-@app.callback()
+@mentors_app.callback()
 def mentors_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
 ) -> None:
@@ -68,7 +68,7 @@ def mentors_default(
         list_mentors(all_, as_json)
 
 
-@app.command("list")
+@mentors_app.command("list")
 def list_mentors(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
     """List your mentors and flash contacts: expertise, channel, cadence, agreement.
 
@@ -86,7 +86,7 @@ def list_mentors(all_: AllFlag = False, as_json: JsonFlag = False) -> None:
     )
 
 
-@app.command("add")
+@mentors_app.command("add")
 def add_mentor(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help="Their name, as you say it.")
@@ -159,7 +159,7 @@ def add_mentor(
     render.mentor_added(saved.view, saved.notes)
 
 
-@app.command("show")
+@mentors_app.command("show")
 def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
     """Show a mentor's profile, agreement (and what is still open) and notes.
 
@@ -177,7 +177,7 @@ def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
         render.mentor_detail(view)
 
 
-@app.command("edit")
+@mentors_app.command("edit")
 def edit_mentor(mentor: MentorRef) -> None:
     """Open a mentor's profile in $VISUAL / $EDITOR; it is checked before saving.
 
@@ -190,7 +190,7 @@ def edit_mentor(mentor: MentorRef) -> None:
     edit_in_editor(mentor, "mentor")
 
 
-@app.command("end")
+@mentors_app.command("end")
 def end_mentor(mentor: MentorRef) -> None:
     """End a mentorship (the record stays in the journal).
 
@@ -205,7 +205,7 @@ def end_mentor(mentor: MentorRef) -> None:
     render.say(f"Ended the mentorship with {view.short} ", (view.mentor.name, "bold"))
 
 
-@app.command("agree")
+@mentors_app.command("agree")
 def agree(
     mentor: MentorRef,
     channel: ChannelOption = None,
@@ -297,7 +297,7 @@ def agree(
     render.agreement_result(agree_use_case(journal(), mentor, changes, today()))
 
 
-@app.command("ask")
+@mentors_app.command("ask")
 def ask(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Who you reach out to.")],
     ask_text: Annotated[
@@ -325,7 +325,7 @@ def ask(
     render.ask_result(result)
 
 
-@app.command("answer")
+@mentors_app.command("answer")
 def answer(
     mentor: MentorRef,
     reply: Annotated[
@@ -368,7 +368,7 @@ def answer(
     render.answer_result(view)
 
 
-@app.command("promote")
+@mentors_app.command("promote")
 def promote(mentor: MentorRef) -> None:
     """Turn a flash contact into an ongoing mentor.
 
@@ -411,10 +411,6 @@ def network(
         render.network_report(report)
 
 
-def register(root: typer.Typer, only: str | None = None) -> None:
-    """Add this part's commands to `root`; with `only`, just that one."""
-    adders = {
-        "mentors": lambda: root.add_typer(app, name="mentors"),
-        "network": lambda: root.command("network")(network),
-    }
-    add_commands(only, adders)
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.add_typer(mentors_app, name="mentors")
+app.command("network")(network)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import add_commands, journal, optional_date, today
+from .context import journal, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -164,12 +164,8 @@ def export(
         render.say("Exported to ", (path, "bold"))
 
 
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this part's commands to `app`; with `only`, just that one."""
-    adders = {
-        "checklist": lambda: app.command("checklist")(checklist),
-        "status": lambda: app.command("status")(status),
-        "report": lambda: app.command("report")(report),
-        "export": lambda: app.command("export")(export),
-    }
-    add_commands(only, adders)
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.command("checklist")(checklist)
+app.command("status")(status)
+app.command("report")(report)
+app.command("export")(export)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from . import completion
-from .context import add_commands, journal, no_group_options, optional_date, today
+from .context import journal, no_group_options, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MentorOption = Annotated[
@@ -435,12 +435,8 @@ def add_log(
     )
 
 
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this part's commands to `app`; with `only`, just that one."""
-    adders = {
-        "actions": lambda: app.add_typer(actions_app, name="actions"),
-        "feedback": lambda: app.add_typer(feedback_app, name="feedback"),
-        "resources": lambda: app.add_typer(resources_app, name="resources"),
-        "log": lambda: app.add_typer(log_app, name="log"),
-    }
-    add_commands(only, adders)
+app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
+app.add_typer(actions_app, name="actions")
+app.add_typer(feedback_app, name="feedback")
+app.add_typer(resources_app, name="resources")
+app.add_typer(log_app, name="log")
