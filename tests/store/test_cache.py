@@ -288,3 +288,39 @@ def test_without_a_secret_of_this_machine_nothing_is_cached_or_believed(
         "Cached goal"
     ]
     assert not cache_file.exists()
+
+
+@pytest.mark.parametrize("cache_on", [True, False])
+def test_a_duplicate_id_is_one_problem_at_its_id_line_from_either_source(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch, cache_on: bool
+) -> None:
+    """A copy of a file (a sync conflict copy) holds an id already seen: the
+    copy is skipped with the same problem, named at its `id` line, whether the
+    records come from their files or from the cache, and with the cache off."""
+    if not cache_on:
+        monkeypatch.setenv("MENTORLOG_NO_CACHE", "1")
+    path = add(journal, "Ship it")
+    copy = path.with_name("z-ship-it (copy).toml")  # read second
+    copy.write_text("# a copy\n\n" + path.read_text())
+    age(path)
+    age(copy)
+    line = (
+        copy.read_text()
+        .split("\n")
+        .index(f'id = "{journal.read(GOALS, path).record.id}"')
+        + 1
+    )
+    seen = []
+    for _ in range(2):  # read from the files, then (cache on) from their rows
+        loaded = journal.load(GOALS)
+        assert [s.file for s in loaded.records] == [f"goals/{path.name}"]
+        seen.append([str(p) for p in loaded.problems])
+    assert (
+        seen[0]
+        == seen[1]
+        == [
+            f"goals/{copy.name}:{line}: duplicate id: goals/{path.name} has the same "
+            "id (a copy? keep one of the two)"
+        ]
+    )
+    assert (journal.root / ".cache" / "goals.json").exists() is cache_on

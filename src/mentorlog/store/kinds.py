@@ -14,7 +14,7 @@ from mentorlog.models import (
     Session,
 )
 
-from .journal import Kind
+from .records import Kind
 
 MENTOR_NOTES = """
 ## Notes

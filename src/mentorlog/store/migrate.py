@@ -14,21 +14,35 @@ import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError
 
 from .atomic import DIR_MODE, FILE_MODE
 
-if TYPE_CHECKING:
-    from .journal import Journal
-
 BACKUPS = ".backups"
 SKIP = {".cache", BACKUPS, ".lock", ".undo"}
 
+
+class Writable(Protocol):
+    """What a migration needs of a journal (`Journal`, in a transaction)."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def settings_path(self) -> Path: ...
+
+    def relative(self, path: Path) -> str: ...
+
+    def read_bytes(self, path: Path) -> bytes: ...
+
+    def write_text(self, path: Path, text: str) -> None: ...
+
+
 # version N -> the function that takes a journal from N to N+1
-MIGRATIONS: dict[int, Callable[[Journal], None]] = {}
+MIGRATIONS: dict[int, Callable[[Writable], None]] = {}
 
 
 @struct(frozen=True)
@@ -38,7 +52,7 @@ class Migrated:
     backup: Path
 
 
-def backup(journal: Journal, version: int) -> Path:
+def backup(journal: Writable, version: int) -> Path:
     """A private copy of every file of the journal, before it changes."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = journal.root / BACKUPS / f"schema-{version}-{stamp}"
@@ -64,7 +78,7 @@ def backup(journal: Journal, version: int) -> Path:
     return target
 
 
-def migrate(journal: Journal, version: int, current: int) -> Migrated:
+def migrate(journal: Writable, version: int, current: int) -> Migrated:
     """Run the migrations from `version` to `current` (the lock is held)."""
     missing = [v for v in range(version, current) if v not in MIGRATIONS]
     if missing:

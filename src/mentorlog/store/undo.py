@@ -145,8 +145,8 @@ def allowed(name: str) -> bool:
     """Whether `name` (relative, with `/`) is a file a transaction may write:
     a record in a record folder, the settings, the agenda template,
     `.gitignore`, a draft. Never `.git/`, never outside the journal."""
-    from .journal import AGENDA_TEMPLATE, SETTINGS_FILE, TEMPLATES
     from .kinds import ALL_KINDS
+    from .paths import AGENDA_TEMPLATE, SETTINGS_FILE, TEMPLATES
 
     if not name or "\0" in name or "\\" in name or name.startswith("/"):
         return False
