@@ -136,7 +136,9 @@ def sync(journal: Journal) -> SyncResult:
             )
         remote = "origin" if "origin" in remotes else remotes[0]
         branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
-        gitsync.git(root, "fetch", "-q", remote)
+        # a pulled .gitmodules must not stop every later fetch (a journal has
+        # no submodules: git would read it to recurse into them)
+        gitsync.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
         exists = (
             gitsync.git(
                 root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False
