@@ -7,85 +7,19 @@ HOME, so its own machine secret."""
 
 import base64
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-
-class Device:
-    def __init__(self, tmp_path: Path, name: str) -> None:
-        self.name = name
-        self.home = tmp_path / f"{name}-home"
-        self.home.mkdir()
-        self.journal = tmp_path / name
-
-    @property
-    def env(self) -> dict[str, str]:
-        who = {"NAME": self.name, "EMAIL": f"{self.name}@localhost"}
-        return {
-            **os.environ,
-            "HOME": str(self.home),
-            "MENTORLOG_HOME": str(self.journal),
-            "MENTORLOG_TODAY": "2026-11-22",
-            "NO_COLOR": "1",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            **{
-                f"GIT_{role}_{key}": v
-                for role in ("AUTHOR", "COMMITTER")
-                for key, v in who.items()
-            },
-        }
-
-    def ml(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = self.env
-        env.pop("XDG_STATE_HOME", None)
-        return subprocess.run(
-            [sys.executable, "-m", "mentorlog", "--no-input", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    def ok(self, *args: str) -> str:
-        done = self.ml(*args)
-        assert done.returncode == 0, (args, done.stdout, done.stderr)
-        return done.stdout + done.stderr
-
-    def git(self, *args: str, cwd: Path | None = None) -> str:
-        return subprocess.run(
-            ["git", "-C", str(cwd or self.journal), *args],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=self.env,
-            timeout=120,
-        ).stdout
-
-    def clone(self, remote: Path) -> None:
-        subprocess.run(
-            ["git", "clone", "-q", str(remote), str(self.journal)],
-            check=True,
-            env=self.env,
-            timeout=120,
-        )
+from tests.gitjournal import Device, make_remote, push, tracked
 
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
     """A journal with a mentor and a goal, pushed to a bare remote."""
-    bare = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
-    owner = Device(tmp_path, "owner")
-    owner.ok("init", "--git", "--name", "Sam")
-    owner.ok("mentors", "add", "Ada Lovelace")
-    owner.ok("goals", "add", "Learn Rust", "--by", "eoy")
-    owner.git("remote", "add", "origin", str(bare))
-    owner.ok("sync")
-    return bare
+    return make_remote(tmp_path)
 
 
 @pytest.fixture
@@ -98,17 +32,6 @@ def attacker(tmp_path: Path, remote: Path) -> Device:
 @pytest.fixture
 def victim(tmp_path: Path) -> Device:
     return Device(tmp_path, "victim")
-
-
-def push(attacker: Device, files: dict[str, str], message: str = "update") -> None:
-    """The attacker commits files (whatever .gitignore says) and pushes."""
-    for name, text in files.items():
-        path = attacker.journal / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-        attacker.git("add", "-f", name)
-    attacker.git("commit", "-q", "-m", message)
-    attacker.git("push", "-q", "origin", "HEAD")
 
 
 def undo_log(*entries: tuple[str, str | None]) -> str:
@@ -138,10 +61,6 @@ def fsmonitor_payload(marker: Path, remote: Path) -> str:
 
 def goal_file(device: Device) -> Path:
     return next((device.journal / "goals").glob("learn-rust*.toml"))
-
-
-def tracked(device: Device, ref: str = "HEAD") -> list[str]:
-    return device.git("ls-tree", "-r", "--name-only", ref).split()
 
 
 LOCAL_STATE = (".undo", ".cache/", ".drafts/", ".lock", ".backups/")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import mentorlog.models
-from mentorlog.errors import NewerJournalError
+from mentorlog.errors import LinkError, NewerJournalError
 from mentorlog.store import migrate
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
@@ -97,3 +97,26 @@ def test_a_newer_journal_is_read_only(old_journal: Journal) -> None:
         old_journal.transaction(),
     ):
         pass
+
+
+def test_a_linked_backups_folder_is_never_written_into(
+    old_journal: Journal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A pulled `.backups` link (to a folder of the user's, where files run at
+    login, say) and an older schema_version in a pulled `mentorlog.toml`: the
+    backup would copy the journal's files, which the attacker wrote, into it,
+    and make it 0700."""
+    monkeypatch.setattr(mentorlog.models, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrate.MIGRATIONS, 1, rename_deadline)
+    autostart = tmp_path / "autostart"
+    autostart.mkdir()
+    autostart.chmod(0o755)
+    (old_journal.root / migrate.BACKUPS).symlink_to(autostart)
+    goal = old_journal.root / "goals" / "ship.toml"
+
+    with pytest.raises(LinkError, match=r"cannot write \.backups/schema-1-"):
+        old_journal.load(GOALS)
+
+    assert list(autostart.iterdir()) == []
+    assert autostart.stat().st_mode & 0o777 == 0o755
+    assert goal.read_text() == OLD_GOAL  # not migrated without its backup

@@ -44,7 +44,7 @@ def keep_local_state_out(journal: Journal) -> None:
     another device left in it. Call inside a transaction."""
     ignore = journal.root / ".gitignore"
     present = _read_plain_file(ignore)
-    lines = {line.strip() for line in present.splitlines()}
+    lines = _in_force(present)
     missing = [
         line
         for line in gitsync.GITIGNORE.splitlines()
@@ -54,6 +54,17 @@ def keep_local_state_out(journal: Journal) -> None:
         joined = present + ("" if not present or present.endswith("\n") else "\n")
         header = "" if present else "# mentorlog: derived, local or transient\n"
         journal.write_text(ignore, joined + header + "\n".join(missing) + "\n")
+
+
+def _in_force(gitignore: str) -> set[str]:
+    """The patterns of a .gitignore that no later line can undo. In git the
+    last matching pattern wins, so a pulled `!.undo` after `.undo` un-ignores
+    it: a pattern counts only if it comes after the last negation (`!...`).
+    Lines are read as git reads them: a trailing CR and trailing spaces do not
+    count, leading spaces do."""
+    lines = [line.rstrip("\r").rstrip(" ") for line in gitignore.split("\n")]
+    negated = [index for index, line in enumerate(lines) if line.startswith("!")]
+    return set(lines[negated[-1] + 1 :] if negated else lines)
 
 
 def _read_plain_file(path: Path) -> str:
@@ -125,7 +136,9 @@ def sync(journal: Journal) -> SyncResult:
             )
         remote = "origin" if "origin" in remotes else remotes[0]
         branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
-        gitsync.git(root, "fetch", "-q", remote)
+        # a pulled .gitmodules must not stop every later fetch (a journal has
+        # no submodules: git would read it to recurse into them)
+        gitsync.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
         exists = (
             gitsync.git(
                 root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False

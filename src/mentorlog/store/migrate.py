@@ -10,7 +10,7 @@ as it was — is kept in `.backups/` inside the journal, private like the rest.
 
 from __future__ import annotations
 
-import shutil
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +18,6 @@ from typing import Protocol
 
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError
-
-from .atomic import DIR_MODE, FILE_MODE
 
 BACKUPS = ".backups"
 SKIP = {".cache", BACKUPS, ".lock", ".undo"}
@@ -53,26 +51,28 @@ class Migrated:
 
 
 def backup(journal: Writable, version: int) -> Path:
-    """A private copy of every file of the journal, before it changes."""
+    """A private copy of every file of the journal, before it changes. Like
+    every write, it follows no link: a `.backups` that came from another
+    device as a link to a folder of yours is refused, not written into."""
+    from . import fs
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = journal.root / BACKUPS / f"schema-{version}-{stamp}"
+    rel = f"{BACKUPS}/schema-{version}-{stamp}"
+    target = journal.root / rel
     try:
-        target.mkdir(parents=True, mode=DIR_MODE)
-        for folder in (target.parent, target):
-            folder.chmod(DIR_MODE)
-        for source in sorted(journal.root.rglob("*")):
+        os.close(fs.open_folder(journal.root, rel, create=True, writing=rel))
+        for source in sorted(journal.root.rglob("*")):  # links not descended
             relative = source.relative_to(journal.root)
             if relative.parts[0] in SKIP or source.name.endswith(".tmp"):
                 continue
             if source.is_symlink():  # never followed: the copy would hold the target
                 continue
-            destination = target / relative
+            copy = f"{rel}/{relative.as_posix()}"
             if source.is_dir():
-                destination.mkdir(mode=DIR_MODE, exist_ok=True)
-                destination.chmod(DIR_MODE)
+                os.close(fs.open_folder(journal.root, copy, create=True, writing=copy))
             else:
-                shutil.copyfile(source, destination)
-                destination.chmod(FILE_MODE)
+                data = fs.read_bytes(journal.root, relative.as_posix())
+                fs.write_bytes(journal.root, copy, data, sync=False)
     except OSError as error:
         raise JournalIOError(target, error, action="back up the journal to") from error
     return target
