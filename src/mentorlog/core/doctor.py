@@ -6,6 +6,7 @@ import contextlib
 import stat
 from dataclasses import field
 from pathlib import Path
+from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
@@ -18,6 +19,7 @@ from mentorlog.store.journal import (
     SETTINGS_FILE,
     TEMPLATES,
     Journal,
+    Kind,
     Problem,
 )
 from mentorlog.store.kinds import ALL_KINDS
@@ -49,6 +51,8 @@ class DoctorReport:
 
 
 def run_doctor(journal: Journal) -> DoctorReport:
+    """Read every file of the journal; list each problem as `path:line:
+    message` (SPEC §2 `doctor`, §7.4) and note what needs no fixing."""
     report = DoctorReport(root=journal.root, exists=journal.exists())
     if journal.root.exists() and not journal.root.is_dir():
         report.problems.append(
@@ -65,9 +69,19 @@ def run_doctor(journal: Journal) -> DoctorReport:
     linked = {problem.path for problem in links}
     if UNDO_FILE not in linked:
         _check_undo_log(journal, report)
+    _check_settings(journal, report)
+    for kind in ALL_KINDS:
+        _check_folder(journal, kind, linked, report)
+    _tidy(journal, report, lock_linked=LOCK_FILE in linked)
+    # what was said as a warning on the way is a problem here: said once
+    journal.warnings[:] = [w for w in journal.warnings if "symbolic link" not in w]
+    return report
+
+
+def _check_settings(journal: Journal, report: DoctorReport) -> None:
     settings = journal.kind_of(journal.settings_path)
     if settings == "link":
-        report.checked += 1  # a problem above
+        report.checked += 1  # named with the links
     elif settings is not None:
         report.checked += 1
         try:
@@ -80,39 +94,48 @@ def run_doctor(journal: Journal) -> DoctorReport:
         report.notes.append(
             "templates/agenda.md is missing: `mentorlog init` writes the default"
         )
-    for kind in ALL_KINDS:
-        folder = journal.folder(kind)
-        found = journal.kind_of(folder)
-        if found not in (None, "folder", "link"):
-            report.problems.append(
-                Problem(kind.folder, None, "a file stands where a folder should be")
-            )
+
+
+def _check_folder(
+    journal: Journal, kind: Kind[Any], linked: set[str], report: DoctorReport
+) -> None:
+    """Every record of `kind`, and whatever else stands in its folder."""
+    folder = journal.folder(kind)
+    found = journal.kind_of(folder)
+    if found not in (None, "folder", "link"):
+        report.problems.append(
+            Problem(kind.folder, None, "a file stands where a folder should be")
+        )
+        return
+    loaded = journal.load(kind)
+    report.checked += len(loaded.records) + len(loaded.problems)
+    report.problems.extend(p for p in loaded.problems if p.path not in linked)
+    if found != "folder":
+        return
+    for name, mode in fs.listdir(journal.root, kind.folder):
+        entry = folder / name
+        if is_temp(entry) or name.startswith("."):
             continue
-        loaded = journal.load(kind)
-        report.checked += len(loaded.records) + len(loaded.problems)
-        report.problems.extend(p for p in loaded.problems if p.path not in linked)
-        if found != "folder":
-            continue
-        for name, mode in fs.listdir(journal.root, kind.folder):
-            entry = folder / name
-            if is_temp(entry) or name.startswith("."):
-                continue
-            if stat.S_ISLNK(mode):
-                if not name.endswith(kind.extension):  # else reported by load()
-                    report.problems.append(
-                        Problem.from_error(LinkError(f"{kind.folder}/{name}"))
-                    )
-            elif stat.S_ISDIR(mode) and name.endswith(kind.extension):
-                continue  # already reported by load(): a folder where a file goes
-            elif stat.S_ISDIR(mode):
+        if stat.S_ISLNK(mode):
+            if not name.endswith(kind.extension):  # else reported by load()
                 report.problems.append(
-                    Problem(journal.relative(entry), None, "unexpected folder")
+                    Problem.from_error(LinkError(f"{kind.folder}/{name}"))
                 )
-            elif not name.endswith(kind.extension):
-                report.notes.append(
-                    f"{journal.relative(entry)}: not a {kind.extension} file; "
-                    "mentorlog ignores it"
-                )
+        elif stat.S_ISDIR(mode) and name.endswith(kind.extension):
+            continue  # already reported by load(): a folder where a file goes
+        elif stat.S_ISDIR(mode):
+            report.problems.append(
+                Problem(journal.relative(entry), None, "unexpected folder")
+            )
+        elif not name.endswith(kind.extension):
+            report.notes.append(
+                f"{journal.relative(entry)}: not a {kind.extension} file; "
+                "mentorlog ignores it"
+            )
+
+
+def _tidy(journal: Journal, report: DoctorReport, *, lock_linked: bool) -> None:
+    """Drafts kept, modes made private again, temp files of killed writes."""
     drafts = journal.root / ".drafts"
     kept = (
         fs.listdir(journal.root, ".drafts")
@@ -133,7 +156,7 @@ def run_doctor(journal: Journal) -> DoctorReport:
             "again (0600/0700): another tool had written them"
         )
     stale = _temp_files(journal)
-    if stale and not any(p.path == LOCK_FILE for p in links):
+    if stale and not lock_linked:
         with journal.transaction():
             for folder in {p.parent for p in stale}:
                 remove_stale_temps(folder, root=journal.root)
@@ -141,9 +164,6 @@ def run_doctor(journal: Journal) -> DoctorReport:
             f"removed {len(stale)} temp file{'s' if len(stale) != 1 else ''} "
             "left by an interrupted write"
         )
-    # what was said as a warning on the way is a problem here: said once
-    journal.warnings[:] = [w for w in journal.warnings if "symbolic link" not in w]
-    return report
 
 
 def _check_undo_log(journal: Journal, report: DoctorReport) -> None:
