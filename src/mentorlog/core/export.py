@@ -71,116 +71,144 @@ def export_markdown(journal: Journal, today: date) -> str:
         f"Exported {today.isoformat()} from {data['journal']}.",
         "",
     ]
-
-    def one(text: Any) -> str:
-        return " ".join(str(text).split())
-
     if data["goals"]:
-        lines += ["## Goals", ""]
-        for goal in data["goals"]:
-            target = f", target {goal['target']}" if goal["target"] else ""
-            lines.append(f"### {one(goal['title'])} ({goal['status']}{target})")
-            lines.append("")
-            for part in ("specific", "measurable", "achievable", "relevant"):
-                if goal[part]:
-                    lines.append(f"- {part.capitalize()}: {one(goal[part])}")
-            for m in goal["milestones"]:
-                mark = "x" if m["done"] else " "
-                due = f" (due {m['due']})" if m["due"] else ""
-                lines.append(f"- [{mark}] {one(m['title'])}{due}")
-            lines.append("")
+        lines += _goals_md(data["goals"])
     if data["mentors"]:
-        lines += ["## Mentors", ""]
-        for mentor in data["mentors"]:
-            lines.append(
-                f"### {one(mentor['name'])} ({mentor['kind']}, {mentor['status']})"
-            )
-            lines.append("")
-            profile = (
-                ("Organisation", mentor["org"]),
-                ("Expertise", ", ".join(mentor["expertise"])),
-                ("Channel", mentor["channel"]),
-                ("Contact", mentor["contact"]),
-                ("Cadence", mentor["cadence"]),
-                ("Interests", ", ".join(mentor["interests"])),
-                ("Learning style", mentor["learning_style"]),
-                ("Teaching style", mentor["teaching_style"]),
-                ("Work style", mentor["work_style"]),
-                ("Values", mentor["values"]),
-                ("Challenges faced", mentor["challenges"]),
-                ("Since", mentor["created"]),
-                ("Ended", mentor["ended"]),
-                (
-                    "Asked",
-                    f"{mentor['asked_on']}: {mentor['ask']}" if mentor["ask"] else None,
-                ),
-                (
-                    "Answer",
-                    f"{mentor['answer']} ({mentor['answered_on']})"
-                    if mentor["answer"]
-                    else None,
-                ),
-                ("Meeting", mentor["meeting_on"]),
-                ("Promoted", mentor["promoted_on"]),
-            )
-            lines += [f"- {label}: {one(value)}" for label, value in profile if value]
-            agreement = mentor["agreement"]
-            agreed = [
-                k
-                for k in agreement
-                if k not in ("open", "agreed_on") and agreement[k] not in (None, [])
-            ]
-            if agreed:
-                lines += ["", "Agreement:", ""]
-            for key in agreed:
-                value = agreement[key]
-                if isinstance(value, list):
-                    shown = ", ".join(value)
-                elif isinstance(value, bool):
-                    shown = "yes" if value else "no"
-                else:
-                    shown = str(value)
-                lines.append(f"- {key.replace('_', ' ').capitalize()}: {one(shown)}")
-            notes = re.sub(r"<!--.*?-->", "", mentor["notes"], flags=re.DOTALL).strip()
-            if notes and notes != "## Notes":
-                lines += ["", _demote(notes)]
-            lines.append("")
+        lines += _mentors_md(data["mentors"])
     if data["sessions"]:
-        lines += ["## Meetings", ""]
-        for session in data["sessions"]:
-            lines.append(
-                f"### {session['date']} · {one(session['mentor'])} "
-                f"({session['status']})"
-            )
-            lines.append("")
-            for takeaway in session["takeaways"]:
-                lines.append(f"- Takeaway: {one(takeaway)}")
-            body = re.sub(r"<!--.*?-->", "", session["body"], flags=re.DOTALL).strip()
-            if body:
-                lines += ["", _demote(body)]
-            lines.append("")
+        lines += _sessions_md(data["sessions"])
+    lines += _listings_md(data)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _one(text: Any) -> str:
+    """Text on one line: a value that spans lines would break the Markdown."""
+    return " ".join(str(text).split())
+
+
+def _goals_md(rows: list[Any]) -> list[str]:
+    """The goals section: each goal, its SMART parts and milestones."""
+    lines: list[str] = []
+    lines += ["## Goals", ""]
+    for goal in rows:
+        target = f", target {goal['target']}" if goal["target"] else ""
+        lines.append(f"### {_one(goal['title'])} ({goal['status']}{target})")
+        lines.append("")
+        for part in ("specific", "measurable", "achievable", "relevant"):
+            if goal[part]:
+                lines.append(f"- {part.capitalize()}: {_one(goal[part])}")
+        for m in goal["milestones"]:
+            mark = "x" if m["done"] else " "
+            due = f" (due {m['due']})" if m["due"] else ""
+            lines.append(f"- [{mark}] {_one(m['title'])}{due}")
+        lines.append("")
+    return lines
+
+
+def _mentors_md(rows: list[Any]) -> list[str]:
+    """The mentors section: each profile, agreement and notes."""
+    lines: list[str] = []
+    lines += ["## Mentors", ""]
+    for mentor in rows:
+        lines.append(
+            f"### {_one(mentor['name'])} ({mentor['kind']}, {mentor['status']})"
+        )
+        lines.append("")
+        profile = (
+            ("Organisation", mentor["org"]),
+            ("Expertise", ", ".join(mentor["expertise"])),
+            ("Channel", mentor["channel"]),
+            ("Contact", mentor["contact"]),
+            ("Cadence", mentor["cadence"]),
+            ("Interests", ", ".join(mentor["interests"])),
+            ("Learning style", mentor["learning_style"]),
+            ("Teaching style", mentor["teaching_style"]),
+            ("Work style", mentor["work_style"]),
+            ("Values", mentor["values"]),
+            ("Challenges faced", mentor["challenges"]),
+            ("Since", mentor["created"]),
+            ("Ended", mentor["ended"]),
+            (
+                "Asked",
+                f"{mentor['asked_on']}: {mentor['ask']}" if mentor["ask"] else None,
+            ),
+            (
+                "Answer",
+                f"{mentor['answer']} ({mentor['answered_on']})"
+                if mentor["answer"]
+                else None,
+            ),
+            ("Meeting", mentor["meeting_on"]),
+            ("Promoted", mentor["promoted_on"]),
+        )
+        lines += [f"- {label}: {_one(value)}" for label, value in profile if value]
+        agreement = mentor["agreement"]
+        agreed = [
+            k
+            for k in agreement
+            if k not in ("open", "agreed_on") and agreement[k] not in (None, [])
+        ]
+        if agreed:
+            lines += ["", "Agreement:", ""]
+        for key in agreed:
+            value = agreement[key]
+            if isinstance(value, list):
+                shown = ", ".join(value)
+            elif isinstance(value, bool):
+                shown = "yes" if value else "no"
+            else:
+                shown = str(value)
+            lines.append(f"- {key.replace('_', ' ').capitalize()}: {_one(shown)}")
+        notes = re.sub(r"<!--.*?-->", "", mentor["notes"], flags=re.DOTALL).strip()
+        if notes and notes != "## Notes":
+            lines += ["", _demote(notes)]
+        lines.append("")
+    return lines
+
+
+def _sessions_md(rows: list[Any]) -> list[str]:
+    """The meetings section: each session, its takeaways and notes."""
+    lines: list[str] = []
+    lines += ["## Meetings", ""]
+    for session in rows:
+        lines.append(
+            f"### {session['date']} · {_one(session['mentor'])} ({session['status']})"
+        )
+        lines.append("")
+        for takeaway in session["takeaways"]:
+            lines.append(f"- Takeaway: {_one(takeaway)}")
+        body = re.sub(r"<!--.*?-->", "", session["body"], flags=re.DOTALL).strip()
+        if body:
+            lines += ["", _demote(body)]
+        lines.append("")
+    return lines
+
+
+def _listings_md(data: dict[str, Any]) -> list[str]:
+    """Action items, feedback, resources and the log, one line each."""
+    lines: list[str] = []
     sections: tuple[tuple[str, list[Any], Callable[[Any], str]], ...] = (
         (
             "Action items",
             data["actions"],
             lambda a: (
-                f"- [{'x' if a['status'] == 'done' else ' '}] {one(a['text'])}"
+                f"- [{'x' if a['status'] == 'done' else ' '}] {_one(a['text'])}"
                 + (f" (due {a['due']})" if a["due"] else "")
                 + (f" — {a['status']}" if a["status"] == "dropped" else "")
-                + (f" · with {one(a['mentor'])}" if a["mentor"] else "")
-                + (f" · goal: {one(a['goal'])}" if a["goal"] else "")
+                + (f" · with {_one(a['mentor'])}" if a["mentor"] else "")
+                + (f" · goal: {_one(a['goal'])}" if a["goal"] else "")
             ),
         ),
         (
             "Feedback",
             data["feedback"],
             lambda f: (
-                f"- {one(f['text'])} ({f['received']}"
-                + (f", from {one(f['mentor'])}" if f["mentor"] else "")
-                + (f", on {one(f['area'])}" if f["area"] else "")
+                f"- {_one(f['text'])} ({f['received']}"
+                + (f", from {_one(f['mentor'])}" if f["mentor"] else "")
+                + (f", on {_one(f['area'])}" if f["area"] else "")
                 + ")"
                 + (
-                    f" → applied: {one(f['how'])}"
+                    f" → applied: {_one(f['how'])}"
                     if f["applied"]
                     else " — not yet applied"
                 )
@@ -190,16 +218,16 @@ def export_markdown(journal: Journal, today: date) -> str:
             "Resources",
             data["resources"],
             lambda r: (
-                f"- [{'x' if r['done'] else ' '}] {one(r['title'])} ({r['kind']})"
-                + (f", from {one(r['recommended_by'])}" if r["recommended_by"] else "")
-                + (f": {one(r['impression'])}" if r["impression"] else "")
+                f"- [{'x' if r['done'] else ' '}] {_one(r['title'])} ({r['kind']})"
+                + (f", from {_one(r['recommended_by'])}" if r["recommended_by"] else "")
+                + (f": {_one(r['impression'])}" if r["impression"] else "")
             ),
         ),
         (
             "Log",
             data["log"],
             lambda e: (
-                f"- {e['date']} {e['kind']}: {one(e['text'])}"
+                f"- {e['date']} {e['kind']}: {_one(e['text'])}"
                 + (" (private)" if e["private"] else "")
             ),
         ),
@@ -207,7 +235,7 @@ def export_markdown(journal: Journal, today: date) -> str:
     for title, rows, show in sections:
         if rows:
             lines += [f"## {title}", "", *(show(row) for row in rows), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
 
 
 def _demote(body: str) -> str:
