@@ -248,6 +248,24 @@ _MONTH_NAMES = {
     "november": 11,
     "december": 12,
 }
+# Misspellings people type often enough that a date should still read.
+MONTH_TYPOS = {
+    "janurary": 1,
+    "januray": 1,
+    "febuary": 2,
+    "feburary": 2,
+    "febrary": 2,
+    "apirl": 4,
+    "agust": 8,
+    "augest": 8,
+    "septmber": 9,
+    "setember": 9,
+    "ocotber": 10,
+    "novmber": 11,
+    "decmber": 12,
+    "decemeber": 12,
+}
+_MONTH_NAMES.update(MONTH_TYPOS)
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]+)\.?"
 _YEAR = r"(?:,?\s+(\d{4}))?"

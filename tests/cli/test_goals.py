@@ -124,6 +124,7 @@ def test_check_explains_a_vague_goal(run: Run) -> None:
         "achievable",
         "relevant",
         "time-bound",
+        "milestones",  # advice of its own since issue 20, not a SMART part
     }
     assert all(g["message"] for g in data[0]["gaps"])
 
@@ -281,3 +282,45 @@ def test_group_options_before_a_subcommand_are_usage_errors(
     result = run(*args)
     assert result.exit_code == 2
     assert hint in result.stderr
+
+
+def test_a_missing_milestone_is_its_own_advice_not_achievable(run: Run) -> None:
+    out = " ".join(
+        add(
+            run,
+            "Build a React app with 3 pages by dec 20",
+            "--measure",
+            "deployed",
+            "--achievable",
+            "6h a week",
+            "--relevant",
+            "jobs",
+        ).split()
+    )
+    assert "missing" not in out
+    assert "No milestone yet: break it into 2-4 steps" in out
+    check = " ".join(run("goals", "check").stdout.split())
+    assert "SMART 5/5" in check
+    assert "→ milestones: no milestone yet" in check
+    assert "1 with every SMART part filled" in check
+    checklist = " ".join(run("checklist").stdout.split())
+    assert "1 with every SMART part" in checklist
+
+
+def test_a_goal_in_another_language_is_not_scored(run: Run) -> None:
+    out = " ".join(add(run, "Mejorar mi inglés antes de diciembre").split())
+    assert "SMART not scored: the coach reads English only" in out
+    check = run("goals", "check")
+    assert "SMART not scored (the coach reads English only)" in " ".join(
+        check.stdout.split()
+    )
+    data = json.loads(run("goals", "check", "--json").stdout)
+    assert data[0]["scored"] is False
+    assert [g["part"] for g in data[0]["gaps"]] == ["language"]
+
+
+def test_the_coach_and_goals_add_agree_on_a_deadline_at_the_start(run: Run) -> None:
+    out = add(run, "By the end of next month, finish the first draft of chapter 2")
+    assert "target date 2026-12-31 taken from the title" in out
+    check = " ".join(run("goals", "check").stdout.split())
+    assert "time-bound" not in check and "specific" not in check

@@ -13,7 +13,15 @@ from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import GOALS
 
-from .smart import Gap, PortfolioCheck, check_goal, deadline_in_title, score
+from .smart import (
+    MILESTONES,
+    Gap,
+    PortfolioCheck,
+    check_goal,
+    deadline_in_title,
+    score,
+    scored,
+)
 
 MAX_TITLE = 500
 
@@ -47,6 +55,15 @@ class GoalView:
     @property
     def score(self) -> int:
         return score(self.gaps)
+
+    @property
+    def scored(self) -> bool:
+        """False when the coach cannot read the title (not English)."""
+        return scored(self.gaps)
+
+    @property
+    def needs_milestones(self) -> bool:
+        return any(g.part == MILESTONES for g in self.gaps)
 
     @property
     def missing_parts(self) -> list[str]:
@@ -309,6 +326,7 @@ class CheckReport:
                 "short_id": v.short,
                 "title": v.goal.title,
                 "score": v.score,
+                "scored": v.scored,
                 "gaps": [{"part": g.part, "message": g.message} for g in v.gaps],
             }
             for v in self.views

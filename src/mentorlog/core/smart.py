@@ -8,88 +8,25 @@ import re
 from datetime import date
 
 from mentorlog._struct import struct
-from mentorlog.dates import NUMBER_WORDS, UNITS, end_of_month_named, parse_date, shift
-from mentorlog.errors import DateError
 from mentorlog.models import SMART_PARTS, Goal, Targets
+
+from .smart_title import Reading, Verdict, deadline_in_title, deadline_of, read_title
+
+__all__ = ["MILESTONES", "Gap", "PortfolioCheck", "check_goal", "deadline_in_title"]
+
+MILESTONES = "milestones"  # advice of its own, not one of the five SMART parts
 
 EXAMPLE_REWRITE = (
     '"improve my programming skills" becomes '
     '"build a working web application using React within 3 months"'
 )
 
-VAGUE = (
-    "improve",
-    "get better at",
-    "be better at",
-    "become better at",
-    "learn more about",
-    "learn about",
-    "work on",
-    "get good at",
-    "brush up on",
-    "understand",
-    "know more about",
-    "focus on",
-    "try to",
-    "be more",
-    "enhance",
-    "strengthen",
-    "develop my",
-    "grow my",
-    "boost",
+# Words that make a filled-in --specific part itself a direction, not a result.
+_VAGUE_PART = re.compile(
+    r"(?<![\w-])(?:improve|get better|be better|become better|learn more|"
+    r"learn about|work on|get good|brush up|know more|focus on|try to|be more|"
+    r"enhance|strengthen|develop my|grow my|boost)(?![\w-])"
 )
-CONCRETE = (
-    "build",
-    "write",
-    "publish",
-    "ship",
-    "finish",
-    "complete",
-    "launch",
-    "present",
-    "give",
-    "deliver",
-    "submit",
-    "pass",
-    "earn",
-    "run",
-    "deploy",
-    "release",
-    "contribute",
-    "lead",
-    "interview",
-    "apply",
-    "create",
-    "read",
-    "land",
-    "speak",
-    "teach",
-    "organize",
-    "organise",
-    "host",
-    "design",
-    "implement",
-    "obtain",
-    "win",
-    "raise",
-    "save",
-    "record",
-    "draft",
-    "make",
-    "start",
-    "join",
-    "get certified",
-    "reach",
-    "attend",
-)
-_WORD_NUMBERS = "|".join([*NUMBER_WORDS, "dozen", "hundred", "thousand", "first"])
-_NUMBER = re.compile(rf"\d|\b({_WORD_NUMBERS})\b")
-_WITHIN = re.compile(
-    rf"\b(?:within|in|over the next|in the next)\s+(\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
-    r"\s+(days?|weeks?|months?|years?)\b"
-)
-_BY = re.compile(r"\b(?:by|before|until)\s+")
-_END_OF = re.compile(r"^(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(week|month|year)$")
 
 
 @struct(frozen=True)
@@ -98,97 +35,37 @@ class Gap:
     message: str
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9'%]+", text.lower()))
-
-
-def _has_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
-    words = f" {_words(text)} "
-    for phrase in phrases:
-        if f" {phrase} " in words:
-            return phrase
-        # verb forms: "improving", "builds", "wrote" are close enough
-        if " " not in phrase and any(
-            f" {phrase}{ending} " in words for ending in ("s", "es", "ed", "ing", "d")
-        ):
-            return phrase
-    return None
-
-
-def _object_after(text: str, phrase: str) -> str:
-    words = _words(text).split()
-    lead = phrase.split()
-    for index in range(len(words)):
-        if words[index : index + len(lead)] == lead:
-            rest = words[index + len(lead) : index + len(lead) + 4]
-            return " ".join(rest)
-    return ""
-
-
-def deadline_in_title(title: str, start: date) -> date | None:
-    """The date a title promises: "within 3 months", "by march 1", "by december",
-    "by the end of the year". The last "by/before/until" wins: in "learn X by
-    passing the exam by 2027-06-01" the deadline is 2027-06-01."""
-    lowered = " ".join(title.lower().split())
-    match = _WITHIN.search(lowered)
-    if match:
-        count = match.group(1)
-        amount = int(count) if count.isdecimal() else NUMBER_WORDS[count]
-        return shift(start, amount, UNITS[match.group(2)])
-    found = list(_BY.finditer(lowered))
-    if not found:
-        return None
-    phrase = lowered[found[-1].end() :].strip(" ,.;!")
-    phrase = _END_OF.sub(lambda m: "eo" + m.group(1)[0], phrase)
-    try:
-        return parse_date(phrase, base=start)
-    except DateError:
-        return end_of_month_named(phrase, start)
-
-
 def _vague(text: str | None) -> bool:
-    return bool(text) and _has_phrase(text or "", VAGUE) is not None
+    return bool(text) and _VAGUE_PART.search((text or "").lower()) is not None
 
 
 def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
     """Every SMART gap of `goal`, each a sentence that says what to do
-    (SPEC §1 item 1; shared/SMART_RUBRIC.md for the words of the title)."""
+    (SPEC §1 item 1; shared/SMART_RUBRIC.md for the words of the title), then
+    the milestone advice, which is not one of the five parts."""
+    reading = read_title(goal.title.strip())
+    if not reading.english:
+        return [
+            Gap(
+                "language",
+                "the coach reads English only, so it gives this goal no SMART "
+                "verdict; write the title in English to have it checked.",
+            )
+        ]
     return [
-        *_specific_and_measurable(goal),
-        *_achievable_and_relevant(goal, ref),
-        *_time_bound(goal, today, ref),
+        *_specific_and_measurable(goal, reading),
+        *_achievable_and_relevant(goal),
+        *_time_bound(goal, reading, today, ref),
+        *_milestones(goal, ref),
     ]
 
 
-def _specific_and_measurable(goal: Goal) -> list[Gap]:
+def _specific_and_measurable(goal: Goal, reading: Reading) -> list[Gap]:
     gaps: list[Gap] = []
     title = goal.title.strip()
-    vague = _has_phrase(title, VAGUE)
-    concrete = _has_phrase(title, CONCRETE)
     specific_text = (goal.specific or "").strip()
-    specific_ok = bool(specific_text) and not _vague(specific_text)
-    counted = _NUMBER.search(title.lower()) is not None
-    # Specific: a vague verb is fine when a number says where it ends
-    # ("improve test coverage to 80%").
-    if vague and not concrete and not counted and not specific_ok:
-        thing = _object_after(title, vague)
-        about = f' What will "{thing}" let you produce or do?' if thing else ""
-        gaps.append(
-            Gap(
-                "specific",
-                f'"{vague}" names a direction, not a result: say what you will have '
-                f"done.{about} For example, {EXAMPLE_REWRITE}.",
-            )
-        )
-    elif len(title.split()) < 3 and not specific_ok:
-        gaps.append(
-            Gap(
-                "specific",
-                f'"{title}" is a topic, not a goal: start with a verb and name the '
-                'result, e.g. "write and publish 3 blog posts about Rust".',
-            )
-        )
-    elif specific_text and not specific_ok:
+    verdict = reading.specific
+    if specific_text and _vague(specific_text):
         gaps.append(
             Gap(
                 "specific",
@@ -196,33 +73,54 @@ def _specific_and_measurable(goal: Goal) -> list[Gap]:
                 "not the direction.",
             )
         )
-    measurable_ok = (
-        bool((goal.measurable or "").strip())
-        or counted
-        or (concrete is not None and vague is None)
-    )
-    if not measurable_ok:
+    elif not specific_text and verdict.outcome == "fail":
+        gaps.append(Gap("specific", _specific_message(title, verdict)))
+    if not (goal.measurable or "").strip() and reading.measurable.outcome == "fail":
+        about = reading.measurable
+        lead = ""
+        if about.why == "cognitive":
+            lead = f'"{about.phrase}" happens in your head: '
         gaps.append(
             Gap(
                 "measurable",
-                "nothing says how you will know it is done: add a number or an "
-                'observable result ("5 alumni interviewed", "an app with 3 features '
-                'deployed"), or fill in --measure.',
+                f"{lead}nothing says how you will know it is done: add a number or "
+                'an observable result ("5 alumni interviewed", "an app with 3 '
+                'features deployed"), or fill in --measure.',
             )
         )
     return gaps
 
 
-def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
-    gaps: list[Gap] = []
-    if not goal.milestones:
-        gaps.append(
-            Gap(
-                "achievable",
-                "no milestone yet: break it into 2-4 steps you can check off, "
-                f'with `mentorlog goals milestone {ref} "first step" --due <date>`.',
-            )
+def _specific_message(title: str, verdict: Verdict) -> str:
+    kind, _, verb = verdict.why.partition(":")
+    thing = verdict.phrase
+    if kind == "topic":
+        return (
+            f'"{thing or title}" is a topic, not a goal: start with a verb and name '
+            'the result, e.g. "write and publish 3 blog posts about Rust".'
         )
+    if kind == "comparative":
+        return (
+            f'"{thing}" is a comparison, not a result: better than what, shown how? '
+            "Name what you will have done, or add the plan "
+            '("... by running 3 parkruns in May"). '
+            f"For example, {EXAMPLE_REWRITE}."
+        )
+    if kind == "generic":
+        return (
+            f'"{thing}" could be anything: name it, so that you and your mentor '
+            "know which one you mean."
+        )
+    about = f' What will "{thing}" let you produce or do?' if thing else ""
+    head = f'"{verb}" names a direction' if verb else f'"{thing}" names a direction'
+    return (
+        f"{head}, not a result: say what you will have done.{about} "
+        f"For example, {EXAMPLE_REWRITE}."
+    )
+
+
+def _achievable_and_relevant(goal: Goal) -> list[Gap]:
+    gaps: list[Gap] = []
     if not (goal.achievable or "").strip():
         gaps.append(
             Gap(
@@ -242,18 +140,42 @@ def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
     return gaps
 
 
-def _time_bound(goal: Goal, today: date, ref: str) -> list[Gap]:
+def _milestones(goal: Goal, ref: str) -> list[Gap]:
+    """Advice of its own (not one of the five parts): a goal with no step."""
+    if goal.milestones:
+        return []
+    return [
+        Gap(
+            MILESTONES,
+            "no milestone yet: break it into 2-4 steps you can check off, "
+            f'with `mentorlog goals milestone {ref} "first step" --due <date>`.',
+        )
+    ]
+
+
+def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap]:
     gaps: list[Gap] = []
-    promised = deadline_in_title(goal.title.strip(), goal.created)
+    promised = deadline_of(list(reading.time_phrases), goal.created)
     target = goal.target or promised
     if target is None:
-        gaps.append(
-            Gap(
-                "time-bound",
-                f"no target date: set one in the file (`mentorlog goals edit {ref}`, "
-                "target = 2027-03-01), or give --by when you add a goal.",
+        when = reading.time
+        if when.outcome == "unsure":
+            gaps.append(
+                Gap(
+                    "time-bound",
+                    f'"{when.phrase}" ties the goal to an event: when is it? Set '
+                    f"that date as the target (`mentorlog goals edit {ref}`, "
+                    "target = 2027-03-01).",
+                )
             )
-        )
+        elif when.outcome == "fail":
+            gaps.append(
+                Gap(
+                    "time-bound",
+                    f"no target date: set one in the file (`mentorlog goals edit "
+                    f"{ref}`, target = 2027-03-01), or give --by when you add a goal.",
+                )
+            )
         return gaps
     if goal.status == "active" and target < today:
         days = (today - target).days
@@ -278,8 +200,16 @@ def _time_bound(goal: Goal, today: date, ref: str) -> list[Gap]:
 
 
 def score(gaps: list[Gap]) -> int:
-    """How many of the five SMART parts have no gap."""
+    """How many of the five SMART parts have no gap (0 for a goal the coach
+    cannot read: see `scored`)."""
+    if not scored(gaps):
+        return 0
     return sum(1 for part in SMART_PARTS if not any(g.part == part for g in gaps))
+
+
+def scored(gaps: list[Gap]) -> bool:
+    """False for a goal in a language the coach does not read."""
+    return not any(g.part == "language" for g in gaps)
 
 
 @struct(frozen=True)

@@ -156,12 +156,17 @@ def goal_detail(view: GoalView) -> None:
 
 def smart_gaps(view: GoalView) -> None:
     out = console()
-    line = Text(
-        f"SMART {view.score}/5", style="bold green" if view.score == 5 else "bold"
-    )
+    if view.scored:
+        line = Text(
+            f"SMART {view.score}/5", style="bold green" if view.score == 5 else "bold"
+        )
+    else:
+        line = Text("SMART not scored (the coach reads English only)", style="bold")
     out.print(line)
     for gap in view.gaps:
-        item = Text(f"  ✗ {gap.part}: ", style="yellow")
+        # milestones and language are advice, not a missing SMART part
+        advice = gap.part in ("milestones", "language")
+        item = Text(f"  {'→' if advice else '✗'} {gap.part}: ", style="yellow")
         item.append(safe(gap.message))
         emit(item)
 
@@ -213,8 +218,18 @@ def goal_added(view: GoalView, notes: list[str]) -> None:
     say(f"Added goal {view.short}: ", (view.goal.title, "bold"))
     for note in notes:
         say(("  " + note, "dim"))
-    if view.gaps:
+    if not view.scored:
+        say(
+            "SMART not scored: the coach reads English only. "
+            f"See `mentorlog goals check {view.short}`."
+        )
+    elif view.missing_parts:
         say(
             f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
             f"See `mentorlog goals check {view.short}`."
+        )
+    if view.needs_milestones and view.scored:
+        say(
+            "No milestone yet: break it into 2-4 steps with "
+            f'`mentorlog goals milestone {view.short} "first step" --due <date>`.'
         )
