@@ -350,3 +350,18 @@ def test_a_private_meeting_has_no_pre_read_and_is_in_no_report(
         if "Bob" in s["mentor"]
     }
     assert flags == {"2026-11-03": False, "2026-11-10": True, "2026-11-20": False}
+
+
+def test_a_goal_names_its_mentor_any_way_a_reference_can(run: Run, two: None) -> None:
+    ada = next(
+        m
+        for m in json.loads(ok(run, "mentors", "--json"))
+        if m["name"] == "Ada Lovelace"
+    )
+    ok(run, "goals", "add", "Give a talk", "--mentor", ada["short_id"], env=BEFORE)
+    ok(run, "goals", "add", "Read Bob's list", "--mentor", "marley", env=BEFORE)
+    ok(run, "goals", "add", "Ask Zed", "--mentor", "Zed Nobody", env=BEFORE)
+    out, err = report(run, "--mentor", "ada")
+    assert "**Give a talk**" in out
+    assert "Bob's list" not in out and "Zed" not in out
+    assert err == "left out: 7 of other mentors\n"

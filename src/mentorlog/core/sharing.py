@@ -17,11 +17,13 @@ What was left out is counted (never quoted), so the user can be told.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from mentorlog._struct import struct
+from mentorlog.errors import MentorlogError
 from mentorlog.models import Model
 from mentorlog.store.kinds import (
     ACTIONS,
@@ -242,8 +244,17 @@ def filter_markdown(
 # -- the journal ---------------------------------------------------------------------
 def audience_for(journal: Journal, mentor: Mentor | None) -> Audience:
     """The audience of a share for `mentor`, or for no one in particular."""
-    mentors = [s.record for s in journal.load(MENTORS).records]
+    loaded = journal.load(MENTORS)
+    mentors = [s.record for s in loaded.records]
     table = owners_table((m.id, m.name) for m in mentors)
+    # a goal may name its mentor any way a reference can (a short id, a slug)
+    for goal in (s.record for s in journal.load(GOALS).records):
+        named = (goal.mentor or "").strip()
+        if named and named.casefold() not in table:
+            # no one, or several: then not the audience
+            with contextlib.suppress(MentorlogError):
+                found = journal.resolve(MENTORS, named, loaded)
+                table[named.casefold()] = found.record.id
     hidden = frozenset(m.id for m in mentors if is_private(m))
     if mentor is None:
         return Audience(None, None, table, hidden)
