@@ -70,8 +70,8 @@ def test_an_annotation_spelled_another_way_reads_and_caches_the_same(
     row = cache.encode(record)
     assert row == [
         "2024-01-02",
-        ["First", "2024-02-03", False, None, ["m", {"kept": "by hand"}]],
-        [["Second", None, True, "2024-03-04", None]],
+        ["First", "2024-02-03", False, None, False, ["m", {"kept": "by hand"}]],
+        [["Second", None, True, "2024-03-04", False, None]],
         ["m", {"added": "by hand"}],
     ]
     # through JSON, as the cache file holds it, and back

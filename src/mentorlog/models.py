@@ -279,6 +279,7 @@ class Milestone(Model):
     due: Day | None = None
     done: bool = False
     done_on: Day | None = None
+    private: bool = False  # never shared (SPEC §9)
 
 
 class Goal(Record):
@@ -293,6 +294,7 @@ class Goal(Record):
     measurable: str | None = None
     achievable: str | None = None
     relevant: str | None = None
+    private: bool = False
     milestones: list[Milestone] = field(default_factory=list)
 
     @property
@@ -398,6 +400,7 @@ class Mentor(Record):
     promoted_on: Day | None = None
     reviewed_on: Day | None = None  # last review of how the mentorship works
     feedback_given_on: Day | None = None  # last feedback given to the mentor
+    private: bool = False  # the mentor's notes are never shared
     agreement: Agreement = field(default_factory=Agreement)
 
     @property
@@ -456,6 +459,7 @@ class Session(Record):
     appreciated: bool | None = None
     thanked_on: Day | None = None  # thank-you note sent
     agenda_keys: list[str] = field(default_factory=list)  # what prep already added
+    private: bool = False  # a private meeting is in no share
 
 
 class ActionItem(Record):
@@ -467,6 +471,7 @@ class ActionItem(Record):
     goal: str | None = None  # goal id
     session: str | None = None  # the session that produced it
     closed: Day | None = None
+    private: bool = False
 
 
 class Feedback(Record):
@@ -478,6 +483,7 @@ class Feedback(Record):
     applied: bool = False
     applied_on: Day | None = None
     how: str | None = None  # the evidence that it was applied
+    private: bool = False
 
 
 class Resource(Record):
@@ -490,6 +496,7 @@ class Resource(Record):
     done_on: Day | None = None
     impression: str | None = None
     impression_shared_on: Day | None = None
+    private: bool = False
 
 
 class LogEntry(Record):

@@ -84,7 +84,13 @@ def test_json_keys_are_stable(run: Run) -> None:
     assert goal["target"] == "2026-12-31"
     assert goal["progress"] == 0.0
     assert goal["milestones"] == [
-        {"title": "Email them", "due": "2026-11-27", "done": False, "done_on": None}
+        {
+            "title": "Email them",
+            "due": "2026-11-27",
+            "done": False,
+            "done_on": None,
+            "private": False,
+        }
     ]
     assert (
         json.loads(run("goals", "show", "interview", "--json").stdout)["id"]

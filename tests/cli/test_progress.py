@@ -191,7 +191,11 @@ def test_report_shares_progress_but_nothing_private(run: Run, month: None) -> No
     out = result.stdout
     assert out.startswith("# Progress report — Sam Rivera\n")
     assert "2026-10-01 to 2026-11-10" in out
-    assert "- Name things better → renamed 40 functions" in out
+    # a mentor's feedback is kept between the two: not in a report for anyone
+    assert "Name things better" not in out
+    assert (
+        result.stderr == "left out: 1 private item, 2 kept between you and a mentor\n"
+    )
     assert (
         "- Tutorial (Build a web app with 3 pages within 3 months), 2026-11-05" in out
     )
@@ -206,6 +210,8 @@ def test_report_shares_progress_but_nothing_private(run: Run, month: None) -> No
             "2026-10-01",
             "--format",
             "json",
+            "--mentor",
+            "ada",
             env={"MENTORLOG_TODAY": "2026-11-10"},
         ).stdout
     )

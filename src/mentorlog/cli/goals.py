@@ -9,6 +9,7 @@ import typer
 
 from . import completion
 from .context import interactive, journal, no_group_options, optional_date, today
+from .options import PrivateOption
 
 goals_app = typer.Typer(
     help=(
@@ -123,6 +124,7 @@ def add_goal(
             autocompletion=completion.mentors,
         ),
     ] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Add a goal. On a terminal, asks for the SMART parts you did not give.
 
@@ -160,6 +162,7 @@ def add_goal(
         measurable=parts["measurable"],
         achievable=parts["achievable"],
         relevant=parts["relevant"],
+        private=private,
     )
     added = add_use_case(journal(), draft, today())
     render.goal_added(added.view, added.notes)
@@ -259,6 +262,7 @@ def add_milestone(
     due: Annotated[
         str | None, typer.Option("--due", "-d", metavar="DATE", help="When it is due.")
     ] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Add a milestone to a goal.
 
@@ -270,7 +274,7 @@ def add_milestone(
     from mentorlog.core.goals import add_milestone as add_use_case
 
     view, number = add_use_case(
-        journal(), goal, title, optional_date(due, "--due"), today()
+        journal(), goal, title, optional_date(due, "--due"), today(), private=private
     )
     render.milestone_added(view, number)
 

@@ -92,6 +92,13 @@ def prep(
             "--share", help="Print the pre-read to send ahead (no private parts)."
         ),
     ] = False,
+    private: Annotated[
+        bool | None,
+        typer.Option(
+            "--private/--no-private",
+            help="The meeting is private: no pre-read, not in a report.",
+        ),
+    ] = None,
 ) -> None:
     """Build or update the agenda of your next meeting, and print it.
 
@@ -107,7 +114,7 @@ def prep(
       mentorlog prep ada --share > pre-read.md
     """
     from mentorlog import render
-    from mentorlog.core.agenda import PrepRequest, share_text
+    from mentorlog.core.agenda import PrepRequest, pre_read
     from mentorlog.core.agenda import prep as prep_use_case
 
     request = PrepRequest(
@@ -117,10 +124,13 @@ def prep(
         questions=question or [],
         bring=bring or [],
         feedback_area=feedback,
+        private=private,
     )
     result = prep_use_case(journal(), request, today())
     if share:
-        render.markdown_out(share_text(result.view.body))
+        text, left_out = pre_read(journal(), result.view)
+        render.markdown_out(text)
+        render.share_left_out(left_out)
         return
     render.prep_result(result)
     if edit:

@@ -8,6 +8,7 @@ import typer
 
 from . import completion
 from .context import journal, no_group_options, optional_date, today
+from .options import PrivateOption
 
 mentors_app = typer.Typer(
     help=(
@@ -125,6 +126,7 @@ def add_mentor(
             "--challenges", metavar="TEXT", help="Challenges they have faced."
         ),
     ] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Add a mentor to your network.
 
@@ -154,6 +156,7 @@ def add_mentor(
         work_style=work_style,
         values=values,
         challenges=challenges,
+        private=private,
     )
     saved = add_use_case(journal(), draft, today())
     render.mentor_added(saved.view, saved.notes)

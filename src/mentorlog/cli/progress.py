@@ -76,6 +76,11 @@ def report(
 ) -> None:
     """A progress summary to share with a mentor; nothing private is in it.
 
+    The meetings held, goals, milestones, actions done, feedback applied, wins
+    and resources. For --mentor M: what is general and M's own material,
+    nothing of another mentor's. Without --mentor: no mentor's takeaways or
+    feedback. One line on stderr counts what was left out, never its text.
+
     \b
     Examples:
       mentorlog report --since "last friday" --mentor ada > report.md
@@ -94,6 +99,7 @@ def report(
         render.json_out(result.as_json())
     else:
         render.markdown_out(result.as_markdown())
+    render.share_left_out(result.left_out)
 
 
 def export(
@@ -123,6 +129,9 @@ def export(
 ) -> None:
     """Everything as one JSON document or Markdown; or an iCalendar file of planned
     meetings (events) and dated actions and milestones (to-dos).
+
+    A full backup for you, private records and every mentor's material
+    included: not a share. To send something, use `report` or `prep --share`.
 
     \b
     Examples:

@@ -8,6 +8,7 @@ import typer
 
 from . import completion
 from .context import journal, no_group_options, optional_date, today
+from .options import PrivateOption
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 MentorOption = Annotated[
@@ -134,6 +135,7 @@ def add_action(
     due: Annotated[str | None, typer.Option("--due", "-d", metavar="DATE")] = None,
     mentor: MentorOption = None,
     goal: Annotated[str | None, typer.Option("--goal", "-g", metavar="GOAL")] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Add an action item.
 
@@ -152,6 +154,7 @@ def add_action(
         due=optional_date(due, "--due"),
         mentor=mentor,
         goal=goal,
+        private=private,
     )
     due_note = f" (due {saved.record.due.isoformat()})" if saved.record.due else ""
     render.say(f"Added action {saved.short}: ", (saved.record.text, "bold"), due_note)
@@ -224,6 +227,7 @@ def add_feedback(
     ],
     mentor: MentorOption = None,
     area: Annotated[str | None, typer.Option("--area", metavar="AREA")] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Record feedback you received.
 
@@ -234,7 +238,9 @@ def add_feedback(
     from mentorlog import render
     from mentorlog.core.tracking import add_feedback as add_use_case
 
-    saved = add_use_case(journal(), text, today(), mentor=mentor, area=area)
+    saved = add_use_case(
+        journal(), text, today(), mentor=mentor, area=area, private=private
+    )
     render.say(f"Recorded feedback {saved.short}: ", (saved.record.text, "bold"))
 
 
@@ -308,6 +314,7 @@ def add_resource(
             autocompletion=completion.mentors,
         ),
     ] = None,
+    private: PrivateOption = False,
 ) -> None:
     """Add a learning resource.
 
@@ -319,7 +326,13 @@ def add_resource(
     from mentorlog.core.tracking import add_resource as add_use_case
 
     saved = add_use_case(
-        journal(), title, today(), kind=kind, url=url, recommended_by=recommended_by
+        journal(),
+        title,
+        today(),
+        kind=kind,
+        url=url,
+        recommended_by=recommended_by,
+        private=private,
     )
     render.say(
         f"Added {saved.record.kind} {saved.short}: ", (saved.record.title, "bold")
@@ -402,9 +415,7 @@ def add_log(
             autocompletion=completion.log_kinds,
         ),
     ],
-    private: Annotated[
-        bool, typer.Option("--private", help="Never shared in a pre-read or report.")
-    ] = False,
+    private: PrivateOption = False,
     mentor: MentorOption = None,
     on: Annotated[str | None, typer.Option("--on", metavar="DATE")] = None,
 ) -> None:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import JournalIOError, LinkError, UserError
-from mentorlog.models import Goal, Mentor, Move, Session
+from mentorlog.models import Goal, Mentor, Model, Move, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
@@ -23,6 +23,7 @@ from mentorlog.store.kinds import (
     SESSIONS,
 )
 
+from . import sharing
 from .common import short_of
 from .mentors import split_list
 from .sessions import (
@@ -71,6 +72,7 @@ class PrepRequest:
     questions: list[str] = field(default_factory=list)
     bring: list[str] = field(default_factory=list)
     feedback_area: str | None = None
+    private: bool | None = None  # mark the meeting private (None: leave as is)
 
 
 @struct
@@ -132,6 +134,18 @@ def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> d
 
 
 # -- what the journal knows --------------------------------------------------------
+def _one_line(text: str) -> str:
+    """A record's text as one line of the agenda: a text over several lines
+    stays one list item, whole."""
+    return " ".join(text.split())
+
+
+def _mark(*records: Model) -> str:
+    """The private marker, for an agenda line from a private record: the line is
+    the user's to read, and no share's."""
+    return f" {PRIVATE}" if any(sharing.is_private(r) for r in records) else ""
+
+
 def _due_note(due: date | None, today: date) -> str:
     if due is None:
         return ""
@@ -169,8 +183,15 @@ def gather(
     horizon = meeting_after(session.date, mentor.effective_cadence) or (
         session.date + timedelta(days=30)
     )
+    audience = sharing.audience_for(journal, mentor)
     goals = sorted(
-        (s.record for s in journal.load(GOALS).records if s.record.status == "active"),
+        (
+            s.record
+            for s in journal.load(GOALS).records
+            if s.record.status == "active"
+            and audience.withheld(s.record, audience.owner_of_goal(s.record.mentor))
+            != "other"
+        ),
         key=lambda g: (g.target or date.max, g.title.lower()),
     )
     return [
@@ -195,7 +216,8 @@ def _open_actions(journal: Journal, mentor: Mentor, today: date) -> list[Item]:
         Item(
             f"action:{action.id}",
             "actions",
-            f"- [ ] {action.text}{_due_note(action.due, today)}",
+            f"- [ ] {_one_line(action.text)}{_due_note(action.due, today)}"
+            + _mark(action),
         )
         for action in sorted(actions, key=lambda a: (a.created, a.id))
     ]
@@ -208,7 +230,16 @@ def _from_last_time(
     if previous is None:
         return []
     items = [
-        Item(f"takeaway:{previous.id}:{index}", "takeaways", f"- {takeaway}")
+        Item(
+            f"takeaway:{previous.id}:{index}",
+            "takeaways",
+            f"- {_one_line(takeaway)}"
+            + (
+                f" {PRIVATE}"
+                if previous.private and not sharing.marked(takeaway)
+                else ""
+            ),
+        )
         for index, takeaway in enumerate(previous.takeaways)
     ]
     previous_body = next((s.body for s in history if s.record.id == previous.id), "")
@@ -235,13 +266,18 @@ def _feedback_received(journal: Journal, mentor: Mentor, since: date) -> list[It
                 Item(
                     f"feedback:{fb.id}",
                     "feedback",
-                    f"- {fb.text} (received {fb.received.isoformat()}; "
-                    "not yet applied)",
+                    f"- {_one_line(fb.text)} (received {fb.received.isoformat()}; "
+                    "not yet applied)" + _mark(fb),
                 )
             )
         elif fb.applied_on and fb.applied_on >= since:
             items.append(
-                Item(f"applied:{fb.id}", "feedback", f"- Applied: {fb.text} → {fb.how}")
+                Item(
+                    f"applied:{fb.id}",
+                    "feedback",
+                    f"- Applied: {_one_line(fb.text)} → {_one_line(fb.how or '')}"
+                    + _mark(fb),
+                )
             )
     return items
 
@@ -261,16 +297,18 @@ def _goals_due(goals: list[Goal], horizon: date, today: date) -> list[Item]:
                 Item(
                     f"goal:{goal.id}",
                     "goals",
-                    f"- {goal.title}: {target}, {done}/{len(goal.milestones)} "
-                    f"milestones{flag}",
+                    f"- {_one_line(goal.title)}: {target}, "
+                    f"{done}/{len(goal.milestones)} milestones{flag}" + _mark(goal),
                 )
             )
         items += [
             Item(
                 f"milestone:{goal.id}:{milestone.title.lower()}",
                 "goals",
-                f"- [ ] Milestone: {milestone.title} ({goal.title})"
-                + _due_note(milestone.due, today),
+                f"- [ ] Milestone: {_one_line(milestone.title)} "
+                f"({_one_line(goal.title)})"
+                + _due_note(milestone.due, today)
+                + _mark(goal, milestone),
             )
             for milestone in goal.milestones
             if not milestone.done and milestone.due and milestone.due <= horizon
@@ -292,8 +330,8 @@ def _wins_and_challenges(journal: Journal, since: date) -> list[Item]:
         Item(
             f"log:{entry.id}",
             "wins",
-            f"- {entry.kind.capitalize()}: {entry.text} "
-            f"({entry.date.isoformat()}){f' {PRIVATE}' if entry.private else ''}",
+            f"- {entry.kind.capitalize()}: {_one_line(entry.text)} "
+            f"({entry.date.isoformat()})" + _mark(entry),
         )
         for entry in entries
     ]
@@ -305,12 +343,15 @@ def _resources_explored(journal: Journal, mentor: Mentor, since: date) -> list[I
     for resource_file in journal.load(RESOURCES).records:
         resource = resource_file.record
         if resource.done and resource.done_on and resource.done_on >= since:
-            thought = f": {resource.impression}" if resource.impression else ""
+            thought = (
+                f": {_one_line(resource.impression)}" if resource.impression else ""
+            )
             items.append(
                 Item(
                     f"resource:{resource.id}",
                     "resources",
-                    f"- Explored: {resource.title} ({resource.kind}){thought}",
+                    f"- Explored: {_one_line(resource.title)} ({resource.kind})"
+                    f"{thought}" + _mark(resource),
                 )
             )
         if resource.recommended_by == mentor.id and impression_pending(resource):
@@ -319,7 +360,8 @@ def _resources_explored(journal: Journal, mentor: Mentor, since: date) -> list[I
                     f"impression:{resource.id}",
                     "resources",
                     f"- Tell {mentor.name} what you made of "
-                    f'"{resource.title}", which they recommended',
+                    f'"{_one_line(resource.title)}", which they recommended'
+                    + _mark(resource),
                 )
             )
     return items
@@ -336,13 +378,15 @@ def _asked_for(
             Item(
                 f"area:{session.feedback_area.lower()}",
                 "feedback_area",
-                f"- Ask for feedback on: {session.feedback_area}",
+                f"- Ask for feedback on: {_one_line(session.feedback_area)}",
             )
         )
     else:
         # one suggestion per agenda: a later prep with another suggestion does
         # not add a second line
-        suggestion = suggest_feedback_area(goals, today, mentor)
+        suggestion = suggest_feedback_area(
+            [g for g in goals if not sharing.is_private(g)], today, mentor
+        )
         if suggestion:
             items.append(
                 Item(
@@ -351,12 +395,18 @@ def _asked_for(
                     f"- Ask for feedback on: {suggestion}",
                 )
             )
-    items += [Item(f"topic:{t.lower()}", "topics", f"- {t}") for t in session.topics]
     items += [
-        Item(f"question:{q.lower()}", "questions", f"- [ ] {q}")
+        Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}")
+        for t in session.topics
+    ]
+    items += [
+        Item(f"question:{q.lower()}", "questions", f"- [ ] {_one_line(q)}")
         for q in session.questions
     ]
-    items += [Item(f"bring:{b.lower()}", "bring", f"- [ ] {b}") for b in session.bring]
+    items += [
+        Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}")
+        for b in session.bring
+    ]
     return items
 
 
@@ -543,6 +593,9 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                 "bring": _merge(session.bring, bring),
                 "feedback_area": area or session.feedback_area,
                 "agenda_on": session.agenda_on or today,
+                "private": session.private
+                if request.private is None
+                else request.private,
             }
         )
         template = load_template(journal)
@@ -632,10 +685,13 @@ def _merge(old: list[str], new: list[str]) -> list[str]:
 SHARE_SKIP = ("## before leaving", ADDED_HEADING.lower())
 
 
-def share_text(body: str) -> str:
-    """The agenda as a pre-read to send ahead: comments, private lines and the
-    notes-to-self sections left out, empty sections dropped."""
-    text = _COMMENT.sub("", body)
+def share_text(
+    body: str, quoted: dict[str, sharing.Reason] | None = None
+) -> tuple[str, sharing.LeftOut]:
+    """The agenda as a pre-read to send ahead: comments, private blocks (and
+    blocks quoting a withheld record, `quoted`) and the notes-to-self sections
+    left out, empty sections dropped. Returns it with what was left out."""
+    text, left_out = sharing.filter_markdown(body, quoted)
     sections: list[list[str]] = [[]]
     for line in text.splitlines():
         if _HEADING.match(line):
@@ -646,24 +702,35 @@ def share_text(body: str) -> str:
     for section in sections:
         if section and section[0].strip().lower() in SHARE_SKIP:
             continue
-        lines = [
-            line
-            for line in section
-            if PRIVATE not in line and "#private" not in line.lower()
-        ]
-        content = [line for line in lines[1:] if line.strip()]
+        content = [line for line in section[1:] if line.strip()]
         if (
-            lines
-            and _HEADING.match(lines[0])
+            section
+            and _HEADING.match(section[0])
             and not content
-            and not lines[0].startswith("# ")
+            and not section[0].startswith("# ")
         ):
             continue
-        kept.extend(lines)
-    return _tidy("\n".join(kept))
+        kept.extend(section)
+    return _tidy("\n".join(kept)), left_out
 
 
-def share(journal: Journal, ref: str | None, today: date) -> tuple[SessionView, str]:
+def pre_read(journal: Journal, view: SessionView) -> tuple[str, sharing.LeftOut]:
+    """The pre-read of the meeting `view` shows, for its mentor: what
+    `share_text` keeps, given what the journal withholds from that mentor."""
+    session = view.session
+    if sharing.is_private(session):
+        raise UserError(
+            f"the meeting of {session.date.isoformat()} is private: nothing of it "
+            "is shared"
+        )
+    mentor = journal.resolve(MENTORS, session.mentor).record
+    audience = sharing.audience_for(journal, mentor)
+    return share_text(view.body, sharing.withheld_texts(journal, audience))
+
+
+def share(
+    journal: Journal, ref: str | None, today: date
+) -> tuple[SessionView, str, sharing.LeftOut]:
     """The pre-read of the next planned session with a mentor (or `ref`)."""
     mentor, _ = choose_mentor(journal, ref, today)
     upcoming = planned(sessions_with(journal, mentor.id))
@@ -673,6 +740,6 @@ def share(journal: Journal, ref: str | None, today: date) -> tuple[SessionView, 
         )
     loaded = journal.load(SESSIONS)
     stored = next(s for s in loaded.records if s.record.id == upcoming[0].record.id)
-    return view_of(journal, stored, loaded, {mentor.id: mentor}), share_text(
-        stored.body
-    )
+    view = view_of(journal, stored, loaded, {mentor.id: mentor})
+    text, left_out = pre_read(journal, view)
+    return view, text, left_out

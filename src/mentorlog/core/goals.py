@@ -36,6 +36,7 @@ class GoalDraft:
     target: date | None = None
     area: str | None = None
     mentor: str | None = None
+    private: bool = False
 
 
 @struct
@@ -92,12 +93,14 @@ class GoalView:
             "measurable": goal.measurable,
             "achievable": goal.achievable,
             "relevant": goal.relevant,
+            "private": goal.private,
             "milestones": [
                 {
                     "title": m.title,
                     "due": _iso(m.due),
                     "done": m.done,
                     "done_on": _iso(m.done_on),
+                    "private": m.private,
                 }
                 for m in goal.milestones
             ],
@@ -203,6 +206,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
         measurable=_clean(draft.measurable),
         achievable=_clean(draft.achievable),
         relevant=_clean(draft.relevant),
+        private=draft.private,
     )
     with journal.transaction():
         loaded = journal.load(GOALS)
@@ -237,7 +241,13 @@ def close_goal(journal: Journal, ref: str, status: GoalStatus, today: date) -> G
 
 
 def add_milestone(
-    journal: Journal, ref: str, title: str, due: date | None, today: date
+    journal: Journal,
+    ref: str,
+    title: str,
+    due: date | None,
+    today: date,
+    *,
+    private: bool = False,
 ) -> tuple[GoalView, int]:
     """Add a milestone; return the goal and the milestone's number (from 1)."""
     text = " ".join(title.split())
@@ -255,7 +265,7 @@ def add_milestone(
             )
         if any(m.title.lower() == text.lower() for m in goal.milestones):
             raise UserError(f'goal "{goal.title}" already has the milestone "{text}"')
-        milestones = [*goal.milestones, Milestone(title=text, due=due)]
+        milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})
         journal.save(GOALS, updated, stored)
         stored.record = updated

@@ -120,6 +120,7 @@ class MentorView:
                 "agreed_on": _iso(agreement.agreed_on),
                 "open": agreement.open_parts(),
             },
+            "private": m.private,
             "file": self.file,
         }
 
@@ -181,6 +182,7 @@ class MentorDraft:
     work_style: str | None = None
     values: str | None = None
     challenges: str | None = None
+    private: bool = False
 
 
 @struct
@@ -214,6 +216,7 @@ def add_mentor(journal: Journal, draft: MentorDraft, today: date) -> Saved:
         work_style=_clean(draft.work_style),
         values=_clean(draft.values),
         challenges=_clean(draft.challenges),
+        private=draft.private,
     )
     return _create(journal, mentor)
 

@@ -1,6 +1,8 @@
-"""`report`: a progress summary to share with a mentor — goals and milestones
-reached, actions done, feedback applied and how, wins and challenges, resources
-explored. Nothing marked private is ever in it."""
+"""`report`: a progress summary to share — the meetings held, goals and
+milestones reached, actions done, feedback applied and how, wins and challenges,
+resources explored. What it may show, and to whom, is `core.sharing`'s to say:
+nothing private, nothing of another mentor's, and for no one in particular no
+mentor's takeaways or feedback."""
 
 from __future__ import annotations
 
@@ -11,9 +13,29 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.models import ActionItem, Feedback, Goal, LogEntry, Resource
 from mentorlog.store.journal import Journal
-from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOURCES
+from mentorlog.store.kinds import (
+    ACTIONS,
+    FEEDBACK,
+    GOALS,
+    LOG,
+    MENTORS,
+    RESOURCES,
+    SESSIONS,
+)
+
+from . import sharing
 
 DEFAULT_DAYS = 30
+
+
+@struct
+class Meeting:
+    """A meeting held: when, with whom, and (for its own mentor) what was
+    taken away."""
+
+    date: date
+    mentor: str
+    takeaways: list[str] = field(default_factory=list)
 
 
 @struct
@@ -29,6 +51,8 @@ class Report:
     feedback: list[Feedback] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    left_out: sharing.LeftOut = field(default_factory=sharing.LeftOut)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -36,6 +60,14 @@ class Report:
             "since": self.since.isoformat(),
             "until": self.until.isoformat(),
             "mentor": self.mentor,
+            "meetings": [
+                {
+                    "date": m.date.isoformat(),
+                    "mentor": m.mentor,
+                    "takeaways": m.takeaways,
+                }
+                for m in self.meetings
+            ],
             "goals": [
                 {
                     "id": g.id,
@@ -99,6 +131,14 @@ class Report:
                 lines.extend([f"## {title}", "", *rows, ""])
 
         section(
+            "Meetings held",
+            [
+                f"- {m.date.isoformat()} with {_md(m.mentor)}"
+                + "".join(f"\n  - {_md(t)}" for t in m.takeaways)
+                for m in self.meetings
+            ],
+        )
+        section(
             "Goals",
             [
                 f"- **{_md(g.title)}**: {sum(m.done for m in g.milestones)} of "
@@ -159,14 +199,45 @@ def report(
     start = since or today - timedelta(days=DEFAULT_DAYS)
     settings, _ = journal.settings_or_default()
     chosen = journal.resolve(MENTORS, mentor).record if mentor else None
-    mentor_id = chosen.id if chosen else None
-
-    def mine(owner: str | None) -> bool:
-        return mentor_id is None or owner == mentor_id
-
+    audience = sharing.audience_for(journal, chosen)
+    names = {s.record.id: s.record.name for s in journal.load(MENTORS).records}
     result = Report(settings.name, start, today, chosen.name if chosen else None)
+    left = result.left_out
+
+    def shown(why: sharing.Reason | None) -> bool:
+        if why is not None:
+            left.add(why)
+        return why is None
+
+    for held in journal.load(SESSIONS).records:
+        session = held.record
+        if session.status != "held" or not _within(session.date, start, today):
+            continue
+        if not shown(audience.withheld(session, session.mentor)):
+            continue
+        takeaways = []
+        for takeaway in session.takeaways:
+            why = audience.text_withheld(takeaway, session.mentor, words=True)
+            if shown(why):
+                takeaways.append(takeaway)
+        name = names.get(session.mentor, session.mentor_name)
+        result.meetings.append(Meeting(session.date, name, takeaways))
     for stored in journal.load(GOALS).records:
         goal = stored.record
+        owner = audience.owner_of_goal(goal.mentor)
+        why = audience.withheld(goal, owner)
+        if why is not None:
+            shows = goal.status == "active" or (
+                goal.status == "done" and _within(goal.closed, start, today)
+            )
+            reached = [
+                m
+                for m in goal.milestones
+                if m.done and _within(m.done_on, start, today)
+            ]
+            if shows or reached:
+                left.add(why, int(shows) + len(reached))
+            continue
         if goal.status == "active":
             result.goals.append(goal)
         if goal.status == "done" and _within(goal.closed, start, today):
@@ -174,36 +245,43 @@ def report(
         for milestone in goal.milestones:
             if milestone.done and _within(milestone.done_on, start, today):
                 assert milestone.done_on is not None
-                result.milestones.append((goal, milestone.title, milestone.done_on))
-    result.actions = [
-        s.record
-        for s in journal.load(ACTIONS).records
-        if s.record.status == "done"
-        and _within(s.record.closed, start, today)
-        and mine(s.record.mentor)
-    ]
-    result.feedback = [
-        s.record
-        for s in journal.load(FEEDBACK).records
-        if s.record.applied
-        and _within(s.record.applied_on, start, today)
-        and mine(s.record.mentor)
-    ]
-    result.log = sorted(
-        (
-            s.record
-            for s in journal.load(LOG).records
-            if not s.record.private
-            and s.record.kind in ("win", "challenge")
-            and _within(s.record.date, start, today)
-        ),
-        key=lambda e: e.date,
-    )
-    result.resources = [
-        s.record
-        for s in journal.load(RESOURCES).records
-        if s.record.done and _within(s.record.done_on, start, today)
-    ]
+                if shown(audience.withheld(milestone, owner)):
+                    result.milestones.append((goal, milestone.title, milestone.done_on))
+    for action in (s.record for s in journal.load(ACTIONS).records):
+        if (
+            action.status == "done"
+            and _within(action.closed, start, today)
+            and shown(audience.withheld(action, action.mentor))
+        ):
+            result.actions.append(action)
+    for fb in (s.record for s in journal.load(FEEDBACK).records):
+        if (
+            fb.applied
+            and _within(fb.applied_on, start, today)
+            and shown(audience.withheld(fb, fb.mentor, words=True))
+        ):
+            result.feedback.append(fb)
+    for entry in (s.record for s in journal.load(LOG).records):
+        if (
+            entry.kind in ("win", "challenge")
+            and _within(entry.date, start, today)
+            and shown(audience.withheld(entry, entry.mentor))
+        ):
+            result.log.append(entry)
+    for resource in (s.record for s in journal.load(RESOURCES).records):
+        if (
+            resource.done
+            and _within(resource.done_on, start, today)
+            and shown(audience.withheld(resource, None))
+        ):
+            result.resources.append(resource)
+    # in a fixed order, so the same journal makes the same report
+    result.meetings.sort(key=lambda m: (m.date, m.mentor.lower()))
+    result.log.sort(key=lambda e: (e.date, e.text.lower()))
     result.goals.sort(key=lambda g: (g.target or date.max, g.title.lower()))
-    result.milestones.sort(key=lambda m: m[2])
+    result.achieved.sort(key=lambda g: (g.closed or date.max, g.title.lower()))
+    result.milestones.sort(key=lambda m: (m[2], m[0].title.lower(), m[1].lower()))
+    result.actions.sort(key=lambda a: (a.closed or date.max, a.text.lower()))
+    result.feedback.sort(key=lambda f: (f.applied_on or date.max, f.text.lower()))
+    result.resources.sort(key=lambda r: (r.done_on or date.max, r.title.lower()))
     return result

@@ -59,6 +59,7 @@ class SessionView:
             "takeaways": s.takeaways,
             "appreciated": s.appreciated,
             "thanked_on": _iso(s.thanked_on),
+            "private": s.private,
             "file": self.file,
         }
 

@@ -96,6 +96,7 @@ class ActionView:
             "goal_id": a.goal,
             "session_id": a.session,
             "closed": _iso(a.closed),
+            "private": a.private,
         }
 
 
@@ -138,6 +139,7 @@ def add_action(
     due: date | None = None,
     mentor: str | None = None,
     goal: str | None = None,
+    private: bool = False,
 ) -> Saved[ActionItem]:
     action = new_action(
         text,
@@ -146,6 +148,7 @@ def add_action(
         mentor=mentor_id(journal, mentor),
         goal=goal_id(journal, goal),
     )
+    action.private = private
     return create(journal, ACTIONS, action)
 
 
@@ -223,6 +226,7 @@ class FeedbackView:
             "applied": f.applied,
             "applied_on": _iso(f.applied_on),
             "how": f.how,
+            "private": f.private,
         }
 
 
@@ -251,8 +255,10 @@ def add_feedback(
     *,
     mentor: str | None = None,
     area: str | None = None,
+    private: bool = False,
 ) -> Saved[Feedback]:
     item = new_feedback(text, today, mentor=mentor_id(journal, mentor), area=area)
+    item.private = private
     return create(journal, FEEDBACK, item)
 
 
@@ -312,6 +318,7 @@ class ResourceView:
             "done_on": _iso(r.done_on),
             "impression": r.impression,
             "impression_shared_on": _iso(r.impression_shared_on),
+            "private": r.private,
         }
 
 
@@ -332,6 +339,7 @@ def add_resource(
     kind: str = "other",
     url: str | None = None,
     recommended_by: str | None = None,
+    private: bool = False,
 ) -> Saved[Resource]:
     resource = Resource(
         id=new_id(),
@@ -340,6 +348,7 @@ def add_resource(
         url=(url or "").strip() or None,
         recommended_by=mentor_id(journal, recommended_by),
         added=today,
+        private=private,
     )
     return create(journal, RESOURCES, resource)
 

@@ -66,7 +66,7 @@ from mentorlog.render.output import (
     warn,
     working,
 )
-from mentorlog.render.progress import MARKS, checklist, status
+from mentorlog.render.progress import MARKS, checklist, share_left_out, status
 from mentorlog.render.tracking import (
     actions_table,
     feedback_table,
@@ -126,6 +126,7 @@ __all__ = [
     "search_hits",
     "session_detail",
     "sessions_table",
+    "share_left_out",
     "smart_gaps",
     "status",
     "tour_end",

@@ -10,12 +10,14 @@ from rich.text import Text
 from mentorlog.render.goals import bar, days_left
 from mentorlog.render.output import (
     console,
+    emit,
     emit_lines,
     safe,
 )
 
 if TYPE_CHECKING:
     from mentorlog.core.checklist import Checklist
+    from mentorlog.core.sharing import LeftOut
     from mentorlog.core.status import Status
 
 
@@ -176,3 +178,17 @@ def status(found: Status) -> None:
     _panel("Goals", _goals_panel(found))
     _panel("Checklist", _checklist_panel(found))
     _panel("Follow-ups", _followups_panel(found))
+
+
+def share_left_out(left: LeftOut) -> None:
+    """After a share, on stderr: how much was left out and why, never what."""
+    if not left:
+        return
+    parts = []
+    if left.private:
+        parts.append(f"{left.private} private item{'s' if left.private != 1 else ''}")
+    if left.other:
+        parts.append(f"{left.other} of other mentors")
+    if left.confidential:
+        parts.append(f"{left.confidential} kept between you and a mentor")
+    emit(Text("left out: " + ", ".join(parts), style="dim"), out=console(stderr=True))

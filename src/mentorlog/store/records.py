@@ -228,7 +228,8 @@ def duplicate_message(first: str) -> str:
 def record_data(record: Model) -> dict[str, Any]:
     """The record as plain data in canonical key order: declared fields first,
     then the keys the user added; no empty or missing values of declared fields
-    (at any depth), so a fresh file holds only what was said."""
+    (at any depth), so a fresh file holds only what was said. `private` is
+    written only when true: a file that never says it is not private."""
     from mentorlog.models import Model
 
     def plain(value: Any) -> Any:
@@ -242,6 +243,8 @@ def record_data(record: Model) -> dict[str, Any]:
     for key in type(record).model_fields:
         value = plain(getattr(record, key))
         if value is None or value == [] or value == {}:
+            continue
+        if key == "private" and value is False:
             continue
         data[key] = value
     data.update(record.__dict__["model_extra"] or {})  # the keys the user added
