@@ -5,8 +5,10 @@ import json
 from datetime import date
 from pathlib import Path
 
+from mentorlog.models import Session
+from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
-from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS
+from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, SESSIONS
 from tests.conftest import Run
 
 
@@ -163,6 +165,27 @@ def test_a_session_reference_takes_a_mentor(run: Run, journal: Journal) -> None:
     ok(run, "mentors", "add", "Grace Hopper")
     error = fail(run, "sessions", "show", "grace")
     assert "no planned session with Grace Hopper" in error, error
+    # two planned (one made on another device, say): the soonest
+    ok(run, "prep", "grace", "--on", "2026-12-10")
+    grace = journal.resolve(MENTORS, "grace").record
+    with journal.transaction():
+        journal.save(
+            SESSIONS,
+            Session(
+                id=new_id(),
+                mentor=grace.id,
+                mentor_name=grace.name,
+                date=date(2026, 12, 3),
+                created=date(2026, 11, 22),
+            ),
+        )
+    ok(run, "sessions", "cancel", "grace")
+    statuses = {
+        s.record.date.isoformat(): s.record.status
+        for s in journal.load(SESSIONS).records
+        if s.record.mentor == grace.id
+    }
+    assert statuses == {"2026-12-03": "cancelled", "2026-12-10": "planned"}
 
 
 def test_a_goal_mentor_is_resolved_not_stored_raw(run: Run, journal: Journal) -> None:

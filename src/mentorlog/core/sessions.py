@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mentorlog._struct import struct
-from mentorlog.errors import NotFoundError, UserError
+from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.models import Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
@@ -121,16 +121,13 @@ def list_sessions(
 def resolve_session(
     journal: Journal, ref: str, loaded: Loaded[Session]
 ) -> Stored[Session]:
-    """The session `ref` names: a session reference (short id, date prefix,
-    file name), or a mentor, meaning that mentor's planned session (the
-    soonest, when there are several)."""
+    """The session `ref` names. A mentor means that mentor's planned session
+    (the soonest, when there are several); anything else is read as a session
+    reference (short id, date prefix, file name)."""
     try:
+        mentor = journal.resolve(MENTORS, ref).record
+    except (NotFoundError, AmbiguousError):
         return journal.resolve(SESSIONS, ref, loaded)
-    except NotFoundError as not_a_session:
-        try:
-            mentor = journal.resolve(MENTORS, ref).record
-        except NotFoundError:
-            raise not_a_session from None
     planned = sorted(
         (
             s
@@ -139,11 +136,14 @@ def resolve_session(
         ),
         key=lambda s: (s.record.date, s.record.created),
     )
-    if not planned:
+    if planned:
+        return planned[0]
+    try:  # none planned: their past session, if `ref` names one
+        return journal.resolve(SESSIONS, ref, loaded)
+    except NotFoundError:
         raise NotFoundError(
             f"no planned session with {mentor.name}; plan one: mentorlog prep {ref}"
-        )
-    return planned[0]
+        ) from None
 
 
 def get_session(journal: Journal, ref: str) -> SessionView:
