@@ -144,6 +144,8 @@ def test_a_meeting_planned_ahead_is_not_moved_without_asking(
     (session,) = journal.load(SESSIONS).records
     assert session.record.status == "held"
     assert session.record.date.isoformat() == "2026-11-22"
+    heading = next(line for line in session.body.splitlines() if line.startswith("#"))
+    assert "2026-11-22" in heading and "2026-11-25" not in heading, heading
 
 
 def test_a_bare_recap_without_a_terminal_writes_nothing(run: Run, home: Path) -> None:

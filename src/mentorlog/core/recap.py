@@ -20,6 +20,7 @@ from .sessions import (
     mentors_by_id,
     planned,
     require_healthy_sessions,
+    retitle,
     sessions_with,
     view_of,
 )
@@ -252,12 +253,13 @@ def record_recap(
                 else session.appreciated,
             }
         )
-        path = journal.save(
-            SESSIONS,
-            updated,
-            target.stored,
-            body=None if target.stored else "\n" + recap_body(updated),
-        )
+        if target.stored is None:
+            body: str | None = "\n" + recap_body(updated)
+        elif held_date != session.date:  # held before its planned day
+            body = retitle(target.stored.body, session.date, held_date)
+        else:
+            body = None
+        path = journal.save(SESSIONS, updated, target.stored, body=body)
         for action in actions:
             journal.save(ACTIONS, action)
         for item in feedback:
