@@ -36,8 +36,8 @@ BASE = date(2026, 11, 22)  # Sunday
         ("dec 1", date(2026, 12, 1)),
         ("December 1st", date(2026, 12, 1)),
         ("1 december 2027", date(2027, 12, 1)),
-        ("jan 15", date(2027, 1, 15)),  # the nearest January 15 is next year
-        ("nov 1", date(2026, 11, 1)),  # the nearest November 1 is this year
+        ("jan 15", date(2027, 1, 15)),  # forward: the next January 15
+        ("nov 1", date(2027, 11, 1)),  # forward: November 1 is past, so next year
         ("  In   2   Weeks ", date(2026, 12, 6)),
     ],
 )

@@ -1,20 +1,30 @@
 """Reading the dates people type, and the one place that knows "today".
 
-Accepted forms (case ignored), all relative to today:
+Accepted forms (case ignored), all relative to today. Every field has a
+direction: FORWARD for dates ahead (a due date, a target, `--until`, a meeting
+date, a move) and BACKWARD for dates behind (`--since`, a log entry's date, a
+meeting already held). The direction decides only the phrases that leave it
+open: a weekday name alone and a day and month without a year.
 
     2026-12-01                ISO date
     today, tomorrow, yesterday
-    friday, fri               the coming Friday, today if today is a Friday
-    next friday               the first Friday after today
+    friday, fri, this friday  forward: the coming Friday (today on a Friday);
+                              backward: the last Friday (today on a Friday)
+    next friday               the Friday of next week (Monday to Sunday), in
+                              either direction: on a Monday, 11 days ahead
     last friday               the last Friday before today
     in 2 weeks, in 3 days, in 1 month, in a year
     2 weeks ago
     +3d, +2w, +1m, +1y, -3d   offsets in days, weeks, months, years
     eow, eom, eoy             end of this week (Sunday), month, year
     dec 1, 1 december, dec 1 2027, december 1st, 2027
-                              a month and day without a year is the nearest
-                              such date to today (so "jan 15" said in November
-                              is next January); anything else is an error
+                              without a year: forward, the next such day from
+                              today on ("may 31" said in November is next
+                              May); backward, the last such day up to today
+
+Meeting fields also take a time of day after the date (`parse_when`):
+`fri 15:00`, `2026-12-03 15:30`, `2026-12-03T15:30`, `tomorrow 9am`,
+`friday at 2:30pm`.
 
 `MENTORLOG_TODAY=YYYY-MM-DD` pins today for scripts, demos and tests.
 """
@@ -23,7 +33,8 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
+from typing import Literal
 
 from mentorlog.errors import DateError
 
@@ -99,6 +110,10 @@ _IN = re.compile(r"^in\s+(\d{1,4}|[a-z]+)\s+([a-z]+)$")
 _AGO = re.compile(r"^(\d{1,4}|[a-z]+)\s+([a-z]+)\s+ago$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+Direction = Literal["forward", "backward"]
+FORWARD: Direction = "forward"
+BACKWARD: Direction = "backward"
+
 
 def today() -> date:
     """Today, unless `MENTORLOG_TODAY` pins it."""
@@ -142,14 +157,18 @@ def shift(start: date, amount: int, unit: str) -> date:
     return start + relativedelta(years=amount)
 
 
-def parse_date(text: str, *, base: date | None = None) -> date:
-    """Read a date a person typed; raise `DateError` quoting it if we cannot."""
+def parse_date(
+    text: str, *, base: date | None = None, direction: Direction = FORWARD
+) -> date:
+    """Read a date a person typed; raise `DateError` quoting it if we cannot.
+    `direction` settles a weekday name alone and a day and month without a
+    year: the next one from `base` on (FORWARD), or the last one up to it."""
     ref = base or today()
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         raise DateError("the date is empty; try 2026-12-01, friday or in 2 weeks")
     try:
-        found = _parse(cleaned, ref)
+        found = _parse(cleaned, ref, direction)
     except (ValueError, OverflowError):
         found = None
     if found is None:
@@ -164,7 +183,34 @@ def parse_date(text: str, *, base: date | None = None) -> date:
     return found
 
 
-def _parse(text: str, ref: date) -> date | None:
+_TIME = re.compile(
+    r"^(?:(?P<rest>.*?)(?:\s+at\s+|\s*t|\s+|,\s*))?"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?$"
+)
+
+
+def parse_when(
+    text: str, *, base: date | None = None, direction: Direction = FORWARD
+) -> tuple[date, time | None]:
+    """A meeting's date and, if given, its time of day: `fri 15:00`,
+    `2026-12-03 15:30`, `tomorrow 9am`. Without a time, the time is None."""
+    cleaned = " ".join(text.strip().lower().split())
+    match = _TIME.match(cleaned)
+    if match and match.group("rest") and (match.group("minute") or match.group("half")):
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        half = (match.group("half") or "").replace(".", "")
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        elif half:
+            hour = 99
+        if hour > 23 or minute > 59:
+            raise DateError(f'cannot read the time of day in "{_quote(text)}"')
+        day = parse_date(match.group("rest"), base=base, direction=direction)
+        return day, time(hour, minute)
+    return parse_date(text, base=base, direction=direction), None
+
+
+def _parse(text: str, ref: date, direction: Direction = FORWARD) -> date | None:
     if _ISO.match(text):
         return date.fromisoformat(text)
     simple = {
@@ -180,26 +226,30 @@ def _parse(text: str, ref: date) -> date | None:
         return simple[text]
     if text == "eom":
         return shift(date(ref.year, ref.month, 1), 1, "months") - timedelta(days=1)
-    weekday = _weekday(text, ref)
+    weekday = _weekday(text, ref, direction)
     if weekday is not None:
         return weekday
     relative = _relative(text, ref)
     if relative is not None:
         return relative
-    return _month_day(text, ref)
+    return _month_day(text, ref, direction)
 
 
-def _weekday(text: str, ref: date) -> date | None:
+def _weekday(text: str, ref: date, direction: Direction = FORWARD) -> date | None:
     words = text.split()
     if len(words) == 1 and words[0] in WEEKDAYS:
-        return ref + timedelta(days=(WEEKDAYS[words[0]] - ref.weekday()) % 7)
+        day = WEEKDAYS[words[0]]
+        if direction == BACKWARD:
+            return ref - timedelta(days=(ref.weekday() - day) % 7)
+        return ref + timedelta(days=(day - ref.weekday()) % 7)
     if len(words) == 2 and words[1] in WEEKDAYS:
         day = WEEKDAYS[words[1]]
-        if words[0] in ("next", "this", "coming"):
-            ahead = (day - ref.weekday()) % 7
-            if words[0] == "next":
-                ahead = ahead or 7
-            return ref + timedelta(days=ahead)
+        if words[0] in ("this", "coming"):
+            return ref + timedelta(days=(day - ref.weekday()) % 7)
+        if words[0] == "next":
+            # The Friday of next week, whatever today is.
+            next_monday = ref + timedelta(days=7 - ref.weekday())
+            return next_monday + timedelta(days=day)
         if words[0] in ("last", "past"):
             back = (ref.weekday() - day) % 7 or 7
             return ref - timedelta(days=back)
@@ -285,7 +335,7 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def _month_day(text: str, ref: date) -> date | None:
+def _month_day(text: str, ref: date, direction: Direction = FORWARD) -> date | None:
     """`dec 1`, `1 december`, `december 1st, 2027`: strictly, or not at all."""
     match = _MONTH_FIRST.match(text)
     if match:
@@ -300,16 +350,16 @@ def _month_day(text: str, ref: date) -> date | None:
         return None
     if year:
         return date(int(year), month, int(day))
-    # No year given: the nearest such date to today.
-    candidates = []
-    for candidate_year in (ref.year - 1, ref.year, ref.year + 1):
+    # No year given: the next such day from today on, or the last up to today.
+    step = -1 if direction == BACKWARD else 1
+    for offset in range(9):  # 29 February comes back within 8 years
         try:
-            candidates.append(date(candidate_year, month, int(day)))
-        except ValueError:  # 29 February, 31 April
+            candidate = date(ref.year + step * offset, month, int(day))
+        except ValueError:  # 29 February in another year, 31 April
             continue
-    if not candidates:
-        raise ValueError("no such day")
-    return min(candidates, key=lambda day: abs((day - ref).days))
+        if (candidate >= ref) if step == 1 else (candidate <= ref):
+            return candidate
+    raise ValueError("no such day")
 
 
 def end_of_month_named(text: str, ref: date) -> date | None:

@@ -216,13 +216,14 @@ def test_path_like_titles_stay_inside_the_journal(run: Run, home: Path) -> None:
 
 
 def test_mentor_and_parts_are_stored(run: Run, journal: Journal) -> None:
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
     add(
         run,
         "Publish a paper",
         "--specific",
         "a workshop paper on X",
         "--mentor",
-        "Ada Lovelace",
+        "ada",
         "--by",
         "2027-06-01",
     )

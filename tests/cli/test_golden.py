@@ -3,6 +3,7 @@ journal, built through the real CLI. A change to any of them shows here as a
 diff to read; refreeze with `MENTORLOG_REFREEZE=1 pytest tests/cli/test_golden.py`
 only after reading it."""
 
+import itertools
 import os
 import random
 from pathlib import Path
@@ -127,6 +128,12 @@ def journal_of_two_months(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     # the random half of each id, and so every short id shown, from a seed
     seeded = random.Random(13)
     monkeypatch.setattr(ids, "os", SimpleNamespace(urandom=seeded.randbytes))
+    # and the time half from a clock that ticks a millisecond per id, so records
+    # made within one real millisecond keep their order (listings sort by id)
+    ticks = itertools.count(1_790_000_000_000)
+    monkeypatch.setattr(
+        ids, "time", SimpleNamespace(time_ns=lambda: next(ticks) * 1_000_000)
+    )
     for today, args in STEPS:
         result = run(*args, env={"MENTORLOG_TODAY": today})
         assert result.exit_code == 0, (args, result.output)

@@ -381,6 +381,9 @@ def test_guided_recap_on_a_real_terminal(
         timeout=30,
     )
     child.logfile_read = seen
+    # planned for Tuesday, recapped on Sunday: asked before it is moved
+    child.expect("planned for 2026-11-24")
+    child.sendline("y")
     child.expect("Takeaway")
     child.sendline("Say no to side projects")
     child.expect("another")

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -473,13 +474,23 @@ def test_a_filtered_empty_listing_does_not_deny_what_exists(
     assert false_claim not in out, out
 
 
-def test_due_only_at_the_end_of_an_action(run: Run, journal: Journal) -> None:
-    assert run("actions", "add", "Ask about due:monday deadline policy").exit_code == 0
-    assert run("actions", "add", "Fix parser so due:date fields work").exit_code == 0
+def test_due_anywhere_in_an_action_one_word_or_at_the_end(
+    run: Run, journal: Journal
+) -> None:
+    # Sunday 2026-11-22: friday is 11-27, in 5 days too.
+    ok(run, "actions", "add", "Send the draft due:friday to Ada")
+    ok(run, "actions", "add", "Email the venue due:in 5 days")
     texts = {s.record.text: s.record.due for s in journal.load(ACTIONS).records}
     assert texts == {
-        "Ask about due:monday deadline policy": None,
-        "Fix parser so due:date fields work": None,
+        "Send the draft to Ada": date(2026, 11, 27),
+        "Email the venue": date(2026, 11, 27),
     }
-    typo = run("actions", "add", "Email due:fridya")
-    assert typo.exit_code == 1 and 'cannot read the date in "due:fridya"' in typo.stderr
+    for text, quoted in (
+        ("Email due:fridya", "due:fridya"),
+        ("Send due:fridya to Ada", "due:fridya to Ada"),
+        ("Fix parser so due:date fields work", "due:date fields work"),
+    ):
+        typo = run("actions", "add", text)
+        assert typo.exit_code == 1, typo.output
+        assert f'cannot read the date in "{quoted}"' in typo.stderr, typo.stderr
+    assert len(journal.load(ACTIONS).records) == 2

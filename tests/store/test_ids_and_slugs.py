@@ -71,3 +71,11 @@ def test_slug_examples(title: str, slug: str) -> None:
 def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
     with pytest.raises(ValueError):
         inside(tmp_path, name)
+
+
+def test_ids_made_in_one_process_sort_in_the_order_they_were_made() -> None:
+    from mentorlog.store.ids import new_id
+
+    made = [new_id() for _ in range(200)]  # many share a real millisecond
+    assert made == sorted(made)
+    assert len(set(made)) == 200

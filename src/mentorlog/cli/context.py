@@ -60,14 +60,38 @@ def today() -> date:
     return dates.today()
 
 
-def optional_date(text: str | None, what: str) -> date | None:
-    """`text` read as a date, or None; the error names the option."""
+def optional_date(
+    text: str | None, what: str, *, backward: bool = False
+) -> date | None:
+    """`text` read as a date ahead (or, with `backward`, behind), or None; the
+    error names the option."""
+    if text is None:
+        return None
+    from mentorlog import dates
+    from mentorlog.errors import DateError
+
+    direction = dates.BACKWARD if backward else dates.FORWARD
+    try:
+        return dates.parse_date(text, direction=direction)
+    except DateError as error:
+        raise DateError(f"{what}: {error.message}") from None
+
+
+def meeting_date(text: str | None, what: str) -> date | None:
+    """A meeting's date, ahead. A time of day (`fri 15:00`) is read, but a
+    session keeps only its day, so a time is refused rather than dropped."""
     if text is None:
         return None
     from mentorlog import dates
     from mentorlog.errors import DateError
 
     try:
-        return dates.parse_date(text)
+        day, hour = dates.parse_when(text, direction=dates.FORWARD)
     except DateError as error:
         raise DateError(f"{what}: {error.message}") from None
+    if hour is not None:
+        raise DateError(
+            f"{what}: a meeting keeps its day only, not a time of day; give "
+            f'"{day.isoformat()}" and note the time in its agenda'
+        )
+    return day

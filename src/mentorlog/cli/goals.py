@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from mentorlog.store.journal import Journal
 
 from . import completion
 from .context import interactive, journal, no_group_options, optional_date, today
@@ -135,7 +138,7 @@ def add_goal(
           --relevant "choose my specialisation" --area career
     """
     from mentorlog import render
-    from mentorlog.core.goals import GoalDraft
+    from mentorlog.core.goals import GoalDraft, mentor_name_of
     from mentorlog.core.goals import add_goal as add_use_case
 
     parts: dict[str, str | None] = {
@@ -145,14 +148,18 @@ def add_goal(
         "relevant": relevant,
     }
     target = optional_date(by, "--by")
+    found = journal()
+    # a mentor nobody has is refused before any question is asked
+    mentor = mentor_name_of(found, mentor)
     if interactive():
-        for key, question in PROMPTS:
-            if parts[key] is None:
-                parts[key] = (
-                    typer.prompt(question, default="", show_default=False) or None
-                )
-        if by is None:
-            target = _prompt_date()
+        try:
+            for key, question in PROMPTS:
+                if parts[key] is None:
+                    parts[key] = _prompt_text(question, key)
+            if by is None:
+                target = _prompt_date()
+        except typer.Abort:
+            _keep_goal_answers(found, title, parts, target, area, mentor)
     draft = GoalDraft(
         title=title,
         target=target,
@@ -164,8 +171,53 @@ def add_goal(
         relevant=parts["relevant"],
         private=private,
     )
-    added = add_use_case(journal(), draft, today())
+    added = add_use_case(found, draft, today())
     render.goal_added(added.view, added.notes)
+
+
+def _prompt_text(question: str, what: str) -> str | None:
+    """One SMART part, checked here and asked again if it cannot be kept."""
+    from mentorlog import render
+    from mentorlog.core.common import text_of
+    from mentorlog.errors import UserError
+
+    while True:
+        answer = typer.prompt(question, default="", show_default=False).strip()
+        if not answer:
+            return None
+        try:
+            return text_of(answer, what)
+        except UserError as error:
+            render.warn(error.message)
+
+
+def _keep_goal_answers(
+    found: Journal,
+    title: str,
+    parts: dict[str, str | None],
+    target: date | None,
+    area: str | None,
+    mentor: str | None,
+) -> NoReturn:
+    """Stopped midway (Ctrl-C, end of input): keep what was typed as a draft."""
+    from mentorlog.core.common import keep_draft
+    from mentorlog.errors import UserError
+
+    argv = ["goals", "add", title]
+    for key, value in parts.items():
+        if value is not None:
+            argv += [f"--{'measure' if key == 'measurable' else key}", value]
+    if target is not None:
+        argv += ["--by", target.isoformat()]
+    if area:
+        argv += ["--area", area]
+    if mentor:
+        argv += ["--mentor", mentor]
+    path = keep_draft(found, f"goal-{title}", argv)
+    raise UserError(
+        f"stopped: nothing recorded; your answers are kept in {path} "
+        f"(run `sh {path}` to add the goal)"
+    )
 
 
 def _prompt_date() -> date | None:

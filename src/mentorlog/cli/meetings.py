@@ -11,6 +11,7 @@ from . import completion
 from .context import (
     interactive,
     journal,
+    meeting_date,
     no_group_options,
     optional_date,
     today,
@@ -44,7 +45,7 @@ SessionRef = Annotated[
     str,
     typer.Argument(
         metavar="SESSION",
-        help="Short id, date prefix (2026-12-01), or file name.",
+        help="Short id, date prefix (2026-12-01), file name, or a mentor.",
         autocompletion=completion.sessions,
     ),
 ]
@@ -119,7 +120,7 @@ def prep(
 
     request = PrepRequest(
         mentor=mentor,
-        on=optional_date(on, "--on"),
+        on=meeting_date(on, "--on"),
         topics=topic or [],
         questions=question or [],
         bring=bring or [],
@@ -218,13 +219,19 @@ def recap(
         dropped=dropped or [],
     )
     found = journal()
-    if given.empty and interactive():
-        from .guided import guided_recap
+    if given.empty:
+        from .guided import RECAP_OPTIONS, guided_recap, no_terminal
 
+        if not interactive():
+            no_terminal("recap", RECAP_OPTIONS + " (or run it on a terminal)")
         target = find_target(found, ref, today())
-        given = guided_recap(target, given)
+        given = guided_recap(found, target, given, today())
         ref = target.session.id if target.stored is not None else ref
-    result = record_recap(found, ref, given, today())
+        from .guided import record_or_keep
+
+        result = record_or_keep(found, target, given, today())
+    else:
+        result = record_recap(found, ref, given, today())
     render.recap_result(result)
     if edit:
         from .journal_commands import edit_in_editor
@@ -238,12 +245,17 @@ def sessions_default(
     all_: Annotated[
         bool, typer.Option("--all", "-a", help="Every session ever.")
     ] = False,
+    mentor: Annotated[
+        str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Only these.")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Meetings, planned and held (bare `sessions` lists them)."""
-    no_group_options(ctx.invoked_subcommand, all=all_, json=as_json)
+    no_group_options(
+        ctx.invoked_subcommand, all=all_, mentor=mentor is not None, json=as_json
+    )
     if ctx.invoked_subcommand is None:
-        list_sessions(all_, None, as_json)
+        list_sessions(all_, mentor, as_json)
 
 
 @sessions_app.command("list")
@@ -263,6 +275,8 @@ def list_sessions(
       mentorlog sessions list --all
       mentorlog sessions list --mentor ada --json | jq -r '.[].date'
     """
+    import shlex
+
     from mentorlog import render
     from mentorlog.core.sessions import list_sessions as list_use_case
 
@@ -274,6 +288,7 @@ def list_sessions(
         render.sessions_table,
         listing.hidden,
         today(),
+        shlex.join(["--mentor", mentor]) if mentor is not None else "",
     )
 
 
@@ -329,7 +344,7 @@ def move_session(
     from mentorlog.core.sessions import move_session as move_use_case
     from mentorlog.errors import UserError
 
-    when = optional_date(to, "--to")
+    when = meeting_date(to, "--to")
     if when is None:
         raise UserError("--to is required")
     render.moved(move_use_case(journal(), session, when, today()))
@@ -404,7 +419,10 @@ def search(
     from mentorlog.core.search import search as search_use_case
 
     result = search_use_case(
-        journal(), text, mentor=mentor, since=optional_date(since, "--since")
+        journal(),
+        text,
+        mentor=mentor,
+        since=optional_date(since, "--since", backward=True),
     )
     render.problems(result.problems)
     if as_json:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import journal, no_group_options, optional_date, today
+from .context import journal, meeting_date, no_group_options, optional_date, today
 from .options import PrivateOption
 
 mentors_app = typer.Typer(
@@ -365,7 +365,7 @@ def answer(
         journal(),
         mentor,
         normal,
-        optional_date(on, "--on"),
+        meeting_date(on, "--on"),
         today(),
     )
     render.answer_result(view)

@@ -93,7 +93,10 @@ def report(
     if output_format not in ("md", "json"):
         raise UserError(f'unknown format "{output_format}"; use md or json')
     result = report_use_case(
-        journal(), today(), since=optional_date(since, "--since"), mentor=mentor
+        journal(),
+        today(),
+        since=optional_date(since, "--since", backward=True),
+        mentor=mentor,
     )
     if output_format == "json":
         render.json_out(result.as_json())

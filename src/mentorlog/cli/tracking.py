@@ -78,12 +78,24 @@ def actions_default(
     overdue: Annotated[
         bool, typer.Option("--overdue", help="Only overdue ones.")
     ] = False,
+    mentor: MentorOption = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", "-g", metavar="GOAL", help="Only this goal's."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Action items (bare `actions` lists the open ones)."""
-    no_group_options(ctx.invoked_subcommand, all=all_, overdue=overdue, json=as_json)
+    no_group_options(
+        ctx.invoked_subcommand,
+        all=all_,
+        overdue=overdue,
+        mentor=mentor is not None,
+        goal=goal is not None,
+        json=as_json,
+    )
     if ctx.invoked_subcommand is None:
-        list_actions(all_, overdue, None, None, as_json)
+        list_actions(all_, overdue, mentor, goal, as_json)
 
 
 @actions_app.command("list")
@@ -123,8 +135,20 @@ def list_actions(
     if as_json:
         render.json_out([v.as_json() for v in listing.views])
     else:
-        filtered = overdue or mentor is not None or goal is not None
-        render.actions_table(listing.views, listing.hidden, filtered, listing.open)
+        import shlex
+
+        typed = [
+            *(["--overdue"] if overdue else []),
+            *(["--mentor", mentor] if mentor is not None else []),
+            *(["--goal", goal] if goal is not None else []),
+        ]
+        render.actions_table(
+            listing.views,
+            listing.hidden,
+            bool(typed),
+            listing.open,
+            shlex.join(typed),
+        )
 
 
 @actions_app.command("add")
@@ -193,11 +217,17 @@ def action_drop(action: ActionRef) -> None:
 
 # -- feedback ---------------------------------------------------------------------
 @feedback_app.callback()
-def feedback_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def feedback_default(
+    ctx: typer.Context,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Only not yet applied.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
     """Feedback received (bare `feedback` lists it)."""
-    no_group_options(ctx.invoked_subcommand, json=as_json)
+    no_group_options(ctx.invoked_subcommand, pending=pending, json=as_json)
     if ctx.invoked_subcommand is None:
-        list_feedback(False, as_json)
+        list_feedback(pending, as_json)
 
 
 @feedback_app.command("list")
@@ -369,11 +399,26 @@ def resource_done(
 
 # -- the log ----------------------------------------------------------------------
 @log_app.callback()
-def log_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def log_default(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds
+        ),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    as_json: JsonFlag = False,
+) -> None:
     """Wins, challenges and updates (bare `log` lists them)."""
-    no_group_options(ctx.invoked_subcommand, json=as_json)
+    no_group_options(
+        ctx.invoked_subcommand,
+        kind=kind is not None,
+        since=since is not None,
+        json=as_json,
+    )
     if ctx.invoked_subcommand is None:
-        list_log(None, None, as_json)
+        list_log(kind, since, as_json)
 
 
 @log_app.command("list")
@@ -397,7 +442,7 @@ def list_log(
     from mentorlog.core.tracking import list_log as list_use_case
 
     views, problems, total = list_use_case(
-        journal(), kind=kind, since=optional_date(since, "--since")
+        journal(), kind=kind, since=optional_date(since, "--since", backward=True)
     )
     render.listing(views, problems, as_json, render.log_table, total)
 
@@ -436,7 +481,7 @@ def add_log(
         today(),
         private=private,
         mentor=mentor,
-        on=optional_date(on, "--on"),
+        on=optional_date(on, "--on", backward=True),
     )
     private_note = " (private)" if saved.record.private else ""
     render.say(

@@ -62,19 +62,40 @@ def text_of(value: str, what: str) -> str:
     return cleaned
 
 
-_DUE = re.compile(r"(?:^|\s)due:", re.IGNORECASE)
+_DUE = re.compile(r"(?:^|(?<=\s))due:", re.IGNORECASE)
 
 
 def split_due(text: str, base: date) -> tuple[str, date | None]:
-    """`Email the venue due:friday` as ("Email the venue", that Friday), todo.txt
-    style: the date is everything after the last `due:` and must end the text
-    (`due:in 5 days` works). Anything else with `due:` in it stays text, except
-    a single unreadable word at the end (`due:fridya`), which is an error."""
-    from mentorlog.dates import parse_date
+    """`Send the draft due:friday to Ada` as ("Send the draft to Ada", that
+    Friday), todo.txt style. A one-word date can sit anywhere; a date of several
+    words (`due:in 5 days`) only at the end. A `due:` we cannot read is an error
+    quoting it, never text kept silently; so are two of them."""
+    from mentorlog.dates import FORWARD, parse_date
 
     found = list(_DUE.finditer(text))
     if not found:
         return text, None
+    if len(found) > 1:
+        raise UserError("give one due: date per action, not " + str(len(found)))
+    marker = found[0]
+    head = text[: marker.start()].rstrip()
+    tail = text[marker.end() :].strip()
+    try:
+        return head, parse_date(tail, base=base, direction=FORWARD)
+    except UserError:
+        pass
+    words = text[marker.end() :].split(maxsplit=1)
+    word = words[0] if words and not text[marker.end() :][:1].isspace() else ""
+    try:
+        day = parse_date(word, base=base, direction=FORWARD)
+    except UserError:
+        shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
+        raise UserError(
+            f'cannot read the date in "{shown}"; write due:friday, '
+            "due:2026-12-01, or a date of several words at the end (due:in 5 days)"
+        ) from None
+    rest = words[1] if len(words) > 1 else ""
+    return " ".join(part for part in (head, rest) if part), day
     start = found[-1]
     head = text[: start.start()].rstrip()
     tail = text[start.end() :].strip()
@@ -84,3 +105,31 @@ def split_due(text: str, base: date) -> tuple[str, date | None]:
         if tail and len(tail.split()) == 1:
             raise UserError(f'cannot read the date in "due:{tail}"') from None
         return text, None
+
+
+def keep_draft(journal: Journal, stem: str, argv: list[str]) -> str:
+    """Answers typed at prompts that were stopped midway (Ctrl-C, end of input),
+    kept as the command that records them: `sh` the file to finish. Returns the
+    draft's path as the user would type it."""
+    import secrets
+    import shlex
+    from datetime import datetime
+
+    from mentorlog.store.slugs import slugify
+
+    name = (
+        f"{slugify(stem, fallback='answers')}-"
+        f"{datetime.now().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}.sh"
+    )
+    path = journal.root / ".drafts" / name
+    text = (
+        "# Answers typed before the prompts were stopped; nothing was recorded.\n"
+        "# Check them, then run: sh "
+        + shlex.quote(str(path))
+        + "\n"
+        + shlex.join(["mentorlog", *argv])
+        + "\n"
+    )
+    with journal.transaction():
+        journal.write_text(path, text)
+    return str(path)

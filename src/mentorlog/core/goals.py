@@ -144,6 +144,17 @@ def _view(
     )
 
 
+def mentor_name_of(journal: Journal, ref: str | None) -> str | None:
+    """The mentor a goal names, resolved like every reference: a name nobody
+    has is an error, not text kept raw. The goal keeps their full name."""
+    cleaned = _clean(ref)
+    if cleaned is None:
+        return None
+    from mentorlog.store.kinds import MENTORS
+
+    return journal.resolve(MENTORS, cleaned).record.name
+
+
 def _clean(text: str | None) -> str | None:
     if text is None:
         return None
@@ -201,7 +212,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
         created=today,
         target=target,
         area=_clean(draft.area),
-        mentor=_clean(draft.mentor),
+        mentor=mentor_name_of(journal, draft.mentor),
         specific=_clean(draft.specific),
         measurable=_clean(draft.measurable),
         achievable=_clean(draft.achievable),

@@ -3,6 +3,7 @@ the fate of each action carried in — and the follow-ups it creates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 
@@ -19,6 +20,7 @@ from .sessions import (
     mentors_by_id,
     planned,
     require_healthy_sessions,
+    retitle,
     sessions_with,
     view_of,
 )
@@ -137,6 +139,27 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
     return RecapTarget(mentor, session, stored, carried)
 
 
+def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
+    """`given` as the `recap` command line that records it: what a stopped
+    guided recap keeps as a draft."""
+    ref = target.session.id if target.stored is not None else target.mentor.id
+    argv = ["recap", ref]
+    for option, values in (
+        ("--takeaway", given.takeaways),
+        ("--action", given.actions),
+        ("--feedback", given.feedback),
+        ("--done", given.done),
+        ("--dropped", given.dropped),
+    ):
+        for value in values:
+            argv += [option, value]
+    if given.feedback_asked:
+        argv += ["--feedback-asked", given.feedback_asked]
+    if given.appreciated is not None:
+        argv.append("--appreciated" if given.appreciated else "--not-appreciated")
+    return argv
+
+
 def _nearest_planned(journal: Journal, today: date) -> Stored[Session] | None:
     candidates = [
         s for s in journal.load(SESSIONS).records if s.record.status == "planned"
@@ -149,24 +172,34 @@ def _nearest_planned(journal: Journal, today: date) -> Stored[Session] | None:
 
 
 def _pick(carried: list[tuple[str, ActionItem]], ref: str) -> ActionItem:
-    needle = " ".join(ref.split()).lower()
-    exact = [a for _, a in carried if a.id == needle or a.text.lower() == needle]
-    found = exact or [
-        a
-        for short, a in carried
-        if needle
-        and (
-            short.startswith(needle)
-            or a.id.startswith(needle)
-            or a.id[10:].startswith(needle)
-            or a.text.lower().startswith(needle)
-        )
+    """The carried-in action `ref` names, in the order of every reference
+    (`store.refs.match_ref`): id or short id, full text, start, any word."""
+    from mentorlog.store.ids import random_part
+    from mentorlog.store.refs import normal, word_starts
+
+    needle = normal(ref)
+    tiers: list[Callable[[str, ActionItem], bool]] = [
+        lambda short, a: needle in (a.id, short, random_part(a.id)),
+        lambda short, a: (
+            a.id.startswith(needle) or random_part(a.id).startswith(needle)
+        ),
+        lambda short, a: normal(a.text) == needle,
+        lambda short, a: normal(a.text).startswith(needle),
+        lambda short, a: any(w.startswith(needle) for w in word_starts(normal(a.text))),
     ]
+    found: list[ActionItem] = []
+    for tier in tiers:
+        found = [a for short, a in carried if needle and tier(short, a)]
+        if found:
+            break
     if len(found) == 1:
         return found[0]
     if not found:
         raise UserError(f'"{ref}" is not an open action with this mentor')
-    raise UserError(f'"{ref}" matches {len(found)} open actions; use more of the id')
+    listed = "; ".join(a.text for a in found[:8])
+    raise UserError(
+        f'"{ref}" matches {len(found)} open actions: {listed}; use more of the id'
+    )
 
 
 def record_recap(
@@ -220,12 +253,13 @@ def record_recap(
                 else session.appreciated,
             }
         )
-        path = journal.save(
-            SESSIONS,
-            updated,
-            target.stored,
-            body=None if target.stored else "\n" + recap_body(updated),
-        )
+        if target.stored is None:
+            body: str | None = "\n" + recap_body(updated)
+        elif held_date != session.date:  # held before its planned day
+            body = retitle(target.stored.body, session.date, held_date)
+        else:
+            body = None
+        path = journal.save(SESSIONS, updated, target.stored, body=body)
         for action in actions:
             journal.save(ACTIONS, action)
         for item in feedback:

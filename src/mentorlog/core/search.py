@@ -21,6 +21,7 @@ from mentorlog.models import (
 )
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ALL_KINDS, MENTORS
+from mentorlog.store.refs import normal
 
 MAX_LINE = 160
 
@@ -116,6 +117,27 @@ def _label(record: Record) -> str:
     return record.id
 
 
+def _copied(session: Session, records: dict[str, Record]) -> list[tuple[str, str]]:
+    """(source record id, normalised text) of what `prep` copied into this
+    session's agenda: its `agenda_keys` say which record each line came from."""
+    copies: list[tuple[str, str]] = []
+    for key in session.agenda_keys:
+        what, _, rest = key.partition(":")
+        source_id, _, detail = rest.partition(":")
+        source = records.get(source_id)
+        if source is None:
+            continue
+        if what == "takeaway" and isinstance(source, Session):
+            index = int(detail) if detail.isdecimal() else -1
+            if 0 <= index < len(source.takeaways):
+                copies.append((source_id, normal(source.takeaways[index])))
+        elif what == "openq":
+            copies.append((source_id, normal(detail)))
+        else:
+            copies.extend((source_id, normal(text)) for _, text in _texts(source, ""))
+    return [(source_id, text) for source_id, text in copies if text]
+
+
 def search(
     journal: Journal,
     query: str,
@@ -123,16 +145,22 @@ def search(
     mentor: str | None = None,
     since: date | None = None,
 ) -> SearchResult:
-    needle = " ".join(query.split()).lower()
+    """Every line the user wrote that holds `query`, compared as references are
+    (NFC, case-folded). A line `prep` copied into an agenda from a record that is
+    itself a hit (an action, a takeaway, feedback...) is shown once, at its
+    record, not again for each agenda that copied it."""
+    needle = normal(query)
     if not needle:
         raise UserError("say what to search for")
     wanted = journal.resolve(MENTORS, mentor).record.id if mentor else None
     hits: list[Hit] = []
     problems: list[Problem] = []
+    records: dict[str, Record] = {}
     for kind in ALL_KINDS:
         loaded = journal.load(kind)
         problems.extend(loaded.problems)
         for stored in loaded.records:
+            records[stored.record.id] = stored.record
             record = stored.record
             if wanted is not None and _mentor_of(record) != wanted:
                 continue
@@ -142,7 +170,7 @@ def search(
             seen: set[str] = set()
             for field, text in _texts(record, stored.body):
                 for line in text.splitlines():
-                    if needle in line.lower() and line not in seen:
+                    if needle in normal(line) and line not in seen:
                         seen.add(line)
                         shown = (
                             line
@@ -161,5 +189,22 @@ def search(
                                 stored.file,
                             )
                         )
+    hits = _without_copies(hits, records)
     hits.sort(key=lambda h: (h.day, h.kind, h.id), reverse=True)
     return SearchResult(query, hits, problems)
+
+
+def _without_copies(hits: list[Hit], records: dict[str, Record]) -> list[Hit]:
+    found = {hit.id for hit in hits}
+    kept: list[Hit] = []
+    for hit in hits:
+        record = records.get(hit.id)
+        if hit.field == "notes" and isinstance(record, Session):
+            line = normal(hit.line)
+            if any(
+                source in found and source != hit.id and text in line
+                for source, text in _copied(record, records)
+            ):
+                continue
+        kept.append(hit)
+    return kept

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mentorlog._struct import struct
-from mentorlog.errors import UserError
+from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.models import Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
@@ -119,9 +119,37 @@ def list_sessions(
     return SessionList(shown, loaded.problems, len(records) - len(shown))
 
 
+def resolve_session(
+    journal: Journal, ref: str, loaded: Loaded[Session]
+) -> Stored[Session]:
+    """The session `ref` names. A mentor means that mentor's planned session
+    (the soonest, when there are several); anything else is read as a session
+    reference (short id, date prefix, file name)."""
+    try:
+        mentor = journal.resolve(MENTORS, ref).record
+    except (NotFoundError, AmbiguousError):
+        return journal.resolve(SESSIONS, ref, loaded)
+    planned = sorted(
+        (
+            s
+            for s in loaded.records
+            if s.record.mentor == mentor.id and s.record.status == "planned"
+        ),
+        key=lambda s: (s.record.date, s.record.created),
+    )
+    if planned:
+        return planned[0]
+    try:  # none planned: their past session, if `ref` names one
+        return journal.resolve(SESSIONS, ref, loaded)
+    except NotFoundError:
+        raise NotFoundError(
+            f"no planned session with {mentor.name}; plan one: mentorlog prep {ref}"
+        ) from None
+
+
 def get_session(journal: Journal, ref: str) -> SessionView:
     loaded = journal.load(SESSIONS)
-    stored = journal.resolve(SESSIONS, ref, loaded)
+    stored = resolve_session(journal, ref, loaded)
     return view_of(journal, stored, loaded, mentors_by_id(journal))
 
 
@@ -190,7 +218,7 @@ def move_to(session: Session, to: date, today: date, notice: str | None) -> Sess
 def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
     with journal.transaction():
         loaded = journal.load(SESSIONS)
-        stored = journal.resolve(SESSIONS, ref, loaded)
+        stored = resolve_session(journal, ref, loaded)
         session = stored.record
         if session.status != "planned":
             raise UserError(
@@ -230,7 +258,7 @@ def is_late(when: date, today: date, notice: str | None) -> bool:
 def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
     with journal.transaction():
         loaded = journal.load(SESSIONS)
-        stored = journal.resolve(SESSIONS, ref, loaded)
+        stored = resolve_session(journal, ref, loaded)
         mentors = mentors_by_id(journal)
         session = stored.record
         if session.status != "planned":

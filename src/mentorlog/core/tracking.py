@@ -191,7 +191,18 @@ def list_actions(
             v.action.created,
         )
     )
-    hidden = 0 if include_closed else len(loaded.records) - open_count
+    # the closed ones `--all` would add to this very listing, filters and all
+    hidden = (
+        0
+        if include_closed or overdue_only
+        else sum(
+            1
+            for stored, opened in zip(loaded.records, is_open, strict=True)
+            if not opened
+            and (wanted_mentor is None or stored.value("mentor") == wanted_mentor)
+            and (wanted_goal is None or stored.value("goal") == wanted_goal)
+        )
+    )
     return ActionList(chosen, loaded.problems, hidden, open_count)
 
 

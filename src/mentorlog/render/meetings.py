@@ -139,7 +139,12 @@ def recap_result(result: RecapResult) -> None:
             say("  → ", (note, ""))
 
 
-def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
+def sessions_table(
+    views: list[SessionView], hidden: int, today: date, filters: str = ""
+) -> None:
+    again = (
+        f"mentorlog sessions {filters} --all" if filters else "mentorlog sessions --all"
+    )
     if not views:
         emit(
             Text(
@@ -191,7 +196,7 @@ def sessions_table(views: list[SessionView], hidden: int, today: date) -> None:
     console().print(table)
     left_out(more, "pipe it or use --json")
     if hidden:
-        emit(Text(f"{hidden} older hidden: mentorlog sessions --all", style="dim"))
+        emit(Text(f"{hidden} older hidden: {again}", style="dim"))
 
 
 def session_detail(view: SessionView) -> None:

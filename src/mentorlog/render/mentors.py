@@ -85,10 +85,16 @@ def mentor_added(view: MentorView, notes: list[str]) -> None:
     for note in notes:
         warn(note)
     if view.mentor.kind == "ongoing":
+        # the values typed to `mentors add`, never fixed ones the user would
+        # copy into an agreement they did not make
+        import shlex
+
+        channel = shlex.quote(view.mentor.channel) if view.mentor.channel else "CHANNEL"
+        cadence = shlex.quote(view.mentor.cadence) if view.mentor.cadence else "CADENCE"
         say(
             "Next: agree on how you work together: "
-            f"mentorlog mentors agree {view.short} --channel video --cadence biweekly "
-            "--reschedule-notice 48h ..."
+            f"mentorlog mentors agree {view.short} --channel {channel} "
+            f"--cadence {cadence} --reschedule-notice NOTICE ..."
         )
 
 

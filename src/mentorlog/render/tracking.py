@@ -53,11 +53,26 @@ def search_hits(result: SearchResult) -> None:
 
 
 def actions_table(
-    views: list[ActionView], hidden: int, filtered: bool = False, open_count: int = 0
+    views: list[ActionView],
+    hidden: int,
+    filtered: bool = False,
+    open_count: int = 0,
+    filters: str = "",
 ) -> None:
+    """`filters`: the listing's options as the user typed them, repeated in the
+    hint so that it shows the same listing with the closed ones added."""
+    again = (
+        f"mentorlog actions {filters} --all" if filters else "mentorlog actions --all"
+    )
     if not views:
         if filtered:
-            emit(Text(f"No action matches these filters ({open_count} open in all)."))
+            closed = f"; {hidden} closed: {again}" if hidden else ""
+            emit(
+                Text(
+                    f"No action matches these filters ({open_count} open in all"
+                    f"{closed})."
+                )
+            )
         else:
             closed = f" ({hidden} closed: --all)" if hidden else ""
             emit(Text("No open actions." + closed))
@@ -85,7 +100,7 @@ def actions_table(
     console().print(table)
     left_out(more, "pipe it, filter it, or use --json")
     if hidden:
-        emit(Text(f"{hidden} closed hidden: mentorlog actions --all", style="dim"))
+        emit(Text(f"{hidden} closed hidden: {again}", style="dim"))
 
 
 def feedback_table(views: list[FeedbackView], total: int) -> None:

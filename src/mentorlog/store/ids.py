@@ -19,9 +19,21 @@ TIME_LENGTH = 10
 SHORT_MIN = 4
 
 
+_last_ms = [0]
+
+
 def new_id(now_ms: int | None = None) -> str:
-    """A fresh id for a record created now."""
-    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    """A fresh id for a record created now.
+
+    Within one process the time half strictly increases (a record made in the
+    same millisecond as the one before counts as a millisecond later), so the
+    records of one command sort in the order it made them: the actions of one
+    recap keep the order they were typed in."""
+    if now_ms is None:
+        ms = max(time.time_ns() // 1_000_000, _last_ms[0] + 1)
+        _last_ms[0] = ms
+    else:
+        ms = now_ms
     value = (ms << 80) | int.from_bytes(os.urandom(10), "big")
     chars = [ALPHABET[(value >> (5 * i)) & 31] for i in range(ID_LENGTH)]
     return "".join(reversed(chars))
