@@ -149,8 +149,8 @@ def test_nothing_is_committed_or_pushed_while_a_conflict_is_open(
     assert ml(phone, "sync").returncode == 1
     head = git(phone, "rev-parse", "HEAD")
     added = ml(phone, "actions", "add", "Call mom")
-    assert added.returncode == 0
-    assert "not committed: a sync stopped on a conflict" in added.stderr
+    assert added.returncode == 1  # refused: an abort would lose it
+    assert "nothing was written" in added.stderr
     assert git(phone, "rev-parse", "HEAD") == head
     # the user marks the conflict resolved without removing the markers
     git(phone, "add", "-A")

@@ -152,6 +152,12 @@ class Journal:
         with self._changes.hold(self):
             yield self
 
+    def refuse_while_sync_stopped(self, path: Path) -> None:
+        """`SyncStoppedError` if `path` may not be written now: a git journal
+        whose sync stopped on a conflict takes no change (see
+        `store.transaction`). Every write checks it; call it to refuse early."""
+        self._changes.refuse_while_sync_stopped(path)
+
     def forget(self) -> None:
         """Drop the records read so far: the next `load` reads the disk."""
         self._loaded.clear()
@@ -169,6 +175,7 @@ class Journal:
         rel = fs.relative(self.root, path)
         folder, _, name = rel.rpartition("/")
         ensure_dir(self.root, private_from=self.root)
+        self._changes.refuse_while_sync_stopped(path)
         fd = fs.open_folder(self.root, folder, create=True, writing=rel)
         try:
             fs.refuse_link_at(fd, name, rel)
