@@ -104,6 +104,18 @@ def commit_all(root: Path, message: str) -> bool:
     return True
 
 
+def set_merge_driver(root: Path, command: str) -> None:
+    """The record merge's command, in this repository's own `.git/config`
+    (never synced: what a pulled `.gitattributes` names, this machine runs)."""
+    key = "merge.mentorlog.driver"
+    if (
+        git(root, "config", "--local", "--get", key, check=False).stdout.strip()
+        != command
+    ):
+        git(root, "config", "--local", key, command)
+        git(root, "config", "--local", "merge.mentorlog.name", "mentorlog record merge")
+
+
 def in_progress(root: Path) -> bool:
     """A rebase or merge is open (a sync stopped on a conflict)."""
     git_dir = root / ".git"
