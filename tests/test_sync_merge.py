@@ -159,3 +159,44 @@ def test_the_same_field_changed_on_both_keeps_the_later_and_notes_the_other(
         )
         said = device.ml("doctor")
         assert "agreement.channel" in said.stdout + said.stderr
+
+
+def test_one_meeting_planned_on_both_devices_is_one_meeting(
+    pair: tuple[Device, Device],
+) -> None:
+    laptop, phone = pair
+    laptop.ok("prep", "ada", "--on", "2026-12-03", "--topic", "Rust traits")
+    phone.ok("prep", "ada", "--on", "2026-12-03", "--topic", "Career moves")
+    laptop.ok("sync")
+    merged = phone.ml("sync")
+    assert merged.returncode == 0, merged.stderr
+    assert "merged into one" in merged.stderr
+    laptop.ok("sync")
+    for device in (laptop, phone):
+        assert len(list((device.journal / "sessions").glob("*.md"))) == 1
+        [session] = json.loads(device.ok("sessions", "--all", "--json"))
+        assert session["status"] == "planned" and session["date"] == "2026-12-03"
+        assert {"Rust traits", "Career moves"} <= set(session["topics"])
+        agenda = device.ok("prep", "ada")
+        assert "Rust traits" in agenda and "Career moves" in agenda
+        device.ok("doctor")
+    assert laptop.git("status", "--porcelain") == ""
+
+
+def test_duplicate_plans_however_made_are_merged_before_prep_and_recap(
+    pair: tuple[Device, Device],
+) -> None:
+    laptop, _ = pair
+    laptop.ok("prep", "ada", "--on", "2026-12-03", "--topic", "First")
+    [path] = (laptop.journal / "sessions").glob("*.md")
+    text = path.read_text()
+    [old_id] = [line for line in text.splitlines() if line.startswith("id = ")]
+    copy = text.replace(old_id, 'id = "01jcqp0000000000000000000a"')
+    copy = copy.replace('"First"', '"Second"')
+    (path.parent / "copy.md").write_text(copy)
+    done = laptop.ml("recap", "ada", "--takeaway", "Traits are interfaces")
+    assert done.returncode == 0, done.stderr
+    assert "merged into one" in done.stderr
+    [session] = json.loads(laptop.ok("sessions", "--all", "--json"))
+    assert session["status"] == "held"
+    assert {"First", "Second"} <= set(session["topics"])

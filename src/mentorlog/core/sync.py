@@ -192,6 +192,12 @@ def sync(journal: Journal) -> SyncResult:
             # taken out of git, and a recovery log that is not ours is removed
             _untrack(journal)
             journal.recovered += undo.recover(root, warn=journal.warnings.append)
+            # two devices that planned one meeting: one meeting again
+            from mentorlog.core.sessions import merge_duplicate_plans
+
+            journal.forget()
+            for said in merge_duplicate_plans(journal):
+                journal.warn_once(said)
             committed = (
                 gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
                 or committed

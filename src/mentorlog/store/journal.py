@@ -188,6 +188,20 @@ class Journal:
             os.close(fd)
         self._changes.written.append(path)
 
+    def delete(self, path: Path) -> None:
+        """Remove a record's file as part of the change under way: the undo
+        log keeps what it held, so a failed change puts it back."""
+        assert self._lock.held, "writes happen inside Journal.transaction()"
+        self._loaded.clear()
+        self._changes.refuse_while_sync_stopped(path)
+        rel = fs.relative(self.root, path)
+        self._changes.record(path)
+        try:
+            fs.unlink(self.root, rel)
+        except OSError as error:
+            raise JournalIOError(path, error, action="remove") from error
+        self._changes.written.append(path)
+
     def save(
         self,
         kind: Kind[R],
