@@ -3,33 +3,24 @@ own files (issue 19). Two real clones of a bare remote, mentorlog and git run
 as real processes."""
 
 import json
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.gitjournal import Device
+from tests.gitjournal import Device, copy_pair, make_shared_journal
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_shared_journal(tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> tuple[Device, Device]:
+def pair(template: Path, tmp_path: Path) -> tuple[Device, Device]:
     """A journal with a mentor, a goal with three milestones and two actions,
     on a laptop and, cloned from their remote, a phone."""
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    laptop, phone = Device(tmp_path, "laptop"), Device(tmp_path, "phone")
-    laptop.ok("init", "--git", "--name", "Sam")
-    laptop.ok("mentors", "add", "Ada Lovelace")
-    laptop.ok("goals", "add", "Learn Rust", "--by", "eoy")
-    for title in ("Read the book", "Write a CLI", "Ship it"):
-        laptop.ok("goals", "milestone", "learn rust", title)
-    laptop.ok("actions", "add", "Email Ada")
-    laptop.ok("actions", "add", "Read chapter 3")
-    laptop.git("remote", "add", "origin", str(remote))
-    laptop.ok("sync")
-    phone.clone(remote)
-    return laptop, phone
+    return copy_pair(template, tmp_path)
 
 
 def sync_all(laptop: Device, phone: Device) -> None:
