@@ -150,6 +150,10 @@ def test_the_same_field_changed_on_both_keeps_the_later_and_notes_the_other(
         )
         said = device.ml("doctor")
         assert "agreement.channel" in said.stdout + said.stderr
+        shown = device.ml("mentors", "show", "ada")
+        assert shown.returncode == 0
+        assert "both devices changed agreement.channel" in shown.stderr
+        assert "'phone'" in shown.stderr
 
 
 def test_one_meeting_planned_on_both_devices_is_one_meeting(
@@ -191,3 +195,25 @@ def test_duplicate_plans_however_made_are_merged_before_prep_and_recap(
     [session] = json.loads(laptop.ok("sessions", "--all", "--json"))
     assert session["status"] == "held"
     assert {"First", "Second"} <= set(session["topics"])
+
+
+def test_recaps_of_different_meetings_on_two_devices(
+    pair: tuple[Device, Device],
+) -> None:
+    laptop, phone = pair
+    laptop.ok("mentors", "add", "Grace Hopper")
+    laptop.ok("prep", "ada", "--on", "2026-11-22", "--topic", "Traits")
+    laptop.ok("prep", "grace", "--on", "2026-11-22", "--topic", "Compilers")
+    sync_all(laptop, phone)
+    laptop.ok("recap", "ada", "--takeaway", "Traits are interfaces")
+    phone.ok("recap", "grace", "--takeaway", "Write the compiler")
+    phone.ok("actions", "done", "email ada")
+    sync_all(laptop, phone)
+    for device in (laptop, phone):
+        sessions = json.loads(device.ok("sessions", "--all", "--json"))
+        assert sorted((s["status"], s["takeaways"]) for s in sessions) == [
+            ("held", ["Traits are interfaces"]),
+            ("held", ["Write the compiler"]),
+        ]
+        said = device.ml("doctor")
+        assert said.returncode == 0 and "both devices changed" not in said.stderr

@@ -93,3 +93,29 @@ def test_nothing_is_lost_and_only_same_field_edits_are_noted(
             assert merged[key] == note["kept"] == (one if ours_later else two)[key]
         elif values:
             assert merged[key] == values.pop()
+
+
+def test_two_milestones_with_one_title_are_both_kept() -> None:
+    base = {"title": "G", "milestones": [{"title": "Review"}, {"title": "Review"}]}
+    ours = {
+        **base,
+        "milestones": [{"title": "Review", "done": True}, {"title": "Review"}],
+    }
+    theirs = {**base, "milestones": [*base["milestones"], {"title": "Ship"}]}
+    text = merge_text(*map(tomlfile.dumps, (base, ours, theirs)), "goals/g.toml", False)
+    assert tomllib.loads(text)["milestones"] == [
+        {"title": "Review", "done": True},
+        {"title": "Review"},
+        {"title": "Ship"},
+    ]
+
+
+def test_overlapping_prose_keeps_both_versions_without_markers() -> None:
+    front = '+++\nid = "01jcqp0000000000000000000a"\n+++\n'
+    base = front + "## Notes\n\nShe likes email.\n"
+    ours = front + "## Notes\n\nShe likes short emails.\n"
+    theirs = front + "## Notes\n\nShe prefers calls.\n"
+    text = merge_text(base, ours, theirs, "mentors/ada.md", True)
+    assert "<<<<<<<" not in text and ">>>>>>>" not in text
+    assert "She likes short emails." in text and "She prefers calls." in text
+    assert "both devices changed this part" in text

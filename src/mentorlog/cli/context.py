@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
 
@@ -71,3 +71,12 @@ def optional_date(text: str | None, what: str) -> date | None:
         return dates.parse_date(text)
     except DateError as error:
         raise DateError(f"{what}: {error.message}") from None
+
+
+def show_merge_notes(file: str, record: Any) -> None:
+    """A shown record's values that lost in a sync's record merge, said after
+    it (stderr): both devices changed one field (see `store.merge`)."""
+    from mentorlog.core.doctor import merge_notes
+
+    for note in merge_notes(file, record):
+        journal().warn_once(note)

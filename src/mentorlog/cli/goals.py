@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import interactive, journal, no_group_options, optional_date, today
+from .context import (
+    interactive,
+    journal,
+    no_group_options,
+    optional_date,
+    show_merge_notes,
+    today,
+)
 
 goals_app = typer.Typer(
     help=(
@@ -199,6 +206,7 @@ def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
         render.json_out(view.as_json())
     else:
         render.goal_detail(view)
+        show_merge_notes(view.file, view.goal)
 
 
 @goals_app.command("edit")

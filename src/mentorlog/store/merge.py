@@ -119,13 +119,11 @@ class Merge:
         theirs: list[dict[str, Any]],
         where: str,
     ) -> list[dict[str, Any]]:
-        olds = {_identity(item): item for item in base}
-        mine = {_identity(item): item for item in ours}
-        other = {_identity(item): item for item in theirs}
+        olds, mine, other = _keyed(base), _keyed(ours), _keyed(theirs)
         order = list(mine) + [key for key in other if key not in mine]
         merged = []
         for key in order:
-            label = f"{where}[{key[1] if isinstance(key, tuple) else key}]"
+            label = f"{where}[{key[1]}]"
             value = self.value(
                 olds.get(key, _MISSING),
                 mine.get(key, _MISSING),
@@ -145,6 +143,18 @@ def _same(a: Any, b: Any) -> bool:
 
 def _all_tables(items: list[Any]) -> bool:
     return all(isinstance(item, dict) for item in items)
+
+
+def _keyed(items: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    """Tables by identity; two with one identity (two milestones with one
+    title) are told apart by their order, so neither is lost."""
+    keyed: dict[Any, dict[str, Any]] = {}
+    for item in items:
+        key = _identity(item)
+        while key in keyed:
+            key = (*key, "again")
+        keyed[key] = item
+    return keyed
 
 
 def _identity(item: dict[str, Any]) -> Any:
