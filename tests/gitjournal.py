@@ -166,3 +166,34 @@ def git_objects(repo: Path) -> bytes:
         check=True,
         timeout=120,
     ).stdout
+
+
+def make_shared_journal(where: Path) -> Path:
+    """A laptop journal (a mentor, a goal with three milestones, two actions)
+    synced to a bare remote, both under `where`: made once per module and
+    copied per test (`copy_pair`), so each test starts in a second."""
+    remote = where / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    laptop = Device(where, "laptop")
+    laptop.ok("init", "--git", "--name", "Sam")
+    laptop.ok("mentors", "add", "Ada Lovelace")
+    laptop.ok("goals", "add", "Learn Rust", "--by", "eoy")
+    for title in ("Read the book", "Write a CLI", "Ship it"):
+        laptop.ok("goals", "milestone", "learn rust", title)
+    laptop.ok("actions", "add", "Email Ada")
+    laptop.ok("actions", "add", "Read chapter 3")
+    laptop.git("remote", "add", "origin", str(remote))
+    laptop.ok("sync")
+    return where
+
+
+def copy_pair(template: Path, where: Path) -> tuple[Device, Device]:
+    """The laptop and remote of `make_shared_journal` copied to `where`, and a
+    phone cloned from the copy."""
+    shutil.copytree(template / "remote.git", where / "remote.git")
+    laptop = Device(where, "laptop")
+    shutil.copytree(template / "laptop", laptop.journal, symlinks=True)
+    laptop.git("remote", "set-url", "origin", str(where / "remote.git"))
+    phone = Device(where, "phone")
+    phone.clone(where / "remote.git")
+    return laptop, phone

@@ -81,7 +81,11 @@ def test_an_undo_log_pulled_at_clone_never_writes_into_git_config(
     victim.ok("actions", "add", "Another commit")
     victim.ok("sync")
     assert not marker.exists()
-    assert (victim.journal / ".git" / "config").read_text() == config
+    after = (victim.journal / ".git" / "config").read_text()
+    # the one change: sync names this machine's record merge (issue 19)
+    ours = after.index('[merge "mentorlog"]\n')
+    assert after[:ours] == config and "merge-driver %O %A %B %P" in after[ours:]
+    assert after[ours:].count("\n") == 3
     assert said.count("did not write") == 1  # one warning: the log was not ours
     assert ".undo" not in tracked(victim)
     assert ".undo" not in victim.git("ls-tree", "-r", "--name-only", "origin/HEAD")

@@ -33,6 +33,8 @@ def main() -> NoReturn:
 
         sys.stdout.write(root_help())
         os._exit(_flushed(0))
+    if sys.argv[1:2] == [MERGE_DRIVER]:
+        os._exit(_merge_driver(sys.argv[2:]))
     from mentorlog.cli import app
 
     code = app(prog_name="mentorlog", standalone_mode=False)
@@ -42,6 +44,24 @@ def main() -> NoReturn:
     # once anyway (a tenth of a second on a large journal). `os._exit` runs no
     # atexit handler and flushes no stream: nothing may rely on either.
     os._exit(code)
+
+
+MERGE_DRIVER = "merge-driver"  # hidden: what git runs, not a user's command
+
+
+def _merge_driver(args: list[str]) -> int:
+    """`mentorlog merge-driver BASE OURS THEIRS PATH`: git's merge of one of
+    mentorlog's files (see `store.merge`); not listed in the help."""
+    if len(args) != 4:
+        sys.stderr.write("usage: mentorlog merge-driver BASE OURS THEIRS PATH\n")
+        return 2
+    from mentorlog.store.merge import driver
+
+    try:
+        return driver(*args)
+    except Exception as error:  # git then keeps its conflict: nothing is lost
+        sys.stderr.write(f"mentorlog merge-driver: {error}\n")
+        return 1
 
 
 def run(

@@ -31,6 +31,11 @@ class UserError(MentorlogError):
     """Unknown reference, invalid value, nothing to do."""
 
 
+class SyncStoppedError(UserError):
+    """A sync stopped on a conflict is open: no change is written until it is
+    finished or aborted."""
+
+
 class UsageError(MentorlogError):
     """Options in the wrong place, or that contradict each other."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
 
@@ -95,3 +95,12 @@ def meeting_date(text: str | None, what: str) -> date | None:
             f'"{day.isoformat()}" and note the time in its agenda'
         )
     return day
+
+
+def show_merge_notes(file: str, record: Any) -> None:
+    """A shown record's values that lost in a sync's record merge, said after
+    it (stderr): both devices changed one field (see `store.merge`)."""
+    from mentorlog.core.doctor import merge_notes
+
+    for note in merge_notes(file, record):
+        journal().warn_once(note)

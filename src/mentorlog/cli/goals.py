@@ -11,7 +11,14 @@ if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
 
 from . import completion
-from .context import interactive, journal, no_group_options, optional_date, today
+from .context import (
+    interactive,
+    journal,
+    no_group_options,
+    optional_date,
+    show_merge_notes,
+    today,
+)
 from .options import PrivateOption
 
 goals_app = typer.Typer(
@@ -254,6 +261,7 @@ def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
         render.json_out(view.as_json())
     else:
         render.goal_detail(view)
+        show_merge_notes(view.file, view.goal)
 
 
 @goals_app.command("edit")

@@ -14,6 +14,7 @@ from .context import (
     meeting_date,
     no_group_options,
     optional_date,
+    show_merge_notes,
     today,
 )
 
@@ -308,6 +309,7 @@ def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
         render.json_out({**view.as_json(), "body": view.body})
     else:
         render.session_detail(view)
+        show_merge_notes(view.file, view.session)
 
 
 @sessions_app.command("cancel")

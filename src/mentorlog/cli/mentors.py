@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from . import completion
-from .context import journal, meeting_date, no_group_options, optional_date, today
+from .context import (
+    journal,
+    meeting_date,
+    no_group_options,
+    optional_date,
+    show_merge_notes,
+    today,
+)
 from .options import PrivateOption
 
 mentors_app = typer.Typer(
@@ -178,6 +185,7 @@ def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
         render.json_out(view.as_json())
     else:
         render.mentor_detail(view)
+        show_merge_notes(view.file, view.mentor)
 
 
 @mentors_app.command("edit")

@@ -31,6 +31,7 @@ from .sessions import (
     SessionView,
     last_held,
     mentors_by_id,
+    merge_duplicate_plans,
     move_to,
     planned,
     require_healthy_sessions,
@@ -574,6 +575,8 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
     area = (request.feedback_area or "").strip() or None
     with journal.transaction():
         require_healthy_sessions(journal)
+        for said in merge_duplicate_plans(journal):
+            journal.warn_once(said)
         mentor, chosen = choose_mentor(journal, request.mentor, today)
         if mentor.status != "active":
             raise UserError(f"the mentorship with {mentor.name} has ended")

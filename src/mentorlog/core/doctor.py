@@ -6,7 +6,7 @@ import contextlib
 import stat
 from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
@@ -24,6 +24,9 @@ from mentorlog.store.journal import (
 )
 from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.undo import UNDO_FILE
+
+if TYPE_CHECKING:
+    from mentorlog.models import Model
 
 
 @struct
@@ -48,6 +51,27 @@ class DoctorReport:
             ],
             "notes": self.notes,
         }
+
+
+def merge_notes(relpath: str, record: Model) -> list[str]:
+    """What the record merge of a sync kept aside (`store.merge`): the values
+    that lost when both devices changed one field."""
+    from mentorlog.store.merge import CONFLICTS
+
+    notes = (record.model_extra or {}).get(CONFLICTS)
+    if not isinstance(notes, list):
+        return []
+    said = []
+    for note in notes:
+        if not isinstance(note, dict):
+            continue
+        lost = note.get("lost", "(removed)")
+        said.append(
+            f"{relpath}: both devices changed {note.get('field', '?')}: kept "
+            f"{note.get('kept', '(removed)')!r}, the other device's {lost!r} is "
+            f"kept under [[{CONFLICTS}]] (mentorlog edit {relpath} to settle it)"
+        )
+    return said
 
 
 def run_doctor(journal: Journal) -> DoctorReport:
@@ -85,7 +109,7 @@ def _check_settings(journal: Journal, report: DoctorReport) -> None:
     elif settings is not None:
         report.checked += 1
         try:
-            journal.settings()
+            report.notes.extend(merge_notes(SETTINGS_FILE, journal.settings()))
         except DataError as error:
             report.problems.append(Problem.from_error(error))
     else:
@@ -110,6 +134,8 @@ def _check_folder(
     loaded = journal.load(kind)
     report.checked += len(loaded.records) + len(loaded.problems)
     report.problems.extend(p for p in loaded.problems if p.path not in linked)
+    for stored in loaded.records:
+        report.notes.extend(merge_notes(journal.relative(stored.path), stored.record))
     if found != "folder":
         return
     for name, mode in fs.listdir(journal.root, kind.folder):

@@ -43,6 +43,7 @@ def start_edit(journal: Journal, ref: str, only: str | None = None) -> EditSessi
     kind, target, record_id = _find(journal, ref, kinds)
     raw = journal.read_bytes(target)  # a link is refused, never followed
     original = tomlfile.decode(raw, journal.relative(target))
+    journal.refuse_while_sync_stopped(target)  # before the editor, not after it
     with journal.transaction():
         import secrets
         from datetime import datetime

@@ -18,6 +18,7 @@ from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, 
 from .sessions import (
     SessionView,
     mentors_by_id,
+    merge_duplicate_plans,
     planned,
     require_healthy_sessions,
     retitle,
@@ -167,7 +168,13 @@ def _nearest_planned(journal: Journal, today: date) -> Stored[Session] | None:
     if not candidates:
         return None
     return min(
-        candidates, key=lambda s: (abs((s.record.date - today).days), s.record.date)
+        candidates,
+        key=lambda s: (
+            abs((s.record.date - today).days),
+            s.record.date,
+            s.record.created,
+            s.record.id,  # the same session every command picks (sessions_with)
+        ),
     )
 
 
@@ -210,6 +217,8 @@ def record_recap(
         raise UserError("a takeaway is empty; say what you took away, in a sentence")
     with journal.transaction():
         require_healthy_sessions(journal)
+        for said in merge_duplicate_plans(journal):
+            journal.warn_once(said)
         target = find_target(journal, ref, today)
         mentor, session = target.mentor, target.session
         goal = journal.resolve(GOALS, given.goal).record.id if given.goal else None

@@ -156,7 +156,9 @@ def get_session(journal: Journal, ref: str) -> SessionView:
 def sessions_with(journal: Journal, mentor_id: str) -> list[Stored[Session]]:
     """This mentor's sessions, oldest first."""
     found = [s for s in journal.load(SESSIONS).records if s.record.mentor == mentor_id]
-    return sorted(found, key=lambda s: (s.record.date, s.record.created))
+    # the id last: two sessions on one day are always in the same order, so
+    # every command picks the same one
+    return sorted(found, key=lambda s: (s.record.date, s.record.created, s.record.id))
 
 
 def last_held(
@@ -172,6 +174,58 @@ def last_held(
 
 def planned(sessions: list[Stored[Session]]) -> list[Stored[Session]]:
     return [s for s in sessions if s.record.status == "planned"]
+
+
+MERGED_NOTE = "<!-- mentorlog: merged from a second plan of this meeting -->"
+
+
+def merge_duplicate_plans(journal: Journal) -> list[str]:
+    """One meeting per mentor and date: planned sessions that share both (two
+    devices planned the same meeting, then synced) become one, the oldest
+    (by `created`, then id): the union of topics, questions, things to bring,
+    and the other's notes appended under a note; the other file is removed.
+    Call inside a transaction; returns what was merged, to be said."""
+    said: list[str] = []
+    groups: dict[tuple[str, date], list[Stored[Session]]] = {}
+    for stored in journal.load(SESSIONS).records:
+        if stored.record.status == "planned":
+            key = (stored.record.mentor, stored.record.date)
+            groups.setdefault(key, []).append(stored)
+    for (_, day), group in sorted(groups.items()):
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda s: (s.record.created, s.record.id))
+        keep, others = group[0], group[1:]
+        session, body = keep.record, keep.body
+        for other in others:
+            extra = other.record
+            session = session.model_copy(
+                update={
+                    name: _union(getattr(session, name), getattr(extra, name))
+                    for name in ("topics", "questions", "bring", "agenda_keys")
+                }
+            )
+            if other.body.strip() and other.body.strip() not in body:
+                body = body.rstrip("\n") + f"\n\n{MERGED_NOTE}\n\n" + other.body
+        journal.save(SESSIONS, session, keep, body=body)
+        for other in others:
+            journal.delete(other.path)
+        said.append(
+            f"two plans of the meeting with {session.mentor_name} on "
+            f"{day.isoformat()} were merged into one "
+            f"({journal.relative(keep.path)}; "
+            + ", ".join(journal.relative(o.path) for o in others)
+            + " removed)"
+        )
+    return said
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    merged = list(first)
+    for item in second:
+        if item.lower() not in (m.lower() for m in merged):
+            merged.append(item)
+    return merged
 
 
 def require_healthy_sessions(journal: Journal) -> None:

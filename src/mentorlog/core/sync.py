@@ -33,6 +33,7 @@ def make_git_journal(journal: Journal) -> bool:
         settings, _ = journal.settings_or_default()
         existed = gitsync.init_repo(journal.root, settings.name)
         keep_local_state_out(journal)
+        use_record_merge(journal)
         gitsync.harden(journal.root)
         gitsync.commit_all(journal.root, "mentorlog: start the journal")
     return existed
@@ -54,6 +55,34 @@ def keep_local_state_out(journal: Journal) -> None:
         joined = present + ("" if not present or present.endswith("\n") else "\n")
         header = "" if present else "# mentorlog: derived, local or transient\n"
         journal.write_text(ignore, joined + header + "\n".join(missing) + "\n")
+
+
+def use_record_merge(journal: Journal) -> None:
+    """git merges mentorlog's own files with the record merge
+    (`store.merge`): `.gitattributes` names it for the record folders and the
+    settings, and the command git runs is set in the local `.git/config`, the
+    running interpreter by its absolute path. Call inside a transaction."""
+    import shlex
+    import sys
+
+    from mentorlog.store import merge
+
+    command = f"{shlex.quote(sys.executable)} -m mentorlog merge-driver %O %A %B %P"
+    gitsync.set_merge_driver(journal.root, command)
+    path = journal.root / ".gitattributes"
+    present = _read_plain_file(path)
+    lines = {line.strip() for line in present.splitlines()}
+    missing = [
+        f"{pattern} merge={merge.DRIVER}"
+        for pattern in merge.PATTERNS
+        if f"{pattern} merge={merge.DRIVER}" not in lines
+    ]
+    if missing:
+        joined = present + ("" if not present or present.endswith("\n") else "\n")
+        header = (
+            "" if present else "# mentorlog: its own files merge record by record\n"
+        )
+        journal.write_text(path, joined + header + "\n".join(missing) + "\n")
 
 
 def _in_force(gitignore: str) -> set[str]:
@@ -112,6 +141,7 @@ def sync(journal: Journal) -> SyncResult:
         raise UserError("not a git journal: `mentorlog init --git` makes it one")
     with journal.transaction():  # (its own undo log is gone before git works)
         keep_local_state_out(journal)
+        use_record_merge(journal)
     with journal.transaction():  # no mentorlog writes while git works
         if gitsync.conflicted(root):
             raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
@@ -162,6 +192,12 @@ def sync(journal: Journal) -> SyncResult:
             # taken out of git, and a recovery log that is not ours is removed
             _untrack(journal)
             journal.recovered += undo.recover(root, warn=journal.warnings.append)
+            # two devices that planned one meeting: one meeting again
+            from mentorlog.core.sessions import merge_duplicate_plans
+
+            journal.forget()
+            for said in merge_duplicate_plans(journal):
+                journal.warn_once(said)
             committed = (
                 gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
                 or committed

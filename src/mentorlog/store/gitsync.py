@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import stat
 import subprocess
@@ -103,12 +104,61 @@ def commit_all(root: Path, message: str) -> bool:
     return True
 
 
+def set_merge_driver(root: Path, command: str) -> None:
+    """The record merge's command, in this repository's own `.git/config`
+    (never synced: what a pulled `.gitattributes` names, this machine runs)."""
+    key = "merge.mentorlog.driver"
+    if (
+        git(root, "config", "--local", "--get", key, check=False).stdout.strip()
+        != command
+    ):
+        git(root, "config", "--local", key, command)
+        git(root, "config", "--local", "merge.mentorlog.name", "mentorlog record merge")
+
+
 def in_progress(root: Path) -> bool:
     """A rebase or merge is open (a sync stopped on a conflict)."""
     git_dir = root / ".git"
     return any(
         (git_dir / name).exists()
         for name in ("rebase-merge", "rebase-apply", "MERGE_HEAD")
+    )
+
+
+_STOPPED = (
+    ("rebase-merge", "rebase"),
+    ("rebase-apply", "rebase"),
+    ("MERGE_HEAD", "merge"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("REVERT_HEAD", "revert"),
+)
+
+
+def stopped(root: Path) -> str | None:
+    """The git operation a stopped sync (or the user's own git) left open:
+    "rebase", "merge", "cherry-pick", "revert", or None. Only names under
+    `.git/` are looked at: nothing in the working tree can fake or hide it."""
+    git_dir = root / ".git"
+    if not git_dir.is_dir():
+        return None
+    for name, operation in _STOPPED:
+        if os.path.lexists(git_dir / name):
+            return operation
+    return None
+
+
+def how_to_finish(root: Path, operation: str) -> str:
+    """What to type to finish, or to abort, the open `operation`."""
+    where = f"git -C {shlex.quote(str(root))}"
+    finish = {
+        "rebase": f"{where} add -A && {where} rebase --continue",
+        "merge": f"{where} add -A && {where} commit --no-edit",
+        "cherry-pick": f"{where} add -A && {where} cherry-pick --continue",
+        "revert": f"{where} add -A && {where} revert --continue",
+    }[operation]
+    return (
+        f"finish it (mend the files git names, then {finish}, then mentorlog sync) "
+        f"or abort it ({where} {operation} --abort)"
     )
 
 

@@ -152,6 +152,12 @@ class Journal:
         with self._changes.hold(self):
             yield self
 
+    def refuse_while_sync_stopped(self, path: Path) -> None:
+        """`SyncStoppedError` if `path` may not be written now: a git journal
+        whose sync stopped on a conflict takes no change (see
+        `store.transaction`). Every write checks it; call it to refuse early."""
+        self._changes.refuse_while_sync_stopped(path)
+
     def forget(self) -> None:
         """Drop the records read so far: the next `load` reads the disk."""
         self._loaded.clear()
@@ -169,6 +175,7 @@ class Journal:
         rel = fs.relative(self.root, path)
         folder, _, name = rel.rpartition("/")
         ensure_dir(self.root, private_from=self.root)
+        self._changes.refuse_while_sync_stopped(path)
         fd = fs.open_folder(self.root, folder, create=True, writing=rel)
         try:
             fs.refuse_link_at(fd, name, rel)
@@ -179,6 +186,20 @@ class Journal:
                 raise JournalIOError(path, error) from error
         finally:
             os.close(fd)
+        self._changes.written.append(path)
+
+    def delete(self, path: Path) -> None:
+        """Remove a record's file as part of the change under way: the undo
+        log keeps what it held, so a failed change puts it back."""
+        assert self._lock.held, "writes happen inside Journal.transaction()"
+        self._loaded.clear()
+        self._changes.refuse_while_sync_stopped(path)
+        rel = fs.relative(self.root, path)
+        self._changes.record(path)
+        try:
+            fs.unlink(self.root, rel)
+        except OSError as error:
+            raise JournalIOError(path, error, action="remove") from error
         self._changes.written.append(path)
 
     def save(

@@ -20,6 +20,7 @@ from mentorlog.errors import (
     LinkError,
     MentorlogError,
     NewerJournalError,
+    SyncStoppedError,
 )
 
 from . import cache, fs, migrate, settings, tomlfile, undo
@@ -58,12 +59,38 @@ class Changes:
         self.undo: undo.UndoLog | None = None
         self.written: list[Path] = []
         self._checked_version = False
+        self._stopped_checked = False  # once per change: see refuse_while_sync_stopped
 
     def record(self, path: Path) -> None:
         """`path` is about to be written: the undo log keeps what it held."""
         assert self.lock.held, "writes happen inside Journal.transaction()"
         if self.undo is not None:
             self.undo.record(path)
+
+    def refuse_while_sync_stopped(self, path: Path) -> None:
+        """A git journal whose sync stopped on a conflict takes no change: an
+        abort would wipe it. Checked before the first byte of a change is
+        written; this machine's own state (drafts, cache) and the files git
+        names as conflicted (mending them is how the sync is finished) may be
+        written."""
+        if self._stopped_checked:
+            return
+        from . import gitsync
+
+        operation = gitsync.stopped(self.root)
+        if operation is None:
+            self._stopped_checked = True
+            return
+        rel = path.relative_to(self.root).as_posix()
+        if rel.split("/")[0] in gitsync.LOCAL_STATE:
+            return
+        if rel in gitsync.conflicted(self.root):
+            return
+        raise SyncStoppedError(
+            f"nothing was written: a {operation} (a sync stopped on a conflict) "
+            f"is not finished, and aborting it would lose this change. "
+            + gitsync.how_to_finish(self.root, operation)
+        )
 
     def needs_repair(self, host: Host) -> bool:
         """Whether a reader must first take the lock: a crash left a change
@@ -104,6 +131,7 @@ class Changes:
         host.forget()
         host.recovered += undo.recover(self.root, warn=host.warnings.append)
         log = self.undo = undo.UndoLog(self.root)
+        self._stopped_checked = False
         try:
             self._check_writable(host, SCHEMA_VERSION)  # may migrate: undoable
             _clean_temps(self.root)

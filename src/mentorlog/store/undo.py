@@ -144,7 +144,8 @@ def _payload(entry: dict[str, object]) -> str:
 def allowed(name: str) -> bool:
     """Whether `name` (relative, with `/`) is a file a transaction may write:
     a record in a record folder, the settings, the agenda template,
-    `.gitignore`, a draft. Never `.git/`, never outside the journal."""
+    `.gitignore`, `.gitattributes`, a draft. Never `.git/`, never outside the
+    journal."""
     from .kinds import ALL_KINDS
     from .paths import AGENDA_TEMPLATE, SETTINGS_FILE, TEMPLATES
 
@@ -153,7 +154,12 @@ def allowed(name: str) -> bool:
     parts = name.split("/")
     if any(part in ("", ".", "..") for part in parts):
         return False
-    if parts in ([SETTINGS_FILE], [".gitignore"], [TEMPLATES, AGENDA_TEMPLATE]):
+    if parts in (
+        [SETTINGS_FILE],
+        [".gitignore"],
+        [".gitattributes"],  # names the record merge (issue 19)
+        [TEMPLATES, AGENDA_TEMPLATE],
+    ):
         return True
     if len(parts) != 2 or parts[1].startswith("."):
         return False
