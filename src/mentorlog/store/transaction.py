@@ -197,6 +197,9 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     )
     message = f"{host.purpose or 'mentorlog'}: {shown}"
     try:
+        said = gitsync.ensure_identity(root)
+        if said:
+            host.warnings.append(said)
         gitsync.commit_all(root, message)
     except MentorlogError as error:
         host.warnings.append(f"saved, but not committed to git: {error.message}")
