@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +123,118 @@ def test_init_git_on_a_clone_without_identity_sets_the_fallback(
     assert "no identity" in done.stderr
     email = git(clone, "config", "--local", "user.email", home=bare_home)
     assert email.strip() == "mentorlog@localhost"
+
+
+# -- output that adapts to the stream ---------------------------------------
+
+NARROW = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "cp1252": {"PYTHONIOENCODING": "cp1252"},
+    "C locale": {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"},
+}
+
+
+def raw(
+    journal: Path,
+    *args: str,
+    stdout: Any = subprocess.PIPE,
+    redirect: str = "",
+    **env: str,
+) -> subprocess.CompletedProcess[bytes]:
+    """A real process, its output as bytes; `redirect`: a shell redirection."""
+    home = journal.parent / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    flags = [] if args == ("--help",) else ["--no-input"]  # the fast help path
+    command = [sys.executable, "-m", "mentorlog", *flags, *args]
+    if redirect:
+        command = ["sh", "-c", f'"$@" {redirect}', "sh", *command]
+    return subprocess.run(
+        command,
+        env=clean_env(home, MENTORLOG_HOME=str(journal), **env),
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    """A journal with a goal (a progress bar, ticked milestones) and a mentor."""
+    journal = tmp_path / "journal"
+    for args in (
+        ("init", "--name", "Sam"),
+        ("goals", "add", "Build a React app within 3 months", "--area", "web"),
+        ("goals", "milestone", "build", "Tutorial", "--due", "in 2 weeks"),
+        ("goals", "milestone", "build", "Deploy", "--due", "in 6 weeks"),
+        ("goals", "tick", "build", "1"),
+        ("mentors", "add", "Zoë Ada", "--expertise", "web"),
+    ):
+        done = ml(journal, *args)
+        assert done.returncode == 0, done.stderr
+    return journal
+
+
+@pytest.mark.parametrize("env", NARROW.values(), ids=NARROW.keys())
+def test_help_on_a_narrow_stream_falls_back_to_ascii(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    for args in (("--help",), ("--no-input", "--help")):  # fast and app's
+        done = raw(tmp_path / "journal", *args, **env)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == b""
+        assert b"each habit v / x / " in done.stdout  # cp1252 has the dash
+        done.stdout.decode(env.get("PYTHONIOENCODING", "ascii"))
+
+
+LISTINGS = [("checklist",), ("goals",), ("goals", "show", "build"), ("status",)]
+
+
+@pytest.mark.parametrize("env", NARROW.values(), ids=NARROW.keys())
+def test_listings_on_a_narrow_stream_fall_back_to_ascii(
+    filled: Path, env: dict[str, str]
+) -> None:
+    encoding = env.get("PYTHONIOENCODING", "ascii")
+    for args in [*LISTINGS, ("mentors",)]:
+        done = raw(filled, *args, **env)
+        assert done.returncode == 0, (args, done.stderr)
+        assert b"bug" not in done.stderr and b"Traceback" not in done.stderr
+        done.stdout.decode(encoding)  # every byte is one the stream can take
+    assert b"#####-----" in raw(filled, "goals", **env).stdout  # the progress bar
+    if encoding == "ascii":  # a name loses its accent, not its letter
+        assert b"Zoe Ada" in raw(filled, "mentors", **env).stdout
+
+
+@pytest.mark.parametrize("env", NARROW.values(), ids=NARROW.keys())
+def test_a_change_on_a_narrow_stream_is_saved_once_and_exits_0(
+    filled: Path, env: dict[str, str]
+) -> None:
+    done = raw(filled, "goals", "add", "Ship a blog within 2 months", **env)
+    assert done.returncode == 0, done.stderr
+    listed = ml(filled, "goals", "--json")
+    assert listed.stdout.count("Ship a blog") == 1
+
+
+@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
+def test_a_saved_change_whose_confirmation_cannot_be_printed_exits_0(
+    filled: Path, redirect: str
+) -> None:
+    done = raw(filled, "actions", "add", "Email Ada", redirect=redirect)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(b"saved (the confirmation could not be printed")
+    assert ml(filled, "actions", "--json").stdout.count("Email Ada") == 1
+
+
+def test_a_failed_change_whose_output_is_closed_still_fails(filled: Path) -> None:
+    done = raw(filled, "goals", "tick", "nosuchgoal", "1", redirect=">&-")
+    assert done.returncode == 1
+    assert b"saved" not in done.stderr
+
+
+@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
+def test_help_to_a_closed_or_full_output_is_one_line_not_a_traceback(
+    tmp_path: Path, redirect: str
+) -> None:
+    done = raw(tmp_path / "journal", "--help", redirect=redirect)
+    assert done.returncode == 1
+    assert done.stderr.startswith(b"error: cannot write the output")
+    assert done.stderr.count(b"\n") == 1

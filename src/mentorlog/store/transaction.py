@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from mentorlog.models import Settings
 
 
+# How many changes this process saved: a run that saved one never reports
+# failure because its confirmation could not be printed (`entry.run`).
+SAVED = [0]
+
+
 class Host(migrate.Writable, Protocol):
     """What a transaction needs of the journal it changes (`Journal`)."""
 
@@ -119,6 +124,8 @@ class Changes:
         else:
             log.commit()
             written, self.written = self.written, []
+            if written:
+                SAVED[0] += 1
             _commit_to_git(host, written)
         finally:
             self.undo = None
