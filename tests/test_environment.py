@@ -238,3 +238,63 @@ def test_help_to_a_closed_or_full_output_is_one_line_not_a_traceback(
     assert done.returncode == 1
     assert done.stderr.startswith(b"error: cannot write the output")
     assert done.stderr.count(b"\n") == 1
+
+
+# -- every rewrite is read back before it replaces the file ------------------
+
+HAND_EDITED_GOAL = """id = "01m8qsh27ktjgh5hbckn30sq7d"
+# my own notes on this goal
+title = "Build a React app within 3 months"
+status = "active"
+created = 2026-11-22
+target = 2027-02-22
+milestones = [
+  { title = "Tutorial", done = false }, # started it already
+  { title = "Deploy", done = false },
+]
+"""
+
+
+def tomlkit_0_15_0_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What tomlkit 0.15.0 writes when a key is added to an inline table that
+    a comment follows: the comma before the new key is lost."""
+    import tomlkit
+
+    real = tomlkit.dumps
+
+    def broken(document: Any, sort_keys: bool = False) -> str:
+        return real(document, sort_keys).replace(", done_on", " done_on")
+
+    monkeypatch.setattr(tomlkit, "dumps", broken)
+
+
+def test_a_rewrite_that_would_be_invalid_toml_is_written_cleanly(
+    run: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("init").exit_code == 0
+    goal = home / "goals" / "build-a-react-app.toml"
+    goal.write_text(HAND_EDITED_GOAL)
+    tomlkit_0_15_0_bug(monkeypatch)
+    done = run("goals", "tick", "build", "1")
+    assert done.exit_code == 0, done.output
+    assert "rewrote it cleanly instead" in done.stderr
+    assert "goals/build-a-react-app.toml" in done.stderr
+    import tomllib
+
+    text = goal.read_text()
+    data = tomllib.loads(text)  # valid TOML
+    assert data["milestones"][0]["done"] is True
+    assert data["milestones"][1] == {"title": "Deploy", "done": False}
+    assert "# my own notes on this goal" in text  # own-line comments kept
+    listed = run("goals", "--json")
+    assert "Build a React app" in listed.stdout and listed.stderr == ""
+    assert run("doctor").exit_code == 0
+
+
+def test_a_rewrite_that_reads_back_right_keeps_the_layout(run: Any, home: Path) -> None:
+    assert run("init").exit_code == 0
+    goal = home / "goals" / "build-a-react-app.toml"
+    goal.write_text(HAND_EDITED_GOAL)
+    done = run("goals", "tick", "build", "2")
+    assert done.exit_code == 0 and "cleanly" not in done.stderr
+    assert "# started it already" in goal.read_text()  # tomlkit kept it in place

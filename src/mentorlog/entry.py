@@ -60,7 +60,7 @@ def run(
     saves = _saves()
     try:
         code = _outcome(group, args, prog_name, complete_var, extra, saves)
-        return _flushed(code, saved=_saves() > saves)
+        return _flushed(code, saved=_saved_since(saves))
     finally:
         sink.restore(before)
 
@@ -71,7 +71,7 @@ def _outcome(
     prog_name: str | None,
     complete_var: str | None,
     extra: dict[str, Any],
-    saves: int,
+    saves: tuple[int, int],
 ) -> int:
     import typer
 
@@ -126,7 +126,7 @@ def _outcome(
         from mentorlog import render
 
         reason = _output_failure(error)
-        if reason is not None and _saves() > saves:
+        if reason is not None and _saved_since(saves):
             return _saved_anyway(reason)
         if reason is not None:
             render.error(f"cannot write the output: {reason}")
@@ -160,10 +160,19 @@ def _write(stream: Any, text: str) -> None:
     stream.write(text)
 
 
-def _saves() -> int:
-    """How many changes the store has saved in this process so far."""
+def _saves() -> tuple[int, int]:
+    """How many changes the store has saved, and how many failed, in this
+    process so far."""
     transaction = sys.modules.get("mentorlog.store.transaction")
-    return int(getattr(transaction, "SAVED", [0])[0])
+    if transaction is None:
+        return 0, 0
+    return int(transaction.SAVED[0]), int(transaction.FAILED[0])
+
+
+def _saved_since(before: tuple[int, int]) -> bool:
+    """Whether the run saved a change since `before`, and none failed."""
+    saved, failed = _saves()
+    return saved > before[0] and failed == before[1]
 
 
 def _saved_anyway(reason: str) -> int:

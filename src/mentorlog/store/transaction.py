@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from mentorlog.models import Settings
 
 
-# How many changes this process saved: a run that saved one never reports
-# failure because its confirmation could not be printed (`entry.run`).
+# How many changes this process saved, and how many failed: a run that saved
+# one, and had none fail, never reports failure because its confirmation
+# could not be printed (`entry.run`).
 SAVED = [0]
+FAILED = [0]
 
 
 class Host(migrate.Writable, Protocol):
@@ -114,6 +116,7 @@ class Changes:
             _clean_temps(self.root)
             yield
         except BaseException:
+            FAILED[0] += 1
             host.forget()
             self.written = []
             # If even the rollback fails (the disk is gone), the log stays and
@@ -122,7 +125,11 @@ class Changes:
                 log.rollback()
             raise
         else:
-            log.commit()
+            try:
+                log.commit()
+            except BaseException:
+                FAILED[0] += 1  # the next command puts the files back
+                raise
             written, self.written = self.written, []
             if written:
                 SAVED[0] += 1
