@@ -298,3 +298,28 @@ def test_a_rewrite_that_reads_back_right_keeps_the_layout(run: Any, home: Path) 
     done = run("goals", "tick", "build", "2")
     assert done.exit_code == 0 and "cleanly" not in done.stderr
     assert "# started it already" in goal.read_text()  # tomlkit kept it in place
+
+
+# -- leftovers ---------------------------------------------------------------
+
+
+def test_the_tour_leaves_no_folder_when_its_reader_goes_away(tmp_path: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    for _ in range(3):  # the reader goes before or after the first line
+        tour = subprocess.Popen(
+            [sys.executable, "-m", "mentorlog", "tour"],
+            env=clean_env(home, TMPDIR=str(temp)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert tour.stdout is not None
+        tour.stdout.read(10)
+        tour.stdout.close()  # `mentorlog tour | head -c 10`
+        assert tour.stderr is not None
+        with tour.stderr:
+            assert b"Traceback" not in tour.stderr.read()
+        tour.wait(timeout=120)
+        assert list(temp.iterdir()) == []
