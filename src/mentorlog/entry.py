@@ -9,6 +9,7 @@ tests' runner and the tour's steps all come through it (`MentorlogGroup.main`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -31,8 +32,7 @@ def main() -> NoReturn:
         # third of the time (a test checks it against the app's own)
         from mentorlog._help import root_help
 
-        sys.stdout.write(root_help())
-        os._exit(_flushed(0))
+        os._exit(_flushed(_written(root_help())))
     if sys.argv[1:2] == [MERGE_DRIVER]:
         os._exit(_merge_driver(sys.argv[2:]))
     from mentorlog.cli import app
@@ -77,9 +77,10 @@ def run(
     from mentorlog import sink
 
     before = sink.install()
+    saves = _saves()
     try:
-        code = _outcome(group, args, prog_name, complete_var, extra)
-        return _flushed(code)
+        code = _outcome(group, args, prog_name, complete_var, extra, saves)
+        return _flushed(code, saved=_saved_since(saves))
     finally:
         sink.restore(before)
 
@@ -90,6 +91,7 @@ def _outcome(
     prog_name: str | None,
     complete_var: str | None,
     extra: dict[str, Any],
+    saves: tuple[int, int],
 ) -> int:
     import typer
 
@@ -144,6 +146,8 @@ def _outcome(
         from mentorlog import render
 
         reason = _output_failure(error)
+        if reason is not None and _saved_since(saves):
+            return _saved_anyway(reason)
         if reason is not None:
             render.error(f"cannot write the output: {reason}")
             return 1
@@ -154,16 +158,69 @@ def _outcome(
         return 1
 
 
+def _written(text: str) -> int:
+    """Write `text` to stdout, outside the app (the fast help): the exit code,
+    with one line on stderr when the output cannot take it, never a traceback."""
+    try:
+        _write(sys.stdout, text)
+    except BrokenPipeError:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError) as error:
+        reason = _output_failure(error) or str(error)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(f"error: cannot write the output: {reason}\n")
+        return 1
+    return 0
+
+
+def _write(stream: Any, text: str) -> None:
+    if stream is None:
+        raise OSError(errno.EBADF, "the output is closed")
+    stream.write(text)
+
+
+def _saves() -> tuple[int, int]:
+    """How many changes the store has saved, and how many failed, in this
+    process so far."""
+    transaction = sys.modules.get("mentorlog.store.transaction")
+    if transaction is None:
+        return 0, 0
+    return int(transaction.SAVED[0]), int(transaction.FAILED[0])
+
+
+def _saved_since(before: tuple[int, int]) -> bool:
+    """Whether the run saved a change since `before`, and none failed."""
+    saved, failed = _saves()
+    return saved > before[0] and failed == before[1]
+
+
+def _saved_anyway(reason: str) -> int:
+    """A change was saved but its confirmation could not be printed: say
+    "saved" on whichever stream takes it, and exit 0, so that a script does
+    not make the change twice."""
+    line = f"saved (the confirmation could not be printed: {reason})\n"
+    for stream in (sys.stderr, sys.stdout):
+        try:
+            _write(stream, line)
+            stream.flush()
+            break
+        except (OSError, ValueError):
+            continue
+    return 0
+
+
 def _flush(stream: Any) -> None:
     if stream is None:
         raise OSError("the output is closed")
     stream.flush()
 
 
-def _flushed(code: int) -> int:
+def _flushed(code: int, *, saved: bool = False) -> int:
     """`code`, once what is printed has left: an output that cannot take it
     (`> /dev/full`, a closed stdout) is one line on stderr and exit 1, unless
-    the run already failed and said why."""
+    the run already failed and said why, or saved a change (then it says
+    "saved" and the exit stays 0)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             _flush(stream)
@@ -175,6 +232,9 @@ def _flushed(code: int) -> int:
             if stream is sys.stderr or code != 0:
                 continue
             reason = _output_failure(error) or str(error)
+            if saved:
+                _saved_anyway(reason)
+                continue
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 sys.stderr.write(f"error: cannot write the output: {reason}\n")
                 sys.stderr.flush()
@@ -186,8 +246,6 @@ def _output_failure(error: BaseException) -> str | None:
     """Why the output could not be written (`> /dev/full`, stdout closed), or
     None for any other error. Errors reading or writing the journal never get
     here: the store turns them into a `JournalIOError` naming the path."""
-    import errno
-
     if sys.stdout is None:
         return "the output is closed"
     if isinstance(error, OSError) and error.errno in (
@@ -198,4 +256,6 @@ def _output_failure(error: BaseException) -> str | None:
         errno.EFBIG,
     ):
         return error.strerror or str(error)
+    if isinstance(error, UnicodeEncodeError):  # a stream that lied about it
+        return f"it cannot take the character {error.object[error.start]!r}"
     return None

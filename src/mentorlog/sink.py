@@ -88,6 +88,61 @@ def clean_output(text: str) -> str:
     return "\r\n".join(clean(part, one_line=False) for part in text.split("\r\n"))
 
 
+# Our own glyphs, for a stream that cannot encode them (a Windows redirect,
+# PYTHONIOENCODING=ascii or cp1252, a C locale without UTF-8 mode).
+GLYPHS = {
+    "✓": "v",
+    "✗": "x",
+    "░": "-",
+    "█": "#",
+    "·": ".",
+    "→": "->",
+    "↻": "~",
+    "–": "-",
+    "—": "-",
+    "…": "...",
+    "\u00a0": " ",
+}
+_fits: dict[tuple[str, str], str] = {}  # (encoding, character): what is written
+
+
+def encoding_of(stream: Any) -> str:
+    """The encoding `stream` writes text in (UTF-8 when it does not say)."""
+    return str(getattr(stream, "encoding", None) or "utf-8")
+
+
+def fit(text: str, encoding: str) -> str:
+    """`text` as a stream in `encoding` can take it: unchanged when it can;
+    else each character it cannot encode becomes our ASCII glyph (✓ v, ✗ x,
+    ░ -, █ #, · .), its letter without the accent (é e), or "?"."""
+    if text.isascii() or encoding.lower().replace("-", "").startswith("utf"):
+        return text
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    except LookupError:  # an encoding Python does not know: keep to ASCII
+        encoding = "ascii"
+    return "".join(_fit_char(ch, encoding) for ch in text)
+
+
+def _fit_char(ch: str, encoding: str) -> str:
+    if ch.isascii():
+        return ch
+    key = (encoding, ch)
+    if key not in _fits:
+        try:
+            ch.encode(encoding)
+            _fits[key] = ch
+        except UnicodeEncodeError:
+            import unicodedata
+
+            bare = unicodedata.normalize("NFKD", ch).encode(encoding, "ignore")
+            _fits[key] = GLYPHS.get(ch) or bare.decode(encoding) or "?"
+    return _fits[key]
+
+
 class SinkStream:
     """Stands in for `sys.stdout` or `sys.stderr`: text is cleaned, then
     written to the real stream; everything else is the real stream's."""
@@ -96,7 +151,7 @@ class SinkStream:
         self.trusted = trusted  # the real stream, for render's console only
 
     def write(self, text: str) -> int:
-        self.trusted.write(clean_output(text))
+        self.trusted.write(fit(clean_output(text), encoding_of(self.trusted)))
         return len(text)
 
     def writelines(self, lines: Any) -> None:
@@ -105,25 +160,37 @@ class SinkStream:
 
     @property
     def buffer(self) -> _SinkBuffer:
-        return _SinkBuffer(self.trusted.buffer)
+        return _SinkBuffer(self.trusted.buffer, encoding_of(self.trusted))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.trusted, name)
 
 
 class _SinkBuffer:
-    """The binary side of a `SinkStream` (`sys.stdout.buffer`): cleaned too."""
+    """The binary side of a `SinkStream` (`sys.stdout.buffer`): cleaned too,
+    and fitted to the stream's encoding (Click writes UTF-8 there when the
+    stream says ASCII)."""
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, encoding: str = "utf-8") -> None:
         self.raw = raw
+        self.encoding = encoding
 
     def write(self, data: bytes) -> int:
-        text = bytes(data).decode("utf-8", "replace")
-        self.raw.write(clean_output(text).encode("utf-8"))
+        text = fit(clean_output(bytes(data).decode("utf-8", "replace")), self.encoding)
+        self.raw.write(text.encode(self.encoding, "replace"))
         return len(data)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
+
+
+def write_document(data: bytes) -> None:
+    """A document (an export) to stdout: UTF-8 whatever the stream's encoding,
+    as the file it is; cleaned like the rest."""
+    stream = trusted(sys.stdout)
+    stream.flush()
+    _SinkBuffer(stream.buffer).write(data)
+    stream.buffer.flush()
 
 
 def trusted(stream: Any) -> Any:

@@ -108,7 +108,7 @@ def test_doctor_on_a_healthy_journal(run: Run) -> None:
     run("goals", "add", "Fine goal", "--by", "eom")
     result = run("doctor")
     assert result.exit_code == 0
-    assert "no problems" in result.stderr
+    assert "no problems" in result.stdout and result.stderr == ""
 
 
 def write_editor(tmp_path: Path, body: str) -> str:

@@ -142,7 +142,6 @@ def export(
       mentorlog export --format ics --output ~/mentoring.ics
       mentorlog export --format md | less
     """
-    import sys
 
     from mentorlog import render
     from mentorlog.core import export as exporting
@@ -169,8 +168,9 @@ def export(
     else:
         content = exporting.export_ics(found, today())
     if output is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        from mentorlog import sink
+
+        sink.write_document(content)
     else:
         path = exporting.write_export(output, content, found.root, force=force)
         render.say("Exported to ", (path, "bold"))

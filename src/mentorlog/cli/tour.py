@@ -196,8 +196,8 @@ def tour(
     folder = Path(tempfile.mkdtemp(prefix="mentorlog-tour-"))
     sample = folder / "journal"
     extra = ["--no-input", *(["--no-color"] if STATE.no_color else [])]
-    render.tour_intro(str(sample))
-    try:
+    try:  # from here on, every way out removes the folder (a reader gone, Ctrl-C)
+        render.tour_intro(str(sample))
         for number, (explanation, args) in enumerate(STEPS, start=1):
             render.tour_step(number, len(STEPS), explanation, args)
             code = app(

@@ -110,5 +110,12 @@ def _set_name(journal: Journal, name: str) -> None:
     text = journal.read_bytes(journal.settings_path).decode("utf-8")
     data = tomlfile.loads(text, journal.relative(journal.settings_path))
     journal.write_text(
-        journal.settings_path, tomlfile.rewrite(text, data, {**data, "name": name})
+        journal.settings_path,
+        tomlfile.rewrite(
+            text,
+            data,
+            {**data, "name": name},
+            relpath=journal.relative(journal.settings_path),
+            warn=journal.warn_once,
+        ),
     )

@@ -32,6 +32,9 @@ def make_git_journal(journal: Journal) -> bool:
     with journal.transaction():
         settings, _ = journal.settings_or_default()
         existed = gitsync.init_repo(journal.root, settings.name)
+        said = gitsync.ensure_identity(journal.root, settings.name)
+        if said:
+            journal.warn_once(said)
         keep_local_state_out(journal)
         use_record_merge(journal)
         gitsync.harden(journal.root)
@@ -158,6 +161,9 @@ def sync(journal: Journal) -> SyncResult:
                 f">>>>>>>): keep what you want (mentorlog edit {marked[0]}), then sync"
             )
         _untrack(journal)
+        said = gitsync.ensure_identity(root)
+        if said:
+            journal.warn_once(said)
         committed = gitsync.commit_all(root, "mentorlog sync: local changes")
         remotes = gitsync.git(root, "remote").stdout.split()
         if not remotes:

@@ -50,7 +50,7 @@ def doctor_report(report: DoctorReport) -> None:
         f"{safe(report.root)}: "
     )
     if report.ok:
-        emit(Text(summary + "no problems", style="green"), out=console(stderr=True))
+        emit(Text(summary + "no problems", style="green"))  # the answer: stdout
     else:
         count = len(report.problems)
         emit(

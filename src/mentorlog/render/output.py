@@ -42,7 +42,10 @@ class _Console(Console):
         self._file = new_file
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(_cleaned(buffer))
+        """Cleaned, and fitted to what the stream can encode (our glyphs in
+        ASCII on a stream that cannot take them: `sink.fit`)."""
+        text = super()._render_buffer(_cleaned(buffer))
+        return sink.fit(text, sink.encoding_of(self.file))
 
     def on_broken_pipe(self) -> None:
         """The reader went away (`mentorlog goals | head -1`); the CLI ends quietly."""

@@ -81,21 +81,54 @@ def what_git_said(done: subprocess.CompletedProcess[str]) -> str:
     return "; ".join(shown) + (f" (and {more} more lines)" if more > 0 else "")
 
 
+FALLBACK_EMAIL = "mentorlog@localhost"
+
+
 def init_repo(root: Path, name: str | None) -> bool:
-    """Make the journal a git repository; return whether it was one already."""
+    """Make the journal a git repository; return whether it was one already.
+    A new one gets the fallback identity unless git has one configured; for
+    one that was there, `ensure_identity` checks."""
     if is_repo(root):
         return True
     git(root, "init", "-q")
     if not git(root, "config", "user.email", check=False).stdout.strip():
-        git(root, "config", "user.email", "mentorlog@localhost")
+        git(root, "config", "user.email", FALLBACK_EMAIL)
     if not git(root, "config", "user.name", check=False).stdout.strip():
         git(root, "config", "user.name", name or "mentorlog")
     return False
 
 
+def ensure_identity(root: Path, name: str | None = None) -> str | None:
+    """Give the repository an identity to commit with when git finds none (a
+    clone on a device without `user.email`): the same repository-local
+    fallback `init --git` sets. Returns what to tell the user when it set one
+    (then never again: the next check finds it), else None."""
+    if all(
+        git(root, "var", var, check=False).returncode == 0
+        for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")
+    ):
+        return None
+    set_here = []
+    if not git(root, "config", "user.email", check=False).stdout.strip():
+        git(root, "config", "user.email", FALLBACK_EMAIL)
+        set_here.append(f"user.email {FALLBACK_EMAIL}")
+    if not git(root, "config", "user.name", check=False).stdout.strip():
+        git(root, "config", "user.name", name or "mentorlog")
+        set_here.append(f"user.name {name or 'mentorlog'}")
+    if not set_here:
+        return None
+    return (
+        f"git had no identity to commit with here: set {' and '.join(set_here)} "
+        f"for this journal only (git -C {root} config user.email YOU@EXAMPLE "
+        "to use your own)"
+    )
+
+
 def commit_all(root: Path, message: str) -> bool:
     """Commit every change in the journal but this machine's own state (see
-    `LOCAL_STATE`); return whether there was one."""
+    `LOCAL_STATE`); return whether there was one. Call `ensure_identity`
+    first, to tell the user when it sets one."""
+    ensure_identity(root)
     git(root, "add", "-A")
     untrack_local_state(root)  # staged if .gitignore no longer names them
     if git(root, "diff", "--cached", "--quiet", check=False).returncode == 0:

@@ -239,7 +239,13 @@ class Journal:
             front = tomlfile.dumps(data)
         else:
             changes = tomlfile.minimal(data, before, stored.data)
-            front = tomlfile.rewrite(stored.front, stored.data, changes)
+            front = tomlfile.rewrite(
+                stored.front,
+                stored.data,
+                changes,
+                relpath=self.relative(stored.path),
+                warn=self.warn_once,
+            )
         new_text = _compose(kind, front, stored.body if body is None else body)
         new_text = new_text.replace("\r\n", "\n")  # LF only, whatever the editor did
         if new_text != stored.text:

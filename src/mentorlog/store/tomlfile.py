@@ -10,7 +10,7 @@ tomlkit, so their comments, layout and extra keys survive.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mentorlog.errors import DataError
@@ -85,14 +85,70 @@ def dumps(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data)
 
 
-def rewrite(old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]) -> str:
+def rewrite(
+    old_text: str,
+    old_data: dict[str, Any],
+    new_data: dict[str, Any],
+    *,
+    relpath: str = "the file",
+    warn: Callable[[str], None] | None = None,
+) -> str:
     """`old_text` with the differences between `old_data` and `new_data` applied,
-    keeping comments, formatting and keys the tool does not know."""
+    keeping comments, formatting and keys the tool does not know.
+
+    The text is read back (`tomllib`) before it is returned: if it does not say
+    `new_data` (a tomlkit bug, like 0.15.0's inline tables with a comment), it
+    is not used; the file is written cleanly instead (`clean_rewrite`), and
+    `warn` is told so."""
     import tomlkit
 
-    document = tomlkit.parse(old_text)
-    _apply(document, old_data, new_data)
-    return tomlkit.dumps(document)
+    problem: str | None
+    try:
+        document = tomlkit.parse(old_text)
+        _apply(document, old_data, new_data)
+        text = tomlkit.dumps(document)
+    except Exception as error:  # a tomlkit bug of any kind: the clean rewrite
+        problem = f"{type(error).__name__}: {error}"
+    else:
+        problem = _read_back(text, new_data)
+        if problem is None:
+            return text
+    if warn is not None:
+        warn(
+            f"{relpath}: updating it in place would have written a wrong file "
+            f"({problem}); rewrote it cleanly instead, keeping its own-line "
+            "comments at the top"
+        )
+    return clean_rewrite(old_text, new_data)
+
+
+def _read_back(text: str, intended: dict[str, Any]) -> str | None:
+    """What is wrong with `text`, which should say `intended`, or None."""
+    import tomllib
+
+    try:
+        found = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return f"not valid TOML: {error}"
+    if found != intended:
+        return "the data read back differs from the data meant"
+    return None
+
+
+KEPT_HEADER = "# comments kept when mentorlog rewrote this file:"
+
+
+def clean_rewrite(old_text: str, data: dict[str, Any]) -> str:
+    """`data` as canonical TOML, after the comments that stood on their own
+    line in `old_text` (a comment after a value cannot be told apart from a
+    `#` in a string without a parser, which is what failed)."""
+    comments = [
+        line.strip()
+        for line in old_text.splitlines()
+        if line.strip().startswith("#") and line.strip() != KEPT_HEADER
+    ]
+    head = "\n".join([KEPT_HEADER, *comments]) + "\n\n" if comments else ""
+    return head + dumps(data)
 
 
 _MISSING = object()

@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from mentorlog.models import Settings
 
 
+# How many changes this process saved, and how many failed: a run that saved
+# one, and had none fail, never reports failure because its confirmation
+# could not be printed (`entry.run`).
+SAVED = [0]
+FAILED = [0]
+
+
 class Host(migrate.Writable, Protocol):
     """What a transaction needs of the journal it changes (`Journal`)."""
 
@@ -137,6 +144,7 @@ class Changes:
             _clean_temps(self.root)
             yield
         except BaseException:
+            FAILED[0] += 1
             host.forget()
             self.written = []
             # If even the rollback fails (the disk is gone), the log stays and
@@ -145,8 +153,14 @@ class Changes:
                 log.rollback()
             raise
         else:
-            log.commit()
+            try:
+                log.commit()
+            except BaseException:
+                FAILED[0] += 1  # the next command puts the files back
+                raise
             written, self.written = self.written, []
+            if written:
+                SAVED[0] += 1
             _commit_to_git(host, written)
         finally:
             self.undo = None
@@ -225,6 +239,9 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     )
     message = f"{host.purpose or 'mentorlog'}: {shown}"
     try:
+        said = gitsync.ensure_identity(root)
+        if said:
+            host.warnings.append(said)
         gitsync.commit_all(root, message)
     except MentorlogError as error:
         host.warnings.append(f"saved, but not committed to git: {error.message}")
