@@ -1,12 +1,14 @@
 """The SMART coach, through the core: what it sees in titles and parts."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from mentorlog.core.smart import check_goal, deadline_in_title, score, scored
 from mentorlog.core.smart_title import read_title
 from mentorlog.models import Goal, Milestone
+from tests.conftest import Run
 
 TODAY = date(2026, 11, 22)
 
@@ -253,3 +255,35 @@ def test_a_goal_in_another_language_gets_no_verdict() -> None:
     assert "reads English only" in gaps[0].message
     assert not scored(gaps)
     assert score(gaps) == 0
+
+
+def test_a_listing_compiles_the_title_judge_only_for_titles_it_has_not_read(
+    run: Run, home: Path
+) -> None:
+    """The judge's grammar costs more than a whole listing to compile; its
+    reading of a title is remembered in the journal's cache, so the next
+    `goals` (or `status`, `checklist`) does not import it, and a new or changed
+    title is read afresh."""
+    import subprocess
+    import sys
+
+    assert run("goals", "add", "Learn Go", "--by", "eom").exit_code == 0
+    assert run("goals", "add", "Improve my writing").exit_code == 0
+
+    def judged(*args: str) -> tuple[bool, str]:
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "mentorlog", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return "mentorlog.core.smart_title" in done.stderr, done.stdout
+
+    first, listed = judged("goals")
+    assert first
+    again, listed_again = judged("goals")
+    assert not again
+    assert listed_again == listed  # the remembered readings say the same
+    assert not judged("checklist")[0]
+    assert run("goals", "add", "Write 4 blog posts by April 30").exit_code == 0
+    assert judged("goals")[0]  # a title never read: the judge reads it

@@ -16,7 +16,7 @@ from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
 
 from .network import network
-from .smart import check_goal, score
+from .smart import check_goal, keep_titles, remember_titles, score
 
 Mark = Literal["pass", "fail", "n/a"]
 RECENT = 5  # sessions looked at for per-session habits
@@ -110,7 +110,9 @@ def _goals(journal: Journal, settings: Settings, today: date) -> Item:
         s.record for s in journal.load(GOALS).records if s.record.status == "active"
     ]
     dated = sum(1 for g in active if g.target)
+    remember_titles(journal)
     complete = sum(1 for g in active if score(check_goal(g, today)) == 5)
+    keep_titles(journal, [s.record.title.strip() for s in journal.load(GOALS).records])
     evidence = (
         f"{_plural(len(active), 'active goal')}; {dated} with a target date, "
         f"{complete} with every SMART part (target {t.goals_min}-{t.goals_max})"

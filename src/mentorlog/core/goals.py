@@ -19,6 +19,8 @@ from .smart import (
     PortfolioCheck,
     check_goal,
     deadline_in_title,
+    keep_titles,
+    remember_titles,
     score,
     scored,
 )
@@ -175,7 +177,9 @@ def list_goals(
     journal: Journal, today: date, *, include_closed: bool = False
 ) -> GoalList:
     loaded = journal.load(GOALS)
+    remember_titles(journal)
     views = [_view(journal, s, loaded, today) for s in loaded.records]
+    keep_titles(journal, [v.goal.title.strip() for v in views])
     shown = [v for v in views if include_closed or v.goal.status == "active"]
     return GoalList(
         views=sorted(shown, key=_sort_key),
@@ -357,7 +361,9 @@ class CheckReport:
 def check_goals(journal: Journal, ref: str | None, today: date) -> CheckReport:
     settings, problems = journal.settings_or_default()
     loaded = journal.load(GOALS)
+    remember_titles(journal)
     views = [_view(journal, s, loaded, today) for s in loaded.records]
+    keep_titles(journal, [v.goal.title.strip() for v in views])
     active = [v for v in views if v.goal.status == "active"]
     if ref is not None:
         chosen = journal.resolve(GOALS, ref, loaded)

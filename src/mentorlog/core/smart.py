@@ -4,13 +4,19 @@ filled in and from the words of its title, and says concretely what is missing.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
 from mentorlog.models import SMART_PARTS, Goal, Targets
 
-from .smart_title import Reading, Verdict, deadline_in_title, deadline_of, read_title
+if TYPE_CHECKING:
+    from mentorlog.store.journal import Journal
+
+    from .smart_reading import Reading, Verdict
 
 __all__ = ["MILESTONES", "Gap", "PortfolioCheck", "check_goal", "deadline_in_title"]
 
@@ -27,6 +33,97 @@ _VAGUE_PART = re.compile(
     r"learn about|work on|get good|brush up|know more|focus on|try to|be more|"
     r"enhance|strengthen|develop my|grow my|boost)(?![\w-])"
 )
+
+
+# -- reading titles, remembered ---------------------------------------------------
+# The title judge's grammar costs 15-30 ms to compile, more than a whole
+# `goals` listing; its reading of a title depends on the title alone. So a
+# command that lists goals remembers each reading in the journal's derived
+# cache (`.cache/titles.json`, signed like every cache: store.cache), and the
+# grammar is compiled only for a title it has not read before.
+_JUDGE = Path(__file__).with_name("smart_title.py")
+_JUDGE_KEY = "\0judge"
+_readings: dict[str, Reading] = {}
+_fresh: set[str] = set()
+_loaded_from: set[Path] = set()
+
+
+def read_title(title: str) -> Reading:
+    """The judge's reading of `title` (core.smart_title.read_title), remembered."""
+    reading = _readings.get(title)
+    if reading is None:
+        from .smart_title import read_title as judge
+
+        reading = _readings[title] = judge(title)
+        _fresh.add(title)
+    return reading
+
+
+def deadline_in_title(title: str, start: date) -> date | None:
+    """core.smart_title.deadline_in_title, compiled only when asked for."""
+    from .smart_title import deadline_in_title as read_deadline
+
+    return read_deadline(title, start)
+
+
+def _judge_key() -> list[int]:
+    try:
+        info = os.stat(_JUDGE)
+    except OSError:
+        return []
+    return [info.st_mtime_ns, info.st_size]
+
+
+def remember_titles(journal: Journal) -> None:
+    """Take the readings this journal's cache holds (once a process)."""
+    from mentorlog.store import cache
+
+    path = journal.root / cache.FOLDER / "titles.json"
+    if path in _loaded_from:
+        return
+    _loaded_from.add(path)
+    entries = cache.read_cache(path)
+    if entries.get(_JUDGE_KEY) != _judge_key():
+        return  # another release of the judge read these
+    from .smart_reading import Reading, Verdict
+
+    for title, row in entries.items():
+        if title == _JUDGE_KEY or title in _readings:
+            continue
+        try:
+            english, s, m, t, phrases = row
+            _readings[title] = Reading(
+                bool(english),
+                Verdict(*s),
+                Verdict(*m),
+                Verdict(*t),
+                tuple(str(p) for p in phrases),
+            )
+        except (TypeError, ValueError):
+            return  # a row this release cannot use: read the titles again
+
+
+def keep_titles(journal: Journal, titles: list[str]) -> None:
+    """Write the readings of `titles` to the journal's cache when any is new
+    (best effort: a cache that cannot be written only costs time)."""
+    if not _fresh.intersection(titles):
+        return
+    from mentorlog.store import cache
+
+    entries: dict[str, Any] = {_JUDGE_KEY: _judge_key()}
+    for title in titles:
+        reading = _readings.get(title)
+        if reading is not None:
+            entries[title] = [
+                reading.english,
+                list(reading.specific),
+                list(reading.measurable),
+                list(reading.time),
+                list(reading.time_phrases),
+            ]
+    if journal.exists():
+        cache.write_cache(journal.root / cache.FOLDER / "titles.json", entries)
+    _fresh.clear()
 
 
 @struct(frozen=True)
@@ -155,8 +252,11 @@ def _milestones(goal: Goal, ref: str) -> list[Gap]:
 
 def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap]:
     gaps: list[Gap] = []
-    promised = deadline_of(list(reading.time_phrases), goal.created)
-    target = goal.target or promised
+    target = goal.target
+    if target is None and reading.time_phrases:
+        from .smart_title import deadline_of
+
+        target = deadline_of(list(reading.time_phrases), goal.created)
     if target is None:
         when = reading.time
         if when.outcome == "unsure":

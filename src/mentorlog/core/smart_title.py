@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
-from typing import Literal, NamedTuple
 
 from mentorlog.dates import (
     MONTH_TYPOS,
@@ -22,21 +21,7 @@ from mentorlog.dates import (
 )
 from mentorlog.errors import DateError
 
-Outcome = Literal["pass", "fail", "unsure"]
-
-
-class Verdict(NamedTuple):  # a tuple: built thousands of times a check
-    outcome: Outcome
-    phrase: str = ""  # the words of the title the verdict rests on
-    why: str = ""  # vague, comparative, topic, event ... (for the message)
-
-
-class Reading(NamedTuple):
-    english: bool
-    specific: Verdict
-    measurable: Verdict
-    time: Verdict
-    time_phrases: tuple[str, ...] = ()  # every phrase that says when
+from .smart_reading import Reading, Verdict
 
 
 def _set(words: str) -> frozenset[str]:
