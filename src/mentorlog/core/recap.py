@@ -273,15 +273,7 @@ def record_recap(
             journal.save(ACTIONS, action)
         for item in feedback:
             journal.save(FEEDBACK, item)
-        closed = []
-        actions_loaded = journal.load(ACTIONS)
-        for action, status in closing:
-            stored_action = next(
-                s for s in actions_loaded.records if s.record.id == action.id
-            )
-            done = action.model_copy(update={"status": status, "closed": today})
-            journal.save(ACTIONS, done, stored_action)
-            closed.append(done)
+        closed = _close_carried(journal, closing, today)
         _mark_impressions_shared(journal, updated, today)
         loaded = journal.load(SESSIONS)
         saved = next(s for s in loaded.records if s.path == path)
@@ -292,6 +284,22 @@ def record_recap(
     return RecapResult(
         view, target.stored is None, actions, feedback, closed, notes, next_date
     )
+
+
+def _close_carried(
+    journal: Journal, closing: list[tuple[ActionItem, str]], today: date
+) -> list[ActionItem]:
+    """Mark the carried-in actions the recap names done or dropped."""
+    closed = []
+    actions_loaded = journal.load(ACTIONS)
+    for action, status in closing:
+        stored_action = next(
+            s for s in actions_loaded.records if s.record.id == action.id
+        )
+        done = action.model_copy(update={"status": status, "closed": today})
+        journal.save(ACTIONS, done, stored_action)
+        closed.append(done)
+    return closed
 
 
 def recap_body(session: Session) -> str:

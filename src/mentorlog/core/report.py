@@ -6,6 +6,7 @@ mentor's takeaways or feedback."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date, timedelta
 from typing import Any
@@ -222,31 +223,7 @@ def report(
                 takeaways.append(takeaway)
         name = names.get(session.mentor, session.mentor_name)
         result.meetings.append(Meeting(session.date, name, takeaways))
-    for stored in journal.load(GOALS).records:
-        goal = stored.record
-        owner = audience.owner_of_goal(goal.mentor)
-        why = audience.withheld(goal, owner)
-        if why is not None:
-            shows = goal.status == "active" or (
-                goal.status == "done" and _within(goal.closed, start, today)
-            )
-            reached = [
-                m
-                for m in goal.milestones
-                if m.done and _within(m.done_on, start, today)
-            ]
-            if shows or reached:
-                left.add(why, int(shows) + len(reached))
-            continue
-        if goal.status == "active":
-            result.goals.append(goal)
-        if goal.status == "done" and _within(goal.closed, start, today):
-            result.achieved.append(goal)
-        for milestone in goal.milestones:
-            if milestone.done and _within(milestone.done_on, start, today):
-                assert milestone.done_on is not None
-                if shown(audience.withheld(milestone, owner)):
-                    result.milestones.append((goal, milestone.title, milestone.done_on))
+    _add_goals(result, journal, audience, shown)
     for action in (s.record for s in journal.load(ACTIONS).records):
         if (
             action.status == "done"
@@ -275,7 +252,48 @@ def report(
             and shown(audience.withheld(resource, None))
         ):
             result.resources.append(resource)
-    # in a fixed order, so the same journal makes the same report
+    _sort(result)
+    return result
+
+
+def _add_goals(
+    result: Report,
+    journal: Journal,
+    audience: sharing.Audience,
+    shown: Callable[[sharing.Reason | None], bool],
+) -> None:
+    """Active and achieved goals and milestones reached in the period, those
+    the audience may see; the rest counted as left out."""
+    start, today, left = result.since, result.until, result.left_out
+    for stored in journal.load(GOALS).records:
+        goal = stored.record
+        owner = audience.owner_of_goal(goal.mentor)
+        why = audience.withheld(goal, owner)
+        if why is not None:
+            shows = goal.status == "active" or (
+                goal.status == "done" and _within(goal.closed, start, today)
+            )
+            reached = [
+                m
+                for m in goal.milestones
+                if m.done and _within(m.done_on, start, today)
+            ]
+            if shows or reached:
+                left.add(why, int(shows) + len(reached))
+            continue
+        if goal.status == "active":
+            result.goals.append(goal)
+        if goal.status == "done" and _within(goal.closed, start, today):
+            result.achieved.append(goal)
+        for milestone in goal.milestones:
+            if milestone.done and _within(milestone.done_on, start, today):
+                assert milestone.done_on is not None
+                if shown(audience.withheld(milestone, owner)):
+                    result.milestones.append((goal, milestone.title, milestone.done_on))
+
+
+def _sort(result: Report) -> None:
+    """In a fixed order, so the same journal makes the same report."""
     result.meetings.sort(key=lambda m: (m.date, m.mentor.lower()))
     result.log.sort(key=lambda e: (e.date, e.text.lower()))
     result.goals.sort(key=lambda g: (g.target or date.max, g.title.lower()))
@@ -284,4 +302,3 @@ def report(
     result.actions.sort(key=lambda a: (a.closed or date.max, a.text.lower()))
     result.feedback.sort(key=lambda f: (f.applied_on or date.max, f.text.lower()))
     result.resources.sort(key=lambda r: (r.done_on or date.max, r.title.lower()))
-    return result

@@ -466,10 +466,32 @@ def _specific(
             return Verdict("pass", " ".join(raw[at:]))
         rest = _object_phrase(raw, tokens, at + skip)
         return Verdict("fail", rest, "vague:" + _VAGUE_VERBS[verb])
-    # comparatives: "become a stronger writer", "have more presence"
+    compared = None if plan or target else _comparative(raw, body, at)
+    if compared is not None:
+        return compared
+    if len(body) == 1 and len(tokens) <= 2 and verb not in _OUTCOME_WORDS | _COGNITIVE:
+        return Verdict("fail", " ".join(raw), "topic")
+    if len(tokens) <= 2 and verb not in _OUTCOME_WORDS | _COGNITIVE | _LINKING:
+        return Verdict("fail", " ".join(raw), "topic")
+    abstract = None if plan or target else _abstract_object(raw, tokens, at)
+    if abstract is not None:
+        return abstract
+    if (
+        verb in ("be", "become")
+        and len(body) > 1
+        and body[1] not in ("a", "an")
+        and not (plan or target)
+    ):
+        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "vague:" + verb)
+    return Verdict("pass", " ".join(raw[at:]))
+
+
+def _comparative(raw: list[str], body: list[str], at: int) -> Verdict | None:
+    """A comparative alone is not a result: "become a stronger writer", "have
+    more presence" (the rubric's S)."""
     window = body[: min(len(body), 6)]
     for n, word in enumerate(window):
-        if word in _COMPARATIVES and not (plan or target):
+        if word in _COMPARATIVES:
             if word in ("more", "less", "fewer") and n + 1 < len(body):
                 nxt = body[n + 1]
                 if nxt == "than" or _has_number(nxt):
@@ -483,45 +505,37 @@ def _specific(
                 start = n - 1 if n and body[n - 1] in ("a", "an") else n
                 said = " ".join(raw[at + start : at + cut + 1])
                 return Verdict("fail", said, "comparative")
-    if len(body) == 1 and len(tokens) <= 2 and verb not in _OUTCOME_WORDS | _COGNITIVE:
-        return Verdict("fail", " ".join(raw), "topic")
-    if len(tokens) <= 2 and verb not in _OUTCOME_WORDS | _COGNITIVE | _LINKING:
-        return Verdict("fail", " ".join(raw), "topic")
-    # an abstract or generic object: "build my confidence", "lead a project"
+    return None
+
+
+def _abstract_object(raw: list[str], tokens: list[str], at: int) -> Verdict | None:
+    """An abstract or generic object: "build my confidence", "lead a project"."""
+    body = tokens[at:]
+    verb = body[0]
     obj = [w for w in body[1:4] if w not in ("a", "an", "the", "my", "our", "some")]
-    if obj and not (plan or target):
-        head = obj[0]
-        if verb in ("develop", "build", "gain", "get", "have", "make", "find") and (
-            head in _ABSTRACT or (head.endswith("skills"))
-        ):
-            return Verdict(
-                "fail", _object_phrase(raw, tokens, at + 1), "abstract:" + verb
-            )
-        if len(obj) >= 2 and obj[1] in _ABSTRACT and verb in ("develop", "gain"):
-            return Verdict(
-                "fail", _object_phrase(raw, tokens, at + 1), "abstract:" + verb
-            )
-        if (
-            len(body) > 2
-            and body[1] in ("a", "an")
-            and body[2] in _GENERIC
-            and not any(w not in _CLAUSE_END for w in body[3:4])
-        ):
-            return Verdict("fail", " ".join(raw[at + 1 : at + 3]), "generic")
-        if verb == "save" and head == "money":
-            return Verdict("fail", "money", "abstract:save")
-        if verb in ("understand", "learn") and head in ("the", "basics"):
-            return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract")
-        if verb in _COGNITIVE and "basics" in obj:
-            return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract")
-    if (
-        verb in ("be", "become")
-        and len(body) > 1
-        and body[1] not in ("a", "an")
-        and not (plan or target)
+    if not obj:
+        return None
+    head = obj[0]
+    if verb in ("develop", "build", "gain", "get", "have", "make", "find") and (
+        head in _ABSTRACT or (head.endswith("skills"))
     ):
-        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "vague:" + verb)
-    return Verdict("pass", " ".join(raw[at:]))
+        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract:" + verb)
+    if len(obj) >= 2 and obj[1] in _ABSTRACT and verb in ("develop", "gain"):
+        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract:" + verb)
+    if (
+        len(body) > 2
+        and body[1] in ("a", "an")
+        and body[2] in _GENERIC
+        and not any(w not in _CLAUSE_END for w in body[3:4])
+    ):
+        return Verdict("fail", " ".join(raw[at + 1 : at + 3]), "generic")
+    if verb == "save" and head == "money":
+        return Verdict("fail", "money", "abstract:save")
+    if verb in ("understand", "learn") and head in ("the", "basics"):
+        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract")
+    if verb in _COGNITIVE and "basics" in obj:
+        return Verdict("fail", _object_phrase(raw, tokens, at + 1), "abstract")
+    return None
 
 
 _FREQUENCY = re.compile(

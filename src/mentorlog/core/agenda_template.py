@@ -1,0 +1,137 @@
+"""The agenda's template (`templates/agenda.md`, SPEC §2): its sections, the
+items `prep` puts under them, and the items a later `prep` adds to an agenda
+the user may have edited by hand."""
+
+from __future__ import annotations
+
+import re
+
+from mentorlog._struct import struct
+from mentorlog.errors import JournalIOError, LinkError
+from mentorlog.models import Mentor, Session
+from mentorlog.store.journal import Journal
+
+LINE_PLACEHOLDERS = (
+    "actions",
+    "takeaways",
+    "questions",
+    "feedback",
+    "goals",
+    "wins",
+    "resources",
+    "feedback_area",
+    "topics",
+    "bring",
+)
+ADDED_HEADING = "## Added by prep"
+HEADING = re.compile(r"^#{1,6}\s")
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+
+@struct(frozen=True)
+class Item:
+    key: str
+    section: str  # a LINE_PLACEHOLDERS name
+    line: str
+
+
+# -- the template -------------------------------------------------------------------
+def load_template(journal: Journal) -> str:
+    from .setup import AGENDA_TEMPLATE
+
+    try:
+        text = journal.read_bytes(journal.template_path).decode("utf-8")
+    except LinkError as error:
+        # never followed (it could point at a key to copy into the agenda)
+        journal.warn_once(f"{error.message}; the built-in template was used")
+        return AGENDA_TEMPLATE
+    except (JournalIOError, UnicodeDecodeError):
+        return AGENDA_TEMPLATE
+    return text if text.strip() else AGENDA_TEMPLATE
+
+
+def _fill(line: str, mentor: Mentor, session: Session) -> str:
+    return line.replace("{mentor}", mentor.name).replace(
+        "{date}", session.date.isoformat()
+    )
+
+
+def render_agenda(
+    template: str, mentor: Mentor, session: Session, items: list[Item]
+) -> str:
+    """A fresh agenda: the template with every placeholder filled in."""
+    by_section: dict[str, list[str]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item.line)
+    out: list[str] = []
+    placed: set[str] = set()
+    for line in _COMMENT.sub("", template).splitlines():
+        name = _placeholder(line)
+        if name is not None:
+            out.extend(by_section.get(name, []))
+            placed.add(name)
+            continue
+        out.append(_fill(line, mentor, session))
+    leftover = [i.line for i in items if i.section not in placed]
+    if leftover:
+        out += ["", ADDED_HEADING, *leftover]
+    return tidy("\n".join(out))
+
+
+def _placeholder(line: str) -> str | None:
+    stripped = line.strip()
+    if stripped.startswith("{") and stripped.endswith("}"):
+        name = stripped[1:-1]
+        if name in LINE_PLACEHOLDERS:
+            return name
+    return None
+
+
+def tidy(text: str) -> str:
+    """At most one blank line in a row; exactly one final newline."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def _section_headings(
+    template: str, mentor: Mentor, session: Session
+) -> dict[str, str]:
+    """Which heading each line placeholder sits under, as the agenda shows it."""
+    headings: dict[str, str] = {}
+    current = ""
+    for line in _COMMENT.sub("", template).splitlines():
+        if HEADING.match(line):
+            current = _fill(line, mentor, session).strip()
+            continue
+        name = _placeholder(line)
+        if name is not None and current:
+            headings[name] = current
+    return headings
+
+
+def add_items(
+    body: str, template: str, mentor: Mentor, session: Session, items: list[Item]
+) -> str:
+    """`body` with `items` added at the end of their sections; nothing removed,
+    nothing the user wrote moved."""
+    lines = body.splitlines()
+    headings = _section_headings(template, mentor, session)
+    for item in items:
+        heading = headings.get(item.section, ADDED_HEADING)
+        index = next(
+            (i for i, line in enumerate(lines) if line.strip() == heading), None
+        )
+        if index is None:
+            index = next(
+                (i for i, line in enumerate(lines) if line.strip() == ADDED_HEADING),
+                None,
+            )
+            if index is None:
+                lines += ["", ADDED_HEADING]
+                index = len(lines) - 1
+        end = index + 1
+        while end < len(lines) and not HEADING.match(lines[end]):
+            end += 1
+        while end > index + 1 and not lines[end - 1].strip():
+            end -= 1
+        lines.insert(end, item.line)
+    return "\n".join(lines).rstrip("\n") + "\n"
