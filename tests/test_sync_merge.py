@@ -156,6 +156,30 @@ def test_the_same_field_changed_on_both_keeps_the_later_and_notes_the_other(
         assert "'phone'" in shown.stderr
 
 
+def test_the_later_change_wins_whichever_device_syncs_last(
+    pair: tuple[Device, Device],
+) -> None:
+    """The device that syncs last replays its own change onto the other's: when
+    its change is the older one, the other device's value is kept (and its own
+    noted), not the other way round."""
+    laptop, phone = pair
+    laptop.ok("mentors", "agree", "ada", "--channel", "email")
+    phone.ok("sync")
+    laptop.ok("sync")
+    phone.ok("mentors", "agree", "ada", "--channel", "video")  # the older change
+    phone.git("commit", "-q", "--amend", "--no-edit", "--date", "2029-01-01T00:00:00")
+    laptop.ok("mentors", "agree", "ada", "--channel", "phone")  # the later change
+    laptop.git("commit", "-q", "--amend", "--no-edit", "--date", "2030-01-01T00:00:00")
+    laptop.ok("sync")
+    phone.ok("sync")  # replays the older change onto the later one
+    laptop.ok("sync")
+    for device in (laptop, phone):
+        data = raw(device, "mentors", "ada")
+        assert data["agreement"]["channel"] == "phone"
+        [note] = data["merge_conflicts"]
+        assert (note["kept"], note["lost"]) == ("phone", "video")
+
+
 def test_one_meeting_planned_on_both_devices_is_one_meeting(
     pair: tuple[Device, Device],
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import stat
 from dataclasses import field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,13 @@ class DoctorReport:
         }
 
 
+def _value(value: object) -> str:
+    """A value as the user wrote it: a date as ISO, text quoted."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def merge_notes(relpath: str, record: Model) -> list[str]:
     """What the record merge of a sync kept aside (`store.merge`): the values
     that lost when both devices changed one field."""
@@ -65,10 +73,10 @@ def merge_notes(relpath: str, record: Model) -> list[str]:
     for note in notes:
         if not isinstance(note, dict):
             continue
-        lost = note.get("lost", "(removed)")
+        lost = _value(note.get("lost", "(removed)"))
         said.append(
             f"{relpath}: both devices changed {note.get('field', '?')}: kept "
-            f"{note.get('kept', '(removed)')!r}, the other device's {lost!r} is "
+            f"{_value(note.get('kept', '(removed)'))}, the other device's {lost} is "
             f"kept under [[{CONFLICTS}]] (mentorlog edit {relpath} to settle it)"
         )
     return said

@@ -314,6 +314,22 @@ def _side_time(root: Path, ref: str, relpath: str) -> int | None:
     return int(stamp) if done.returncode == 0 and stamp.isdigit() else None
 
 
+def _commit_being_replayed(root: Path) -> str | None:
+    """The commit a rebase is replaying now. git writes REBASE_HEAD only when
+    a pick stops; while the merge driver runs, the pick being made is the last
+    line of the rebase's `done` list ("pick <sha> <subject>")."""
+    try:
+        done = (root / ".git" / "rebase-merge" / "done").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in reversed(done.splitlines()):
+        words = line.split()
+        if len(words) >= 2 and words[0] in ("pick", "p", "reword", "r", "edit", "e"):
+            sha = words[1]
+            return sha if all(c in "0123456789abcdef" for c in sha) else None
+    return None
+
+
 def ours_is_later(root: Path, relpath: str) -> bool:
     """Whether our side changed the file after theirs did. In a rebase (what
     `sync` does) ours is what was pulled and theirs the local change being
@@ -325,7 +341,7 @@ def ours_is_later(root: Path, relpath: str) -> bool:
             if (root / ".git" / name).exists()
         ),
         None,
-    )
+    ) or _commit_being_replayed(root)
     ours = _side_time(root, "HEAD", relpath)
     theirs = _side_time(root, theirs_ref, relpath) if theirs_ref else None
     if ours is None or theirs is None:
