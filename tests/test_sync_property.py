@@ -83,12 +83,22 @@ def test_random_edits_on_two_devices_lose_nothing(
             data = tomllib.loads(path.read_text().split("+++\n")[1])
             notes = data.get("merge_conflicts", [])
             both = [c[0] for c in channels if c]
-            if len(both) == 2 and both[0] != both[1]:
+            once = all(
+                sum(what == "channel" for what, _ in ops) <= 1 for ops in (mine, theirs)
+            )
+            if len(both) == 2 and both[0] != both[1] and once:
                 [note] = notes  # the only conflict: one field changed on both
                 assert note["field"] == "agreement.channel"
                 assert {note["kept"], note["lost"]} == set(both)
                 assert data["agreement"]["channel"] == note["kept"]
-            else:
+            elif once:
                 assert notes == []
                 if both:
                     assert data["agreement"]["channel"] in both
+            else:
+                # a sync replays each commit in turn: a device that changed the
+                # channel twice may meet the other's value at either step, so
+                # the only notes are about the channel, and nothing else is lost
+                assert all(n["field"] == "agreement.channel" for n in notes)
+                said = {arg for what, arg in mine + theirs if what == "channel"}
+                assert data["agreement"]["channel"] in said

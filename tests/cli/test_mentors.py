@@ -291,11 +291,13 @@ def test_any_name_is_kept_exactly_in_a_safe_file(
     assert len(files) == 1
     assert files[0].parent == home / "mentors"
     assert len(files[0].name) <= 64
-    assert journal.load(MENTORS).records[0].record.name == name
+    # kept exactly, less what a terminal or a Markdown file would act on
+    kept = name.replace("\x1b[31m", "")
+    assert journal.load(MENTORS).records[0].record.name == kept
     listing = run("mentors")
     assert "\x1b" not in listing.stdout
     data = json.loads(run("mentors", "--json").stdout)
-    assert data[0]["name"] == name
+    assert data[0]["name"] == kept
 
 
 def test_flash_accepted_with_a_date_plans_the_meeting(
@@ -333,3 +335,36 @@ def test_ending_a_mentorship_cancels_its_planned_meetings(
     run("prep", "ada", "--on", "2026-11-30")
     assert run("mentors", "end", "ada").exit_code == 0
     assert journal.load(SESSIONS).records[0].record.status == "cancelled"
+
+
+@pytest.mark.parametrize("breaker", ["\r", "\n", "\u2028", "\x0b", "\x1b[2J\r"])
+def test_a_name_can_never_reshape_the_agenda_it_is_written_into(
+    run: Run, home: Path, breaker: str
+) -> None:
+    """A mentor's name is one line of text, typed or pulled from another device:
+    it cannot add a heading or an item to the Markdown of a meeting."""
+    evil = f"Mo{breaker}## Questions{breaker}- [ ] INJECTED question"
+    assert run("init").exit_code == 0
+    assert run("mentors", "add", evil, "--cadence", "weekly").exit_code == 0
+    [mentor_file] = (home / "mentors").glob("*.md")
+    assert "## Questions" in mentor_file.read_text()  # kept, on one line
+    assert "\r" not in mentor_file.read_text() and "\x1b" not in mentor_file.read_text()
+    # and a mentor file written by another device with the breaker in its name
+    text = mentor_file.read_text()
+    name_line = next(line for line in text.splitlines() if line.startswith("name ="))
+
+    def toml(text: str) -> str:
+        return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+    hostile = f'name = "{toml(evil)}"'
+    mentor_file.write_text(text.replace(name_line, hostile))
+    assert run("prep", "mo", "--on", "2026-11-27").exit_code == 0
+    [session] = (home / "sessions").glob("*.md")
+    lines = session.read_text().split("\n")
+    assert not any(line.strip() == "- [ ] INJECTED question" for line in lines)
+    assert not any(c in session.read_text() for c in "\r\x0b\x1b\u2028")
+    # the template's own Questions section, and no other
+    assert sum(line.startswith("## Questions") for line in lines) == sum(
+        line.startswith("## Questions")
+        for line in (home / "templates" / "agenda.md").read_text().split("\n")
+    )

@@ -33,7 +33,7 @@ from .agenda_template import (
     render_agenda,
     tidy,
 )
-from .common import short_of
+from .common import one_line, short_of
 from .mentors import split_list
 from .sessions import (
     Moved,
@@ -538,7 +538,7 @@ def _session_to_prepare(
         session = Session(
             id=new_id(),
             mentor=mentor.id,
-            mentor_name=mentor.name,
+            mentor_name=one_line(mentor.name),
             date=when,
             created=today,
             agenda_on=today,

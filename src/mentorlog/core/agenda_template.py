@@ -11,6 +11,8 @@ from mentorlog.errors import JournalIOError, LinkError
 from mentorlog.models import Mentor, Session
 from mentorlog.store.journal import Journal
 
+from .common import one_line
+
 LINE_PLACEHOLDERS = (
     "actions",
     "takeaways",
@@ -51,7 +53,7 @@ def load_template(journal: Journal) -> str:
 
 
 def _fill(line: str, mentor: Mentor, session: Session) -> str:
-    return line.replace("{mentor}", mentor.name).replace(
+    return line.replace("{mentor}", one_line(mentor.name)).replace(
         "{date}", session.date.isoformat()
     )
 

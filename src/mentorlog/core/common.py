@@ -52,9 +52,29 @@ def change(
         return Saved(after, short_of(loaded, after), stored.file), before
 
 
+def one_line(value: str) -> str:
+    """A name or title as one line of plain text: line breaks (CR, U+2028 and
+    the rest) become spaces, and controls, escape sequences and bidi overrides
+    are dropped, so no name can reshape a Markdown file it is written into
+    (SPEC §7.6). Used for what is typed and for what a file from another
+    device says."""
+    from mentorlog.sink import clean
+
+    return " ".join(clean(" ".join(value.split())).split())
+
+
+def many_lines(value: str) -> str:
+    """Text that may span lines, with plain newlines only: CR and the Unicode
+    line separators become newlines; controls and escapes are dropped."""
+    from mentorlog.sink import clean
+
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return clean(text, one_line=False)
+
+
 def text_of(value: str, what: str) -> str:
     """User text, whitespace-trimmed, refused when empty or unreasonably long."""
-    cleaned = value.strip()
+    cleaned = many_lines(value).strip()
     if not cleaned:
         raise UserError(f"the {what} is empty")
     if len(cleaned) > MAX_TEXT:

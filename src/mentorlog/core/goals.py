@@ -13,6 +13,7 @@ from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import GOALS
 
+from .common import one_line
 from .smart import (
     MILESTONES,
     Gap,
@@ -194,7 +195,7 @@ def get_goal(journal: Journal, ref: str, today: date) -> GoalView:
 
 
 def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
-    title = " ".join(draft.title.split())
+    title = one_line(draft.title)
     if not title:
         raise UserError("the goal's title is empty; say what you want to achieve")
     if len(title) > MAX_TITLE:

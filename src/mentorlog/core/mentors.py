@@ -15,6 +15,8 @@ from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
 
+from .common import one_line
+
 CHANNELS: dict[str, Channel] = {
     "email": "email",
     "e-mail": "email",
@@ -74,7 +76,7 @@ def split_list(values: list[str] | None) -> list[str]:
 def _clean(text: str | None) -> str | None:
     if text is None:
         return None
-    return text.strip() or None
+    return one_line(text) or None
 
 
 @struct
@@ -199,10 +201,10 @@ def _check_name(name: str) -> None:
 
 
 def add_mentor(journal: Journal, draft: MentorDraft, today: date) -> Saved:
-    _check_name(draft.name)
+    _check_name(one_line(draft.name))
     mentor = Mentor(
         id=new_id(),
-        name=draft.name,
+        name=one_line(draft.name),
         kind="flash" if draft.flash else "ongoing",
         created=today,
         org=_clean(draft.org),
@@ -410,6 +412,7 @@ def ask(
     journal: Journal, name: str, ask_text: str, expertise: list[str] | None, today: date
 ) -> AskResult:
     """Record an outreach to someone new, as a flash contact."""
+    name = one_line(name)
     _check_name(name)
     text = ask_text.strip()
     if not text:
@@ -480,7 +483,7 @@ def answer(
                     Session(
                         id=new_id(),
                         mentor=mentor.id,
-                        mentor_name=mentor.name,
+                        mentor_name=one_line(mentor.name),
                         date=on,
                         created=today,
                     ),

@@ -15,6 +15,7 @@ from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, SESSIONS
 
+from .common import one_line
 from .sessions import (
     SessionView,
     mentors_by_id,
@@ -125,7 +126,7 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         session = Session(
             id=new_id(),
             mentor=mentor.id,
-            mentor_name=mentor.name,
+            mentor_name=one_line(mentor.name),
             date=today,
             created=today,
         )
@@ -304,7 +305,8 @@ def _close_carried(
 
 def recap_body(session: Session) -> str:
     """The notes of a session recapped without an agenda."""
-    return f"# {session.mentor_name} · {session.date.isoformat()}\n\n## Notes\n"
+    name = one_line(session.mentor_name)
+    return f"# {name} · {session.date.isoformat()}\n\n## Notes\n"
 
 
 def _mark_impressions_shared(journal: Journal, session: Session, today: date) -> None:
