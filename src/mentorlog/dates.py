@@ -210,6 +210,15 @@ def parse_when(
     return parse_date(text, base=base, direction=direction), None
 
 
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def clock(text: str) -> time | None:
+    """A stored time of day, "HH:MM", as a time; None if it is not one."""
+    match = _CLOCK.match(text.strip())
+    return time(int(match[1]), int(match[2])) if match else None
+
+
 def _parse(text: str, ref: date, direction: Direction = FORWARD) -> date | None:
     if _ISO.match(text):
         return date.fromisoformat(text)

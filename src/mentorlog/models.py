@@ -65,6 +65,7 @@ Period = Annotated[int, Rule("Period")]  # a number of days, 1 to 3650
 # weekly, biweekly, monthly, 10d, 3w, 2m... (`dates.parse_cadence`)
 Cadence = Annotated[str, Rule("Cadence")]
 Notice = Annotated[str, Rule("Notice")]  # 48h, 2d, 1 week (`dates.parse_notice`)
+Clock = Annotated[str, Rule("Clock")]  # a time of day, "HH:MM" (00:00 to 23:59)
 
 # How the derived cache holds a field's value in a row: as it is (text,
 # numbers, flags, lists of those), a date as ISO text, a nested record as its
@@ -442,6 +443,7 @@ class Session(Record):
     mentor: str  # the mentor's id
     mentor_name: str  # as it was when the session was made; names the file
     date: Day
+    time: Clock | None = None  # the time of day, local; None: the day only
     status: SessionStatus = "planned"
     created: Day
     agenda_on: Day | None = None  # first prepared

@@ -18,7 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import functools
 import operator
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, time
 from types import UnionType
 from typing import Annotated, Any, TypeVar
 
@@ -73,6 +73,15 @@ def _notice(value: str) -> str:
     return value
 
 
+def _clock(value: Any) -> Any:
+    """A time of day as "HH:MM" (a TOML time is taken too, and kept as text)."""
+    if isinstance(value, time):
+        value = value.strftime("%H:%M")
+    if not isinstance(value, str) or dates.clock(value) is None:
+        raise ValueError("is not a time of day (use HH:MM, 00:00 to 23:59)")
+    return value.strip()
+
+
 def _at_most(limit: int) -> Any:
     def check(value: int) -> int:
         if value > limit:
@@ -96,6 +105,7 @@ CHECKS: dict[Any, Any] = {
     models.Period: Annotated[int, Field(ge=1), _at_most(3650)],
     models.Cadence: Annotated[str, AfterValidator(_cadence)],
     models.Notice: Annotated[str, AfterValidator(_notice)],
+    models.Clock: Annotated[str, BeforeValidator(_clock)],
 }
 
 M = TypeVar("M", bound=Model)

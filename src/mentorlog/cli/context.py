@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog._struct import struct
 
 if TYPE_CHECKING:
+    from mentorlog.core.common import When
     from mentorlog.store.journal import Journal
 
 
@@ -77,24 +78,20 @@ def optional_date(
         raise DateError(f"{what}: {error.message}") from None
 
 
-def meeting_date(text: str | None, what: str) -> date | None:
-    """A meeting's date, ahead. A time of day (`fri 15:00`) is read, but a
-    session keeps only its day, so a time is refused rather than dropped."""
+def meeting_date(text: str | None, what: str) -> When | None:
+    """A meeting's date, ahead, and its time of day if one is given
+    (`fri 15:00`): the time as "HH:MM", or None."""
     if text is None:
         return None
     from mentorlog import dates
+    from mentorlog.core.common import When
     from mentorlog.errors import DateError
 
     try:
         day, hour = dates.parse_when(text, direction=dates.FORWARD)
     except DateError as error:
         raise DateError(f"{what}: {error.message}") from None
-    if hour is not None:
-        raise DateError(
-            f"{what}: a meeting keeps its day only, not a time of day; give "
-            f'"{day.isoformat()}" and note the time in its agenda'
-        )
-    return day
+    return When(day, None if hour is None else hour.strftime("%H:%M"))
 
 
 def show_merge_notes(file: str, record: Any) -> None:

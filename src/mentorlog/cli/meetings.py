@@ -119,9 +119,11 @@ def prep(
     from mentorlog.core.agenda import PrepRequest, pre_read
     from mentorlog.core.agenda import prep as prep_use_case
 
+    when = meeting_date(on, "--on")
     request = PrepRequest(
         mentor=mentor,
-        on=meeting_date(on, "--on"),
+        on=when.day if when else None,
+        at=when.time if when else None,
         topics=topic or [],
         questions=question or [],
         bring=bring or [],
@@ -334,13 +336,19 @@ def cancel_session(session: SessionRef) -> None:
 @sessions_app.command("move")
 def move_session(
     session: SessionRef,
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="The new date.")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", metavar="DATE", help="The new date, and time of day if any."
+        ),
+    ],
 ) -> None:
     """Move a planned meeting; a move inside the agreed notice is flagged.
 
     \b
     Example:
       mentorlog sessions move 2026-12-01 --to "next friday"
+      mentorlog sessions move 2026-12-01 --to "mon 10:30"
     """
     from mentorlog import render
     from mentorlog.core.sessions import move_session as move_use_case
@@ -349,7 +357,7 @@ def move_session(
     when = meeting_date(to, "--to")
     if when is None:
         raise UserError("--to is required")
-    render.moved(move_use_case(journal(), session, when, today()))
+    render.moved(move_use_case(journal(), session, when.day, today(), when.time))
 
 
 @followups_app.callback()

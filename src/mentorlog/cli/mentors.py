@@ -369,12 +369,14 @@ def answer(
     normal = next((r for r in replies if r == reply.strip().lower()), None)
     if normal is None:
         raise UserError(f'unknown answer "{reply}"; use one of {", ".join(replies)}')
+    when = meeting_date(on, "--on")
     view = answer_use_case(
         journal(),
         mentor,
         normal,
-        meeting_date(on, "--on"),
+        when.day if when else None,
         today(),
+        when.time if when else None,
     )
     render.answer_result(view)
 

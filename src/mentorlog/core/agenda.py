@@ -56,6 +56,7 @@ PRIVATE = "(private)"
 class PrepRequest:
     mentor: str | None = None
     on: date | None = None
+    at: str | None = None  # the time of day, "HH:MM"; None keeps the stored one
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     bring: list[str] = field(default_factory=list)
@@ -472,7 +473,7 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
             )
         history = sessions_with(journal, mentor.id)
         stored, session, moved, renamed_from = _session_to_prepare(
-            mentor, history, request.on, today
+            mentor, history, request.on, today, request.at
         )
         session = session.model_copy(
             update={
@@ -519,7 +520,11 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
 
 
 def _session_to_prepare(
-    mentor: Mentor, history: list[Stored[Session]], on: date | None, today: date
+    mentor: Mentor,
+    history: list[Stored[Session]],
+    on: date | None,
+    today: date,
+    at: str | None = None,
 ) -> tuple[Stored[Session] | None, Session, Move | None, date | None]:
     """The planned session with `mentor` (moved to `on` if asked), else a new
     one on `on` or the date the cadence gives. Returns it with its file (None
@@ -540,6 +545,7 @@ def _session_to_prepare(
             mentor=mentor.id,
             mentor_name=one_line(mentor.name),
             date=when,
+            time=at,
             created=today,
             agenda_on=today,
         )
@@ -554,10 +560,12 @@ def _session_to_prepare(
             f"(mentorlog sessions cancel {held_on}), or move it with --on DATE"
         )
     if on is None or on == session.date:
+        if at is not None and on is not None:
+            session = session.model_copy(update={"time": at})
         return stored, session, None, None
     if on < today:
         raise UserError(f"{on.isoformat()} is in the past")
-    moved = move_to(session, on, today, mentor.agreement.reschedule_notice)
+    moved = move_to(session, on, today, mentor.agreement.reschedule_notice, at)
     return stored, moved, moved.moves[-1], session.date
 
 

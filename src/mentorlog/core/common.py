@@ -18,6 +18,15 @@ R = TypeVar("R", bound=Record)
 MAX_TEXT = 2000
 
 
+@struct(frozen=True)
+class When:
+    """When a meeting is: its day and, if one was given, its time of day
+    ("HH:MM"; None keeps the time the meeting has)."""
+
+    day: date
+    time: str | None = None
+
+
 @struct
 class Saved(Generic[R]):
     """A record just written, with its short id and file."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -266,8 +266,14 @@ def export_ics(journal: Journal, today: date) -> bytes:
         event.add("uid", f"{session['id']}@mentorlog")
         event.add("dtstamp", stamp)
         day = date.fromisoformat(session["date"])
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
+        if session.get("time"):
+            # A time of day: a timed event, in local (floating) time, an hour long.
+            start = datetime.combine(day, time.fromisoformat(session["time"]))
+            event.add("dtstart", start)
+            event.add("duration", timedelta(hours=1))
+        else:
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
         event.add("summary", _text(f"Mentoring: {session['mentor']}"))
         details = [f"Meeting with {session['mentor']}"]
         if mentor.get("channel"):

@@ -431,7 +431,12 @@ def ask(
 
 
 def answer(
-    journal: Journal, ref: str, reply: Answer, on: date | None, today: date
+    journal: Journal,
+    ref: str,
+    reply: Answer,
+    on: date | None,
+    today: date,
+    at: str | None = None,
 ) -> MentorView:
     """Record the answer to a flash ask; accepted or rescheduled with a date
     plans (or moves) the meeting."""
@@ -469,8 +474,8 @@ def answer(
         elif on is not None:
             if upcoming:
                 stored = upcoming[0]
-                if stored.record.date != on:
-                    moved = move_to(stored.record, on, today, None)
+                if stored.record.date != on or (at and at != stored.record.time):
+                    moved = move_to(stored.record, on, today, None, at)
                     journal.save(
                         SESSIONS,
                         moved,
@@ -485,6 +490,7 @@ def answer(
                         mentor=mentor.id,
                         mentor_name=one_line(mentor.name),
                         date=on,
+                        time=at,
                         created=today,
                     ),
                 )

@@ -36,6 +36,7 @@ class SessionView:
             "mentor": self.mentor_name,
             "mentor_id": s.mentor,
             "date": s.date.isoformat(),
+            "time": s.time,
             "status": s.status,
             "created": s.created.isoformat(),
             "agenda_on": _iso(s.agenda_on),
@@ -258,15 +259,24 @@ def retitle(body: str, old: date, new: date) -> str:
     return "\n".join(lines)
 
 
-def move_to(session: Session, to: date, today: date, notice: str | None) -> Session:
-    """`session` moved to `to`, the move recorded (late: inside the notice)."""
+def move_to(
+    session: Session, to: date, today: date, notice: str | None, at: str | None = None
+) -> Session:
+    """`session` moved to `to` (and to the time of day `at`; None keeps its
+    time), the move recorded (late: inside the notice, counted by day). A
+    change of the time of day alone is no move of the day: it is not recorded."""
+    time = at or session.time
+    if to == session.date:
+        return session.model_copy(update={"time": time})
     move = Move(
         from_date=session.date,
         to=to,
         on=today,
         late=is_late(session.date, today, notice),
     )
-    return session.model_copy(update={"date": to, "moves": [*session.moves, move]})
+    return session.model_copy(
+        update={"date": to, "time": time, "moves": [*session.moves, move]}
+    )
 
 
 def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
@@ -296,7 +306,7 @@ def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
 @struct
 class Moved:
     view: SessionView
-    move: Move
+    move: Move | None  # None: only the time of day changed
     notice: str | None
 
 
@@ -309,7 +319,9 @@ def is_late(when: date, today: date, notice: str | None) -> bool:
     return (when - today).days * 24 < notice_hours(notice)
 
 
-def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
+def move_session(
+    journal: Journal, ref: str, to: date, today: date, at: str | None = None
+) -> Moved:
     with journal.transaction():
         loaded = journal.load(SESSIONS)
         stored = resolve_session(journal, ref, loaded)
@@ -320,7 +332,7 @@ def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
                 f"the session on {session.date.isoformat()} is {session.status}; "
                 "only a planned session can be moved"
             )
-        if to == session.date:
+        if to == session.date and (at is None or at == session.time):
             raise UserError(f"the session is already on {to.isoformat()}")
         if to < today:
             raise UserError(
@@ -328,11 +340,10 @@ def move_session(journal: Journal, ref: str, to: date, today: date) -> Moved:
             )
         mentor = mentors.get(session.mentor)
         notice = mentor.agreement.reschedule_notice if mentor else None
-        updated = move_to(session, to, today, notice)
+        updated = move_to(session, to, today, notice, at)
         body = retitle(stored.body, session.date, to)
         journal.save(SESSIONS, updated, stored, body=body)
         stored.record = updated
         stored.body = body
-        return Moved(
-            view_of(journal, stored, loaded, mentors), updated.moves[-1], notice
-        )
+        move = updated.moves[-1] if updated.date != session.date else None
+        return Moved(view_of(journal, stored, loaded, mentors), move, notice)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
     from mentorlog.core.recap import RecapResult, RecapTarget
     from mentorlog.core.sessions import Moved, SessionView
+    from mentorlog.models import Session
 
 
 def agenda(body: str) -> None:
@@ -70,7 +71,7 @@ def prep_result(result: PrepResult) -> None:
         say(
             "Planned the meeting with ",
             (view.mentor_name, ""),
-            f" on {s.date.isoformat()} ({view.short}); agenda in ",
+            f" on {when_of(s)} ({view.short}); agenda in ",
             (view.file, ""),
             ".",
         )
@@ -88,12 +89,28 @@ def prep_result(result: PrepResult) -> None:
     )
 
 
+def when_of(session: Session) -> str:
+    """A meeting's day, and its time of day if it has one."""
+    day = session.date.isoformat()
+    return f"{day} {session.time}" if session.time else day
+
+
 def moved(result: Moved) -> None:
     move = result.move
+    at = result.view.session.time
+    if move is None:
+        say(
+            "Moved the meeting with ",
+            (result.view.mentor_name, ""),
+            f" on {result.view.session.date.isoformat()} to {at}.",
+        )
+        return
     say(
         "Moved the meeting with ",
         (result.view.mentor_name, ""),
-        f" from {move.from_date.isoformat()} to {move.to.isoformat()}.",
+        f" from {move.from_date.isoformat()} to {move.to.isoformat()}"
+        + (f" {at}" if at else "")
+        + ".",
     )
     if move.late:
         warn(
@@ -165,7 +182,7 @@ def sessions_table(
         status = Text(
             s.status, style={"planned": "yellow", "held": "green"}.get(s.status, "dim")
         )
-        when = Text(s.date.isoformat())
+        when = Text(when_of(s))
         if s.status == "planned":
             days = (s.date - today).days
             when.append(
@@ -201,7 +218,7 @@ def sessions_table(
 
 def session_detail(view: SessionView) -> None:
     s = view.session
-    head = Text(f"{safe(view.mentor_name)} · {s.date.isoformat()}", style="bold")
+    head = Text(f"{safe(view.mentor_name)} · {when_of(s)}", style="bold")
     head.append(f"  [{view.short} · {s.status}]", style="dim")
     emit(head)
     for move in s.moves:

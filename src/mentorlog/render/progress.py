@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog.render.goals import bar, days_left
+from mentorlog.render.meetings import when_of
 from mentorlog.render.output import (
     console,
     emit,
@@ -70,7 +71,7 @@ def _meetings_panel(found: Status) -> Table:
         days = (session.session.date - today).days
         when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
         meetings.add_row(
-            Text(session.session.date.isoformat()),
+            Text(when_of(session.session)),
             Text(f"{safe(session.mentor_name)} ({when})"),
         )
     for session in found.passed[:5]:
