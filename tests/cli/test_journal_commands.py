@@ -95,7 +95,7 @@ def test_doctor_lists_every_problem_and_exits_3(run: Run, home: Path) -> None:
         "goals/binary.toml: not a text file (binary data)",
         "goals/conflict.toml:2: not valid TOML: unresolved git merge conflict markers",
         lines[2],
-        "goals/empty.toml: id: is required (and 2 more problems)",
+        "goals/empty.toml: id: is required; title: is required; created: is required",
     ]
     assert lines[2].startswith("goals/doomed-goal.toml:") and "not a date" in lines[2]
     assert "4 problems" in result.stderr
@@ -358,3 +358,18 @@ def test_doctor_reports_a_folder_once_and_a_journal_that_is_a_file(
         write.exit_code == 1
         and "a file stands where the journal should be" in write.stderr
     )
+
+
+def test_doctor_lists_every_bad_value_of_a_file_with_its_line(
+    run: Run, home: Path
+) -> None:
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    [path] = (home / "mentors").glob("*.md")
+    text = path.read_text().replace(
+        "+++\n", '+++\ncadence = "every tuesday"\nchannel = "pigeon"\n', 1
+    )
+    path.write_text(text)
+    result = run("doctor")
+    assert result.exit_code == 3
+    [line] = [x for x in result.stdout.splitlines() if x.startswith("mentors/")]
+    assert "cadence" in line and "channel" in line and "(line " in line

@@ -40,21 +40,25 @@ def validate(
 def validation_problem(
     error: ValidationError, text: str, relpath: str, first_line: int = 1
 ) -> DataError:
-    """The first validation error as `path:line: field: what is wrong`."""
-    first = error.errors(include_url=False)[0]
-    loc = [part for part in first["loc"] if isinstance(part, str | int)]
-    line = tomlfile.line_of(text, loc, first_line=first_line)
-    where = ".".join(
-        f"{part}" if isinstance(part, str) else f"[{part + 1}]" for part in loc
-    ).replace(".[", "[")
-    message = describe(first)
-    count = error.error_count()
-    extra = (
-        f" (and {count - 1} more problem{'s' if count > 2 else ''})"
-        if count > 1
-        else ""
-    )
-    return DataError(relpath, line, f"{where}: {message}{extra}" if where else message)
+    """Every validation error of a file as one problem: the first as `path:line:
+    field: what is wrong`, then each other one with its own field and line, so
+    `doctor` lists them all (SPEC §7.4)."""
+    said: list[str] = []
+    first_line_of_error: int | None = None
+    for item in error.errors(include_url=False):
+        loc = [part for part in item["loc"] if isinstance(part, str | int)]
+        line = tomlfile.line_of(text, loc, first_line=first_line)
+        where = ".".join(
+            f"{part}" if isinstance(part, str) else f"[{part + 1}]" for part in loc
+        ).replace(".[", "[")
+        message = describe(item)
+        if not said:
+            first_line_of_error = line
+            said.append(f"{where}: {message}" if where else message)
+        else:
+            at = f" (line {line})" if line else ""
+            said.append(f"{where}{at}: {message}" if where else message)
+    return DataError(relpath, first_line_of_error, "; ".join(said))
 
 
 def describe(item: Any) -> str:
