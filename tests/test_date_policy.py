@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mentorlog import dates
 from mentorlog.dates import BACKWARD, FORWARD, parse_date, parse_when
 from mentorlog.errors import DateError
 
@@ -68,29 +69,11 @@ def test_an_impossible_time_is_an_error(text: str) -> None:
         parse_when(text, base=MONDAY)
 
 
-MONTH_NAMES = [
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-]
-WEEKDAY_NAMES = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-]
+# the parser's own words: the property speaks the language it is checking
+MONTH_NAMES = list(dates.MONTHS)
+WEEKDAY_NAMES = sorted(
+    (n for n in dates.WEEKDAYS if n.endswith("day")), key=dates.WEEKDAYS.__getitem__
+)
 
 
 @given(

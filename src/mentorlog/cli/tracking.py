@@ -398,16 +398,19 @@ def resource_done(
 
 
 # -- the log ----------------------------------------------------------------------
+# one declaration for the bare group and `list`, which take the same filters
+LogKindOption = Annotated[
+    str | None,
+    typer.Option("--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds),
+]
+SinceOption = Annotated[str | None, typer.Option("--since", metavar="DATE")]
+
+
 @log_app.callback()
 def log_default(
     ctx: typer.Context,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds
-        ),
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    kind: LogKindOption = None,
+    since: SinceOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Wins, challenges and updates (bare `log` lists them)."""
@@ -423,13 +426,8 @@ def log_default(
 
 @log_app.command("list")
 def list_log(
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds
-        ),
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    kind: LogKindOption = None,
+    since: SinceOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List log entries, newest first.
