@@ -81,6 +81,11 @@ def export_markdown(journal: Journal, today: date) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _without_comments(text: str) -> str:
+    """Prose without its HTML comments (the template's hints), trimmed."""
+    return re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL).strip()
+
+
 def _one(text: Any) -> str:
     """Text on one line: a value that spans lines would break the Markdown."""
     return " ".join(str(text).split())
@@ -88,8 +93,7 @@ def _one(text: Any) -> str:
 
 def _goals_md(rows: list[Any]) -> list[str]:
     """The goals section: each goal, its SMART parts and milestones."""
-    lines: list[str] = []
-    lines += ["## Goals", ""]
+    lines = ["## Goals", ""]
     for goal in rows:
         target = f", target {goal['target']}" if goal["target"] else ""
         lines.append(f"### {_one(goal['title'])} ({goal['status']}{target})")
@@ -107,8 +111,7 @@ def _goals_md(rows: list[Any]) -> list[str]:
 
 def _mentors_md(rows: list[Any]) -> list[str]:
     """The mentors section: each profile, agreement and notes."""
-    lines: list[str] = []
-    lines += ["## Mentors", ""]
+    lines = ["## Mentors", ""]
     for mentor in rows:
         lines.append(
             f"### {_one(mentor['name'])} ({mentor['kind']}, {mentor['status']})"
@@ -159,7 +162,7 @@ def _mentors_md(rows: list[Any]) -> list[str]:
             else:
                 shown = str(value)
             lines.append(f"- {key.replace('_', ' ').capitalize()}: {_one(shown)}")
-        notes = re.sub(r"<!--.*?-->", "", mentor["notes"], flags=re.DOTALL).strip()
+        notes = _without_comments(mentor["notes"])
         if notes and notes != "## Notes":
             lines += ["", _demote(notes)]
         lines.append("")
@@ -168,8 +171,7 @@ def _mentors_md(rows: list[Any]) -> list[str]:
 
 def _sessions_md(rows: list[Any]) -> list[str]:
     """The meetings section: each session, its takeaways and notes."""
-    lines: list[str] = []
-    lines += ["## Meetings", ""]
+    lines = ["## Meetings", ""]
     for session in rows:
         lines.append(
             f"### {session['date']} · {_one(session['mentor'])} ({session['status']})"
@@ -177,7 +179,7 @@ def _sessions_md(rows: list[Any]) -> list[str]:
         lines.append("")
         for takeaway in session["takeaways"]:
             lines.append(f"- Takeaway: {_one(takeaway)}")
-        body = re.sub(r"<!--.*?-->", "", session["body"], flags=re.DOTALL).strip()
+        body = _without_comments(session["body"])
         if body:
             lines += ["", _demote(body)]
         lines.append("")
