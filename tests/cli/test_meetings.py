@@ -494,3 +494,24 @@ def test_one_suggested_feedback_area_per_agenda(run: Run, home: Path, ada: str) 
     run("prep", "ada")
     text = next((home / "sessions").iterdir()).read_text()
     assert text.count("Ask for feedback on:") == 1
+
+
+def test_no_text_puts_a_control_into_an_agenda_file(run: Run, home: Path) -> None:
+    """Milestones, takeaways, questions and hand-edited log entries reach the
+    agenda's Markdown as plain text, whatever they held."""
+    evil = "\x1b]52;c;Zm9v\x07 \u202e\x9b2J"
+    assert run("mentors", "add", "Zed", "--cadence", "weekly").exit_code == 0
+    assert run("goals", "add", "Ship it", "--by", "2026-12-20").exit_code == 0
+    assert (
+        run("goals", "milestone", "ship", f"MS {evil}", "--due", "2026-11-25").exit_code
+        == 0
+    )
+    assert run("recap", "zed", "--takeaway", f"TK {evil}").exit_code == 0
+    assert run("log", "add", "A win", "--kind", "win").exit_code == 0
+    [entry] = (home / "log").glob("*.toml")
+    entry.write_text(entry.read_text().replace("A win", "A win \\u001b]0;T\\u0007"))
+    assert run("prep", "zed", "--question", f"Q {evil}").exit_code == 0
+    for path in [*(home / "sessions").glob("*.md"), *(home / "goals").glob("*")]:
+        text = path.read_text()
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e"), path
+        assert "\\u001b" not in text, path

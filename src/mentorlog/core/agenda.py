@@ -125,8 +125,9 @@ def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> d
 # -- what the journal knows --------------------------------------------------------
 def _one_line(text: str) -> str:
     """A record's text as one line of the agenda: a text over several lines
-    stays one list item, whole."""
-    return " ".join(text.split())
+    stays one list item, whole, and no text from a file (typed or synced) can
+    put a control or escape sequence into the agenda."""
+    return one_line(text)
 
 
 def _mark(*records: Model) -> str:
@@ -452,8 +453,8 @@ def _off_limits(mentor: Mentor, texts: list[str]) -> list[str]:
 
 def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
     topics = split_list(request.topics) if request.topics else []
-    questions = [q.strip() for q in request.questions if q.strip()]
-    bring = [b.strip() for b in request.bring if b.strip()]
+    questions = [one_line(q) for q in request.questions if one_line(q)]
+    bring = [one_line(b) for b in request.bring if one_line(b)]
     if any(
         not q.strip() for q in [*request.questions, *request.bring, *request.topics]
     ):

@@ -266,7 +266,7 @@ def add_milestone(
     private: bool = False,
 ) -> tuple[GoalView, int]:
     """Add a milestone; return the goal and the milestone's number (from 1)."""
-    text = " ".join(title.split())
+    text = one_line(title)
     if not text:
         raise UserError("the milestone's title is empty")
     if len(text) > MAX_TITLE:

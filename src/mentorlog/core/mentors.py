@@ -67,7 +67,7 @@ def split_list(values: list[str] | None) -> list[str]:
     found: list[str] = []
     for value in values or []:
         for item in value.split(","):
-            cleaned = " ".join(item.split())
+            cleaned = one_line(item)
             if cleaned and cleaned.lower() not in (f.lower() for f in found):
                 found.append(cleaned)
     return found

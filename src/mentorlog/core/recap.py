@@ -213,7 +213,7 @@ def _pick(carried: list[tuple[str, ActionItem]], ref: str) -> ActionItem:
 def record_recap(
     journal: Journal, ref: str | None, given: RecapInput, today: date
 ) -> RecapResult:
-    takeaways = [t.strip() for t in given.takeaways]
+    takeaways = [one_line(t) for t in given.takeaways]
     if any(not t for t in takeaways):
         raise UserError("a takeaway is empty; say what you took away, in a sentence")
     with journal.transaction():
