@@ -3,6 +3,7 @@ real pseudo-terminal (pexpect), and a bare `recap` without one."""
 
 import os
 import shlex
+import signal
 import sys
 from pathlib import Path
 
@@ -25,6 +26,13 @@ def interrupt(child: pexpect.spawn, answer: str) -> None:
     raise AssertionError(f"no {answer!r} after Ctrl-C: {child.before!r}")
 
 
+def default_signals() -> None:
+    """A user's terminal delivers Ctrl-C. pytest started in the background of
+    a non-interactive shell (`pytest &`, some CI runners) ignores SIGINT, and
+    the child would inherit that; give it the default a terminal gives."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(*args: str) -> pexpect.spawn:
     return pexpect.spawn(
         sys.executable,
@@ -32,6 +40,7 @@ def spawn(*args: str) -> pexpect.spawn:
         env={**os.environ, "COLUMNS": "100"},
         encoding="utf-8",
         timeout=30,
+        preexec_fn=default_signals,
     )
 
 
