@@ -429,3 +429,27 @@ def test_icalendar_text_carries_no_control(run: Run, home: Path) -> None:
     content = target.read_bytes()
     assert offences(content.replace(b"\r\n", b"\n")) == []
     assert SHOWN.encode() in content
+
+
+@pytest.mark.parametrize("introducer", ["\x1b]", "\x1bP", "\x1b_", "\x9d", "\x90"])
+def test_an_unterminated_string_control_keeps_the_words_typed_after_it(
+    run: Run, home: Path, introducer: str
+) -> None:
+    """What is stored loses the control, never the visible words after it."""
+    assert run("actions", "add", f"Pay {introducer} rent now").exit_code == 0
+    listed = run("actions", "--json")
+    assert [a["text"].split() for a in json.loads(listed.stdout)] == [
+        ["Pay", "rent", "now"]
+    ]
+
+
+def test_a_reference_with_controls_finds_the_record_saved_without_them(
+    run: Run, home: Path
+) -> None:
+    """Names are saved clean, so a reference is cleaned the same way before it
+    is compared: "Zed\\x07" finds "Zed" instead of "no mentor matches "Zed";
+    did you mean "Zed"?"."""
+    assert run("mentors", "add", "Zed\x07 Shaw").exit_code == 0
+    shown = run("mentors", "show", "Zed\x1b[31m Shaw", "--json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["name"] == "Zed Shaw"

@@ -34,25 +34,31 @@ _ESCAPES = (
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]"
 )
-_compiled: list[re.Pattern[str]] = []  # compiled when first needed
+# For text being stored, a string control counts only with its terminator: an
+# unterminated one loses its introducer alone, so no typed word after it is lost.
+_STORED_ESCAPES = _ESCAPES.replace(r"(?:\x07|\x1b\\|\x9c)?", r"(?:\x07|\x1b\\|\x9c)")
+_compiled: dict[bool, re.Pattern[str]] = {}  # compiled when first needed
 _SEPARATORS = ("\u2028", "\u2029")  # line and paragraph separator
 _ZWJ = "\u200d"  # joins emoji and scripts: a format character that stays
 
 
-def clean(text: object, *, one_line: bool = True) -> str:
+def clean(text: object, *, one_line: bool = True, stored: bool = False) -> str:
     """`text` without anything a terminal would act on: C0 controls, DEL and
     C1, escape sequences, bidi embeddings, overrides, isolates and marks, and
     every other format character but ZWJ. Line and paragraph separators
     become a space (`one_line`) or a newline; newlines and tabs stay only when
-    not `one_line`, else they become spaces."""
+    not `one_line`, else they become spaces. `stored` is for text about to be
+    saved: a string control (OSC, DCS...) without its terminator loses only
+    its introducer, where output drops the rest of the line as a terminal
+    would swallow it."""
     value = str(text)
     if value.isprintable():  # the common case, checked in C
         return value
-    if not _compiled:
+    if stored not in _compiled:
         import re
 
-        _compiled.append(re.compile(_ESCAPES))
-    value = _compiled[0].sub("", value)
+        _compiled[stored] = re.compile(_STORED_ESCAPES if stored else _ESCAPES)
+    value = _compiled[stored].sub("", value)
     newline = " " if one_line else "\n"
     return newline.join(_clean_line(line, one_line) for line in value.split("\n"))
 

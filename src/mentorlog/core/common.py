@@ -69,7 +69,7 @@ def one_line(value: str) -> str:
     device says."""
     from mentorlog.sink import clean
 
-    return " ".join(clean(" ".join(value.split())).split())
+    return " ".join(clean(" ".join(value.split()), stored=True).split())
 
 
 def many_lines(value: str) -> str:
@@ -78,7 +78,7 @@ def many_lines(value: str) -> str:
     from mentorlog.sink import clean
 
     text = value.replace("\r\n", "\n").replace("\r", "\n")
-    return clean(text, one_line=False)
+    return clean(text, one_line=False, stored=True)
 
 
 def text_of(value: str, what: str) -> str:

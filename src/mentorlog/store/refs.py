@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from mentorlog.errors import AmbiguousError, DataError, NotFoundError
+from mentorlog.sink import clean
 
 from .ids import SHORT_MIN, random_part
 from .records import Kind, Loaded, Stored
@@ -50,8 +51,11 @@ def resolve(kind: Kind[R], ref: str, loaded: Loaded[R]) -> Stored[R]:
 
 def normal(text: str) -> str:
     """Text as references compare it: NFC, case-folded, spaces collapsed, so
-    "STRASSE" finds "Straße" and a decomposed "é" finds a composed one."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    "STRASSE" finds "Straße" and a decomposed "é" finds a composed one.
+    Controls and escape sequences go first, as they went from every saved
+    name (`sink.clean`), so "Zed\x07" finds "Zed"."""
+    plain = clean(text, stored=True)
+    return " ".join(unicodedata.normalize("NFC", plain).casefold().split())
 
 
 def is_open(record: Record) -> bool:
