@@ -493,4 +493,12 @@ def test_due_anywhere_in_an_action_one_word_or_at_the_end(
         typo = run("actions", "add", text)
         assert typo.exit_code == 1, typo.output
         assert f'cannot read the date in "{quoted}"' in typo.stderr, typo.stderr
+        assert "give the date with --due" in typo.stderr, typo.stderr
     assert len(journal.load(ACTIONS).records) == 2
+    # The way out the message names: with --due, a due: word that is no date
+    # stays text as typed; one that is a date still wins.
+    ok(run, "actions", "add", "Fix parser so due:date fields work", "--due", "eom")
+    ok(run, "actions", "add", "Read the memo due:friday", "--due", "eom")
+    texts = {s.record.text: s.record.due for s in journal.load(ACTIONS).records}
+    assert texts["Fix parser so due:date fields work"] == date(2026, 11, 30)
+    assert texts["Read the memo"] == date(2026, 11, 27)

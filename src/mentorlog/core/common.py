@@ -94,16 +94,44 @@ def text_of(value: str, what: str) -> str:
 _DUE = re.compile(r"(?:^|(?<=\s))due:", re.IGNORECASE)
 
 
-def split_due(text: str, base: date) -> tuple[str, date | None]:
+def split_due(text: str, base: date, *, strict: bool = True) -> tuple[str, date | None]:
     """`Send the draft due:friday to Ada` as ("Send the draft to Ada", that
-    Friday), todo.txt style. A one-word date can sit anywhere; a date of several
-    words (`due:in 5 days`) only at the end. A `due:` we cannot read is an error
-    quoting it, never text kept silently; so are two of them."""
+    Friday), todo.txt style (SPEC §2 Dates). A one-word date can sit anywhere; a
+    date of several words (`due:in 5 days`) only at the end. A `due:` we cannot
+    read is an error quoting it, never text kept silently, unless not `strict`
+    (the command was given its own date with `--due`): then the words stay
+    text as typed ("the due:diligence memo"). Two `due:` dates are an error."""
     from mentorlog.dates import FORWARD, parse_date
 
     found = list(_DUE.finditer(text))
     if not found:
         return text, None
+    marker = found[0]
+    head = text[: marker.start()].rstrip()
+    tail = text[marker.end() :].strip()
+    try:
+        day: date | None = parse_date(tail, base=base, direction=FORWARD)
+        rest = ""
+    except UserError:
+        words = text[marker.end() :].split(maxsplit=1)
+        word = words[0] if words and not text[marker.end() :][:1].isspace() else ""
+        rest = words[1] if len(words) > 1 else ""
+        try:
+            day = parse_date(word, base=base, direction=FORWARD)
+        except UserError:
+            day = None
+    if day is None:
+        if not strict:
+            return text, None
+        shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
+        raise UserError(
+            f'cannot read the date in "{shown}"; write due:friday, '
+            "due:2026-12-01, or a date of several words at the end (due:in 5 days); "
+            "to keep due: as words, give the date with --due"
+        )
+    if len(found) > 1:
+        raise UserError("give one due: date per action, not " + str(len(found)))
+    return " ".join(part for part in (head, rest) if part), day
     if len(found) > 1:
         raise UserError("give one due: date per action, not " + str(len(found)))
     marker = found[0]

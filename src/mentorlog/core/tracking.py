@@ -117,9 +117,10 @@ def new_action(
     goal: str | None = None,
     session: str | None = None,
 ) -> ActionItem:
-    """An action from what the user typed; a trailing `due:DATE` is its own date
-    and wins over `due`, the date given to every action of a command."""
-    words, own_due = split_due(text_of(text, "action"), today)
+    """An action from what the user typed; a `due:DATE` in it is its own date
+    and wins over `due`, the date given to every action of a command. Given
+    `due`, a `due:` word that is no date stays text."""
+    words, own_due = split_due(text_of(text, "action"), today, strict=due is None)
     return ActionItem(
         id=new_id(),
         text=text_of(words, "action"),
