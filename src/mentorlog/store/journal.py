@@ -16,6 +16,7 @@ write to a journal made by a newer release.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 
-from . import fs, reader, refs, settings, tomlfile
+from . import fs, reader, refs, settings, tomlfile, undo
 from .atomic import ensure_dir, is_temp
 from .ids import random_part
 from .migrate import Migrated
@@ -311,14 +312,35 @@ class Journal:
         if cached is not None:
             return cached
         if self._changes.needs_repair(self):
-            # a crash left a change half done, or an older release wrote this
-            # journal: put it right (under the lock) before reading
-            with self.transaction():
-                pass
+            self._repair()
         loaded = reader.load(self.root, kind, use_cache=use_cache())
         self._loaded[kind.folder] = loaded
         self.problems_met.update(dict.fromkeys(loaded.problems))
         return loaded
+
+    def _repair(self) -> None:
+        """A crash left a change half done, or an older release wrote this
+        journal: put it right (under the lock) before reading. A change whose
+        writer still runs (its `.lock` was removed) is left to finish. A
+        journal that cannot be written (a read-only snapshot, a backup mount)
+        is read as it is, every file whole; the repair waits for a writable
+        journal, and says so once."""
+        if os.access(self.root, os.W_OK):
+            try:
+                with self.transaction():
+                    pass
+                return
+            except undo.WriterAlive:
+                return  # its files are whole: read them as they are
+            except JournalIOError as error:
+                if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise
+        if os.path.lexists(self.root / undo.UNDO_FILE):
+            self.warn_once(
+                f"{undo.UNDO_FILE}: a change here was interrupted and is rolled "
+                "back once the journal can be written (it is read-only now); "
+                "the records are read as they are"
+            )
 
     def resolve(
         self, kind: Kind[R], ref: str, loaded: Loaded[R] | None = None

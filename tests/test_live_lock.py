@@ -1,0 +1,158 @@
+"""A lock is live or dead, never a path (issue 17.3): with `.lock` removed by
+hand while a command is half way through its change, a second command takes a
+fresh lock, yet never rolls back the first one's live undo log.
+
+Command A is paused, not timed: it runs in a process that, at its first rename
+of a record (its undo log written, its temp file synced), says so through one
+FIFO and blocks reading another until the test lets it go."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from mentorlog.store import undo
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+
+PAUSE_AT_FIRST_RECORD_RENAME = textwrap.dedent(
+    """
+    import os, sys
+    home = os.environ["MENTORLOG_HOME"]
+    real = os.replace
+    paused = []
+    def replace(*args, **kwargs):
+        if not paused and os.path.exists(os.path.join(home, ".undo")):
+            paused.append(True)
+            with open(os.environ["READY_FIFO"], "w") as ready:
+                ready.write("paused\\n")
+            with open(os.environ["GO_FIFO"]) as go:
+                go.read()
+        return real(*args, **kwargs)
+    os.replace = replace
+    sys.argv = ["mentorlog", *sys.argv[1:]]
+    from mentorlog.entry import main
+    main()
+    """
+)
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mentorlog", "--no-input", *args]
+
+
+def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
+    home: Path, tmp_path: Path
+) -> None:
+    env = dict(os.environ)
+    for args in (
+        ["goals", "add", "Learn Rust", "--by", "eoy"],
+        ["goals", "milestone", "learn", "Read the book"],
+        ["goals", "milestone", "learn", "Write a CLI"],
+    ):
+        subprocess.run(_cli(*args), env=env, check=True, capture_output=True)
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    os.mkfifo(ready)
+    os.mkfifo(go)
+    first = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            PAUSE_AT_FIRST_RECORD_RENAME,
+            "--no-input",
+            "goals",
+            "tick",
+            "learn",
+            "1",
+        ],
+        env={**env, "READY_FIFO": str(ready), "GO_FIFO": str(go)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert ready.read_text() == "paused\n"  # A holds the lock, its log live
+        log = (home / undo.UNDO_FILE).read_bytes()
+        temps = sorted(p.name for p in (home / "goals").iterdir() if p.name[0] == ".")
+        assert temps  # A's temp file, about to be renamed over the goal
+        (home / ".lock").unlink()  # "a stale-looking lock"
+
+        second = subprocess.run(
+            _cli("goals", "tick", "learn", "2"),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert second.returncode == 1, second.stderr
+        assert "busy" in second.stderr
+        assert f"process {first.pid}" in second.stderr
+        assert "nothing was written" in second.stderr
+        assert "Traceback" not in second.stderr
+        reading = subprocess.run(
+            _cli("goals", "show", "learn"),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert reading.returncode == 0, reading.stderr
+        # neither touched A's log nor its temp file
+        assert (home / undo.UNDO_FILE).read_bytes() == log
+        after = sorted(p.name for p in (home / "goals").iterdir() if p.name[0] == ".")
+        assert set(temps) <= set(after)
+    finally:
+        go.write_text("go\n")
+        out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert "Traceback" not in err
+    assert not (home / undo.UNDO_FILE).exists()
+    (goal,) = Journal(home).load(GOALS).records
+    assert [m.done for m in goal.record.milestones] == [True, False]
+
+
+def test_a_log_whose_writer_is_gone_is_still_rolled_back(home: Path) -> None:
+    env = dict(os.environ)
+    subprocess.run(
+        _cli("goals", "add", "Learn Rust", "--by", "eoy"),
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    before = {p.name: p.read_bytes() for p in (home / "goals").iterdir()}
+    # a change killed mid-way: its process is gone when the next one runs
+    killer = textwrap.dedent(
+        """
+        import os, signal, sys
+        real = os.replace
+        def replace(*args, **kwargs):
+            if os.path.exists(os.path.join(os.environ["MENTORLOG_HOME"], ".undo")):
+                real(*args, **kwargs)
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+        os.replace = replace
+        sys.argv = ["mentorlog", *sys.argv[1:]]
+        from mentorlog.entry import main
+        main()
+        """
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", killer, "--no-input", "goals", "add", "Second"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9
+    assert (home / undo.UNDO_FILE).exists()
+    (home / ".lock").unlink()
+    listed = subprocess.run(
+        _cli("goals"), env=env, capture_output=True, text=True, timeout=120
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "Second" not in listed.stdout
+    assert not (home / undo.UNDO_FILE).exists()
+    now = {p.name: p.read_bytes() for p in (home / "goals").iterdir()}
+    assert {k: v for k, v in now.items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
