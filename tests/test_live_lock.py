@@ -104,7 +104,7 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
         assert set(temps) <= set(after)
     finally:
         go.write_text("go\n")
-        out, err = first.communicate(timeout=120)
+        _out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert "Traceback" not in err
     assert not (home / undo.UNDO_FILE).exists()

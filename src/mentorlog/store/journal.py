@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 
-from . import fs, reader, refs, settings, tomlfile, undo
+from . import conflicts, fs, reader, refs, settings, tomlfile, undo
 from .atomic import ensure_dir, is_temp
 from .ids import random_part
 from .migrate import Migrated
@@ -87,6 +87,7 @@ class Journal:
         # every broken file a read met (a record skipped): the CLI names each
         # one the command did not name itself, so none is skipped silently
         self.problems_met: dict[Problem, None] = {}
+        self._copies_said = False  # sync tools' conflicted copies: once a command
 
     # -- where things are -------------------------------------------------
     @property
@@ -175,6 +176,11 @@ class Journal:
         # is written relative to it: a link anywhere below the root is refused
         rel = fs.relative(self.root, path)
         folder, _, name = rel.rpartition("/")
+        if folder and conflicts.original_of(name, path.suffix) is not None:
+            raise MentorlogError(
+                f"not written: {rel} is a conflicted copy a sync tool made; "
+                "mentorlog writes only the record's own file"
+            )
         ensure_dir(self.root, private_from=self.root)
         self._changes.refuse_while_sync_stopped(path)
         fd = fs.open_folder(self.root, folder, create=True, writing=rel)
@@ -304,6 +310,7 @@ class Journal:
             if name.endswith(kind.extension)
             and not name.startswith(".")
             and not is_temp(folder / name)
+            and conflicts.original_of(name, kind.extension) is None
         ]
 
     def load(self, kind: Kind[R]) -> Loaded[R]:
@@ -313,9 +320,15 @@ class Journal:
             return cached
         if self._changes.needs_repair(self):
             self._repair()
+        if not self._copies_said:
+            self._copies_said = True
+            for copy, original in conflicts.scan(self.root):
+                self.warn_once(conflicts.warning(copy, original))
         loaded = reader.load(self.root, kind, use_cache=use_cache())
         self._loaded[kind.folder] = loaded
         self.problems_met.update(dict.fromkeys(loaded.problems))
+        for copy, original in loaded.copies:
+            self.warn_once(conflicts.warning(copy, original))
         return loaded
 
     def _repair(self) -> None:
