@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from mentorlog.store import undo
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
@@ -35,6 +37,24 @@ PAUSE_AT_FIRST_RECORD_RENAME = textwrap.dedent(
     from mentorlog.entry import main
     main()
     """
+)
+
+
+# a change killed mid-way, just after its first record was renamed into place
+KILL_AFTER_FIRST_RECORD = textwrap.dedent(
+    """
+        import os, signal, sys
+        real = os.replace
+        def replace(*args, **kwargs):
+            if os.path.exists(os.path.join(os.environ["MENTORLOG_HOME"], ".undo")):
+                real(*args, **kwargs)
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+        os.replace = replace
+        sys.argv = ["mentorlog", *sys.argv[1:]]
+        from mentorlog.entry import main
+        main()
+        """
 )
 
 
@@ -112,8 +132,18 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
     assert [m.done for m in goal.record.milestones] == [True, False]
 
 
-def test_a_log_whose_writer_is_gone_is_still_rolled_back(home: Path) -> None:
+@pytest.mark.parametrize("key_cut_short", [False, True])
+def test_a_log_whose_writer_is_gone_is_still_rolled_back(
+    home: Path, key_cut_short: bool
+) -> None:
     env = dict(os.environ)
+    if key_cut_short:
+        # an older release killed while it made this machine's undo-log key
+        # left it empty: a key that signed nothing is made anew, or no crash
+        # would ever be rolled back again
+        key = undo.state_folder() / undo.KEY_FILE
+        key.parent.mkdir(parents=True)
+        key.touch(mode=0o600)
     subprocess.run(
         _cli("goals", "add", "Learn Rust", "--by", "eoy"),
         env=env,
@@ -121,24 +151,16 @@ def test_a_log_whose_writer_is_gone_is_still_rolled_back(home: Path) -> None:
         capture_output=True,
     )
     before = {p.name: p.read_bytes() for p in (home / "goals").iterdir()}
-    # a change killed mid-way: its process is gone when the next one runs
-    killer = textwrap.dedent(
-        """
-        import os, signal, sys
-        real = os.replace
-        def replace(*args, **kwargs):
-            if os.path.exists(os.path.join(os.environ["MENTORLOG_HOME"], ".undo")):
-                real(*args, **kwargs)
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kwargs)
-        os.replace = replace
-        sys.argv = ["mentorlog", *sys.argv[1:]]
-        from mentorlog.entry import main
-        main()
-        """
-    )
     killed = subprocess.run(
-        [sys.executable, "-c", killer, "--no-input", "goals", "add", "Second"],
+        [
+            sys.executable,
+            "-c",
+            KILL_AFTER_FIRST_RECORD,
+            "--no-input",
+            "goals",
+            "add",
+            "Second",
+        ],
         env=env,
         capture_output=True,
         timeout=120,

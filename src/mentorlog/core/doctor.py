@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, LinkError, MentorlogError
-from mentorlog.store import cache, conflicts, fs, undo
+from mentorlog.store import cache, conflicts, fs, migrate, undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
@@ -105,6 +105,11 @@ def run_doctor(journal: Journal) -> DoctorReport:
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
     _tidy(journal, report, lock_linked=LOCK_FILE in linked)
+    for partial in migrate.partial_backups(journal.root):
+        report.notes.append(
+            f"{partial}: a backup a killed migration left unfinished (the "
+            "journal itself is whole); `mentorlog doctor --fix` removes it"
+        )
     # what was said as a warning on the way is a problem here: said once
     journal.warnings[:] = [
         w

@@ -79,7 +79,10 @@ def machine_secret(*, create: bool) -> bytes | None:
     folder = state_folder()
     path = folder / KEY_FILE
     try:
-        return _read_secret(path)
+        found = _read_secret(path)
+        if found is not None or not create or not _cut_short(path):
+            return found
+        os.unlink(path)  # an older release was killed making it: it signed nothing
     except FileNotFoundError:
         if not create:
             return None
@@ -87,28 +90,45 @@ def machine_secret(*, create: bool) -> bytes | None:
         return None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        fd = os.open(
-            path,
-            os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC,
-            FILE_MODE,
-        )
-    except FileExistsError:
-        pass  # another process made it first: use theirs
+        _make_secret(folder, path)
     except OSError:
         return None
-    else:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            _write_all(fd, secrets.token_hex(32).encode("ascii") + b"\n")
-            os.fsync(fd)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
     try:
         return _read_secret(path)
     except OSError:
         return None
+
+
+def _cut_short(path: Path) -> bool:
+    """Whether the key file is an empty file of ours (a kill while an older
+    release wrote it)."""
+    info = os.lstat(path)
+    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0 and mine
+
+
+def _make_secret(folder: Path, path: Path) -> None:
+    """Write a new secret whole, then link it into place: a process killed on
+    the way leaves no key file (a key file cut short would make every later
+    undo log one nobody can vouch for, so no crash would ever be rolled back).
+    Another process that made it first wins: its key is used."""
+    tmp = folder / temp_leaf(KEY_FILE)
+    fd = os.open(
+        tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE
+    )
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            _write_all(fd, secrets.token_hex(32).encode("ascii") + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+            fsync_dir(folder)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _read_secret(path: Path) -> bytes | None:
