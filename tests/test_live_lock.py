@@ -4,7 +4,8 @@ fresh lock, yet never rolls back the first one's live undo log.
 
 Command A is paused, not timed: it runs in a process that, at its first rename
 of a record (its undo log written, its temp file synced), says so through one
-FIFO and blocks reading another until the test lets it go."""
+pipe and blocks reading another until the test lets it go (if A dies first,
+the pipe closes and the test fails instead of waiting)."""
 
 import os
 import subprocess
@@ -27,10 +28,8 @@ PAUSE_AT_FIRST_RECORD_RENAME = textwrap.dedent(
     def replace(*args, **kwargs):
         if not paused and os.path.exists(os.path.join(home, ".undo")):
             paused.append(True)
-            with open(os.environ["READY_FIFO"], "w") as ready:
-                ready.write("paused\\n")
-            with open(os.environ["GO_FIFO"]) as go:
-                go.read()
+            os.write(int(os.environ["READY_FD"]), b"paused\\n")
+            os.read(int(os.environ["GO_FD"]), 1)
         return real(*args, **kwargs)
     os.replace = replace
     sys.argv = ["mentorlog", *sys.argv[1:]]
@@ -72,9 +71,8 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
         ["goals", "milestone", "learn", "Write a CLI"],
     ):
         subprocess.run(_cli(*args), env=env, check=True, capture_output=True)
-    ready, go = tmp_path / "ready", tmp_path / "go"
-    os.mkfifo(ready)
-    os.mkfifo(go)
+    ready_read, ready_write = os.pipe()
+    go_read, go_write = os.pipe()
     first = subprocess.Popen(
         [
             sys.executable,
@@ -86,13 +84,17 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
             "learn",
             "1",
         ],
-        env={**env, "READY_FIFO": str(ready), "GO_FIFO": str(go)},
+        env={**env, "READY_FD": str(ready_write), "GO_FD": str(go_read)},
+        pass_fds=(ready_write, go_read),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    os.close(ready_write)
+    os.close(go_read)
     try:
-        assert ready.read_text() == "paused\n"  # A holds the lock, its log live
+        # A holds the lock, its log live (EOF here: A died before its pause)
+        assert os.read(ready_read, 64) == b"paused\n"
         log = (home / undo.UNDO_FILE).read_bytes()
         temps = sorted(p.name for p in (home / "goals").iterdir() if p.name[0] == ".")
         assert temps  # A's temp file, about to be renamed over the goal
@@ -123,7 +125,9 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
         after = sorted(p.name for p in (home / "goals").iterdir() if p.name[0] == ".")
         assert set(temps) <= set(after)
     finally:
-        go.write_text("go\n")
+        os.write(go_write, b"g")
+        os.close(go_write)
+        os.close(ready_read)
         _out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert "Traceback" not in err
