@@ -193,15 +193,19 @@ def _small_file(path: str) -> str | None:
         return None
 
 
+def _host_name() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
+
+
 def this_machine() -> str:
     """This machine's identity: its machine id, else its host name."""
-    import socket
-
     for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         found = _small_file(path)
         if found:
             return found
-    return "host:" + socket.gethostname()
+    return "host:" + _host_name()
 
 
 def _boot() -> str | None:
@@ -221,12 +225,10 @@ def _started(pid: int) -> str | None:
 
 def writer() -> dict[str, object]:
     """This process, as a log names its writer."""
-    import socket
-
     pid = os.getpid()
     return {
         "host": this_machine(),
-        "name": socket.gethostname(),
+        "name": _host_name(),
         "boot": _boot(),
         "pid": pid,
         "start": _started(pid),
