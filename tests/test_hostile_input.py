@@ -165,7 +165,7 @@ def test_bom_and_crlf_files_read_fine(run: Run, populated: Path) -> None:
     assert run("doctor").exit_code == 0
 
 
-def test_a_sync_conflict_copy_is_a_duplicate_not_a_second_goal(
+def test_a_sync_conflict_copy_is_named_not_a_second_goal(
     run: Run, populated: Path
 ) -> None:
     path = next((populated / "goals").iterdir())
@@ -175,7 +175,7 @@ def test_a_sync_conflict_copy_is_a_duplicate_not_a_second_goal(
     assert len(data) == 1
     doctor = run("doctor")
     assert doctor.exit_code == 3
-    assert "duplicate id" in doctor.stdout
+    assert f"a conflicted copy of goals/{path.name}" in doctor.stdout
 
 
 def test_a_folder_where_a_file_should_be(run: Run, populated: Path) -> None:

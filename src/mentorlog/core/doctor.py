@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, LinkError, MentorlogError
-from mentorlog.store import cache, fs, undo
+from mentorlog.store import cache, conflicts, fs, migrate, undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
@@ -105,8 +105,17 @@ def run_doctor(journal: Journal) -> DoctorReport:
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
     _tidy(journal, report, lock_linked=LOCK_FILE in linked)
+    for partial in migrate.partial_backups(journal.root):
+        report.notes.append(
+            f"{partial}: a backup a killed migration left unfinished (the "
+            "journal itself is whole); `mentorlog doctor --fix` removes it"
+        )
     # what was said as a warning on the way is a problem here: said once
-    journal.warnings[:] = [w for w in journal.warnings if "symbolic link" not in w]
+    journal.warnings[:] = [
+        w
+        for w in journal.warnings
+        if "symbolic link" not in w and not conflicts.is_warning(w)
+    ]
     return report
 
 
@@ -144,11 +153,16 @@ def _check_folder(
     report.problems.extend(p for p in loaded.problems if p.path not in linked)
     for stored in loaded.records:
         report.notes.extend(merge_notes(journal.relative(stored.path), stored.record))
+    copies = {copy for copy, _ in loaded.copies}
+    for copy, original in loaded.copies:
+        report.problems.append(
+            Problem(copy, None, conflicts.how_to_merge(copy, original))
+        )
     if found != "folder":
         return
     for name, mode in fs.listdir(journal.root, kind.folder):
         entry = folder / name
-        if is_temp(entry) or name.startswith("."):
+        if is_temp(entry) or name.startswith(".") or journal.relative(entry) in copies:
             continue
         if stat.S_ISLNK(mode):
             if not name.endswith(kind.extension):  # else reported by load()

@@ -17,8 +17,30 @@ DIR_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
 
 
+def temp_leaf(name: str) -> str:
+    """A temp file's name for writing `name`: it carries this process's id, so
+    a clean-up never removes the temp file of a command still writing."""
+    return f".{name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
+
+
 def temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    return target.with_name(temp_leaf(target.name))
+
+
+def _writer_running(leaf: str) -> bool:
+    """Whether the process that made the temp file `leaf` still runs (an
+    older release's name, without the id, has no writer to ask)."""
+    tag = leaf[: -len(TEMP_SUFFIX)].rpartition(".")[2]
+    pid, dash, _ = tag.partition("-")
+    if not dash or not pid.isdigit() or int(pid) in (0, os.getpid()):
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user
+    return True
 
 
 def is_temp(path: Path) -> bool:
@@ -89,8 +111,9 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def remove_stale_temps(folder: Path, *, root: Path | None = None) -> None:
-    """Delete temp files left by a killed write (call only under the lock).
-    Below `root` (the journal's), a folder that is a link is left alone."""
+    """Delete temp files left by a killed write (call only under the lock);
+    a temp file whose writer still runs is never touched. Below `root` (the
+    journal's), a folder that is a link is left alone."""
     from . import fs
 
     try:
@@ -102,7 +125,11 @@ def remove_stale_temps(folder: Path, *, root: Path | None = None) -> None:
         return
     try:
         for name in os.listdir(fd):
-            if name.startswith(".") and name.endswith(TEMP_SUFFIX):  # see is_temp
+            if (
+                name.startswith(".")
+                and name.endswith(TEMP_SUFFIX)  # see is_temp
+                and not _writer_running(name)
+            ):
                 with contextlib.suppress(OSError):
                     os.unlink(name, dir_fd=fd)
     except OSError:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mentorlog.errors import JournalIOError, LinkError
 
-from .atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX
+from .atomic import DIR_MODE, FILE_MODE, temp_leaf
 
 FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
@@ -180,7 +180,7 @@ def write_at(dir_fd: int, name: str, data: bytes, *, sync: bool = True) -> None:
     beside it, written, synced, renamed over it, the folder synced. A link
     named `name` is never replaced (callers refuse it first); the temp file is
     made with O_EXCL, which follows no link either."""
-    tmp = f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    tmp = temp_leaf(name)
     fd = os.open(
         tmp,
         os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,

@@ -16,6 +16,7 @@ write to a journal made by a newer release.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 
-from . import fs, reader, refs, settings, tomlfile
+from . import conflicts, fs, reader, refs, settings, tomlfile, undo
 from .atomic import ensure_dir, is_temp
 from .ids import random_part
 from .migrate import Migrated
@@ -86,6 +87,7 @@ class Journal:
         # every broken file a read met (a record skipped): the CLI names each
         # one the command did not name itself, so none is skipped silently
         self.problems_met: dict[Problem, None] = {}
+        self._copies_said = False  # sync tools' conflicted copies: once a command
 
     # -- where things are -------------------------------------------------
     @property
@@ -174,6 +176,11 @@ class Journal:
         # is written relative to it: a link anywhere below the root is refused
         rel = fs.relative(self.root, path)
         folder, _, name = rel.rpartition("/")
+        if folder and conflicts.original_of(name, path.suffix) is not None:
+            raise MentorlogError(
+                f"not written: {rel} is a conflicted copy a sync tool made; "
+                "mentorlog writes only the record's own file"
+            )
         ensure_dir(self.root, private_from=self.root)
         self._changes.refuse_while_sync_stopped(path)
         fd = fs.open_folder(self.root, folder, create=True, writing=rel)
@@ -303,6 +310,7 @@ class Journal:
             if name.endswith(kind.extension)
             and not name.startswith(".")
             and not is_temp(folder / name)
+            and conflicts.original_of(name, kind.extension) is None
         ]
 
     def load(self, kind: Kind[R]) -> Loaded[R]:
@@ -311,14 +319,41 @@ class Journal:
         if cached is not None:
             return cached
         if self._changes.needs_repair(self):
-            # a crash left a change half done, or an older release wrote this
-            # journal: put it right (under the lock) before reading
-            with self.transaction():
-                pass
+            self._repair()
+        if not self._copies_said:
+            self._copies_said = True
+            for copy, original in conflicts.scan(self.root):
+                self.warn_once(conflicts.warning(copy, original))
         loaded = reader.load(self.root, kind, use_cache=use_cache())
         self._loaded[kind.folder] = loaded
         self.problems_met.update(dict.fromkeys(loaded.problems))
+        for copy, original in loaded.copies:
+            self.warn_once(conflicts.warning(copy, original))
         return loaded
+
+    def _repair(self) -> None:
+        """A crash left a change half done, or an older release wrote this
+        journal: put it right (under the lock) before reading. A change whose
+        writer still runs (its `.lock` was removed) is left to finish. A
+        journal that cannot be written (a read-only snapshot, a backup mount)
+        is read as it is, every file whole; the repair waits for a writable
+        journal, and says so once."""
+        if os.access(self.root, os.W_OK):
+            try:
+                with self.transaction():
+                    pass
+                return
+            except undo.WriterAlive:
+                return  # its files are whole: read them as they are
+            except JournalIOError as error:
+                if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise
+        if os.path.lexists(self.root / undo.UNDO_FILE):
+            self.warn_once(
+                f"{undo.UNDO_FILE}: a change here was interrupted and is rolled "
+                "back once the journal can be written (it is read-only now); "
+                "the records are read as they are"
+            )
 
     def resolve(
         self, kind: Kind[R], ref: str, loaded: Loaded[R] | None = None

@@ -1,7 +1,11 @@
 """One lock for the whole journal, held across read-modify-write.
 
 `flock` is released by the kernel when its holder dies, so a process killed
-while holding the lock never blocks the next one.
+while holding the lock never blocks the next one. A lock is on an inode, not on
+a path: a `.lock` removed (or replaced) between our `open` and our `flock`
+would leave us holding a lock nobody else will ever take. So once locked, the
+inode held is checked against what `.lock` names now; if they differ, the lock
+is dropped and taken again (see docs/guarantees.md, "The lock").
 """
 
 from __future__ import annotations
@@ -51,6 +55,30 @@ class JournalLock:
         return self._depth
 
     def _acquire(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        while True:
+            fd = self._lock_once(deadline)
+            if self._still_the_path(fd):
+                self._fd = fd
+                return
+            # `.lock` was removed or replaced while we waited: the inode we
+            # hold is no longer the journal's lock; take the one there now
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    def _still_the_path(self, fd: int) -> bool:
+        """Whether the inode locked as `fd` is the one `.lock` names now."""
+        held = os.fstat(fd)
+        try:
+            now = os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            os.close(fd)
+            raise JournalIOError(self.path, error, action="lock") from error
+        return (held.st_ino, held.st_dev) == (now.st_ino, now.st_dev)
+
+    def _lock_once(self, deadline: float) -> int:
         # `.lock` is one step below the journal root: O_NOFOLLOW refuses a
         # link there, so what it points at is never opened nor made 0600
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -65,11 +93,10 @@ class JournalLock:
         except OSError as error:
             os.close(fd)
             raise JournalIOError(self.path, error, action="lock") from error
-        deadline = time.monotonic() + self.timeout
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                return fd
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     os.close(fd)
@@ -78,4 +105,3 @@ class JournalLock:
                         f"for over {self.timeout:.0f}s"
                     ) from None
                 time.sleep(0.02)
-        self._fd = fd

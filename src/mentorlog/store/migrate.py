@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Protocol
 
 from mentorlog._struct import struct
-from mentorlog.errors import JournalIOError
+from mentorlog.errors import JournalIOError, MentorlogError
 
 BACKUPS = ".backups"
+PARTIAL = ".partial"  # a backup being written: renamed without it when whole
 SKIP = {".cache", BACKUPS, ".lock", ".undo"}
 
 
@@ -53,12 +54,20 @@ class Migrated:
 def backup(journal: Writable, version: int) -> Path:
     """A private copy of every file of the journal, before it changes. Like
     every write, it follows no link: a `.backups` that came from another
-    device as a link to a folder of yours is refused, not written into."""
+    device as a link to a folder of yours is refused, not written into.
+
+    The copy is made in `.backups/<name>.<pid>-<random>.partial` and renamed
+    to `.backups/<name>` once whole: a folder of `.backups` without the
+    suffix is a complete backup; a kill leaves at most one `.partial` folder
+    (`doctor` names it). A name already taken (a retry within the same
+    second) gets `-2`, `-3`... ."""
     from . import fs
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    rel = f"{BACKUPS}/schema-{version}-{stamp}"
-    target = journal.root / rel
+    name = f"schema-{version}-{stamp}"
+    partial = f"{name}.{os.getpid()}-{os.urandom(3).hex()}{PARTIAL}"
+    rel = f"{BACKUPS}/{partial}"
+    target = journal.root / BACKUPS / name
     try:
         os.close(fs.open_folder(journal.root, rel, create=True, writing=rel))
         for source in sorted(journal.root.rglob("*")):  # links not descended
@@ -72,10 +81,54 @@ def backup(journal: Writable, version: int) -> Path:
                 os.close(fs.open_folder(journal.root, copy, create=True, writing=copy))
             else:
                 data = fs.read_bytes(journal.root, relative.as_posix())
-                fs.write_bytes(journal.root, copy, data, sync=False)
+                fs.write_bytes(journal.root, copy, data)  # synced: it is the backup
+        folder = fs.open_folder(journal.root, BACKUPS)
+        try:
+            target = _rename_whole(folder, partial, name, journal.root / BACKUPS)
+            os.fsync(folder)
+        finally:
+            os.close(folder)
     except OSError as error:
         raise JournalIOError(target, error, action="back up the journal to") from error
     return target
+
+
+def _rename_whole(folder: int, partial: str, name: str, where: Path) -> Path:
+    """Rename the whole copy `partial` to `name`, or `name-2`, `name-3`... when
+    taken (never over a backup: renaming onto a folder that holds files fails)."""
+    import errno
+
+    for attempt in range(1, 1000):
+        final = name if attempt == 1 else f"{name}-{attempt}"
+        if _exists(folder, final):
+            continue
+        try:
+            os.rename(partial, final, src_dir_fd=folder, dst_dir_fd=folder)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                continue
+            raise
+        return where / final
+    raise FileExistsError(errno.EEXIST, "no free backup name", str(where / name))
+
+
+def _exists(folder: int, name: str) -> bool:
+    try:
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def partial_backups(root: Path) -> list[str]:
+    """The backups a killed migration left unfinished (`.backups/*.partial`)."""
+    from . import fs
+
+    try:
+        entries = fs.listdir(root, BACKUPS)
+    except (OSError, MentorlogError):
+        return []
+    return sorted(f"{BACKUPS}/{name}" for name, _ in entries if name.endswith(PARTIAL))
 
 
 def migrate(journal: Writable, version: int, current: int) -> Migrated:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 
-from . import cache, fs, tomlfile
+from . import cache, conflicts, fs, tomlfile
 from .ids import ShortIds
 from .records import Kind, Loaded, Problem, Stored, duplicate_message
 from .validation import validate
@@ -165,30 +165,40 @@ class _Folder(Generic[R]):
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
-    def names(self) -> list[str]:
+    def names(self, copies: list[tuple[str, str]]) -> list[str]:
+        """The record files of the folder, sorted; the conflicted copies a
+        sync tool made (see `store.conflicts`) go to `copies` instead."""
         if self.fd < 0:
             return []
         extension = self.kind.extension
         try:
-            return sorted(
-                name
-                for name in os.listdir(self.fd)
-                if name.endswith(extension) and not name.startswith(".")
-            )
+            listed = os.listdir(self.fd)
         except OSError as error:
             folder = self.root / self.kind.folder
             raise JournalIOError(folder, error, action="read") from error
+        names = []
+        for name in listed:
+            if name.startswith("."):
+                continue
+            original = conflicts.original_of(name, extension)
+            if original is not None:
+                copies.append((self.prefix + name, self.prefix + original))
+            elif name.endswith(extension):
+                names.append(name)
+        copies.sort()
+        return sorted(names)
 
     def load(self) -> Loaded[R]:
         """One loop over the folder's names; each record comes from its cache
         entry or its file, and its id is checked against those seen before."""
-        names = self.names()
+        loaded: Loaded[R] = Loaded()
+        names = self.names(loaded.copies)
         old, new, root, prefix, fd = self.old, self.new, self.root, self.prefix, self.fd
         decode, plain, reread = self.decode, self.plain, self.reread
         width = cache.row_width(self.kind.model)
-        loaded: Loaded[R] = Loaded()
         records, problems = loaded.records, loaded.problems
         seen: dict[str, str] = {}  # id -> the file's name
+        where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
         for name in names:
             try:
@@ -239,9 +249,18 @@ class _Folder(Generic[R]):
                 record_id = stored.record.id
             first = seen.get(record_id)
             if first is not None:
-                problems.append(self.duplicate(name, first))
+                if conflicts.is_onedrive_copy(name, first):
+                    loaded.copies.append((prefix + name, prefix + first))
+                elif conflicts.is_onedrive_copy(first, name):
+                    # the copy sorted first: the record is the file at its path
+                    loaded.copies.append((prefix + first, prefix + name))
+                    seen[record_id] = name
+                    records[where[record_id]] = stored
+                else:
+                    problems.append(self.duplicate(name, first))
                 continue
             seen[record_id] = name
+            where[record_id] = len(records)
             records.append(stored)
         if self.use_cache and new != old and (names or old):
             cache.write_cache(self.cache_path, new)

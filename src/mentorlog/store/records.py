@@ -219,6 +219,8 @@ class Loaded(Generic[R]):
     records: list[Stored[R]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     short: Mapping[str, str] = field(default_factory=dict)
+    # (copy, original): a sync tool's conflicted copies, never records
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
 
 def duplicate_message(first: str) -> str:

@@ -18,6 +18,14 @@ folders, the settings, the agenda template, `.gitignore`, drafts), never `.git/`
 or a path outside the journal, and nothing is reached through a symlink: every
 folder on the way is opened with O_NOFOLLOW, and files are replaced or removed
 relative to their folder.
+
+A log also names its writer: this machine, its boot, the process id and the
+process's start time. Holding the lock is not enough to replay a log (a `.lock`
+removed by hand lets a second command take a fresh one while the first still
+runs): a log is rolled back only when its writer is provably gone — it ran on
+this machine, and that machine has rebooted since, or no process with its id
+runs, or the one that does started at another time (the id was reused). A log
+whose writer still runs is never touched (`WriterAlive`).
 """
 
 from __future__ import annotations
@@ -32,10 +40,11 @@ import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-from mentorlog.errors import JournalIOError, MentorlogError
+from mentorlog.errors import JournalIOError, LockTimeoutError, MentorlogError
 
-from .atomic import DIR_MODE, FILE_MODE, fsync_dir
+from .atomic import DIR_MODE, FILE_MODE, fsync_dir, temp_leaf
 
 UNDO_FILE = ".undo"
 KEY_FILE = "undo.key"
@@ -48,7 +57,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_VERSION = 1
+_VERSION = 2  # 1: a log without its writer (an older release's)
 
 Warn = Callable[[str], None]
 
@@ -70,7 +79,10 @@ def machine_secret(*, create: bool) -> bytes | None:
     folder = state_folder()
     path = folder / KEY_FILE
     try:
-        return _read_secret(path)
+        found = _read_secret(path)
+        if found is not None or not create or not _cut_short(path):
+            return found
+        os.unlink(path)  # an older release was killed making it: it signed nothing
     except FileNotFoundError:
         if not create:
             return None
@@ -78,28 +90,45 @@ def machine_secret(*, create: bool) -> bytes | None:
         return None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        fd = os.open(
-            path,
-            os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC,
-            FILE_MODE,
-        )
-    except FileExistsError:
-        pass  # another process made it first: use theirs
+        _make_secret(folder, path)
     except OSError:
         return None
-    else:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            _write_all(fd, secrets.token_hex(32).encode("ascii") + b"\n")
-            os.fsync(fd)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
     try:
         return _read_secret(path)
     except OSError:
         return None
+
+
+def _cut_short(path: Path) -> bool:
+    """Whether the key file is an empty file of ours (a kill while an older
+    release wrote it)."""
+    info = os.lstat(path)
+    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0 and mine
+
+
+def _make_secret(folder: Path, path: Path) -> None:
+    """Write a new secret whole, then link it into place: a process killed on
+    the way leaves no key file (a key file cut short would make every later
+    undo log one nobody can vouch for, so no crash would ever be rolled back).
+    Another process that made it first wins: its key is used."""
+    tmp = folder / temp_leaf(KEY_FILE)
+    fd = os.open(
+        tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE
+    )
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            _write_all(fd, secrets.token_hex(32).encode("ascii") + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+            fsync_dir(folder)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _read_secret(path: Path) -> bytes | None:
@@ -138,6 +167,99 @@ def _mac(key: bytes | None, previous: str, payload: str) -> str:
 
 def _payload(entry: dict[str, object]) -> str:
     return json.dumps(entry, sort_keys=True, separators=(",", ":"))
+
+
+# -- who wrote a log -------------------------------------------------------------
+class WriterAlive(LockTimeoutError):
+    """The journal's undo log belongs to a change that is still running (its
+    writer is alive, or runs on another machine): it must not be rolled back."""
+
+    def __init__(self, writer: dict[str, object]) -> None:
+        self.writer = writer
+        host = writer.get("name") or "another machine"
+        where = "" if writer.get("host") == this_machine() else f" on {host}"
+        super().__init__(
+            f"the journal is busy: another mentorlog (process {writer.get('pid')}"
+            f"{where}) is changing it, though its lock file was removed; nothing "
+            "was written: run this again when it has finished"
+        )
+
+
+def _small_file(path: str) -> str | None:
+    try:
+        with open(path, encoding="ascii", errors="replace") as file:
+            return file.read(4096).strip() or None
+    except OSError:
+        return None
+
+
+def _host_name() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
+
+
+def this_machine() -> str:
+    """This machine's identity: its machine id, else its host name."""
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        found = _small_file(path)
+        if found:
+            return found
+    return "host:" + _host_name()
+
+
+def _boot() -> str | None:
+    """This boot's random id (Linux); None where there is none."""
+    return _small_file("/proc/sys/kernel/random/boot_id")
+
+
+def _started(pid: int) -> str | None:
+    """When process `pid` started, in clock ticks since boot (Linux); None
+    where that cannot be known."""
+    found = _small_file(f"/proc/{pid}/stat")
+    if found is None:
+        return None
+    fields = found.rpartition(")")[2].split()
+    return fields[19] if len(fields) > 19 else None  # field 22 of stat(5)
+
+
+def writer() -> dict[str, object]:
+    """This process, as a log names its writer."""
+    pid = os.getpid()
+    return {
+        "host": this_machine(),
+        "name": _host_name(),
+        "boot": _boot(),
+        "pid": pid,
+        "start": _started(pid),
+    }
+
+
+def writer_gone(owner: dict[str, object] | None) -> bool:
+    """Whether the process that wrote a log can no longer be running. Only a
+    proof counts: a writer on another machine, or one whose start time cannot
+    be compared, is taken to be alive while a process with its id runs."""
+    if owner is None:
+        return True  # an older release's log: it had no other way to say
+    if owner.get("host") != this_machine():
+        return False  # another machine (a shared folder): it cannot be known
+    boot = _boot()
+    if boot is not None and owner.get("boot") is not None and owner["boot"] != boot:
+        return True  # this machine rebooted since: every process then is gone
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return True
+    if pid == os.getpid():
+        return True  # this process: its own change has ended (it is not running)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        pass  # it exists (another user's): alive
+    start = owner.get("start")
+    now = _started(pid)
+    return start is not None and now is not None and start != now
 
 
 # -- which files a log may name -------------------------------------------------
@@ -214,16 +336,30 @@ class UndoLog:
         secret = machine_secret(create=True)
         self._key = None if secret is None else _journal_key(secret, self.root)
         # O_EXCL: a log that is already there is not this transaction's
-        self._fd = os.open(
-            self.path,
-            os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | _NOFOLLOW | _CLOEXEC,
-            FILE_MODE,
-        )
+        try:
+            self._fd = os.open(
+                self.path,
+                os.O_WRONLY
+                | os.O_CREAT
+                | os.O_EXCL
+                | os.O_APPEND
+                | _NOFOLLOW
+                | _CLOEXEC,
+                FILE_MODE,
+            )
+        except FileExistsError:
+            # another command's change, begun since ours took the lock (its
+            # `.lock` was removed): never written over, nor replayed
+            owner = _writer_of(self.root)
+            if owner is not None:
+                raise WriterAlive(owner) from None
+            raise
         os.fchmod(self._fd, FILE_MODE)
         fsync_dir(self.root)
         nonce = secrets.token_hex(16)
         self._last = ""
-        self._append({"undo": _VERSION, "nonce": nonce}, f"head:{nonce}")
+        head: dict[str, object] = {"nonce": nonce, "writer": writer()}
+        self._append({"undo": _VERSION, **head}, "head:" + _payload(head))
 
     def _append(self, entry: dict[str, object], payload: str) -> None:
         assert self._fd is not None
@@ -280,7 +416,8 @@ def _write_all(fd: int, data: bytes) -> None:
 def recover(root: Path, *, warn: Warn | None = None) -> int:
     """Roll back a change a crash left half done; return how many files were
     put back. A log whose change committed is simply removed; a log this
-    machine did not write for this journal is removed unread (`warn` is told)."""
+    machine did not write for this journal is removed unread (`warn` is told).
+    A log whose writer may still be running is left alone: `WriterAlive`."""
     path = root / UNDO_FILE
     try:
         info = os.lstat(path)
@@ -288,26 +425,37 @@ def recover(root: Path, *, warn: Warn | None = None) -> int:
         return 0
     except OSError as error:
         raise JournalIOError(path, error, action="read") from error
-    entries: list[tuple[str, bytes | None]] | None = None
-    committed = False
+    log: _Log | None = None
     if stat.S_ISREG(info.st_mode):
         raw = _read_log(path)
         if raw is not None:
-            entries, committed = _verify(root, raw)
-    if entries is None:
+            log = _verify(root, raw)
+    if log is None:
         _set_aside(path, info)
         if warn is not None:
             warn(NOT_OURS)
         return 0
+    if not log.committed and not writer_gone(log.writer):
+        assert log.writer is not None
+        raise WriterAlive(log.writer)
     restored = 0
-    if not committed:
-        for name, old in reversed(entries):
+    if not log.committed:
+        for name, old in reversed(log.entries):
             if _restore(root, name, old, warn=warn):
                 restored += 1
     path.unlink()
     with contextlib.suppress(OSError):
         fsync_dir(root)
     return restored
+
+
+def _writer_of(root: Path) -> dict[str, object] | None:
+    """The writer of the journal's log when it may still be running."""
+    raw = _read_log(root / UNDO_FILE)
+    log = None if raw is None else _verify(root, raw)
+    if log is None or log.committed or writer_gone(log.writer):
+        return None
+    return log.writer
 
 
 def untrusted(root: Path) -> bool:
@@ -320,7 +468,7 @@ def untrusted(root: Path) -> bool:
     if not stat.S_ISREG(info.st_mode):
         return True
     raw = _read_log(path)
-    return raw is None or _verify(root, raw)[0] is None
+    return raw is None or _verify(root, raw) is None
 
 
 def _read_log(path: Path) -> bytes | None:
@@ -341,49 +489,62 @@ def _read_log(path: Path) -> bytes | None:
         os.close(fd)
 
 
-def _verify(
-    root: Path, raw: bytes
-) -> tuple[list[tuple[str, bytes | None]] | None, bool]:
-    """The entries of an authentic log and whether it committed; None for a log
-    this machine did not write for this journal."""
+class _Log(NamedTuple):
+    """An authentic log: what it would put back, whether its change
+    committed, and who wrote it (None: an older release's log)."""
+
+    entries: list[tuple[str, bytes | None]]
+    committed: bool
+    writer: dict[str, object] | None
+
+
+def _verify(root: Path, raw: bytes) -> _Log | None:
+    """An authentic log read back; None for a log this machine did not write
+    for this journal."""
     secret = machine_secret(create=False)
     if secret is None:
-        return None, False
+        return None
     key = _journal_key(secret, root)
     # the last piece, after the last newline, is a line a crash cut short
     lines = raw.split(b"\n")[:-1]
     if not lines:
-        return None, False
+        return None
     try:
         parsed = [json.loads(line.decode("ascii")) for line in lines]
     except (UnicodeDecodeError, ValueError):
-        return None, False
+        return None
     if not all(isinstance(item, dict) for item in parsed):
-        return None, False
+        return None
     head, rest = parsed[0], parsed[1:]
-    nonce = head.get("nonce")
-    if head.get("undo") != _VERSION or not isinstance(nonce, str):
-        return None, False
-    last = _checked(key, "", f"head:{nonce}", head)
+    nonce, owner = head.get("nonce"), head.get("writer")
+    if not isinstance(nonce, str):
+        return None
+    if head.get("undo") == 1:
+        owner, said = None, f"head:{nonce}"
+    elif head.get("undo") == _VERSION and isinstance(owner, dict):
+        said = "head:" + _payload({"nonce": nonce, "writer": owner})
+    else:
+        return None
+    last = _checked(key, "", said, head)
     if last is None:
-        return None, False
+        return None
     entries: list[tuple[str, bytes | None]] = []
     for item in rest:
         if item.get("commit") is True and set(item) == {"commit", "mac"}:
             if _checked(key, last, "commit", item) is None:
-                return None, False
-            return entries, True
+                return None
+            return _Log(entries, True, owner)
         name, old = item.get("path"), item.get("old")
         if not isinstance(name, str) or not (old is None or isinstance(old, str)):
-            return None, False
+            return None
         last = _checked(key, last, _payload({"path": name, "old": old}), item)
         if last is None or not allowed(name):
-            return None, False
+            return None
         try:
             entries.append((name, None if old is None else base64.b64decode(old)))
         except ValueError:
-            return None, False
-    return entries, False
+            return None
+    return _Log(entries, False, owner)
 
 
 def _checked(
@@ -502,7 +663,7 @@ def _restore(
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leaf, dir_fd=folder)  # a symlink goes, not its target
         else:
-            tmp = f".{leaf}.{os.urandom(4).hex()}.tmp"
+            tmp = temp_leaf(leaf)
             fd = os.open(
                 tmp,
                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC,

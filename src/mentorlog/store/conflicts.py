@@ -1,0 +1,110 @@
+"""Conflicted copies: the files a sync tool makes beside a record when two
+devices changed it at once. A record's file is the one at its own path; a
+conflicted copy is never read as the record, never written to, and is named
+(one warning per command, and by `doctor`) so the user can merge it.
+
+The names, as each tool documents them:
+
+- Syncthing: `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICEID.EXT`;
+- Dropbox: `NAME (conflicted copy).EXT`, `NAME (Someone's conflicted copy
+  YYYY-MM-DD).EXT`; Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).EXT`;
+- ownCloud (and older Nextcloud): `NAME_conflict-YYYYMMDD-HHMMSS.EXT`;
+- git (a merge tool's backup): `NAME.EXT.orig`;
+- OneDrive: `NAME-COMPUTERNAME.EXT`. That shape is also an ordinary name
+  (`learn-rust-2.toml`), so it counts only when `NAME.EXT` stands beside it
+  and holds the same record (the same id): see `store.reader`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from mentorlog.errors import MentorlogError
+
+_COPIES = (
+    re.compile(
+        r"^(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[0-9A-Z]{7}(?P<ext>\.[^.]+)?$"
+    ),
+    re.compile(
+        r"^(?P<stem>.+?) \([^()]*conflicted copy[^()]*\)(?P<ext>\.[^.]+)?$", re.I
+    ),
+    re.compile(r"^(?P<stem>.+)_conflict-\d{8}-\d{6}(?P<ext>\.[^.]+)?$"),
+    re.compile(r"^(?P<stem>.+)\.orig$"),
+)
+
+
+def original_of(name: str, extension: str) -> str | None:
+    """The name of the record file `name` is a sync tool's conflicted copy of
+    (one ending in `extension`); None when `name` is not one."""
+    for pattern in _COPIES:
+        found = pattern.match(name)
+        if found is not None:
+            original = found["stem"] + (found.groupdict().get("ext") or "")
+            if original.endswith(extension) and not original.startswith("."):
+                return original
+    return None
+
+
+def scan(root: Path) -> list[tuple[str, str]]:
+    """Every conflicted copy (by its name) in the record folders of the
+    journal at `root`, as (copy, original) paths inside it; no link followed."""
+    from . import fs
+    from .kinds import ALL_KINDS
+
+    found = []
+    for kind in ALL_KINDS:
+        try:
+            fd = fs.open_folder(root, kind.folder)
+        except (OSError, MentorlogError):
+            continue
+        try:
+            names = os.listdir(fd)  # names only: no file is opened or stat'ed
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+        for name in names:
+            original = None if name[0] == "." else original_of(name, kind.extension)
+            if original is not None:
+                found.append((f"{kind.folder}/{name}", f"{kind.folder}/{original}"))
+    return sorted(found)
+
+
+def is_onedrive_copy(name: str, original: str) -> bool:
+    """Whether `name` has the shape OneDrive gives a copy of `original`
+    (`NAME-COMPUTERNAME.EXT`)."""
+    stem, dot, extension = original.rpartition(".")
+    if not dot:
+        return False
+    machine = name.removeprefix(stem + "-").removesuffix("." + extension)
+    return (
+        name.startswith(stem + "-")
+        and name.endswith("." + extension)
+        and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,62}", machine) is not None
+    )
+
+
+def warning(copy: str, original: str) -> str:
+    """What every command says, once, of a conflicted copy."""
+    return (
+        f"{copy}: a conflicted copy of {original} (a sync tool or a merge made "
+        "it); mentorlog neither reads nor writes it (mentorlog doctor says how "
+        "to merge it)"
+    )
+
+
+def is_warning(message: str) -> bool:
+    """Whether `message` is the `warning` of a conflicted copy."""
+    return "(a sync tool or a merge made it)" in message
+
+
+def how_to_merge(copy: str, original: str) -> str:
+    """What `doctor` says of a conflicted copy."""
+    return (
+        f"a conflicted copy of {original} (a sync tool or a merge made it), "
+        "never read nor written: "
+        f"compare them (diff '{original}' '{copy}'), copy what you keep into the "
+        f"record (mentorlog edit '{original}'), then delete the copy"
+    )

@@ -1,0 +1,106 @@
+"""A sync tool's conflicted copy never takes a record's writes (issue 17.4):
+the record's file is the one at its own path; the copies are named, once per
+command, and by `doctor` with how to merge them."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import GOALS
+from tests.conftest import Run
+
+SYNCTHING = "learn-rust.sync-conflict-20261122-101010-ABCDEFG.toml"
+DROPBOX = "learn-rust (conflicted copy).toml"
+COPIES = [
+    SYNCTHING,
+    DROPBOX,
+    "learn-rust (Ada's conflicted copy 2026-11-22).toml",  # Dropbox, named
+    "learn-rust (conflicted copy 2026-11-22 101010).toml",  # Nextcloud
+    "learn-rust_conflict-20261122-101010.toml",  # ownCloud
+    "learn-rust-ADA-LAPTOP.toml",  # OneDrive: the same record, a machine's name
+    "learn-rust.toml.orig",  # git's merge backup
+]
+
+
+def goal_with_two_milestones(run: Run, home: Path) -> Path:
+    for args in (
+        ("goals", "add", "Learn Rust", "--by", "eoy"),
+        ("goals", "milestone", "learn", "Read the book"),
+        ("goals", "milestone", "learn", "Write a CLI"),
+    ):
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+    return home / "goals" / "learn-rust.toml"
+
+
+@pytest.mark.parametrize("copies", [[SYNCTHING, DROPBOX], COPIES])
+def test_a_tick_writes_the_original_and_deleting_the_copies_loses_nothing(
+    run: Run, home: Path, copies: list[str]
+) -> None:
+    original = goal_with_two_milestones(run, home)
+    for name in copies:
+        shutil.copyfile(original, original.with_name(name))
+    before = {name: (original.with_name(name)).read_bytes() for name in copies}
+
+    result = run("goals", "tick", "learn", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "done = true" in original.read_text()
+    for name in copies:  # never written to
+        assert (original.with_name(name)).read_bytes() == before[name]
+    # each copy named once, by its own path; the original is not blamed
+    warned = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warned) == len(copies), result.stderr
+    for name in copies:
+        assert sum(f"goals/{name}: a conflicted copy" in w for w in warned) == 1
+    assert "duplicate" not in result.stderr
+
+    for name in copies:
+        (original.with_name(name)).unlink()
+    (goal,) = Journal(home).load(GOALS).records
+    assert [m.done for m in goal.record.milestones] == [True, False]
+    listed = run("goals", "show", "learn")
+    assert listed.exit_code == 0
+    assert listed.stderr == ""
+
+
+def test_doctor_lists_each_copy_with_how_to_merge_it(run: Run, home: Path) -> None:
+    original = goal_with_two_milestones(run, home)
+    for name in COPIES:
+        shutil.copyfile(original, original.with_name(name))
+    result = run("doctor")
+    assert result.exit_code == 3
+    for name in COPIES:
+        line = next(
+            line
+            for line in result.stdout.splitlines()
+            if line.startswith(f"goals/{name}:")
+        )
+        assert f"diff 'goals/learn-rust.toml' 'goals/{name}'" in line
+        assert "mentorlog edit 'goals/learn-rust.toml'" in line
+    assert "conflicted copy" not in result.stderr  # listed once, not warned too
+
+
+def test_a_copy_named_by_its_path_is_not_written(run: Run, home: Path) -> None:
+    original = goal_with_two_milestones(run, home)
+    copy = original.with_name(DROPBOX)
+    shutil.copyfile(original, copy)
+    before = copy.read_bytes()
+    result = run("edit", f"goals/{DROPBOX}", env={"EDITOR": "sed -i s/Rust/Go/"})
+    assert result.exit_code != 0
+    assert "conflicted copy" in result.stderr
+    assert copy.read_bytes() == before
+
+
+def test_a_name_shaped_like_a_onedrive_copy_is_a_record_of_its_own(
+    run: Run, home: Path
+) -> None:
+    goal_with_two_milestones(run, home)
+    result = run("goals", "add", "Learn Rust 2", "--by", "eoy")
+    assert result.exit_code == 0, result.stderr
+    assert (home / "goals" / "learn-rust-2.toml").exists()
+    listed = run("goals", "--json")
+    assert listed.exit_code == 0
+    assert "Learn Rust 2" in listed.stdout
+    assert "conflicted copy" not in listed.stderr
