@@ -42,16 +42,19 @@ def relative(root: Path, path: Path) -> str:
 
 
 def read_text(root: Path, path: Path) -> str:
-    relpath = relative(root, path)
+    return tomlfile.decode(read_record_bytes(root, path), relative(root, path))
+
+
+def read_record_bytes(root: Path, path: Path) -> bytes:
+    """`read_bytes` of a record's file: a folder in its place is a `DataError`."""
     try:
-        raw = read_bytes(root, path)
+        return read_bytes(root, path)
     except JournalIOError as error:
         if error.errno != errno.EISDIR:
             raise
         raise DataError(
-            relpath, None, "a folder stands where a file should be"
+            relative(root, path), None, "a folder stands where a file should be"
         ) from None
-    return tomlfile.decode(raw, relpath)
 
 
 def read_toml(root: Path, path: Path) -> tuple[str, dict[str, Any]]:
@@ -78,6 +81,10 @@ def parse(root: Path, kind: Kind[R], text: str, relpath: str) -> Stored[R]:
     )
 
 
+def _name(item: os.DirEntry[str]) -> str:
+    return item.name
+
+
 def read(root: Path, kind: Kind[R], path: Path) -> Stored[R]:
     stored = parse(root, kind, read_text(root, path), relative(root, path))
     stored.path = path
@@ -88,22 +95,34 @@ def read_at(root: Path, kind: Kind[R], folder_fd: int, name: str) -> Stored[R]:
     """`read`, for a file named in its kind's folder, already open (no link
     followed)."""
     relpath = f"{kind.folder}/{name}"
+    return parse(
+        root,
+        kind,
+        tomlfile.decode(raw_at(root, kind, folder_fd, name), relpath),
+        relpath,
+    )
+
+
+def raw_at(root: Path, kind: Kind[Any], folder_fd: int, name: str) -> bytes:
+    """The bytes of the file `name` in its kind's folder, open as `folder_fd`
+    (no link followed)."""
+    relpath = f"{kind.folder}/{name}"
     try:
-        raw = fs.read_at(folder_fd, name, relpath)
+        return fs.read_at(folder_fd, name, relpath)
     except IsADirectoryError:
         raise DataError(
             relpath, None, "a folder stands where a file should be"
         ) from None
     except OSError as error:
         raise JournalIOError(root / relpath, error, action="read") from error
-    return parse(root, kind, tomlfile.decode(raw, relpath), relpath)
 
 
 class Entry(NamedTuple):
     """A file's entry in its folder's cache (`.cache/<folder>.json`, a JSON list
     in this order): the file's key (inode, mtime in ns, size) when it was read,
-    then what it held: the record's row and body, or the problem that kept it
-    out, as [line, detail]."""
+    then what it held:
+    the record's row and body, or the problem that kept it out, as [line,
+    detail]; last the digest of its bytes (`cache.digest`)."""
 
     ino: int
     mtime_ns: int
@@ -111,14 +130,20 @@ class Entry(NamedTuple):
     row: list[Any] | None
     body: str | None
     problem: list[Any] | None
+    digest: str
 
     @classmethod
     def made(
-        cls, key: list[int], row: list[Any] | None, body: str | None, problem: Any
+        cls,
+        key: list[int],
+        row: list[Any] | None,
+        body: str | None,
+        problem: Any,
+        digest: str,
     ) -> list[Any]:
         """The entry for a file with `key`, as the cache holds it."""
         ino, mtime_ns, size = key
-        return list(cls(ino, mtime_ns, size, row, body, problem))
+        return list(cls(ino, mtime_ns, size, row, body, problem, digest))
 
 
 def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
@@ -165,48 +190,54 @@ class _Folder(Generic[R]):
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
-    def names(self) -> list[str]:
+    def listing(self) -> list[os.DirEntry[str]]:
+        """The folder's record files, by name, from one `scandir`."""
         if self.fd < 0:
             return []
         extension = self.kind.extension
         try:
-            return sorted(
-                name
-                for name in os.listdir(self.fd)
-                if name.endswith(extension) and not name.startswith(".")
-            )
+            with os.scandir(self.fd) as found:
+                listed = [
+                    item
+                    for item in found
+                    if item.name.endswith(extension) and not item.name.startswith(".")
+                ]
         except OSError as error:
             folder = self.root / self.kind.folder
             raise JournalIOError(folder, error, action="read") from error
+        listed.sort(key=_name)
+        return listed
 
     def load(self) -> Loaded[R]:
-        """One loop over the folder's names; each record comes from its cache
-        entry or its file, and its id is checked against those seen before."""
-        names = self.names()
-        old, new, root, prefix, fd = self.old, self.new, self.root, self.prefix, self.fd
+        """One loop over the folder's files; each record comes from its cache
+        entry (the file's key unchanged, or else its bytes) or its file, and its
+        id is checked against those seen before."""
+        listing = self.listing()
+        old, new, root, prefix = self.old, self.new, self.root, self.prefix
         decode, plain, reread = self.decode, self.plain, self.reread
         width = cache.row_width(self.kind.model)
         loaded: Loaded[R] = Loaded()
         records, problems = loaded.records, loaded.problems
         seen: dict[str, str] = {}  # id -> the file's name
-        lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
-        for name in names:
+        is_link, from_row, digest = stat.S_ISLNK, Stored.from_row, cache.digest
+        for item in listing:
+            name = item.name
             try:
                 # the entry itself: a link is never followed (nor cached)
-                info = lstat(name, dir_fd=fd, follow_symlinks=False)
+                info = item.stat(follow_symlinks=False)
             except OSError:
                 continue
             if is_link(info.st_mode):
                 problems.append(Problem.from_error(LinkError(prefix + name)))
                 continue
             entry = old.get(name)
+            raw = None
             usable = False
-            if type(entry) is list and len(entry) == 6:
-                ino, mtime_ns, size, row, body, problem = entry  # an `Entry`
+            if type(entry) is list and len(entry) == 7:
+                ino, mtime_ns, size, row, body, problem, hashed = entry  # an `Entry`
                 usable = (
-                    mtime_ns == info.st_mtime_ns
-                    and ino == info.st_ino
-                    and size == info.st_size
+                    size == info.st_size
+                    and type(hashed) is str
                     and (body is None or type(body) is str)
                     and (
                         type(row) is list and len(row) == width and type(row[0]) is str
@@ -214,6 +245,18 @@ class _Folder(Generic[R]):
                         else type(problem) is list and len(problem) == 2
                     )
                 )
+                if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
+                    # touched (a pull, a checkout): the same bytes need no parse
+                    try:
+                        raw = raw_at(root, self.kind, self.fd, name)
+                    except (DataError, JournalIOError):
+                        raw = None
+                    usable = raw is not None and digest(raw) == hashed
+                    key = cache.key_of(info)
+                    if usable and cache.settled(key):
+                        entry = Entry.made(key, row, body, problem, hashed)
+                    # (else the entry stays as it was: until the file has
+                    # settled, its bytes are hashed again each time)
             if usable:
                 new[name] = entry
                 if problem is not None:
@@ -231,7 +274,7 @@ class _Folder(Generic[R]):
                     row=row,
                 )
             else:
-                found = self.read_file(name, info)
+                found = self.read_file(name, info, raw)
                 if isinstance(found, Problem):
                     problems.append(found)
                     continue
@@ -243,32 +286,41 @@ class _Folder(Generic[R]):
                 continue
             seen[record_id] = name
             records.append(stored)
-        if self.use_cache and new != old and (names or old):
+        if self.use_cache and new != old and (listing or old):
             cache.write_cache(self.cache_path, new)
         loaded.short = ShortIds(seen)
         return loaded
 
-    def read_file(self, name: str, info: os.stat_result) -> Stored[R] | Problem:
-        """The record of the file `name` (with `info`), read and validated now;
-        its cache entry is made for the next run (once the file has settled)."""
+    def read_file(
+        self, name: str, info: os.stat_result, raw: bytes | None = None
+    ) -> Stored[R] | Problem:
+        """The record of the file `name` (with `info`; `raw`, its bytes when
+        already read), read and validated now; its cache entry is made for the
+        next run."""
         key = cache.key_of(info)
         keep = self.use_cache and cache.settled(key)
+        relpath = self.prefix + name
+        hashed = ""
         try:
-            stored = read_at(self.root, self.kind, self.fd, name)
-        except DataError as error:
+            if raw is None:
+                raw = raw_at(self.root, self.kind, self.fd, name)
             if keep:
+                hashed = cache.digest(raw)
+            stored = parse(self.root, self.kind, tomlfile.decode(raw, relpath), relpath)
+        except DataError as error:
+            if keep and hashed:
                 problem = [error.line, error.detail]
-                self.new[name] = Entry.made(key, None, None, problem)
+                self.new[name] = Entry.made(key, None, None, problem, hashed)
             return Problem.from_error(error)
         if not self.use_cache:
             return stored
         record = stored.record
         row = cache.encode(record)
         if keep and row is not None:
-            self.new[name] = Entry.made(key, row, stored.body, None)
+            self.new[name] = Entry.made(key, row, stored.body, None, hashed)
         return Stored.from_row(
             root=self.root,
-            file=self.prefix + name,
+            file=relpath,
             body=stored.body,
             stat=info,
             decode=self.decode,
