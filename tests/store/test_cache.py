@@ -17,7 +17,7 @@ from mentorlog.store import cache, reader
 from mentorlog.store import settings as settings_module
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
-from mentorlog.store.kinds import GOALS
+from mentorlog.store.kinds import ACTIONS, GOALS
 
 
 def add(journal: Journal, title: str) -> Path:
@@ -446,3 +446,23 @@ def test_settings_touched_with_the_same_bytes_are_not_validated_again(
     checkout(path, path.read_bytes().replace(b"goals_min = 3", b"goals_min = 2"))
     assert journal.settings().targets.goals_min == 2
     assert len(validated) == 1
+
+
+def test_adding_a_record_reads_back_no_file(
+    journal: Journal, parses: list[str]
+) -> None:
+    """A write validates what it writes, once: the file it just wrote is not
+    read back and validated again to work out its short id."""
+    from mentorlog.core.tracking import add_action
+
+    first = add_action(journal, "Email Prof. Chen", date(2026, 11, 22))
+    for path in (journal.root / "actions").iterdir():
+        age(path)
+    journal.load(ACTIONS)  # the cache holds the first action
+    parses.clear()
+    second = add_action(journal, "Send the draft", date(2026, 11, 22))
+    assert parses == []
+    shorts = {first.short, second.short}
+    assert len(shorts) == 2
+    loaded = journal.load(ACTIONS)
+    assert {loaded.short[s.record.id] for s in loaded.records} == shorts
