@@ -466,3 +466,26 @@ def test_adding_a_record_reads_back_no_file(
     assert len(shorts) == 2
     loaded = journal.load(ACTIONS)
     assert {loaded.short[s.record.id] for s in loaded.records} == shorts
+
+
+def test_a_record_kept_does_not_keep_the_rows_of_its_folder(
+    journal: Journal,
+) -> None:
+    """A command that keeps a few records of thousands frees the others' rows
+    (and the cache they came in) once it drops them."""
+    import gc
+    import sys
+
+    for title in ("First", "Second", "Third"):
+        age(add(journal, title))
+    journal.load(GOALS)  # fills the cache
+    journal.forget()
+    loaded = journal.load(GOALS)
+    keep, other = loaded.records[0], loaded.records[1]
+    row = other._row
+    assert row is not None and keep._row is not None  # served by the cache
+    del loaded, other
+    journal.forget()
+    gc.collect()
+    assert sys.getrefcount(row) == 2  # `row` here, and the call's argument
+    assert keep.record.title in {"First", "Second", "Third"}

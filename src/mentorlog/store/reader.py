@@ -81,6 +81,23 @@ def parse(root: Path, kind: Kind[R], text: str, relpath: str) -> Stored[R]:
     )
 
 
+def _same_size_bytes(folder_fd: int, name: str, size: int) -> bytes | None:
+    """The bytes of `name` (no link followed) if it holds `size` of them, else
+    None (then it is read the usual way). Only to compare with a digest: what
+    does not match is read again, with every check of `fs.read_at`."""
+    try:
+        fd = os.open(name, fs.READ_FLAGS, dir_fd=folder_fd)
+    except OSError:
+        return None
+    try:
+        raw = os.read(fd, size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return raw if len(raw) == size else None
+
+
 def _name(item: os.DirEntry[str]) -> str:
     return item.name
 
@@ -172,6 +189,22 @@ def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
             os.close(folder_fd)
 
 
+class _Reread(Generic[R]):
+    """What a record served by the cache does with a row that would not build:
+    drop the cache, read the file. It holds only where those are, so the rows
+    of a folder's cache are freed once the records that use them are."""
+
+    __slots__ = ("cache_path", "kind", "root")
+
+    def __init__(self, root: Path, kind: Kind[R], cache_path: Path) -> None:
+        self.root, self.kind, self.cache_path = root, kind, cache_path
+
+    def __call__(self, relpath: str) -> Stored[R]:
+        with contextlib.suppress(OSError):
+            self.cache_path.unlink()
+        return read(self.root, self.kind, self.root / relpath)
+
+
 class _Folder(Generic[R]):
     """One `load` of the folder of `kind`, open as `fd`."""
 
@@ -186,6 +219,7 @@ class _Folder(Generic[R]):
             cache.read_cache(self.cache_path) if use_cache else {}
         )
         self.new: dict[str, Any] = {}
+        self.reread = _Reread(root, kind, self.cache_path)
         self.decode = cache.decoder(kind.model)
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
@@ -247,10 +281,7 @@ class _Folder(Generic[R]):
                 )
                 if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
                     # touched (a pull, a checkout): the same bytes need no parse
-                    try:
-                        raw = raw_at(root, self.kind, self.fd, name)
-                    except (DataError, JournalIOError):
-                        raw = None
+                    raw = _same_size_bytes(self.fd, name, size)
                     usable = raw is not None and digest(raw) == hashed
                     key = cache.key_of(info)
                     if usable and cache.settled(key):
@@ -328,12 +359,6 @@ class _Folder(Generic[R]):
             reread=self.reread,
             record=record,
         )
-
-    def reread(self, relpath: str) -> Stored[R]:
-        """A cached row that would not build: drop the cache, read the file."""
-        with contextlib.suppress(OSError):
-            self.cache_path.unlink()
-        return read(self.root, self.kind, self.root / relpath)
 
     def duplicate(self, name: str, first: str) -> Problem:
         """The file `name` holds the id `first` holds too: a problem, named at
