@@ -98,10 +98,6 @@ def _same_size_bytes(folder_fd: int, name: str, size: int) -> bytes | None:
     return raw if len(raw) == size else None
 
 
-def _name(item: os.DirEntry[str]) -> str:
-    return item.name
-
-
 def read(root: Path, kind: Kind[R], path: Path) -> Stored[R]:
     stored = parse(root, kind, read_text(root, path), relative(root, path))
     stored.path = path
@@ -224,41 +220,41 @@ class _Folder(Generic[R]):
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
-    def listing(self) -> list[os.DirEntry[str]]:
-        """The folder's record files, by name, from one `scandir`."""
+    def names(self) -> list[str]:
+        """The folder's record files, by name. (`scandir` would give no more:
+        a file's times take one `stat` each however it is listed, and keeping
+        its entries costs memory on a large folder.)"""
         if self.fd < 0:
             return []
         extension = self.kind.extension
         try:
-            with os.scandir(self.fd) as found:
-                listed = [
-                    item
-                    for item in found
-                    if item.name.endswith(extension) and not item.name.startswith(".")
-                ]
+            return sorted(
+                name
+                for name in os.listdir(self.fd)
+                if name.endswith(extension) and not name.startswith(".")
+            )
         except OSError as error:
             folder = self.root / self.kind.folder
             raise JournalIOError(folder, error, action="read") from error
-        listed.sort(key=_name)
-        return listed
 
     def load(self) -> Loaded[R]:
         """One loop over the folder's files; each record comes from its cache
         entry (the file's key unchanged, or else its bytes) or its file, and its
         id is checked against those seen before."""
-        listing = self.listing()
-        old, new, root, prefix = self.old, self.new, self.root, self.prefix
+        names = self.names()
+        old, new, root, prefix, fd = self.old, self.new, self.root, self.prefix, self.fd
         decode, plain, reread = self.decode, self.plain, self.reread
         width = cache.row_width(self.kind.model)
         loaded: Loaded[R] = Loaded()
         records, problems = loaded.records, loaded.problems
         seen: dict[str, str] = {}  # id -> the file's name
-        is_link, from_row, digest = stat.S_ISLNK, Stored.from_row, cache.digest
-        for item in listing:
-            name = item.name
+        lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
+        digest = cache.digest
+        for name in names:
             try:
-                # the entry itself: a link is never followed (nor cached)
-                info = item.stat(follow_symlinks=False)
+                # the entry itself: a link is never followed (nor cached); one
+                # path lookup for the folder, not one per file
+                info = lstat(name, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 continue
             if is_link(info.st_mode):
@@ -281,7 +277,7 @@ class _Folder(Generic[R]):
                 )
                 if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
                     # touched (a pull, a checkout): the same bytes need no parse
-                    raw = _same_size_bytes(self.fd, name, size)
+                    raw = _same_size_bytes(fd, name, size)
                     usable = raw is not None and digest(raw) == hashed
                     key = cache.key_of(info)
                     if usable and cache.settled(key):
@@ -298,7 +294,7 @@ class _Folder(Generic[R]):
                     root=root,
                     file=prefix + name,
                     body=body or "",
-                    stat=info,
+                    key=(info.st_ino, info.st_mtime_ns, info.st_size),
                     decode=decode,
                     plain=plain,
                     reread=reread,
@@ -317,7 +313,7 @@ class _Folder(Generic[R]):
                 continue
             seen[record_id] = name
             records.append(stored)
-        if self.use_cache and new != old and (listing or old):
+        if self.use_cache and new != old and (names or old):
             cache.write_cache(self.cache_path, new)
         loaded.short = ShortIds(seen)
         return loaded
@@ -353,7 +349,7 @@ class _Folder(Generic[R]):
             root=self.root,
             file=relpath,
             body=stored.body,
-            stat=info,
+            key=(info.st_ino, info.st_mtime_ns, info.st_size),
             decode=self.decode,
             plain=self.plain,
             reread=self.reread,
