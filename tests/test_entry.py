@@ -269,3 +269,31 @@ def test_an_interrupt_is_exit_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     result = run("goals")
     assert result.exit_code == 130
     assert result.stderr == ""
+
+
+def test_the_fast_version_is_the_apps_without_importing_typer(home: Path) -> None:
+    """`mentorlog --version` is written without Typer; it must be what the
+    app itself prints, for the journal it would open."""
+    env = {**os.environ, "MENTORLOG_HOME": str(home / "somewhere")}
+    watch = (
+        "import sys, os; from mentorlog import entry; real = os._exit\n"
+        "def leave(code):\n"
+        "    sys.stderr.write(' '.join(sorted(m for m in sys.modules if m in "
+        "('typer', 'click', 'rich', 'pydantic'))) + '|')\n"
+        "    sys.stderr.flush(); real(code)\n"
+        "os._exit = leave; entry.main()"
+    )
+    fast, full = (
+        subprocess.run(
+            [sys.executable, "-c", code, "--version"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        for code in (watch, "from mentorlog.cli import app; app(prog_name='mentorlog')")
+    )
+    assert fast.stdout == full.stdout
+    assert fast.stdout.endswith(f"journal: {home / 'somewhere'}\n")
+    assert fast.stderr == "|"  # none of the frameworks was imported

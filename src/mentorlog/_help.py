@@ -175,3 +175,12 @@ def root_help() -> str:
         *_definitions(command_rows(width), width),
     ]
     return "\n".join(lines) + "\n"
+
+
+def version_text(journal: str | None = None) -> str:
+    """`mentorlog --version`: the release, and the journal it would open (the
+    app's `--version` and the fast path of `entry.main` both print this)."""
+    from mentorlog import __version__
+    from mentorlog.store.paths import locate
+
+    return f"mentorlog {__version__}\njournal: {locate(journal)}\n"

@@ -33,6 +33,12 @@ def main() -> NoReturn:
         from mentorlog._help import root_help
 
         os._exit(_flushed(_written(root_help())))
+    if sys.argv[1:] == ["--version"]:
+        # the same two lines as the app's `--version` (a test checks it), in
+        # the time of a bare interpreter: Typer is not imported
+        from mentorlog._help import version_text
+
+        os._exit(_flushed(_written(version_text())))
     if sys.argv[1:2] == [MERGE_DRIVER]:
         os._exit(_merge_driver(sys.argv[2:]))
     from mentorlog.cli import app

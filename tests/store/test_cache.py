@@ -1,20 +1,23 @@
 """The derived record cache: used by read-only loads, never trusted over the
 files, never used by a writer."""
 
+import json
 import os
 import stat
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mentorlog.errors import MentorlogError
 from mentorlog.models import Goal, fields_of
-from mentorlog.store import cache
+from mentorlog.store import cache, reader
+from mentorlog.store import settings as settings_module
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
-from mentorlog.store.kinds import GOALS
+from mentorlog.store.kinds import ACTIONS, GOALS
 
 
 def add(journal: Journal, title: str) -> Path:
@@ -324,3 +327,165 @@ def test_a_duplicate_id_is_one_problem_at_its_id_line_from_either_source(
         ]
     )
     assert (journal.root / ".cache" / "goals.json").exists() is cache_on
+
+
+def checkout(path: Path, content: bytes, *, seconds: float = 10) -> None:
+    """What `git checkout` does to a file: a new file with `content` renamed
+    over it (a new inode, a new modification time)."""
+    fresh = path.with_name(f".{path.name}.new")
+    fresh.write_bytes(content)
+    os.chmod(fresh, 0o600)
+    os.replace(fresh, path)
+    age(path, seconds)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file parsed and validated, by its path in the journal."""
+    parsed: list[str] = []
+    real = reader.parse
+
+    def counted(root: Path, kind: Any, text: str, relpath: str) -> Any:
+        parsed.append(relpath)
+        return real(root, kind, text, relpath)
+
+    monkeypatch.setattr(reader, "parse", counted)
+    return parsed
+
+
+def test_a_file_touched_with_the_same_bytes_is_not_parsed_again(
+    cached: tuple[Journal, Path, Path], parses: list[str]
+) -> None:
+    journal, path, cache_file = cached
+    before = os.stat(path)
+    checkout(path, path.read_bytes(), seconds=5)
+    after = os.stat(path)
+    assert (after.st_ino, after.st_mtime_ns) != (before.st_ino, before.st_mtime_ns)
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert parses == []
+    # the entry now has the file's new key: the next load does not even hash it
+    entry = cache.read_cache(cache_file)[path.name]
+    assert entry[:3] == [after.st_ino, after.st_mtime_ns, after.st_size]
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert parses == []
+
+
+def test_a_file_touched_just_now_is_hashed_until_it_settles(
+    cached: tuple[Journal, Path, Path], parses: list[str]
+) -> None:
+    journal, path, cache_file = cached
+    old_entry = cache.read_cache(cache_file)[path.name]
+    checkout(path, path.read_bytes(), seconds=0)  # not settled yet
+    for _ in range(2):
+        assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert parses == []
+    # its key is not kept until it has settled (a same-size rewrite within the
+    # file system's tick would keep it): each load compares the bytes instead
+    assert cache.read_cache(cache_file)[path.name] == old_entry
+
+
+def test_a_touched_file_with_other_bytes_of_the_same_size_is_parsed(
+    cached: tuple[Journal, Path, Path], parses: list[str]
+) -> None:
+    journal, path, _ = cached
+    text = path.read_text()
+    assert "Cached goal" in text
+    checkout(path, text.replace("Cached goal", "Cached GOAL").encode())
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached GOAL"]
+    assert parses == ["goals/" + path.name]
+
+
+def test_a_broken_file_touched_stays_a_problem_without_a_parse(
+    journal: Journal, parses: list[str]
+) -> None:
+    bad = journal.root / "goals" / "bad.toml"
+    age(add(journal, "Good"))
+    bad.write_text('id = "x"\ntitle = \n')
+    age(bad)
+    first = journal.load(GOALS).problems
+    parses.clear()
+    checkout(bad, bad.read_bytes())
+    assert journal.load(GOALS).problems == first
+    assert parses == []
+
+
+def test_a_digest_in_a_forged_cache_is_not_believed(
+    cached: tuple[Journal, Path, Path], parses: list[str]
+) -> None:
+    """The digests are believed only inside a cache this machine signed."""
+    journal, path, cache_file = cached
+    entries = cache.read_cache(cache_file)
+    entries[path.name][3][1] = "Forged"
+    raw = cache_file.read_bytes()
+    head, _, _ = raw.partition(b"\n")
+    payload = json.dumps(entries, separators=(",", ":")).encode()
+    cache_file.write_bytes(head + b"\n" + payload)  # the old MAC, other entries
+    checkout(path, path.read_bytes())
+    assert [s.record.title for s in journal.load(GOALS).records] == ["Cached goal"]
+    assert parses == ["goals/" + path.name]
+
+
+def test_settings_touched_with_the_same_bytes_are_not_validated_again(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(journal, "A goal")
+    path = journal.settings_path
+    age(path)
+    assert journal.settings().schema_version >= 1  # fills the cache
+    validated: list[Any] = []
+    real = settings_module.validate
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        validated.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(settings_module, "validate", counted)
+    checkout(path, path.read_bytes())
+    assert journal.settings().targets.goals_min == 3
+    assert validated == []
+    checkout(path, path.read_bytes().replace(b"goals_min = 3", b"goals_min = 2"))
+    assert journal.settings().targets.goals_min == 2
+    assert len(validated) == 1
+
+
+def test_adding_a_record_reads_back_no_file(
+    journal: Journal, parses: list[str]
+) -> None:
+    """A write validates what it writes, once: the file it just wrote is not
+    read back and validated again to work out its short id."""
+    from mentorlog.core.tracking import add_action
+
+    first = add_action(journal, "Email Prof. Chen", date(2026, 11, 22))
+    for path in (journal.root / "actions").iterdir():
+        age(path)
+    journal.load(ACTIONS)  # the cache holds the first action
+    parses.clear()
+    second = add_action(journal, "Send the draft", date(2026, 11, 22))
+    assert parses == []
+    shorts = {first.short, second.short}
+    assert len(shorts) == 2
+    loaded = journal.load(ACTIONS)
+    assert {loaded.short[s.record.id] for s in loaded.records} == shorts
+
+
+def test_a_record_kept_does_not_keep_the_rows_of_its_folder(
+    journal: Journal,
+) -> None:
+    """A command that keeps a few records of thousands frees the others' rows
+    (and the cache they came in) once it drops them."""
+    import gc
+    import sys
+
+    for title in ("First", "Second", "Third"):
+        age(add(journal, title))
+    journal.load(GOALS)  # fills the cache
+    journal.forget()
+    loaded = journal.load(GOALS)
+    keep, other = loaded.records[0], loaded.records[1]
+    row = other._row
+    assert row is not None and keep._row is not None  # served by the cache
+    del loaded, other
+    journal.forget()
+    gc.collect()
+    assert sys.getrefcount(row) == 2  # `row` here, and the call's argument
+    assert keep.record.title in {"First", "Second", "Third"}

@@ -34,6 +34,22 @@ def test_short_ids_grow_only_as_needed() -> None:
     assert short_ids([a, c]) == {a: "abcd0", c: "abcdz"}
 
 
+@given(
+    st.lists(st.text(alphabet="01z", min_size=16, max_size=16), min_size=1, max_size=40)
+)
+def test_short_ids_are_the_shortest_prefixes_that_tell_them_apart(
+    halves: list[str],
+) -> None:
+    """Random halves from three letters share long prefixes (or are equal):
+    the length is the least, from 4, at which the prefixes are all different,
+    else the whole half."""
+    ids = ["0" * 10 + half for half in halves]
+    length = len(next(iter(short_ids(ids).values())))
+    distinct = len(set(halves))
+    fits = [n for n in range(4, 17) if len({h[:n] for h in halves}) == distinct]
+    assert length == (fits[0] if distinct == len(halves) else 16)
+
+
 @given(st.text())
 def test_any_text_becomes_a_safe_slug(text: str) -> None:
     slug = slugify(text, fallback="goal")

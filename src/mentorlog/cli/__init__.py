@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from mentorlog import __version__
 from mentorlog._help import COMMANDS, ROOT_TEXT, command_rows
 
 from .context import STATE
@@ -208,10 +207,9 @@ ROOT_SETTINGS: dict[str, Any] = {
 
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        from mentorlog.core import journal_path
+        from mentorlog._help import version_text
 
-        root = journal_path(ctx.params.get("journal"))
-        sys.stdout.write(f"mentorlog {__version__}\njournal: {root}\n")
+        sys.stdout.write(version_text(ctx.params.get("journal")))
         raise typer.Exit()
 
 

@@ -42,9 +42,12 @@ def short_of(loaded: Loaded[R], record: R) -> str:
 
 def create(journal: Journal, kind: Kind[R], record: R) -> Saved[R]:
     with journal.transaction():
+        # the ids there are, read before the write: the new file is not read
+        # back (nor validated again) only to work out its short id
+        others = journal.load(kind).short
         path = journal.save(kind, record)
-        loaded = journal.load(kind)
-        return Saved(record, short_of(loaded, record), journal.relative(path))
+        short = short_ids([*others, record.id])[record.id]
+        return Saved(record, short, journal.relative(path))
 
 
 def change(

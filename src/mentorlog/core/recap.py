@@ -291,6 +291,8 @@ def _close_carried(
     journal: Journal, closing: list[tuple[ActionItem, str]], today: date
 ) -> list[ActionItem]:
     """Mark the carried-in actions the recap names done or dropped."""
+    if not closing:
+        return []  # nothing to read again
     closed = []
     actions_loaded = journal.load(ACTIONS)
     for action, status in closing:

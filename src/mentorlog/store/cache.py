@@ -3,7 +3,10 @@ thousands of TOML files it parsed last time.
 
 It is never the source of truth: each entry is keyed by the file's inode,
 modification time (ns) and size, so a file changed in any way — by the tool,
-an editor, git or a sync tool — is read again. Writers never use it (a
+an editor, git or a sync tool — is read again. Each entry also keeps a digest
+of the file's bytes: a file whose times changed but whose bytes did not (what
+a `git pull` or a checkout does to every file) is read and hashed, never
+parsed and validated again. Writers never use it (a
 read-modify-write under the lock always reads the files themselves). A cache
 that is missing, corrupt, from another version or unwritable is ignored and
 rebuilt. It lives in `.cache/` inside the journal, 0600 like everything else.
@@ -37,7 +40,7 @@ from mentorlog.models import Model, fields_of
 
 from .atomic import DIR_MODE
 
-VERSION = 3  # raised whenever a check of `mentorlog.schema` changes
+VERSION = 4  # raised whenever a check of `mentorlog.schema` changes
 FOLDER = ".cache"
 
 Key = list[int]
@@ -49,6 +52,13 @@ SETTLE_NS = 2_000_000_000
 
 def key_of(stat: os.stat_result) -> Key:
     return [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+
+
+def digest(raw: bytes) -> str:
+    """The digest of a file's bytes an entry keeps (192 bits: no two contents
+    are found with the same one). It need not be keyed: the cache it is kept
+    in carries this machine's MAC."""
+    return hashlib.blake2b(raw, digest_size=24).hexdigest()
 
 
 def settled(key: Key) -> bool:
@@ -69,10 +79,17 @@ def read_cache(path: Path) -> dict[str, Any]:
         if key is None:
             return {}
         raw = _read(path)
-        head, _, payload = raw.partition(b"\n")
+        # the payload is checked and decoded in place, and the bytes dropped
+        # before parsing: a large folder's cache is held once, not three times
+        newline = raw.find(b"\n")
+        payload = memoryview(raw)[newline + 1 :] if newline >= 0 else memoryview(b"")
+        head = raw[:newline] if newline >= 0 else raw
         if not hmac.compare_digest(head, _header(payload, key)):
             return {}
-        entries = json.loads(payload)
+        text = str(payload, "utf-8")
+        payload.release()
+        del raw
+        entries = json.loads(text)
     except (OSError, ValueError):
         return {}
     return entries if isinstance(entries, dict) else {}
@@ -92,7 +109,7 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-def _header(payload: bytes, key: bytes) -> bytes:
+def _header(payload: bytes | memoryview, key: bytes) -> bytes:
     """The format, the release and record shapes that wrote the rows (a row is
     a list of values in field order), a checksum of the rest, and a MAC of all
     that with this machine's key for this journal."""

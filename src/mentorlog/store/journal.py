@@ -164,12 +164,22 @@ class Journal:
         """Drop the records read so far: the next `load` reads the disk."""
         self._loaded.clear()
 
+    def _written_to(self, path: Path) -> None:
+        """`path` is about to change: the records read so far of its folder are
+        dropped (those of the other folders still say what their files do)."""
+        try:
+            folder = path.relative_to(self.root).parts[0]
+        except (ValueError, IndexError):
+            self._loaded.clear()
+            return
+        self._loaded.pop(folder, None)
+
     def write_new_settings(self, *, name: str | None) -> None:
         self.write_text(self.settings_path, settings.new_text(name))
 
     def write_text(self, path: Path, text: str) -> None:
         assert self._lock.held, "writes happen inside Journal.transaction()"
-        self._loaded.clear()
+        self._written_to(path)
         if path != self.settings_path and not self.exists():
             self.write_new_settings(name=None)  # the first write creates the journal
         # the folder is opened once, no link followed on the way, and the file
@@ -199,7 +209,7 @@ class Journal:
         """Remove a record's file as part of the change under way: the undo
         log keeps what it held, so a failed change puts it back."""
         assert self._lock.held, "writes happen inside Journal.transaction()"
-        self._loaded.clear()
+        self._written_to(path)
         self._changes.refuse_while_sync_stopped(path)
         rel = fs.relative(self.root, path)
         self._changes.record(path)

@@ -42,16 +42,19 @@ def relative(root: Path, path: Path) -> str:
 
 
 def read_text(root: Path, path: Path) -> str:
-    relpath = relative(root, path)
+    return tomlfile.decode(read_record_bytes(root, path), relative(root, path))
+
+
+def read_record_bytes(root: Path, path: Path) -> bytes:
+    """`read_bytes` of a record's file: a folder in its place is a `DataError`."""
     try:
-        raw = read_bytes(root, path)
+        return read_bytes(root, path)
     except JournalIOError as error:
         if error.errno != errno.EISDIR:
             raise
         raise DataError(
-            relpath, None, "a folder stands where a file should be"
+            relative(root, path), None, "a folder stands where a file should be"
         ) from None
-    return tomlfile.decode(raw, relpath)
 
 
 def read_toml(root: Path, path: Path) -> tuple[str, dict[str, Any]]:
@@ -78,6 +81,23 @@ def parse(root: Path, kind: Kind[R], text: str, relpath: str) -> Stored[R]:
     )
 
 
+def _same_size_bytes(folder_fd: int, name: str, size: int) -> bytes | None:
+    """The bytes of `name` (no link followed) if it holds `size` of them, else
+    None (then it is read the usual way). Only to compare with a digest: what
+    does not match is read again, with every check of `fs.read_at`."""
+    try:
+        fd = os.open(name, fs.READ_FLAGS, dir_fd=folder_fd)
+    except OSError:
+        return None
+    try:
+        raw = os.read(fd, size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return raw if len(raw) == size else None
+
+
 def read(root: Path, kind: Kind[R], path: Path) -> Stored[R]:
     stored = parse(root, kind, read_text(root, path), relative(root, path))
     stored.path = path
@@ -88,22 +108,34 @@ def read_at(root: Path, kind: Kind[R], folder_fd: int, name: str) -> Stored[R]:
     """`read`, for a file named in its kind's folder, already open (no link
     followed)."""
     relpath = f"{kind.folder}/{name}"
+    return parse(
+        root,
+        kind,
+        tomlfile.decode(raw_at(root, kind, folder_fd, name), relpath),
+        relpath,
+    )
+
+
+def raw_at(root: Path, kind: Kind[Any], folder_fd: int, name: str) -> bytes:
+    """The bytes of the file `name` in its kind's folder, open as `folder_fd`
+    (no link followed)."""
+    relpath = f"{kind.folder}/{name}"
     try:
-        raw = fs.read_at(folder_fd, name, relpath)
+        return fs.read_at(folder_fd, name, relpath)
     except IsADirectoryError:
         raise DataError(
             relpath, None, "a folder stands where a file should be"
         ) from None
     except OSError as error:
         raise JournalIOError(root / relpath, error, action="read") from error
-    return parse(root, kind, tomlfile.decode(raw, relpath), relpath)
 
 
 class Entry(NamedTuple):
     """A file's entry in its folder's cache (`.cache/<folder>.json`, a JSON list
     in this order): the file's key (inode, mtime in ns, size) when it was read,
-    then what it held: the record's row and body, or the problem that kept it
-    out, as [line, detail]."""
+    then what it held:
+    the record's row and body, or the problem that kept it out, as [line,
+    detail]; last the digest of its bytes (`cache.digest`)."""
 
     ino: int
     mtime_ns: int
@@ -111,14 +143,20 @@ class Entry(NamedTuple):
     row: list[Any] | None
     body: str | None
     problem: list[Any] | None
+    digest: str
 
     @classmethod
     def made(
-        cls, key: list[int], row: list[Any] | None, body: str | None, problem: Any
+        cls,
+        key: list[int],
+        row: list[Any] | None,
+        body: str | None,
+        problem: Any,
+        digest: str,
     ) -> list[Any]:
         """The entry for a file with `key`, as the cache holds it."""
         ino, mtime_ns, size = key
-        return list(cls(ino, mtime_ns, size, row, body, problem))
+        return list(cls(ino, mtime_ns, size, row, body, problem, digest))
 
 
 def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
@@ -147,6 +185,22 @@ def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
             os.close(folder_fd)
 
 
+class _Reread(Generic[R]):
+    """What a record served by the cache does with a row that would not build:
+    drop the cache, read the file. It holds only where those are, so the rows
+    of a folder's cache are freed once the records that use them are."""
+
+    __slots__ = ("cache_path", "kind", "root")
+
+    def __init__(self, root: Path, kind: Kind[R], cache_path: Path) -> None:
+        self.root, self.kind, self.cache_path = root, kind, cache_path
+
+    def __call__(self, relpath: str) -> Stored[R]:
+        with contextlib.suppress(OSError):
+            self.cache_path.unlink()
+        return read(self.root, self.kind, self.root / relpath)
+
+
 class _Folder(Generic[R]):
     """One `load` of the folder of `kind`, open as `fd`."""
 
@@ -161,13 +215,17 @@ class _Folder(Generic[R]):
             cache.read_cache(self.cache_path) if use_cache else {}
         )
         self.new: dict[str, Any] = {}
+        self.reread = _Reread(root, kind, self.cache_path)
         self.decode = cache.decoder(kind.model)
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
     def names(self, copies: list[tuple[str, str]]) -> list[str]:
         """The record files of the folder, sorted; the conflicted copies a
-        sync tool made (see `store.conflicts`) go to `copies` instead."""
+        sync tool made (see `store.conflicts`) go to `copies` instead.
+        (`scandir` would give no more: a file's times take one `stat` each
+        however it is listed, and keeping its entries costs memory on a large
+        folder.)"""
         if self.fd < 0:
             return []
         extension = self.kind.extension
@@ -189,8 +247,9 @@ class _Folder(Generic[R]):
         return sorted(names)
 
     def load(self) -> Loaded[R]:
-        """One loop over the folder's names; each record comes from its cache
-        entry or its file, and its id is checked against those seen before."""
+        """One loop over the folder's files; each record comes from its cache
+        entry (the file's key unchanged, or else its bytes) or its file, and its
+        id is checked against those seen before."""
         loaded: Loaded[R] = Loaded()
         names = self.names(loaded.copies)
         old, new, root, prefix, fd = self.old, self.new, self.root, self.prefix, self.fd
@@ -200,9 +259,11 @@ class _Folder(Generic[R]):
         seen: dict[str, str] = {}  # id -> the file's name
         where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
+        digest = cache.digest
         for name in names:
             try:
-                # the entry itself: a link is never followed (nor cached)
+                # the entry itself: a link is never followed (nor cached); one
+                # path lookup for the folder, not one per file
                 info = lstat(name, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 continue
@@ -210,13 +271,13 @@ class _Folder(Generic[R]):
                 problems.append(Problem.from_error(LinkError(prefix + name)))
                 continue
             entry = old.get(name)
+            raw = None
             usable = False
-            if type(entry) is list and len(entry) == 6:
-                ino, mtime_ns, size, row, body, problem = entry  # an `Entry`
+            if type(entry) is list and len(entry) == 7:
+                ino, mtime_ns, size, row, body, problem, hashed = entry  # an `Entry`
                 usable = (
-                    mtime_ns == info.st_mtime_ns
-                    and ino == info.st_ino
-                    and size == info.st_size
+                    size == info.st_size
+                    and type(hashed) is str
                     and (body is None or type(body) is str)
                     and (
                         type(row) is list and len(row) == width and type(row[0]) is str
@@ -224,6 +285,15 @@ class _Folder(Generic[R]):
                         else type(problem) is list and len(problem) == 2
                     )
                 )
+                if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
+                    # touched (a pull, a checkout): the same bytes need no parse
+                    raw = _same_size_bytes(fd, name, size)
+                    usable = raw is not None and digest(raw) == hashed
+                    key = cache.key_of(info)
+                    if usable and cache.settled(key):
+                        entry = Entry.made(key, row, body, problem, hashed)
+                    # (else the entry stays as it was: until the file has
+                    # settled, its bytes are hashed again each time)
             if usable:
                 new[name] = entry
                 if problem is not None:
@@ -234,14 +304,14 @@ class _Folder(Generic[R]):
                     root=root,
                     file=prefix + name,
                     body=body or "",
-                    stat=info,
+                    key=(info.st_ino, info.st_mtime_ns, info.st_size),
                     decode=decode,
                     plain=plain,
                     reread=reread,
                     row=row,
                 )
             else:
-                found = self.read_file(name, info)
+                found = self.read_file(name, info, raw)
                 if isinstance(found, Problem):
                     problems.append(found)
                     continue
@@ -267,40 +337,43 @@ class _Folder(Generic[R]):
         loaded.short = ShortIds(seen)
         return loaded
 
-    def read_file(self, name: str, info: os.stat_result) -> Stored[R] | Problem:
-        """The record of the file `name` (with `info`), read and validated now;
-        its cache entry is made for the next run (once the file has settled)."""
+    def read_file(
+        self, name: str, info: os.stat_result, raw: bytes | None = None
+    ) -> Stored[R] | Problem:
+        """The record of the file `name` (with `info`; `raw`, its bytes when
+        already read), read and validated now; its cache entry is made for the
+        next run."""
         key = cache.key_of(info)
         keep = self.use_cache and cache.settled(key)
+        relpath = self.prefix + name
+        hashed = ""
         try:
-            stored = read_at(self.root, self.kind, self.fd, name)
-        except DataError as error:
+            if raw is None:
+                raw = raw_at(self.root, self.kind, self.fd, name)
             if keep:
+                hashed = cache.digest(raw)
+            stored = parse(self.root, self.kind, tomlfile.decode(raw, relpath), relpath)
+        except DataError as error:
+            if keep and hashed:
                 problem = [error.line, error.detail]
-                self.new[name] = Entry.made(key, None, None, problem)
+                self.new[name] = Entry.made(key, None, None, problem, hashed)
             return Problem.from_error(error)
         if not self.use_cache:
             return stored
         record = stored.record
         row = cache.encode(record)
         if keep and row is not None:
-            self.new[name] = Entry.made(key, row, stored.body, None)
+            self.new[name] = Entry.made(key, row, stored.body, None, hashed)
         return Stored.from_row(
             root=self.root,
-            file=self.prefix + name,
+            file=relpath,
             body=stored.body,
-            stat=info,
+            key=(info.st_ino, info.st_mtime_ns, info.st_size),
             decode=self.decode,
             plain=self.plain,
             reread=self.reread,
             record=record,
         )
-
-    def reread(self, relpath: str) -> Stored[R]:
-        """A cached row that would not build: drop the cache, read the file."""
-        with contextlib.suppress(OSError):
-            self.cache_path.unlink()
-        return read(self.root, self.kind, self.root / relpath)
 
     def duplicate(self, name: str, first: str) -> Problem:
         """The file `name` holds the id `first` holds too: a problem, named at

@@ -47,13 +47,13 @@ class Stored(Generic[R]):
 
     __slots__ = (
         "_decode",
+        "_key",
         "_path",
         "_plain",
         "_record",
         "_reread",
         "_root",
         "_row",
-        "_stat",
         "body",
         "cached",
         "data",
@@ -69,7 +69,7 @@ class Stored(Generic[R]):
     _reread: Callable[[str], Stored[R]] | None
     _root: Path | None
     _row: list[Any] | None
-    _stat: os.stat_result | None
+    _key: tuple[int, int, int] | None
     body: str  # the prose after the front matter (.md records)
     cached: bool  # from the derived cache: text, data, front not read
     data: dict[str, Any]
@@ -94,7 +94,7 @@ class Stored(Generic[R]):
         self._record = record
         self._path = path
         self._root = None
-        self._row = self._decode = self._plain = self._reread = self._stat = None
+        self._row = self._decode = self._plain = self._reread = self._key = None
         self.file = file
         self.text = text
         self.data = data
@@ -110,7 +110,7 @@ class Stored(Generic[R]):
         root: Path,
         file: str,
         body: str,
-        stat: os.stat_result,
+        key: tuple[int, int, int],
         decode: Callable[[list[Any]], R],
         plain: dict[str, int],
         reread: Callable[[str], Stored[R]],
@@ -120,14 +120,15 @@ class Stored(Generic[R]):
         """A record of the derived cache: built from `row` by `decode` when first
         used (or `record`, when already built); `plain` names the fields the row
         holds as they are; `reread` reads `file` when the row will not build;
-        `stat` is the file's, so a save can tell it has not changed."""
+        `key` is the file's inode, modification time (ns) and size, so a save
+        can tell it has not changed."""
         self = cls.__new__(cls)
         self._record = record
         self._row = row if record is None else None
         self._decode = decode
         self._plain = plain
         self._reread = reread
-        self._stat = stat
+        self._key = key
         self._path = None  # `root / file`, made when asked for
         self._root = root
         self.file = file
@@ -169,18 +170,14 @@ class Stored(Generic[R]):
     def unchanged_on_disk(self) -> bool:
         """Whether the file still has the inode, time and size it had when this
         record was read through the cache."""
-        before = self._stat
+        before = self._key
         if before is None:
             return False
         try:
             now = os.stat(self.path, follow_symlinks=False)
         except OSError:
             return False
-        return (now.st_ino, now.st_mtime_ns, now.st_size) == (
-            before.st_ino,
-            before.st_mtime_ns,
-            before.st_size,
-        )
+        return (now.st_ino, now.st_mtime_ns, now.st_size) == before
 
     @property
     def path(self) -> Path:

@@ -14,7 +14,7 @@ from mentorlog.errors import JournalIOError, LinkError
 
 from . import cache, tomlfile
 from .paths import SETTINGS_FILE, use_cache
-from .reader import read_toml, relative
+from .reader import read_record_bytes, relative
 from .validation import validate
 
 if TYPE_CHECKING:
@@ -25,10 +25,12 @@ CACHE_FILE = "settings.json"
 
 class Entry(NamedTuple):
     """The settings' entry in `.cache/settings.json` (a JSON list): the file's
-    key when it was read, and the settings as a row."""
+    key when it was read, the settings as a row, and the digest of the file's
+    bytes."""
 
     key: list[int]
     row: list[Any]
+    digest: str
 
 
 def read(root: Path, warn: Callable[[str], None]) -> Settings:
@@ -51,28 +53,51 @@ def read(root: Path, warn: Callable[[str], None]) -> Settings:
     found = cached(root, key)
     if found is not None:
         return found
-    text, data = read_toml(root, path)
-    settings = validate(Settings, data, text, relative(root, path))
+    relpath = relative(root, path)
+    raw = read_record_bytes(root, path)
+    hashed = cache.digest(raw)
+    entry = _entry(root)
+    settings: Settings | None = None
+    if entry is not None and entry.digest == hashed:
+        # touched, not changed (a pull, a checkout): no parse, no validation
+        with contextlib.suppress(KeyError, TypeError, ValueError, IndexError):
+            settings = cache.decoder(Settings)(entry.row)
+    if settings is None:
+        text = tomlfile.decode(raw, relpath)
+        data = tomlfile.loads(text, relpath)
+        settings = validate(Settings, data, text, relpath)
     row = cache.encode(settings)
     if use_cache() and row is not None and cache.settled(key):
-        cache.write_cache(
-            root / cache.FOLDER / CACHE_FILE, {SETTINGS_FILE: list(Entry(key, row))}
-        )
+        made = Entry(key, row, hashed)
+        if made != entry:
+            cache.write_cache(
+                root / cache.FOLDER / CACHE_FILE, {SETTINGS_FILE: list(made)}
+            )
     return settings
+
+
+def _entry(root: Path) -> Entry | None:
+    """The settings' cache entry, if there is one of the right shape."""
+    if not use_cache():
+        return None
+    hit: Any = cache.read_cache(root / cache.FOLDER / CACHE_FILE).get(SETTINGS_FILE)
+    with contextlib.suppress(TypeError, ValueError):
+        entry = Entry(*hit)
+        if isinstance(entry.digest, str) and isinstance(entry.key, list):
+            return entry
+    return None
 
 
 def cached(root: Path, key: list[int]) -> Settings | None:
     """The settings as validated when the file last had this `key`."""
     from mentorlog.models import Settings
 
-    if not use_cache():
+    entry = _entry(root)
+    if entry is None or entry.key != key:
         return None
-    hit: Any = cache.read_cache(root / cache.FOLDER / CACHE_FILE).get(SETTINGS_FILE)
     with contextlib.suppress(KeyError, TypeError, ValueError, IndexError):
-        entry = Entry(*hit)
-        if entry.key == key:
-            settings: Settings = cache.decoder(Settings)(entry.row)
-            return settings
+        settings: Settings = cache.decoder(Settings)(entry.row)
+        return settings
     return None
 
 
