@@ -7,6 +7,9 @@ for root too (the tests may run as root, for whom a mode blocks no read)."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,40 @@ def test_a_file_where_the_goals_folder_should_be(
     assert run("mentors", "add", "Grace Hopper").exit_code == 0
     texts = {s.record.text for s in Journal(journal_with_goal).load(ACTIONS).records}
     assert texts == {"Call Ada", "Email Ada"}
+
+
+def test_a_record_this_user_may_not_read_is_a_problem_of_its_path(
+    initialised: Path,
+) -> None:
+    """After `sudo vim` a record may be a file its user cannot read. Real
+    permission denied: as root, the process runs without the power to ignore
+    file modes (`setpriv`, as tests/test_real_faults.py does)."""
+    home = initialised
+    cli = [sys.executable, "-m", "mentorlog", "--no-input"]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to deny root"
+        drop = "-dac_override,-dac_read_search,-fowner"
+        cli = [setpriv, "--bounding-set", drop, *cli]
+
+    def ml(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*cli, *args], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    assert ml("goals", "add", "Ship the app", "--by", "eom").returncode == 0
+    [good] = (home / "goals").glob("*.toml")
+    secret = home / "goals" / "secret.toml"
+    secret.write_text(good.read_text().replace("Ship the app", "Root's goal"))
+    secret.chmod(0)
+    said = "goals/secret.toml: cannot be read: Permission denied"
+    for args in (("goals",), ("status",), ("export", "--format", "json")):
+        done = ml(*args)
+        assert done.returncode == 0, (args, done.stderr)
+        assert done.stderr.count(said) == 1, (args, done.stderr)
+    doctor = ml("doctor")
+    assert doctor.returncode == 3 and said in doctor.stdout
+    added = ml("goals", "add", "Write a blog post", "--by", "eom")
+    assert added.returncode == 0, added.stderr
+    listed = ml("goals", "--json")
+    assert "Write a blog post" in listed.stdout and "Ship the app" in listed.stdout
