@@ -79,6 +79,7 @@ def _cli(root: Path, *args: str, kill_at_step: int = 0) -> subprocess.Popen[str]
 
 def setup(root: Path) -> None:
     for args in (
+        ["init"],  # only `init` makes a journal
         ["mentors", "add", "Ada Lovelace", "--cadence", "weekly"],
         ["goals", "add", "Base goal", "--by", "eoy"],
     ):

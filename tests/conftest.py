@@ -33,7 +33,9 @@ TODAY = date(2026, 11, 22)  # a Sunday
 
 
 @pytest.fixture(autouse=True)
-def isolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolation(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path / "journal"
     monkeypatch.setenv("MENTORLOG_HOME", str(home))
     monkeypatch.setenv("MENTORLOG_TODAY", TODAY.isoformat())
@@ -56,17 +58,45 @@ def journal(home: Path) -> Journal:
     return Journal(home)
 
 
+@pytest.fixture
+def initialised(home: Path) -> Path:
+    """`home` with a journal `init` made, for tests that run mentorlog as a
+    real process (only `init` makes a journal)."""
+    from mentorlog.core.setup import init_journal
+
+    init_journal(Journal(home), None)
+    return home
+
+
 Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run() -> Run:
-    """Invoke the real CLI; fail loudly if anything but a clean exit escaped."""
+def run(request: pytest.FixtureRequest, home: Path) -> Run:
+    """Invoke the real CLI; fail loudly if anything but a clean exit escaped.
+
+    Only `init` makes a journal, so the first command a test runs finds one
+    `init` made, as a user's would, unless the test starts with `init` (or the
+    tour, which makes its own) or is marked `no_journal` (it is about a folder
+    with no journal)."""
+    decided = request.node.get_closest_marker("no_journal") is not None
+
+    def ready(args: tuple[str, ...]) -> None:
+        nonlocal decided
+        if decided:
+            return
+        decided = True
+        if not home.exists() and not {"init", "tour"} & set(args[:3]):
+            from mentorlog.core.setup import init_journal
+
+            init_journal(Journal(home), None)
+
     runner = CliRunner()
 
     def invoke(
         *args: str, input: str | None = None, env: dict[str, str] | None = None
     ) -> Result:
+        ready(args)
         result = runner.invoke(
             app, list(args), input=input, env=env, prog_name="mentorlog"
         )

@@ -49,6 +49,7 @@ def test_output_is_complete_when_the_process_ends(actions: int) -> None:
     assert listed.stderr == ""
 
 
+@pytest.mark.usefixtures("initialised")
 def test_exit_codes_and_messages_survive(home: Path) -> None:
     missing = mentorlog("goals", "show", "nothing-like-this")
     assert missing.returncode == 1
@@ -75,6 +76,7 @@ def test_a_reader_that_goes_away_gets_no_traceback(actions: int) -> None:
     assert error == ""
 
 
+@pytest.mark.usefixtures("initialised")
 def test_a_change_is_on_disk_when_the_process_ends(home: Path) -> None:
     added = mentorlog("goals", "add", "Ship a CLI with 3 commands by 2027-03-01")
     assert added.returncode == 0, added.stderr
@@ -129,6 +131,7 @@ def loaded(*args: str) -> list[str]:
     return done.stdout.split("\n")[-2].split()
 
 
+@pytest.mark.usefixtures("initialised")
 def test_a_run_imports_only_the_module_of_its_command(home: Path) -> None:
     assert loaded("where") == [
         "0",
@@ -190,6 +193,7 @@ def test_the_table_matches_the_commands() -> None:
     assert everything == set(COMMANDS)
 
 
+@pytest.mark.usefixtures("initialised")
 @pytest.mark.parametrize("args", [["status"], ["--version"], ["goals", "add", "-h"]])
 def test_a_full_output_is_one_line_not_a_traceback(home: Path, args: list[str]) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
@@ -207,6 +211,7 @@ def test_a_full_output_is_one_line_not_a_traceback(home: Path, args: list[str]) 
     assert done.stderr == "error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.usefixtures("initialised")
 def test_a_closed_output_is_one_line_not_a_traceback(home: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mentorlog", "status"],

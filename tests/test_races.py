@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import ACTIONS, ALL_KINDS
 
@@ -23,6 +25,7 @@ WORKER = textwrap.dedent(
 )
 
 
+@pytest.mark.usefixtures("initialised")  # only `init` makes a journal
 def test_concurrent_adds_and_completions_lose_nothing(home: Path) -> None:
     env = {**os.environ, "MENTORLOG_HOME": str(home), "PYTHON": sys.executable}
     workers = [

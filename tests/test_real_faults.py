@@ -22,6 +22,7 @@ SCRIPT = textwrap.dedent(
     mount -t tmpfs -o size=256k tmpfs "$SPACE"
     ml() {{ "$PYTHON" -m mentorlog --no-input "$@"; }}
     export MENTORLOG_HOME="$SPACE/journal" MENTORLOG_TODAY=2026-11-22
+    ml init > /dev/null
     ml goals add "Ship 2 features" --by eom > /dev/null
     ml goals milestone ship "First feature" > /dev/null
     snapshot() {{ "$PYTHON" -c 'import hashlib,json,pathlib,sys; r=pathlib.Path(sys.argv[1]); print(json.dumps({{str(p.relative_to(r)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(r.rglob("*")) if p.is_file() and p.name != ".lock" and ".cache" not in p.parts}}))' "$MENTORLOG_HOME"; }}
@@ -101,6 +102,7 @@ def test_permission_denied_is_a_plain_message(tmp_path: Path) -> None:
             "MENTORLOG_TODAY": "2026-11-22",
         }
         cli = [sys.executable, "-m", "mentorlog", "--no-input"]
+        subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
         subprocess.run(
             [*cli, "goals", "add", "Mine", "--by", "eom"],
             env=env,

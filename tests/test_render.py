@@ -26,6 +26,7 @@ def test_safe_strips_control_and_escape_sequences(text: str) -> None:
     assert "\u202e" not in cleaned
 
 
+@pytest.mark.usefixtures("initialised")
 def test_hostile_titles_with_a_forced_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
@@ -55,6 +56,7 @@ def test_hostile_titles_with_a_forced_terminal(monkeypatch: pytest.MonkeyPatch) 
         ]
 
 
+@pytest.mark.usefixtures("initialised")
 def test_no_color_wins_over_force_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -72,6 +74,7 @@ def test_no_color_wins_over_force_color(monkeypatch: pytest.MonkeyPatch) -> None
         assert "\x1b[" not in result.stdout, args
 
 
+@pytest.mark.usefixtures("initialised")
 def test_long_lists_are_cut_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     for n in range(55):

@@ -174,8 +174,8 @@ def test_files_from_git_are_made_private_again(devices: tuple[Path, Path]) -> No
             continue  # git's own: see test_untrusted_git for what is done there
         mode = path.stat().st_mode & 0o777
         assert mode == (0o700 if path.is_dir() else 0o600), path
-    # .git itself is closed to others (its objects hold the journal) ...
-    assert (phone / ".git").stat().st_mode & 0o077 == 0
+    # .git is git's and keeps its modes: the journal folder closes it to others
+    assert phone.stat().st_mode & 0o777 == 0o700
 
 
 def test_init_git_completes_an_existing_gitignore(tmp_path: Path) -> None:

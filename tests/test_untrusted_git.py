@@ -193,6 +193,7 @@ def test_hardening_keeps_the_users_git_hooks(
     hook = victim.journal / ".git" / "hooks" / "post-commit"
     hook.write_text(f"#!/bin/sh\necho ran >> {marker}\n")
     hook.chmod(0o755)
+    git_mode = (victim.journal / ".git").stat().st_mode & 0o777
     victim.ok("sync")
     victim.ml("doctor")
     victim.ok("init", "--git")
@@ -201,7 +202,10 @@ def test_hardening_keeps_the_users_git_hooks(
     assert marker.read_text().startswith("ran")
     # the journal's own files are still made private
     assert goal_file(victim).stat().st_mode & 0o777 == 0o600
-    assert (victim.journal / ".git").stat().st_mode & 0o077 == 0
+    # git's folder is git's: its modes are left alone; the journal folder,
+    # 0700, closes it to others
+    assert (victim.journal / ".git").stat().st_mode & 0o777 == git_mode
+    assert victim.journal.stat().st_mode & 0o777 == 0o700
 
 
 def test_sync_with_an_unreachable_remote_says_what_git_said(

@@ -171,7 +171,8 @@ def test_tick_by_number_and_its_errors(run: Run) -> None:
 def test_bad_input_is_one_line_and_exit_1(
     run: Run, home: Path, args: list[str], message: str
 ) -> None:
-    before = sorted(p.name for p in home.rglob("*")) if home.exists() else []
+    assert run("init").exit_code == 0
+    before = sorted(p.name for p in home.rglob("*"))
     result = run(*args)
     assert result.exit_code == 1
     assert message in result.stderr

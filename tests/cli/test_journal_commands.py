@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from mentorlog import __version__
 from mentorlog.cli import app
+from mentorlog.core.setup import init_journal
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
 from tests.conftest import Run
@@ -41,6 +42,7 @@ def test_init_names_an_unnamed_journal_keeping_comments(run: Run, home: Path) ->
     assert Journal(home).settings().name == "Sam"
 
 
+@pytest.mark.no_journal
 def test_where_prints_the_path(run: Run, home: Path, tmp_path: Path) -> None:
     result = run("where")
     assert result.stdout == f"{home}\n"
@@ -223,7 +225,8 @@ def test_unexpected_errors_are_one_line_unless_debug(
     assert isinstance(debug.exception, RuntimeError)
 
 
-def test_debug_shows_the_traceback_of_a_user_error() -> None:
+def test_debug_shows_the_traceback_of_a_user_error(journal: Journal) -> None:
+    init_journal(journal, None)
     result = CliRunner().invoke(app, ["--debug", "goals", "show", "nothing"])
     assert "Traceback" in result.stderr
     assert result.exit_code == 1
@@ -235,6 +238,7 @@ def test_every_write_lands_in_the_chosen_journal(
     run: Run, tmp_path: Path, home: Path
 ) -> None:
     other = tmp_path / "other"
+    assert run("--journal", str(other), "init").exit_code == 0
     assert (
         run(
             "--journal", str(other), "goals", "add", "Elsewhere", "--by", "eom"
@@ -321,10 +325,12 @@ def test_a_bad_editor_variable_leaves_no_draft(run: Run, home: Path) -> None:
     assert not (home / ".drafts").exists() or not list((home / ".drafts").iterdir())
 
 
-def test_edit_settings_before_init_points_to_init(run: Run) -> None:
+@pytest.mark.no_journal
+def test_edit_settings_before_init_points_to_init(run: Run, home: Path) -> None:
     result = run("edit", "settings")
     assert result.exit_code == 1
-    assert "`mentorlog init` creates it" in result.stderr
+    assert f"no journal at {home}: run mentorlog init" in result.stderr
+    assert not home.exists()
 
 
 def test_settings_problems(run: Run, home: Path) -> None:
@@ -351,13 +357,12 @@ def test_doctor_reports_a_folder_once_and_a_journal_that_is_a_file(
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     result = run("--journal", str(not_a_folder), "doctor")
-    assert result.exit_code == 3
-    assert "a file stands where the journal should be" in result.stdout
+    assert result.exit_code == 1
+    said = f"no journal at {not_a_folder}: a file stands there, not a journal folder"
+    assert said in result.stderr
     write = run("--journal", str(not_a_folder), "goals", "add", "x")
-    assert (
-        write.exit_code == 1
-        and "a file stands where the journal should be" in write.stderr
-    )
+    assert write.exit_code == 1 and said in write.stderr
+    assert not_a_folder.read_text() == "x"
 
 
 def test_doctor_lists_every_bad_value_of_a_file_with_its_line(

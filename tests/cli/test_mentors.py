@@ -238,10 +238,12 @@ def test_end_hides_a_mentor_until_all(run: Run) -> None:
 def test_bad_input_is_a_clear_error_and_writes_nothing(
     run: Run, home: Path, args: list[str], message: str
 ) -> None:
+    assert run("init").exit_code == 0
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
     result = run(*args)
     assert result.exit_code == 1
     assert message in result.stderr
-    assert not home.exists()
+    assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
 
 
 def test_agree_rejects_bad_values(run: Run, journal: Journal) -> None:

@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
+
+pytestmark = pytest.mark.usefixtures("initialised")  # only `init` makes a journal
 
 
 def spawn(*args: str) -> pexpect.spawn:

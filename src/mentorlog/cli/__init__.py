@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from mentorlog._help import COMMANDS, ROOT_TEXT, command_rows
+from mentorlog.errors import MentorlogError
 
 from .context import STATE
 
@@ -142,9 +143,17 @@ class MentorlogGroup(TyperGroup):
         _check_arguments(arguments)
         STATE.purpose = _command_words(self, arguments)
         STATE.journals = []
+        STATE.said_relative = False
         if "mentorlog.render" in sys.modules:
             sys.modules["mentorlog.render"].forget_said()
-        result = super().invoke(ctx)
+        try:
+            result = super().invoke(ctx)
+        except MentorlogError as error:
+            # the error is said by `entry.run`; a broken file the command met
+            # on the way is named too (it may be the record the user meant),
+            # unless the error names it
+            _say_problems(but=error.message)
+            raise
         _say_warnings()
         return result
 
@@ -169,9 +178,19 @@ def _say_warnings() -> None:
 
         for warning in warnings:
             render.warn(warning)
-    # a broken file the command skipped without naming it (it read the kind
-    # for a count, a check, an export): named now, once
-    met = [p for journal in STATE.journals for p in journal.problems_met]
+    _say_problems()
+
+
+def _say_problems(but: str = "") -> None:
+    """Name each broken file the command skipped without naming it (it read
+    the kind for a count, a check, an export): once, on stderr; `but` a
+    message that names some already."""
+    met = [
+        p
+        for journal in STATE.journals
+        for p in journal.problems_met
+        if not (but and p.path in but)
+    ]
     if met:
         from mentorlog import render
 

@@ -22,16 +22,43 @@ class State:
     no_input: bool = False
     purpose: str | None = None  # "mentorlog goals add": names git commits
     journals: list[Journal] = field(default_factory=list)
+    said_relative: bool = False  # the warning of a relative journal path
 
 
 STATE = State()
 
 
-def journal() -> Journal:
+def journal(*, existing: bool = True) -> Journal:
+    """The journal the global options name. Only `init` makes one (and `where`
+    names one that may not be there): for any other command (`existing`) a
+    folder that is not a journal is an error, not a journal made silently in a
+    mistyped folder. A relative path is warned about, once a command."""
     from mentorlog.core import open_journal
+    from mentorlog.store.paths import relative_choice
 
     found = open_journal(STATE.journal_option)
     found.purpose = STATE.purpose
+    relative = relative_choice(STATE.journal_option)
+    if relative is not None and not STATE.said_relative:
+        from mentorlog import render
+
+        STATE.said_relative = True
+        source, given = relative
+        render.warn(
+            f"{source} is a relative path ({given}): it names {found.root} only "
+            "from this folder; give an absolute path"
+        )
+    if existing and not found.exists():
+        from mentorlog.errors import UserError
+
+        there = (
+            "a file stands there, not a journal folder"
+            if found.root.exists() and not found.root.is_dir()
+            else "run mentorlog init"
+        )
+        raise UserError(
+            f"no journal at {found.root}: {there} (or check --journal / MENTORLOG_HOME)"
+        )
     STATE.journals.append(found)
     return found
 

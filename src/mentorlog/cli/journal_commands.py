@@ -31,7 +31,7 @@ def init(
     from mentorlog import render
     from mentorlog.core.setup import init_journal
 
-    found = journal()
+    found = journal(existing=False)
     render.init_result(init_journal(found, name))
     if git:
         from mentorlog.core.sync import make_git_journal
@@ -58,30 +58,42 @@ def where() -> None:
     """
     from mentorlog import render
 
-    found = journal()
+    found = journal(existing=False)
     render.plain(str(found.root))
     if not found.exists():
         render.warn("no journal there yet: `mentorlog init` creates it")
 
 
 def doctor(
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Repair what can be: modes of the journal's own files, temp files "
+            "and partial backups.",
+        ),
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON for scripts.")
     ] = False,
 ) -> None:
     """Check every file of the journal; list each problem as path:line: message.
 
+    Changes nothing; with --fix, makes the journal's own files private again
+    (0600/0700) and removes temp files and partial backups that interrupted
+    commands left. Only inside a journal: nothing outside its own files.
     Exits 3 when any file is invalid.
 
     \b
-    Example:
+    Examples:
       mentorlog doctor
+      mentorlog doctor --fix
     """
     from mentorlog import render
     from mentorlog.core.doctor import run_doctor
     from mentorlog.errors import EXIT_DATA
 
-    report = run_doctor(journal())
+    report = run_doctor(journal(), fix=fix)
     if as_json:
         render.json_out(report.as_json())
     else:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
-from mentorlog.errors import DataError, LinkError, MentorlogError
-from mentorlog.store import cache, conflicts, fs, migrate, undo
+from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
+from mentorlog.store import cache, conflicts, fs, undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
@@ -24,6 +24,7 @@ from mentorlog.store.journal import (
     Problem,
 )
 from mentorlog.store.kinds import ALL_KINDS
+from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
 
 if TYPE_CHECKING:
@@ -82,9 +83,11 @@ def merge_notes(relpath: str, record: Model) -> list[str]:
     return said
 
 
-def run_doctor(journal: Journal) -> DoctorReport:
+def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     """Read every file of the journal; list each problem as `path:line:
-    message` (SPEC §2 `doctor`, §7.4) and note what needs no fixing."""
+    message` (SPEC §2 `doctor`, §7.4) and note what needs no fixing. Nothing
+    is changed unless `fix`: then loose modes of the journal's own files,
+    temp files of interrupted writes and partial backups are repaired."""
     report = DoctorReport(root=journal.root, exists=journal.exists())
     if journal.root.exists() and not journal.root.is_dir():
         report.problems.append(
@@ -100,16 +103,11 @@ def run_doctor(journal: Journal) -> DoctorReport:
     report.problems.extend(links)
     linked = {problem.path for problem in links}
     if UNDO_FILE not in linked:
-        _check_undo_log(journal, report)
+        _check_undo_log(journal, report, fix=fix)
     _check_settings(journal, report)
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
-    _tidy(journal, report, lock_linked=LOCK_FILE in linked)
-    for partial in migrate.partial_backups(journal.root):
-        report.notes.append(
-            f"{partial}: a backup a killed migration left unfinished (the "
-            "journal itself is whole); `mentorlog doctor --fix` removes it"
-        )
+    _tidy(journal, report, lock_linked=LOCK_FILE in linked, fix=fix)
     # what was said as a warning on the way is a problem here: said once
     journal.warnings[:] = [
         w
@@ -182,7 +180,9 @@ def _check_folder(
             )
 
 
-def _tidy(journal: Journal, report: DoctorReport, *, lock_linked: bool) -> None:
+def _tidy(
+    journal: Journal, report: DoctorReport, *, lock_linked: bool, fix: bool
+) -> None:
     """Drafts kept, modes made private again, temp files of killed writes."""
     drafts = journal.root / ".drafts"
     kept = (
@@ -197,36 +197,94 @@ def _tidy(journal: Journal, report: DoctorReport, *, lock_linked: bool) -> None:
         )
     from mentorlog.store.gitsync import harden
 
-    loosened = harden(journal.root)
-    if loosened:
-        report.notes.append(
-            f"made {loosened} file{'s' if loosened != 1 else ''} and folders private "
-            "again (0600/0700): another tool had written them"
-        )
-    stale = _temp_files(journal)
-    if stale and not lock_linked:
-        with journal.transaction():
+    loose = harden(journal.root, dry_run=not fix)
+    stale = [] if lock_linked else _temp_files(journal)
+    partial = _partial_backups(journal)
+    if fix and (stale or partial):
+        with journal.transaction():  # no write under way is cleaned up
             for folder in {p.parent for p in stale}:
                 remove_stale_temps(folder, root=journal.root)
-        report.notes.append(
-            f"removed {len(stale)} temp file{'s' if len(stale) != 1 else ''} "
-            "left by an interrupted write"
-        )
+            for backup in partial:
+                _remove_folder(journal, backup)
+    found = [
+        _count(
+            loose,
+            "file or folder",
+            "files and folders",
+            "with modes another tool loosened (made private again: 0600/0700)",
+        ),
+        _count(
+            len(stale),
+            "temp file",
+            "temp files",
+            "left by an interrupted write (removed)",
+        ),
+        _count(
+            len(partial),
+            "partial backup",
+            "partial backups",
+            f"in {BACKUPS}/ left by an interrupted migration (removed)",
+        ),
+    ]
+    for said in filter(None, found):
+        if fix:
+            report.notes.append(said)
+        else:
+            report.notes.append(
+                said.rsplit(" (", 1)[0] + ": run `mentorlog doctor --fix`"
+            )
 
 
-def _check_undo_log(journal: Journal, report: DoctorReport) -> None:
+def _count(number: int, one: str, many: str, what: str) -> str:
+    return f"{number} {one if number == 1 else many} {what}" if number else ""
+
+
+def _partial_backups(journal: Journal) -> list[str]:
+    """The folders of `.backups/` a migration left unfinished: named
+    `*.partial` (a backup is written under that name, then renamed), or an
+    older backup without the copy of `mentorlog.toml` every finished one has
+    (there is no migration without it)."""
+    if journal.kind_of(journal.root / BACKUPS) != "folder":
+        return []
+    partial = []
+    for name, mode in fs.listdir(journal.root, BACKUPS):
+        if not stat.S_ISDIR(mode):
+            continue
+        settings = journal.root / BACKUPS / name / SETTINGS_FILE
+        if name.endswith(".partial") or journal.kind_of(settings) is None:
+            partial.append(f"{BACKUPS}/{name}")
+    return sorted(partial)
+
+
+def _remove_folder(journal: Journal, rel: str) -> None:
+    """Remove a folder of the journal and all it holds; no link is followed
+    (`shutil.rmtree` works through descriptors on this platform)."""
+    import shutil
+
+    if journal.kind_of(journal.root / rel) == "folder":
+        shutil.rmtree(journal.root / rel)
+
+
+def _check_undo_log(journal: Journal, report: DoctorReport, *, fix: bool) -> None:
     """A recovery log this machine did not write for this journal is a
-    problem: named here, removed without being replayed."""
+    problem: named here; with `fix`, removed without being replayed."""
     if not undo.untrusted(journal.root):
         return
+    said = (
+        "removed without replaying it"
+        if fix
+        else ("`mentorlog doctor --fix` removes it without replaying it")
+    )
     report.problems.append(
         Problem(
             undo.UNDO_FILE,
             None,
             "a recovery log this machine did not write for this journal (from "
-            "another device or a copy?): removed without replaying it",
+            f"another device or a copy?): {said}",
         )
     )
+    if not fix:
+        return
     before = len(journal.warnings)
     with contextlib.suppress(MentorlogError), journal.transaction():
         pass  # the transaction removes it, under the lock
@@ -238,8 +296,8 @@ def _temp_files(journal: Journal) -> list[Path]:
     for rel in ["", *(k.folder for k in ALL_KINDS)]:
         try:
             entries = fs.listdir(journal.root, rel)
-        except LinkError:
-            continue
+        except (LinkError, JournalIOError, OSError):
+            continue  # named as a problem of that folder
         folder = journal.root / rel if rel else journal.root
         found.extend(
             folder / name

@@ -147,7 +147,9 @@ def warn(message: str) -> None:
     emit(line, out=console(stderr=True))
 
 
-_said: set[str] = set()  # the problems named in this command: each only once
+# The problems named in this command, each only once; "" once the hint to
+# run doctor was given (once a command too).
+_said: set[str] = set()
 
 
 def forget_said() -> None:
@@ -156,12 +158,14 @@ def forget_said() -> None:
 
 
 def problems(found: Iterable[Problem]) -> None:
-    """Broken files met while listing: named on stderr, the listing goes on."""
+    """Broken files met while listing: named on stderr, the listing goes on.
+    The one place a skipped record is named (`path:line: what is wrong`)."""
     listed = [text for text in dict.fromkeys(map(str, found)) if text not in _said]
     _said.update(listed)
     for problem in listed:
         warn(problem)
-    if listed:
+    if listed and "" not in _said:
+        _said.add("")
         console(stderr=True).print(
             Text("run `mentorlog doctor` to see every problem", style="dim")
         )

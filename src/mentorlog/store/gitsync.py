@@ -14,6 +14,8 @@ from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UserError
 
+from .atomic import is_temp
+
 GITIGNORE = """\
 # mentorlog: files that are derived, local or transient
 .cache/
@@ -215,81 +217,110 @@ def untrack_local_state(root: Path) -> list[str]:
     return names
 
 
-def harden(root: Path) -> int:
-    """Files git wrote (a clone, a rebase) get git's modes; make them private
-    again: folders 0700, files 0600. Return how many were changed.
+def harden(root: Path, *, dry_run: bool = False) -> int:
+    """Make the journal's own files private again (folders 0700, files
+    0600): what git wrote (a clone, a rebase) or another tool left with looser
+    modes. Return how many were changed.
 
-    Nothing under `.git/` is touched (it is git's: its hooks must stay
-    executable); only `.git` itself loses any group and other bits, since its
-    objects hold the journal. No symlink is followed: each name is opened
+    Only what mentorlog keeps is touched (`_OWN_FILES`, `_OWN_FOLDERS`, the
+    record folders and their record files, temp files of its writes); nothing
+    else in the folder, and nothing of git's: `.git` and everything under it
+    keep their modes (hooks stay executable), and the journal folder, 0700,
+    closes them to others. No symlink is followed: each name is opened
     relative to its folder with O_NOFOLLOW and changed through the open
-    descriptor."""
-    changed = 0
+    descriptor. With `dry_run`, nothing is changed: only counted."""
+    from .kinds import ALL_KINDS
+
+    record_folders = {kind.folder: kind.extension for kind in ALL_KINDS}
     try:
         top = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
         return 0
+    changed = 0
     try:
-        changed += _make_private(top, 0o700)
-        changed += _harden_folder(top, depth=0)
+        changed += _make_private(top, 0o700, dry_run)
+        for name in _names(top):
+            if name in record_folders:
+                changed += _harden_at(
+                    top, name, entries=record_folders[name], dry_run=dry_run
+                )
+            elif name in _OWN_FOLDERS:
+                changed += _harden_at(top, name, entries="", deep=True, dry_run=dry_run)
+            elif name in _OWN_FILES or is_temp(Path(name)):
+                changed += _harden_at(top, name, dry_run=dry_run)
     finally:
         os.close(top)
     return changed
 
 
-def _harden_folder(folder: int, depth: int) -> int:
+# What mentorlog keeps at the top of a journal besides the record folders:
+# its files, and its folders (all of whose content is its own).
+_OWN_FILES = (
+    "mentorlog.toml",
+    ".lock",
+    ".undo",
+    ".gitignore",
+    ".gitattributes",
+)
+_OWN_FOLDERS = ("templates", ".cache", ".drafts", ".backups")
+
+
+def _names(folder: int) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _harden_at(
+    folder: int,
+    name: str,
+    *,
+    entries: str | None = None,
+    deep: bool = False,
+    dry_run: bool = False,
+    depth: int = 0,
+) -> int:
+    """Make `name` in `folder` private: a file 0600; a folder 0700, and, with
+    `entries`, each entry of it whose name ends so (a record file), and the
+    temp files of mentorlog's writes; folders among them only when `deep`."""
+    try:
+        fd = os.open(
+            name, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | _NOFOLLOW, dir_fd=folder
+        )
+    except OSError:
+        return 0  # a symlink (ELOOP), or not ours to open
     changed = 0
     try:
-        names = os.listdir(folder)
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISREG(mode):
+            changed += _make_private(fd, 0o600, dry_run)
+        elif stat.S_ISDIR(mode) and (depth == 0 or deep) and depth < 64:
+            changed += _make_private(fd, 0o700, dry_run)
+            if entries is None:
+                return changed
+            for entry in _names(fd):
+                if entry.endswith(entries) or is_temp(Path(entry)):
+                    changed += _harden_at(
+                        fd,
+                        entry,
+                        entries=entries if deep else None,
+                        deep=deep,
+                        dry_run=dry_run,
+                        depth=depth + 1,
+                    )
     except OSError:
-        return 0
-    for name in names:
-        if depth > 64:
-            continue
-        if name == ".git":
-            if depth == 0:
-                changed += _close_to_others(folder, name)
-            continue
-        try:
-            fd = os.open(
-                name,
-                os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | _NOFOLLOW,
-                dir_fd=folder,
-            )
-        except OSError:
-            continue  # a symlink (ELOOP), or not ours to open
-        try:
-            mode = os.fstat(fd).st_mode
-            if stat.S_ISDIR(mode):
-                changed += _make_private(fd, 0o700)
-                changed += _harden_folder(fd, depth + 1)
-            elif stat.S_ISREG(mode):
-                changed += _make_private(fd, 0o600)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        pass
+    finally:
+        os.close(fd)
     return changed
 
 
-def _close_to_others(folder: int, name: str) -> int:
-    try:
-        fd = os.open(
-            name, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | _NOFOLLOW, dir_fd=folder
-        )
-    except OSError:
-        return 0  # a symlink, or a `.git` file (a worktree): not ours to change
-    try:
-        mode = os.fstat(fd).st_mode & 0o777
-        return _make_private(fd, mode & 0o700)
-    finally:
-        os.close(fd)
-
-
-def _make_private(fd: int, want: int) -> int:
+def _make_private(fd: int, want: int, dry_run: bool = False) -> int:
     with contextlib.suppress(OSError):
         if os.fstat(fd).st_mode & 0o777 != want:
-            os.fchmod(fd, want)
+            if not dry_run:
+                os.fchmod(fd, want)
             return 1
     return 0
 

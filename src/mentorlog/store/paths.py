@@ -30,6 +30,18 @@ def locate(option: str | None) -> Path:
     return Path(os.path.abspath(path))
 
 
+def relative_choice(option: str | None) -> tuple[str, str] | None:
+    """Where the journal's path came from and what it said, when that was a
+    relative path (it depends on the current folder), else None."""
+    if option:
+        source, chosen = "--journal", option
+    else:
+        source, chosen = "MENTORLOG_HOME", os.environ.get("MENTORLOG_HOME") or ""
+    if not chosen or Path(chosen).expanduser().is_absolute():
+        return None
+    return source, chosen
+
+
 def use_cache() -> bool:
     """Whether the derived cache (`store.cache`) is used: `MENTORLOG_NO_CACHE=1`
     turns it off."""

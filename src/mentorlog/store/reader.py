@@ -130,6 +130,15 @@ def raw_at(root: Path, kind: Kind[Any], folder_fd: int, name: str) -> bytes:
         raise JournalIOError(root / relpath, error, action="read") from error
 
 
+def unreadable(relpath: str, error: OSError, *, folder: bool = False) -> Problem:
+    """The problem of a path that cannot be read (permission denied, a FIFO
+    where a record goes, a file where a folder goes): one path's problem."""
+    if folder and error.errno == errno.ENOTDIR:
+        return Problem(relpath, None, "a file stands where a folder should be")
+    reason = error.strerror or type(error).__name__
+    return Problem(relpath, None, f"cannot be read: {reason}")
+
+
 class Entry(NamedTuple):
     """A file's entry in its folder's cache (`.cache/<folder>.json`, a JSON list
     in this order): the file's key (inode, mtime in ns, size) when it was read,
@@ -171,13 +180,15 @@ def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
     except FileNotFoundError:
         folder_fd = -1  # no records; a cache of some there were is emptied
     except OSError as error:
-        if os.path.islink(folder):
-            loaded: Loaded[R] = Loaded()
-            loaded.problems.append(
-                Problem.from_error(LinkError(kind.folder, folder=True))
-            )
-            return loaded
-        raise JournalIOError(folder, error, action="read") from error
+        # a link, a file where the folder goes, a folder this user may not
+        # read: a problem of that path; every other kind still reads
+        loaded: Loaded[R] = Loaded()
+        loaded.problems.append(
+            Problem.from_error(LinkError(kind.folder, folder=True))
+            if os.path.islink(folder)
+            else unreadable(kind.folder, error, folder=True)
+        )
+        return loaded
     try:
         return _Folder(root, kind, folder_fd, use_cache).load()
     finally:
@@ -216,6 +227,7 @@ class _Folder(Generic[R]):
         )
         self.new: dict[str, Any] = {}
         self.reread = _Reread(root, kind, self.cache_path)
+        self.unlisted: Problem | None = None  # the folder could not be listed
         self.decode = cache.decoder(kind.model)
         self.plain = cache.plain_fields(kind.model)
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
@@ -232,8 +244,8 @@ class _Folder(Generic[R]):
         try:
             listed = os.listdir(self.fd)
         except OSError as error:
-            folder = self.root / self.kind.folder
-            raise JournalIOError(folder, error, action="read") from error
+            self.unlisted = unreadable(self.kind.folder, error, folder=True)
+            return []
         names = []
         for name in listed:
             if name.startswith("."):
@@ -256,6 +268,9 @@ class _Folder(Generic[R]):
         decode, plain, reread = self.decode, self.plain, self.reread
         width = cache.row_width(self.kind.model)
         records, problems = loaded.records, loaded.problems
+        if self.unlisted is not None:
+            problems.append(self.unlisted)
+            return loaded  # the cache of the folder is kept for when it reads
         seen: dict[str, str] = {}  # id -> the file's name
         where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
@@ -358,6 +373,12 @@ class _Folder(Generic[R]):
                 problem = [error.line, error.detail]
                 self.new[name] = Entry.made(key, None, None, problem, hashed)
             return Problem.from_error(error)
+        except JournalIOError as error:
+            # never cached: making the file readable (chmod) leaves its key
+            # as it was, and the record must then be read
+            cause = error.__cause__
+            assert isinstance(cause, OSError)
+            return unreadable(self.prefix + name, cause)
         if not self.use_cache:
             return stored
         record = stored.record
