@@ -127,18 +127,38 @@ def edit_in_editor(ref: str, only: str | None = None) -> None:
         render.say("No changes to ", (outcome.target, "bold"))
 
 
-def sync() -> None:
+def sync(
+    abort: Annotated[
+        bool,
+        typer.Option(
+            "--abort",
+            help="Go back from a sync left open to the journal as it was before "
+            "it; what the files hold is kept in git.",
+        ),
+    ] = False,
+) -> None:
     """For a git journal: commit what is pending, pull with rebase, push.
 
     The first push sets the upstream. If both devices changed the same record,
-    it stops, keeps both versions, and says how to finish.
+    it stops, keeps both versions, and says how to finish. A sync that was
+    interrupted is undone by the next command, every saved record kept.
 
     \b
-    Example:
+    Examples:
       mentorlog sync
+      mentorlog sync --abort
     """
     from mentorlog import render
+    from mentorlog.core.sync import abort_sync
     from mentorlog.core.sync import sync as sync_use_case
+
+    if abort:
+        kept = abort_sync(journal())
+        render.say(
+            "The sync is undone: the journal is as it was before it"
+            + (f"; what the files held is kept in git as {kept}." if kept else ".")
+        )
+        return
 
     with render.working("Syncing with git"):
         result = sync_use_case(journal())
