@@ -508,6 +508,7 @@ def recover_sync(root: Path) -> str | None:
         )
     kept = go_back(root, record.branch)
     forget_sync(root)
+    harden(root)  # the files git checked out come with git's modes
     said = (
         "the last sync was interrupted while it rebased; the journal is back as it "
         "was before that sync, every saved record in it: run mentorlog sync again"
