@@ -36,7 +36,8 @@ def test_every_write_is_refused_while_a_sync_is_stopped(tmp_path: Path) -> None:
         assert refused.returncode == 1, (command, refused.stdout, refused.stderr)
         assert "nothing was written" in refused.stderr
         assert "rebase --continue" in refused.stderr
-        assert "rebase --abort" in refused.stderr
+        assert "rebase --abort" not in refused.stderr
+        assert "mentorlog sync --abort" in refused.stderr
     assert phone.git("status", "--porcelain") == before
     # reading still works
     assert "Email from the phone" in phone.ok("actions", "--all")

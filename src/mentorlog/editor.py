@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from mentorlog._struct import struct
 from mentorlog.errors import UserError
 
 FALLBACKS = ("sensible-editor", "editor", "nano", "vi")
@@ -36,15 +37,30 @@ def editor_command() -> list[str]:
     raise UserError("no editor found: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
 
 
-def run_editor(command: list[str], path: Path) -> str | None:
-    """Open `path` with the editor `command`; return what went wrong, or None."""
+# An editor that returns sooner than this with the file unchanged may not
+# have waited for the user (`code` without `--wait`).
+QUICK = 1.0
+
+
+@struct
+class EditorRun:
+    error: str | None  # what went wrong, or None
+    returned_at_once: bool  # within `QUICK` seconds
+
+
+def run_editor(command: list[str], path: Path) -> EditorRun:
+    """Open `path` with the editor `command` and wait for it."""
+    import time
+
     argv = [*command, str(path)]
+    started = time.monotonic()
     try:
         status = subprocess.run(argv, check=False).returncode
     except FileNotFoundError:
-        return f"the editor {argv[0]!r} was not found"
+        return EditorRun(f"the editor {argv[0]!r} was not found", False)
     except OSError as error:
-        return f"cannot run the editor {argv[0]!r}: {error.strerror}"
+        return EditorRun(f"cannot run the editor {argv[0]!r}: {error.strerror}", False)
+    quick = time.monotonic() - started < QUICK
     if status != 0:
-        return f"the editor {argv[0]!r} exited with status {status}"
-    return None
+        return EditorRun(f"the editor {argv[0]!r} exited with status {status}", quick)
+    return EditorRun(None, quick)

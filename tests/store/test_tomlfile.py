@@ -118,7 +118,9 @@ def test_binary_and_non_utf8_files_are_named() -> None:
     with pytest.raises(DataError, match="UTF-8") as caught:
         tomlfile.decode(b'id = "a"\ntitle = "\xff"\n', "goals/x.toml")
     assert caught.value.line == 2
-    assert tomlfile.decode("\ufefftitle = 1\r\n".encode(), "x") == "title = 1\r\n"
+    text, style = tomlfile.decode_file("\ufefftitle = 1\r\n".encode(), "x")
+    assert (text, style.bom, style.crlf) == ("title = 1\n", True, True)
+    assert style.encode(text) == "\ufefftitle = 1\r\n".encode()
 
 
 @pytest.mark.parametrize(
@@ -142,14 +144,23 @@ def test_line_of_finds_keys_in_arrays_of_tables() -> None:
     assert tomlfile.line_of(text, ["milestones", 1, "done"]) == 6
 
 
-def test_a_crlf_file_is_rewritten_with_lf_only(run: Run, home: Path) -> None:
+def test_a_crlf_file_is_rewritten_with_its_crlf(run: Run, home: Path) -> None:
     run("goals", "add", "Windows goal", "--by", "eom")
     path = home / "goals" / "windows-goal.toml"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n") + b"# note\r\n")
     assert run("goals", "milestone", "windows", "step").exit_code == 0
     data = path.read_bytes()
-    assert b"\r" not in data
-    assert b"# note" in data
+    assert data.count(b"\n") == data.count(b"\r\n")  # as it came (issue 17.5)
+    assert b"\r\r" not in data
+    assert b"# note" in data and b"step" in data
+
+
+def test_mixed_line_endings_are_written_as_lf(run: Run, home: Path) -> None:
+    run("goals", "add", "Mixed goal", "--by", "eom")
+    path = home / "goals" / "mixed-goal.toml"
+    path.write_bytes(path.read_bytes() + b"# note\r\n")
+    assert run("goals", "milestone", "mixed", "step").exit_code == 0
+    assert b"\r" not in path.read_bytes()
 
 
 def test_a_hand_written_file_gets_only_what_changed(run: Run, home: Path) -> None:

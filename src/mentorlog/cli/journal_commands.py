@@ -102,6 +102,12 @@ def doctor(
         raise typer.Exit(EXIT_DATA)
 
 
+DRAFT_OPTION = typer.Option(
+    "--draft",
+    help="Open the draft an unfinished edit of this record kept, not the record.",
+)
+
+
 def edit(
     ref: Annotated[
         str,
@@ -109,48 +115,103 @@ def edit(
             metavar="REF", help="A record's short id, slug or title, or 'settings'."
         ),
     ],
+    draft: Annotated[bool, DRAFT_OPTION] = False,
 ) -> None:
     """Open a record in $VISUAL / $EDITOR; it is checked before it is saved.
 
     If the editor fails or the result is invalid, your text is kept in a draft
-    whose path is printed, and the record is left as it was.
+    whose path is printed, and the record is left as it was. The next edit of
+    the record offers that draft (--draft opens it without asking).
 
     \b
     Examples:
       mentorlog edit build
       mentorlog edit settings
+      mentorlog edit build --draft
     """
-    edit_in_editor(ref)
+    edit_in_editor(ref, draft=draft)
 
 
-def edit_in_editor(ref: str, only: str | None = None) -> None:
-    """Open the record `ref` names (of kind `only`) in the user's editor."""
+def edit_in_editor(ref: str, only: str | None = None, *, draft: bool = False) -> None:
+    """Open the record `ref` names (of kind `only`) in the user's editor, or
+    the draft an unfinished edit of it kept."""
+    import shlex
+
     from mentorlog import render
-    from mentorlog.core.editing import finish_edit, start_edit
+    from mentorlog.core.editing import finish_edit, kept_draft, start_edit
     from mentorlog.editor import editor_command, run_editor
+    from mentorlog.errors import UserError
+
+    from .context import interactive
 
     command = editor_command()  # a bad $EDITOR fails before any draft exists
     found = journal()
-    session = start_edit(found, ref, only)
-    outcome = finish_edit(found, session, run_editor(command, session.draft))
+    again = f"mentorlog edit {shlex.quote(ref)} --draft"
+    kept = kept_draft(found, ref, only)
+    use = None
+    if kept is not None and draft:
+        use = kept
+    elif kept is not None and interactive():
+        render.warn(f"an unfinished edit of this record is kept in {kept}")
+        if typer.confirm("Open that draft instead of the record?", default=True):
+            use = kept
+    elif kept is not None:
+        render.warn(
+            f"an unfinished edit of this record is kept in {kept}; the record is "
+            f"opened as it is: {again} opens the draft"
+        )
+    elif draft:
+        raise UserError(f'no draft of "{ref}" is kept: mentorlog edit {ref} opens it')
+    session = start_edit(found, ref, only, use_draft=use)
+    ran = run_editor(command, session.draft)
+    outcome = finish_edit(
+        found, session, ran.error, returned_at_once=ran.returned_at_once
+    )
     if outcome.changed:
         render.say("Saved ", (outcome.target, "bold"))
-    else:
-        render.say("No changes to ", (outcome.target, "bold"))
+        return
+    render.say("No changes to ", (outcome.target, "bold"))
+    if outcome.draft is not None:
+        render.warn(
+            "the editor returned at once: it may not wait for you to close the "
+            'file (for VS Code set EDITOR="code --wait"; gedit -w, subl -w, '
+            f"mate -w); what you save there now is kept in {outcome.draft}: "
+            f"{again} saves it"
+        )
 
 
-def sync() -> None:
+def sync(
+    abort: Annotated[
+        bool,
+        typer.Option(
+            "--abort",
+            help="Go back from a sync left open to the journal as it was before "
+            "it; what the files hold is kept in git.",
+        ),
+    ] = False,
+) -> None:
     """For a git journal: commit what is pending, pull with rebase, push.
 
     The first push sets the upstream. If both devices changed the same record,
-    it stops, keeps both versions, and says how to finish.
+    it stops, keeps both versions, and says how to finish. A sync that was
+    interrupted is undone by the next command, every saved record kept.
 
     \b
-    Example:
+    Examples:
       mentorlog sync
+      mentorlog sync --abort
     """
     from mentorlog import render
+    from mentorlog.core.sync import abort_sync
     from mentorlog.core.sync import sync as sync_use_case
+
+    if abort:
+        kept = abort_sync(journal())
+        render.say(
+            "The sync is undone: the journal is as it was before it"
+            + (f"; what the files held is kept in git as {kept}." if kept else ".")
+        )
+        return
 
     with render.working("Syncing with git"):
         result = sync_use_case(journal())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mentorlog._struct import struct
-from mentorlog.errors import JournalIOError, LinkError
+from mentorlog.errors import DataError, JournalIOError, LinkError
 from mentorlog.models import Mentor, Session
 from mentorlog.store.journal import Journal
 
@@ -42,12 +42,12 @@ def load_template(journal: Journal) -> str:
     from .setup import AGENDA_TEMPLATE
 
     try:
-        text = journal.read_bytes(journal.template_path).decode("utf-8")
+        text = journal.read_text(journal.template_path)
     except LinkError as error:
         # never followed (it could point at a key to copy into the agenda)
         journal.warn_once(f"{error.message}; the built-in template was used")
         return AGENDA_TEMPLATE
-    except (JournalIOError, UnicodeDecodeError):
+    except (JournalIOError, DataError):
         return AGENDA_TEMPLATE
     return text if text.strip() else AGENDA_TEMPLATE
 

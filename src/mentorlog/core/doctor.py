@@ -107,6 +107,7 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     _check_settings(journal, report)
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
+    _check_git(journal, report)
     _tidy(journal, report, lock_linked=LOCK_FILE in linked, fix=fix)
     # what was said as a warning on the way is a problem here: said once
     journal.warnings[:] = [
@@ -263,6 +264,35 @@ def _remove_folder(journal: Journal, rel: str) -> None:
 
     if journal.kind_of(journal.root / rel) == "folder":
         shutil.rmtree(journal.root / rel)
+
+
+def _check_git(journal: Journal, report: DoctorReport) -> None:
+    """What git holds that the files do not show: commits a sync left out of
+    the working tree, and a lock a stopped git left that blocks every commit."""
+    from mentorlog.store import gitsync
+
+    if not (journal.root / ".git").is_dir():
+        return
+    missing = gitsync.not_in_working_tree(journal.root)
+    if missing:
+        shown = "; ".join(missing[:10]) + (
+            f"; and {len(missing) - 10} more" if len(missing) > 10 else ""
+        )
+        report.problems.append(
+            Problem(
+                ".git",
+                None,
+                f"{len(missing)} commit{'s' if len(missing) != 1 else ''} of the "
+                f"journal {'are' if len(missing) != 1 else 'is'} not in its files, "
+                f"so no listing shows them ({shown}): mentorlog sync --abort puts "
+                "them back, or finish the sync (mentorlog sync says how)",
+            )
+        )
+    lock = gitsync.stale_index_lock(journal.root)
+    if lock is not None:
+        report.problems.append(
+            Problem(".git/index.lock", None, gitsync.how_to_clear(lock))
+        )
 
 
 def _check_undo_log(journal: Journal, report: DoctorReport, *, fix: bool) -> None:

@@ -7,11 +7,13 @@ The user's text is never lost: it lives in a draft inside the journal
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from mentorlog._struct import struct
-from mentorlog.errors import DataError, NotFoundError, UserError
+from mentorlog.errors import DataError, MentorlogError, NotFoundError, UserError
 from mentorlog.store import tomlfile
 from mentorlog.store.journal import Journal, Kind, validate
 from mentorlog.store.kinds import ALL_KINDS
@@ -33,17 +35,22 @@ class EditSession:
 class EditOutcome:
     target: str
     changed: bool
+    draft: Path | None = None  # kept: the editor may still have it open
 
 
-def start_edit(journal: Journal, ref: str, only: str | None = None) -> EditSession:
+def start_edit(
+    journal: Journal, ref: str, only: str | None = None, use_draft: Path | None = None
+) -> EditSession:
     """Copy the record `ref` names (of kind `only`, if given) into a private
-    draft for the editor. A record whose file is broken opens too: editing is
-    how it gets mended."""
+    draft for the editor, or open the draft `use_draft` an earlier edit kept.
+    A record whose file is broken opens too: editing is how it gets mended."""
     kinds = tuple(k for k in ALL_KINDS if only is None or k.name == only)
     kind, target, record_id = _find(journal, ref, kinds)
     raw = journal.read_bytes(target)  # a link is refused, never followed
-    original = tomlfile.decode(raw, journal.relative(target))
+    original, style = tomlfile.decode_file(raw, journal.relative(target))
     journal.refuse_while_sync_stopped(target)  # before the editor, not after it
+    if use_draft is not None:
+        return EditSession(target, use_draft, original, kind, record_id)
     with journal.transaction():
         import secrets
         from datetime import datetime
@@ -52,8 +59,42 @@ def start_edit(journal: Journal, ref: str, only: str | None = None) -> EditSessi
         token = secrets.token_hex(2)
         name = f"{target.stem}-{stamp}-{token}{target.suffix}"
         draft = journal.root / DRAFTS / name
-        journal.write_text(draft, original)
+        # the editor sees the file as it is: its line endings, its BOM
+        journal.write_text(draft, original, style=style)
     return EditSession(target, draft, original, kind, record_id)
+
+
+def kept_draft(journal: Journal, ref: str, only: str | None = None) -> Path | None:
+    """The newest draft an unfinished edit of the record `ref` names left in
+    `.drafts/` (`learn-rust-20261122-101010-ab12.toml`), or None."""
+    from mentorlog.store import fs
+
+    kinds = tuple(k for k in ALL_KINDS if only is None or k.name == only)
+    _, target, _ = _find(journal, ref, kinds)
+    if journal.kind_of(journal.root / DRAFTS) != "folder":
+        return None
+    pattern = re.compile(
+        re.escape(target.stem) + r"-\d{8}-\d{6}-[0-9a-f]{4}" + re.escape(target.suffix)
+    )
+    names = sorted(
+        (
+            name
+            for name, mode in fs.listdir(journal.root, DRAFTS)
+            if stat.S_ISREG(mode) and pattern.fullmatch(name)
+        ),
+        reverse=True,
+    )
+    try:
+        current = journal.read_text(target)
+    except (DataError, MentorlogError):
+        current = None
+    for name in names:  # the newest that holds text the record does not
+        try:
+            if journal.read_text(journal.root / DRAFTS / name) != current:
+                return journal.root / DRAFTS / name
+        except (DataError, MentorlogError):
+            continue
+    return None
 
 
 def _find(
@@ -109,19 +150,28 @@ def _find_by_path(
 
 
 def finish_edit(
-    journal: Journal, session: EditSession, editor_error: str | None
+    journal: Journal,
+    session: EditSession,
+    editor_error: str | None,
+    *,
+    returned_at_once: bool = False,
 ) -> EditOutcome:
-    """Validate the draft and save it over the record, or keep it and say where."""
+    """Validate the draft and save it over the record, or keep it and say where.
+    An editor that `returned_at_once` with the file unchanged may not wait for
+    the user (a GUI editor without its wait option): its draft is kept, since
+    the user may still be typing into it."""
     draft_rel = journal.relative(session.draft)
     target_rel = journal.relative(session.target)
     kept = f"your text is kept in {session.draft}; {target_rel} is unchanged"
-    text = tomlfile.decode(journal.read_bytes(session.draft), draft_rel)
+    text, style = tomlfile.decode_file(journal.read_bytes(session.draft), draft_rel)
     if editor_error:
         if text == session.original:
             journal.remove(session.draft)
             raise UserError(f"{editor_error}; {target_rel} is unchanged")
         raise UserError(f"{editor_error}; {kept}")
     if text == session.original:
+        if returned_at_once:
+            return EditOutcome(target_rel, changed=False, draft=session.draft)
         journal.remove(session.draft)
         return EditOutcome(target_rel, changed=False)
     if not text.strip():
@@ -145,7 +195,9 @@ def finish_edit(
         current = tomlfile.decode(journal.read_bytes(session.target), target_rel)
         if current != session.original:
             raise UserError(f"{target_rel} changed while you were editing; {kept}")
-        journal.write_text(session.target, text)
+        # the line endings and BOM the draft has: the file's own, unless the
+        # user's editor changed them
+        journal.write_text(session.target, text, style=style)
     # only now that the change is committed (a kill before this point rolls the
     # record back, and the user's text must still be in its draft)
     journal.remove(session.draft)

@@ -107,7 +107,7 @@ def init_journal(journal: Journal, name: str | None) -> InitResult:
 def _set_name(journal: Journal, name: str) -> None:
     from mentorlog.store import tomlfile
 
-    text = journal.read_bytes(journal.settings_path).decode("utf-8")
+    text = journal.read_text(journal.settings_path)
     data = tomlfile.loads(text, journal.relative(journal.settings_path))
     journal.write_text(
         journal.settings_path,

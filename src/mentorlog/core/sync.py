@@ -148,11 +148,11 @@ def sync(journal: Journal) -> SyncResult:
     with journal.transaction():  # no mentorlog writes while git works
         if gitsync.conflicted(root):
             raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
-        if gitsync.in_progress(root):
+        operation = gitsync.stopped(root)
+        if operation is not None:
             raise SyncConflict(
-                f"a sync stopped on a conflict is not finished: git -C {root} add -A "
-                f"&& git -C {root} rebase --continue, then mentorlog sync again (or "
-                f"git -C {root} rebase --abort to go back)"
+                f"{gitsync.what_is_open(root, operation)} is not finished: "
+                + gitsync.how_to_finish(root, operation)
             )
         marked = gitsync.with_markers(root)
         if marked:
@@ -183,13 +183,24 @@ def sync(journal: Journal) -> SyncResult:
         )
         pulled = False
         if exists:
-            done = gitsync.git(root, "rebase", "-q", f"{remote}/{branch}", check=False)
+            head = gitsync.git(root, "rev-parse", "HEAD").stdout.strip()
+            gitsync.record_sync(root, branch, head)  # undone if this process dies
+            try:
+                done = gitsync.git(
+                    root, "rebase", "-q", f"{remote}/{branch}", check=False
+                )
+            finally:
+                if not gitsync.stopped(root) or gitsync.conflicted(root):
+                    gitsync.forget_sync(root)
             if done.returncode != 0:
                 files = gitsync.conflicted(root)
                 if not files:
+                    if gitsync.stopped(root) == "rebase":
+                        gitsync.go_back(root, branch)
+                    gitsync.forget_sync(root)
                     raise gitsync.GitError(
-                        "git rebase failed: "
-                        + (done.stderr.strip() or "see git status")
+                        "git rebase failed, with no conflict; the journal is as it "
+                        "was before the sync: " + gitsync.what_git_said(done)
                     )
                 gitsync.harden(root)
                 raise SyncConflict(_conflict_message(root, files))
@@ -213,7 +224,7 @@ def sync(journal: Journal) -> SyncResult:
     return SyncResult(committed, pulled, True, remote)
 
 
-def _conflict_message(root: object, files: list[str]) -> str:
+def _conflict_message(root: Path, files: list[str]) -> str:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
@@ -221,5 +232,25 @@ def _conflict_message(root: object, files: list[str]) -> str:
         f"both devices changed {listed}; both versions are kept in the file between "
         f"<<<<<<< and >>>>>>> lines. Keep what you want (mentorlog edit {files[0]}), "
         f"then: git -C {root} add -A && git -C {root} rebase --continue, and "
-        f"mentorlog sync again (or git -C {root} rebase --abort to go back)"
+        "mentorlog sync again (or go back to before the sync with mentorlog sync "
+        "--abort: what the files hold is kept in git)"
     )
+
+
+def abort_sync(journal: Journal) -> str | None:
+    """Go back from a sync left open (stopped on a conflict, or interrupted)
+    to the branch as it was before it, every saved record in it; what the
+    files held is first kept in a commit. Returns that commit's ref, or None."""
+    root = journal.root
+    with journal.transaction():
+        if gitsync.stopped(root) != "rebase":
+            raise UserError("no sync to abort: no rebase is open")
+        branch = gitsync.rebase_branch(root)
+        if branch is None:
+            raise UserError(
+                f"the open rebase names no branch; see git -C {root} status"
+            )
+        kept = gitsync.go_back(root, branch)
+        gitsync.forget_sync(root)
+        gitsync.harden(root)
+    return kept

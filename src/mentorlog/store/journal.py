@@ -177,7 +177,15 @@ class Journal:
     def write_new_settings(self, *, name: str | None) -> None:
         self.write_text(self.settings_path, settings.new_text(name))
 
-    def write_text(self, path: Path, text: str) -> None:
+    def read_text(self, path: Path) -> str:
+        """The text of a file of the journal (`tomlfile.decode_file`)."""
+        return tomlfile.decode(self.read_bytes(path), self.relative(path))
+
+    def write_text(
+        self, path: Path, text: str, *, style: tomlfile.Style | None = None
+    ) -> None:
+        """Write `text` to `path` in `style`; by default in the style the file
+        has now (a CRLF file stays CRLF, a BOM stays), LF for a new file."""
         assert self._lock.held, "writes happen inside Journal.transaction()"
         self._written_to(path)
         if path != self.settings_path and not self.exists():
@@ -197,8 +205,10 @@ class Journal:
         try:
             fs.refuse_link_at(fd, name, rel)
             self._changes.record(path)
+            if style is None:
+                style = _style_at(fd, name, rel)
             try:
-                fs.write_at(fd, name, text.encode("utf-8"))
+                fs.write_at(fd, name, style.encode(text))
             except OSError as error:
                 raise JournalIOError(path, error) from error
         finally:
@@ -264,7 +274,8 @@ class Journal:
                 warn=self.warn_once,
             )
         new_text = _compose(kind, front, stored.body if body is None else body)
-        new_text = new_text.replace("\r\n", "\n")  # LF only, whatever the editor did
+        # LF inside; written back with the line endings the file came with
+        new_text = new_text.replace("\r\n", "\n")
         if new_text != stored.text:
             check_before_writing(kind, data, self.relative(stored.path))
             self.write_text(stored.path, new_text)
@@ -372,6 +383,16 @@ class Journal:
         return refs.resolve(
             kind, ref, loaded if loaded is not None else self.load(kind)
         )
+
+
+def _style_at(fd: int, name: str, rel: str) -> tomlfile.Style:
+    """The style of the file `name` in the open folder, or plain (LF, no BOM)
+    when it does not exist or does not read as text."""
+    try:
+        raw = fs.read_at(fd, name, rel)
+        return tomlfile.decode_file(raw, rel)[1]
+    except (OSError, MentorlogError):
+        return tomlfile.PLAIN
 
 
 def _compose(kind: Kind[Any], front: str, body: str) -> str:

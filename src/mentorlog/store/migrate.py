@@ -37,6 +37,8 @@ class Writable(Protocol):
 
     def read_bytes(self, path: Path) -> bytes: ...
 
+    def read_text(self, path: Path) -> str: ...
+
     def write_text(self, path: Path, text: str) -> None: ...
 
 
@@ -145,7 +147,7 @@ def migrate(journal: Writable, version: int, current: int) -> Migrated:
         MIGRATIONS[step](journal)
     from . import tomlfile
 
-    text = journal.read_bytes(journal.settings_path).decode("utf-8")
+    text = journal.read_text(journal.settings_path)
     data = tomlfile.loads(text, journal.relative(journal.settings_path))
     journal.write_text(
         journal.settings_path,

@@ -13,14 +13,40 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mentorlog._struct import struct
 from mentorlog.errors import DataError
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)")
 
 
-def decode(raw: bytes, relpath: str) -> str:
-    """Bytes of a journal file as text (UTF-8, an optional BOM dropped)."""
+BOM = "\ufeff"
+
+
+@struct(frozen=True)
+class Style:
+    """How a file's text was stored: a byte order mark, CRLF line endings.
+    Text is handled inside with LF only; a file is written back in the style
+    it came with (`encode`)."""
+
+    bom: bool = False
+    crlf: bool = False
+
+    def encode(self, text: str) -> bytes:
+        text = text.replace("\r\n", "\n")
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+PLAIN = Style()
+
+
+def decode_file(raw: bytes, relpath: str) -> tuple[str, Style]:
+    """The one decoding of a journal file: UTF-8 (a byte order mark dropped,
+    and remembered), CRLF line endings read as LF (and remembered, when every
+    line has one). Every read and every compare of a file's text goes through
+    here, so two reads of one file never disagree."""
     if b"\0" in raw:
         raise DataError(relpath, None, "not a text file (binary data)")
     try:
@@ -28,7 +54,16 @@ def decode(raw: bytes, relpath: str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(relpath, line, "not UTF-8 text") from None
-    return text.removeprefix("\ufeff")
+    bom = text.startswith(BOM)
+    text = text.removeprefix(BOM)
+    lines = text.count("\n")
+    crlf = lines > 0 and text.count("\r\n") == lines
+    return text.replace("\r\n", "\n"), Style(bom=bom, crlf=crlf)
+
+
+def decode(raw: bytes, relpath: str) -> str:
+    """Bytes of a journal file as text (see `decode_file`)."""
+    return decode_file(raw, relpath)[0]
 
 
 def loads(text: str, relpath: str, *, first_line: int = 1) -> dict[str, Any]:

@@ -67,6 +67,7 @@ class Changes:
         self.written: list[Path] = []
         self._checked_version = False
         self._stopped_checked = False  # once per change: see refuse_while_sync_stopped
+        self._sync_checked = False  # an interrupted sync: looked for once
 
     def record(self, path: Path) -> None:
         """`path` is about to be written: the undo log keeps what it held."""
@@ -94,8 +95,8 @@ class Changes:
         if rel in gitsync.conflicted(self.root):
             return
         raise SyncStoppedError(
-            f"nothing was written: a {operation} (a sync stopped on a conflict) "
-            f"is not finished, and aborting it would lose this change. "
+            f"nothing was written: {gitsync.what_is_open(self.root, operation)} "
+            "is not finished, and this change must not land in the middle of it. "
             + gitsync.how_to_finish(self.root, operation)
         )
 
@@ -103,7 +104,9 @@ class Changes:
         """Whether a reader must first take the lock: a crash left a change
         half done, or an older release wrote this journal."""
         return not self.lock.held and (
-            (self.root / undo.UNDO_FILE).exists() or self._needs_migration(host)
+            (self.root / undo.UNDO_FILE).exists()
+            or self._needs_migration(host)
+            or (not self._sync_checked and _rebase_open(self.root))
         )
 
     @contextmanager
@@ -137,6 +140,9 @@ class Changes:
 
         host.forget()
         host.recovered += undo.recover(self.root, warn=host.warnings.append)
+        if not self._sync_checked:
+            self._sync_checked = True
+            _recover_sync(host)
         log = self.undo = undo.UndoLog(self.root)
         self._stopped_checked = False
         try:
@@ -215,6 +221,27 @@ class Changes:
         return isinstance(version, int) and 0 < version < SCHEMA_VERSION
 
 
+def _rebase_open(root: Path) -> bool:
+    return os.path.lexists(root / ".git" / "rebase-merge") or os.path.lexists(
+        root / ".git" / "rebase-apply"
+    )
+
+
+def _recover_sync(host: Host) -> None:
+    """A sync killed while it rebased is undone before anything else (see
+    `gitsync.recover_sync`); the lock is held, so its writer is gone."""
+    if not (host.root / ".git").is_dir():
+        return
+    from . import gitsync
+
+    try:
+        said = gitsync.recover_sync(host.root)
+    except MentorlogError as error:
+        said = f"an interrupted sync could not be undone: {error.message}"
+    if said:
+        host.warnings.append(said)
+
+
 def _commit_to_git(host: Host, written: list[Path]) -> None:
     """In a git journal, every change is a commit saying what changed. The
     change is saved either way: a failing git is a warning, not an error."""
@@ -230,7 +257,7 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
         return
     if gitsync.in_progress(root) or gitsync.conflicted(root):
         host.warnings.append(
-            "saved, not committed: a sync stopped on a conflict; finish it first "
+            "saved, not committed: a sync is not finished; finish it first "
             "(mentorlog sync says how)"
         )
         return

@@ -158,6 +158,14 @@ def _journal_key(secret: bytes, root: Path) -> bytes:
     return hmac.new(secret, b"mentorlog undo log\0" + where, hashlib.sha256).digest()
 
 
+def journal_key(root: Path, *, create: bool) -> bytes | None:
+    """This machine's key for the journal at `root` (see `_journal_key`), for
+    other local state it signs (an interrupted sync's record); None when the
+    machine has no secret."""
+    secret = machine_secret(create=create)
+    return None if secret is None else _journal_key(secret, root)
+
+
 def _mac(key: bytes | None, previous: str, payload: str) -> str:
     if key is None:
         return ""  # no secret: a log nobody can vouch for, never replayed
