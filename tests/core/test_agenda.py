@@ -112,7 +112,8 @@ def test_only_this_mentors_open_actions_are_carried(journal: Journal, ada: str) 
     add_action(journal, "Due today", TODAY, due=TODAY, mentor=ada)
     result = plan(journal, ada, day("2026-11-24"), TODAY)
     assert section(result.view.body, "## Since last time") == [
-        "- [ ] Due today (due 2026-11-22)"
+        "- [x] Finished task (done 2026-11-02)",
+        "- [ ] Due today (due 2026-11-22)",
     ]
 
 
@@ -135,7 +136,7 @@ def test_unticked_questions_and_takeaways_of_the_last_meeting_come_back(
     body = result.view.body
     assert section(body, "## Last time") == ["- Pick one lab", "- Read papers"]
     assert section(body, "## Questions") == [
-        "- [ ] Which lab? (still open from last time)"
+        "- [ ] Which lab? (first asked 2026-11-08)"
     ]
 
 
@@ -151,9 +152,11 @@ def test_feedback_not_applied_stays_and_applied_shows_its_evidence_once(
     apply_feedback(journal, applied.short, "renamed the modules", day("2026-11-10"))
     apply_feedback(journal, old.short, "shorter emails", day("2026-10-20"))
     result = plan(journal, ada, day("2026-11-24"), TODAY)
-    assert sorted(section(result.view.body, "## Feedback")[:2]) == [
-        "- Applied: Name things → renamed the modules",
-        "- Slow down (received 2026-11-01; not yet applied)",
+    assert section(result.view.body, "## To show") == [
+        "- Applied: Name things → renamed the modules (2026-11-10)"
+    ]
+    assert section(result.view.body, "## Feedback")[:1] == [
+        "- Slow down (received 2026-11-01; not yet applied)"
     ]
     assert "Write less" not in result.view.body  # applied before the last meeting
     assert "Grace" not in result.view.body
