@@ -321,6 +321,7 @@ def _carried_questions(
             )
     for stored in cancelled:
         gone = stored.record
+        mark = _mark(gone)
         for question, first in meeting_questions(gone, stored.body):
             note = (
                 f"first asked {first.isoformat()}"
@@ -331,7 +332,8 @@ def _carried_questions(
                 Item(
                     f"openq:{gone.id}:{question.lower()}",
                     "questions",
-                    f"- [ ] {question} ({note})",
+                    f"- [ ] {question}{'' if sharing.marked(question) else mark} "
+                    f"({note})",
                 )
             )
     return items
@@ -343,11 +345,11 @@ def _carried_plan(cancelled: list[Stored[Session]]) -> list[Item]:
     for stored in cancelled:
         gone = stored.record
         items += [
-            Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}")
+            Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}{_mark(gone)}")
             for t in gone.topics
         ]
         items += [
-            Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}")
+            Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}{_mark(gone)}")
             for b in gone.bring
         ]
     return items

@@ -40,11 +40,13 @@ class RecapInput:
     appreciated: bool | None = None
     done: list[str] = field(default_factory=list)  # carried-in actions now done
     dropped: list[str] = field(default_factory=list)  # ... and dropped
+    answered: list[str] = field(default_factory=list)  # agenda questions answered
 
     @property
     def empty(self) -> bool:
         return not (
-            self.takeaways
+            self.answered
+            or self.takeaways
             or self.actions
             or self.feedback
             or self.done
@@ -63,6 +65,7 @@ class RecapTarget:
     session: Session
     stored: Stored[Session] | None
     carried: list[tuple[str, ActionItem]]  # (short id, action)
+    questions: list[str] = field(default_factory=list)  # open on its agenda
 
 
 @struct
@@ -138,7 +141,37 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         and s.record.status == "open"
         and s.record.session != session.id
     ]
-    return RecapTarget(mentor, session, stored, carried)
+    from .agenda import meeting_questions
+
+    body = stored.body if stored is not None else ""
+    questions = [q for q, _ in meeting_questions(session, body)]
+    return RecapTarget(mentor, session, stored, carried, questions)
+
+
+def _pick_question(questions: list[str], ref: str) -> str:
+    """The open question of the agenda `ref` names: its number in the
+    agenda's Questions part, its text, or the start of it."""
+    needle = " ".join(ref.split()).lower()
+    if needle.isdecimal() and 1 <= int(needle) <= len(questions):
+        return questions[int(needle) - 1]
+    found = [q for q in questions if q.lower() == needle] or [
+        q for q in questions if needle and q.lower().startswith(needle)
+    ]
+    if len(found) == 1:
+        return found[0]
+    listed = "; ".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
+    if not questions:
+        raise UserError(f'"{ref}": the meeting\'s agenda has no open question')
+    what = "matches several" if found else "is not one"
+    raise UserError(f'"{ref}" {what} of the open questions: {listed}')
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    merged = list(first)
+    for item in second:
+        if item.lower() not in (m.lower() for m in merged):
+            merged.append(item)
+    return merged
 
 
 def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
@@ -152,6 +185,7 @@ def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
         ("--feedback", given.feedback),
         ("--done", given.done),
         ("--dropped", given.dropped),
+        ("--answered", given.answered),
     ):
         for value in values:
             argv += [option, value]
@@ -249,6 +283,7 @@ def record_recap(
         if len({a.id for a, _ in closing}) != len(closing):
             raise UserError("an action is named twice in --done / --dropped")
 
+        answered = [_pick_question(target.questions, ref) for ref in given.answered]
         held_date = session.date if session.date <= today else today
         updated = session.model_copy(
             update={
@@ -256,6 +291,7 @@ def record_recap(
                 "date": held_date,
                 "held_on": session.held_on or today,
                 "takeaways": [*session.takeaways, *takeaways],
+                "answered": _union(session.answered, answered),
                 "feedback_asked": (given.feedback_asked or "").strip()
                 or session.feedback_asked,
                 "appreciated": given.appreciated
@@ -346,7 +382,13 @@ def _followups(
             f'Explore "{resource.title}", which {mentor.name} recommended, and '
             "tell them what you made of it in about a week."
         )
-    if next_date is not None:
+    if mentor.kind == "flash":
+        # one meeting, no cadence: what could come next is an ongoing mentorship
+        notes.append(
+            f"If it went well, ask {mentor.name} to keep meeting, and make it an "
+            f"ongoing mentorship: mentorlog mentors promote {short}"
+        )
+    elif next_date is not None:
         notes.append(
             f"Next meeting by your cadence: {next_date.isoformat()} "
             f"(mentorlog prep {short} --on {next_date.isoformat()})."
