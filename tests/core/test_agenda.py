@@ -432,3 +432,19 @@ def test_a_flash_meeting_has_its_own_agenda(journal: Journal, ada: str) -> None:
         "## Before leaving\n- Thank Grace Hopper for their time, and say what you "
         "will do with their answer.\n"
     )
+
+
+def test_a_template_made_before_to_show_gets_applied_feedback_under_feedback(
+    journal: Journal, ada: str
+) -> None:
+    journal.template_path.parent.mkdir(exist_ok=True)
+    journal.template_path.write_text(
+        "# {mentor} · {date}\n\n## Feedback\n{feedback}\n\n## Questions\n{questions}\n"
+    )
+    done = add_feedback(journal, "Name things", day("2026-11-01"), mentor=ada)
+    apply_feedback(journal, done.short, "renamed the modules", day("2026-11-10"))
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## Feedback") == [
+        "- Applied: Name things → renamed the modules (2026-11-10)"
+    ]
+    assert "Added by prep" not in result.view.body

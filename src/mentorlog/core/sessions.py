@@ -205,8 +205,15 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
             session = session.model_copy(
                 update={
                     name: _union(getattr(session, name), getattr(extra, name))
-                    for name in ("topics", "questions", "bring", "agenda_keys")
+                    for name in (
+                        "topics",
+                        "questions",
+                        "bring",
+                        "agenda_keys",
+                        "answered",
+                    )
                 }
+                | {"agenda_lines": [*session.agenda_lines, *extra.agenda_lines]}
             )
             if other.body.strip() and other.body.strip() not in body:
                 body = body.rstrip("\n") + f"\n\n{MERGED_NOTE}\n\n" + other.body
