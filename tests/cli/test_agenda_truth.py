@@ -35,6 +35,7 @@ def test_recap_answered_names_a_question_and_a_bad_name_writes_nothing(
     assert session.record.answered == ["Why?", "Which lab?"]
     shown = ok(run, "sessions", "show", "2026-11-22")
     assert "Questions answered\n  • Why?\n  • Which lab?" in shown
+    assert "☑ Which lab?\n  ☑ Why?" in shown
 
 
 def test_cancel_takes_a_reason_shown_and_kept_out_of_shares_when_private(

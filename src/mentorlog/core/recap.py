@@ -148,6 +148,25 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
     return RecapTarget(mentor, session, stored, carried, questions)
 
 
+def tick_questions(body: str, answered: list[str]) -> str:
+    """The agenda with each answered question's box ticked."""
+    from .agenda_template import HEADING
+
+    wanted = {q.lower() for q in answered}
+    lines = body.splitlines()
+    inside = False
+    for index, line in enumerate(lines):
+        if HEADING.match(line):
+            inside = "question" in line.lower()
+            continue
+        stripped = line.strip()
+        if inside and stripped.startswith("- [ ] "):
+            text = stripped[6:].strip().lower()
+            if any(text == q or text.startswith(q + " (") for q in wanted):
+                lines[index] = line.replace("- [ ] ", "- [x] ", 1)
+    return "\n".join(lines) + ("\n" if body.endswith("\n") else "")
+
+
 def _pick_question(questions: list[str], ref: str) -> str:
     """The open question of the agenda `ref` names: its number in the
     agenda's Questions part, its text, or the start of it."""
@@ -305,6 +324,10 @@ def record_recap(
             body = retitle(target.stored.body, session.date, held_date)
         else:
             body = None
+        if answered and target.stored is not None:
+            body = tick_questions(
+                target.stored.body if body is None else body, answered
+            )
         path = journal.save(SESSIONS, updated, target.stored, body=body)
         for action in actions:
             journal.save(ACTIONS, action)
