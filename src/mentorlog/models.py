@@ -439,6 +439,17 @@ class Move(Model):
     announced_on: Day | None = None
 
 
+class AgendaLine(Model):
+    """A line `prep` wrote into an agenda: for which item, under which part,
+    and a digest of its text (the text itself is in the agenda only). A later
+    prep replaces it while it is unchanged, and leaves it alone once the user
+    edited or removed it."""
+
+    key: str
+    section: str
+    digest: str
+
+
 class Session(Record):
     mentor: str  # the mentor's id
     mentor_name: str  # as it was when the session was made; names the file
@@ -461,6 +472,9 @@ class Session(Record):
     appreciated: bool | None = None
     thanked_on: Day | None = None  # thank-you note sent
     agenda_keys: list[str] = field(default_factory=list)  # what prep already added
+    agenda_lines: list[AgendaLine] = field(default_factory=list)  # as last written
+    answered: list[str] = field(default_factory=list)  # questions answered here
+    cancel_reason: str | None = None
     private: bool = False  # a private meeting is in no share
 
 

@@ -215,7 +215,7 @@ def test_full_cycle_prep_recap_prep_carries_over(
     out = nxt.stdout
     assert "Email Prof. Chen (due 2026-11-27)" in out
     assert "Apply to 3 labs, not 10" in out  # last takeaways
-    assert "Which lab? (still open from last time)" in out
+    assert "Which lab? (first asked 2026-11-22)" in out
     assert "Slides too dense (received 2026-11-22; not yet applied)" in out
     assert "Old action" not in out
     assert len(journal.load(SESSIONS).records) == 2

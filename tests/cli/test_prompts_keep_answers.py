@@ -210,3 +210,31 @@ def test_goals_add_refuses_an_unknown_mentor_before_asking(home: Path) -> None:
     child.expect('no mentor matches "Nobody Atall"')
     assert finished(child) == 1
     assert not list((home / "goals").iterdir())
+
+
+def test_the_guided_recap_asks_about_each_open_question(
+    run: Run, journal: Journal
+) -> None:
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    prepared = run(
+        "prep", "ada", "--on", "2026-11-22", "-q", "Which lab?", "-q", "Which stack?"
+    )
+    assert prepared.exit_code == 0
+    child = spawn("recap")
+    child.expect("Takeaway")
+    child.sendline("")
+    child.expect("New action item")
+    child.sendline("")
+    child.expect("Question: Which lab\\? — answered\\?")
+    child.sendline("y")
+    child.expect("Question: Which stack\\? — answered\\?")
+    child.sendline("n")
+    child.expect("Feedback you received")
+    child.sendline("")
+    child.expect("Area you asked")
+    child.sendline("")
+    child.expect("thank them")
+    child.sendline("y")
+    assert finished(child) == 0
+    (session,) = journal.load(SESSIONS).records
+    assert session.record.answered == ["Which lab?"]

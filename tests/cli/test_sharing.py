@@ -169,6 +169,9 @@ def test_adas_pre_read_holds_nothing_of_bobs(run: Run, two: None) -> None:
     assert result.stdout == (
         "# Ada Lovelace · 2026-11-12\n"
         "\n"
+        "## Since last time\n"
+        "- [x] Email Ada the draft (done 2026-11-10)\n"
+        "\n"
         "## Last time\n"
         "- Show the work early\n"
         "\n"
@@ -176,8 +179,10 @@ def test_adas_pre_read_holds_nothing_of_bobs(run: Run, two: None) -> None:
         "- Win: Gave a lab talk (2026-11-10)\n"
         "- Explored: Clean Code (book): Names matter\n"
         "\n"
+        "## To show\n"
+        "- Applied: Cut the intro → Intro is one line (2026-11-10)\n"
+        "\n"
         "## Feedback\n"
-        "- Applied: Cut the intro → Intro is one line\n"
         '- Ask for feedback on: progress on "Run a 5k"\n'
     )
     assert result.stderr == ""
@@ -226,6 +231,9 @@ def test_private_prose_is_left_out_by_structure(
     assert result.stdout == (
         "# Ada Lovelace · 2026-11-12\n"
         "\n"
+        "## Since last time\n"
+        "- [x] Email Ada the draft (done 2026-11-10)\n"
+        "\n"
         "## Last time\n"
         "- Show the work early\n"
         "\n"
@@ -233,8 +241,10 @@ def test_private_prose_is_left_out_by_structure(
         "- Win: Gave a lab talk (2026-11-10)\n"
         "- Explored: Clean Code (book): Names matter\n"
         "\n"
+        "## To show\n"
+        "- Applied: Cut the intro → Intro is one line (2026-11-10)\n"
+        "\n"
         "## Feedback\n"
-        "- Applied: Cut the intro → Intro is one line\n"
         '- Ask for feedback on: progress on "Run a 5k"\n'
         "\n"
         "## Notes\n"

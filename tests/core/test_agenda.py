@@ -4,8 +4,9 @@ journal, and that preparing again never loses a line the user wrote."""
 import pytest
 
 from mentorlog.core.agenda import PrepRequest, prep
-from mentorlog.core.goals import GoalDraft, add_goal, add_milestone
-from mentorlog.core.mentors import AgreementChanges, agree, end_mentor
+from mentorlog.core.goals import GoalDraft, add_goal, add_milestone, close_goal
+from mentorlog.core.mentors import AgreementChanges, agree, answer, ask, end_mentor
+from mentorlog.core.sessions import cancel_session
 from mentorlog.core.tracking import (
     add_action,
     add_feedback,
@@ -112,7 +113,8 @@ def test_only_this_mentors_open_actions_are_carried(journal: Journal, ada: str) 
     add_action(journal, "Due today", TODAY, due=TODAY, mentor=ada)
     result = plan(journal, ada, day("2026-11-24"), TODAY)
     assert section(result.view.body, "## Since last time") == [
-        "- [ ] Due today (due 2026-11-22)"
+        "- [x] Finished task (done 2026-11-02)",
+        "- [ ] Due today (due 2026-11-22)",
     ]
 
 
@@ -135,7 +137,7 @@ def test_unticked_questions_and_takeaways_of_the_last_meeting_come_back(
     body = result.view.body
     assert section(body, "## Last time") == ["- Pick one lab", "- Read papers"]
     assert section(body, "## Questions") == [
-        "- [ ] Which lab? (still open from last time)"
+        "- [ ] Which lab? (first asked 2026-11-08)"
     ]
 
 
@@ -151,9 +153,11 @@ def test_feedback_not_applied_stays_and_applied_shows_its_evidence_once(
     apply_feedback(journal, applied.short, "renamed the modules", day("2026-11-10"))
     apply_feedback(journal, old.short, "shorter emails", day("2026-10-20"))
     result = plan(journal, ada, day("2026-11-24"), TODAY)
-    assert sorted(section(result.view.body, "## Feedback")[:2]) == [
-        "- Applied: Name things → renamed the modules",
-        "- Slow down (received 2026-11-01; not yet applied)",
+    assert section(result.view.body, "## To show") == [
+        "- Applied: Name things → renamed the modules (2026-11-10)"
+    ]
+    assert section(result.view.body, "## Feedback")[:1] == [
+        "- Slow down (received 2026-11-01; not yet applied)"
     ]
     assert "Write less" not in result.view.body  # applied before the last meeting
     assert "Grace" not in result.view.body
@@ -284,3 +288,163 @@ def test_prep_refuses_a_passed_meeting_and_an_ended_mentorship(
     end_mentor(journal, ada, TODAY)
     with pytest.raises(UserError, match="has ended"):
         prep(journal, PrepRequest(mentor=ada, on=day("2026-11-30")), TODAY)
+
+
+# -- issue 18: the agenda tells the truth -------------------------------------------
+def test_preparing_again_rebuilds_what_prep_wrote_and_keeps_what_the_user_wrote(
+    journal: Journal, ada: str
+) -> None:
+    email = add_action(journal, "Email Bob", day("2026-11-01"), mentor=ada)
+    drop = add_action(journal, "Old idea", day("2026-11-01"), mentor=ada)
+    add_action(journal, "Edit me", day("2026-11-02"), due=day("2026-11-30"), mentor=ada)
+    dense = add_feedback(journal, "Slides too dense", day("2026-11-10"), mentor=ada)
+    goal = add_goal(
+        journal, GoalDraft(title="Ship the app", target=day("2026-12-01")), TODAY
+    )
+    first = plan(journal, ada, day("2026-11-28"), TODAY)
+    path = journal.root / first.view.file
+    path.write_text(
+        path.read_text()
+        .replace("- [ ] Old idea\n", "- [ ] Old idea\n- my note between\n")
+        .replace("- [ ] Edit me (due 2026-11-30)", "- [ ] Edit me, by friday")
+    )
+    close_action(journal, email.short, "done", day("2026-11-23"))
+    close_action(journal, drop.short, "dropped", day("2026-11-23"))
+    apply_feedback(journal, dense.short, "one idea per slide", day("2026-11-24"))
+    close_goal(journal, goal.view.short, "done", day("2026-11-24"))
+    again = prep(journal, PrepRequest(mentor=ada), day("2026-11-25"))
+    body = again.view.body
+    assert section(body, "## Since last time") == [
+        "- [x] Email Bob (done 2026-11-23)",
+        "- my note between",
+        "- [ ] Edit me, by friday",
+    ]
+    assert section(body, "## To show") == [
+        "- Applied: Slides too dense → one idea per slide (2026-11-24)"
+    ]
+    assert section(body, "## Feedback") == []
+    assert section(body, "## Next objectives") == []
+    assert "Ship the app" not in body and "not yet applied" not in body
+    assert again.added == [
+        "- [x] Email Bob (done 2026-11-23)",
+        "- Applied: Slides too dense → one idea per slide (2026-11-24)",
+    ]
+    same = prep(journal, PrepRequest(mentor=ada), day("2026-11-25"))
+    assert same.added == [] and same.view.body == body
+
+
+def test_since_last_time_shows_what_was_done_since_and_what_is_still_open(
+    journal: Journal, ada: str
+) -> None:
+    at_meeting = add_action(journal, "Closed at it", day("2026-11-01"), mentor=ada)
+    after = add_action(journal, "Done after", day("2026-11-01"), mentor=ada)
+    add_action(
+        journal, "Still open", day("2026-11-02"), due=day("2026-11-20"), mentor=ada
+    )
+    held(journal, ada, day("2026-11-08"), done=[at_meeting.short])
+    close_action(journal, after.short, "done", day("2026-11-12"))
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## Since last time") == [
+        "- [x] Done after (done 2026-11-12)",
+        "- [ ] Still open (overdue since 2026-11-20)",
+    ]
+
+
+def test_feedback_applied_after_prep_shows_at_the_next_agenda_until_shown(
+    journal: Journal, ada: str
+) -> None:
+    late = add_feedback(journal, "Slow down", day("2026-11-01"), mentor=ada)
+    plan(journal, ada, day("2026-11-24"), TODAY)  # made before it was applied
+    apply_feedback(journal, late.short, "paused after each point", day("2026-11-23"))
+    held(journal, ada, day("2026-11-24"), takeaways=["x"])  # no re-prep
+    nxt = plan(journal, ada, day("2026-12-08"), day("2026-11-25"))
+    line = "- Applied: Slow down → paused after each point (2026-11-23)"
+    assert section(nxt.view.body, "## To show") == [line]
+    held(journal, ada, day("2026-12-08"), takeaways=["y"])  # shown there
+    after = plan(journal, ada, day("2026-12-22"), day("2026-12-09"))
+    assert section(after.view.body, "## To show") == []
+
+
+def test_answered_questions_stop_and_open_ones_carry_with_the_day_first_asked(
+    journal: Journal, ada: str
+) -> None:
+    plan(
+        journal,
+        ada,
+        day("2026-11-08"),
+        day("2026-11-06"),
+        questions=["Which lab?", "Which stack?", "Which city?"],
+    )
+    held(journal, ada, day("2026-11-08"), answered=["2", "which ci"])
+    second = plan(journal, ada, day("2026-11-22"), day("2026-11-09"))
+    assert section(second.view.body, "## Questions") == [
+        "- [ ] Which lab? (first asked 2026-11-08)"
+    ]
+    held(journal, ada, day("2026-11-22"), takeaways=["x"])
+    third = plan(journal, ada, day("2026-12-06"), TODAY)
+    assert section(third.view.body, "## Questions") == [
+        "- [ ] Which lab? (first asked 2026-11-08)"
+    ]
+    held(journal, ada, day("2026-12-06"), answered=["Which lab?"])
+    fourth = plan(journal, ada, day("2026-12-20"), day("2026-12-07"))
+    assert section(fourth.view.body, "## Questions") == []
+
+
+def test_a_cancelled_meeting_carries_its_plan_to_the_next_agenda(
+    journal: Journal, ada: str
+) -> None:
+    gone = plan(
+        journal,
+        ada,
+        day("2026-11-24"),
+        TODAY,
+        topics=["portfolio"],
+        questions=["Which lab?"],
+        bring=["my resume"],
+    )
+    cancel_session(journal, gone.view.short, TODAY, "Ada is travelling")
+    nxt = plan(journal, ada, day("2026-12-01"), TODAY, topics=["talks"])
+    body = nxt.view.body
+    assert section(body, "## Topics") == ["- talks", "- portfolio"]
+    assert section(body, "## Questions") == [
+        "- [ ] Which lab? (from the cancelled meeting of 2026-11-24)"
+    ]
+    assert section(body, "## To bring") == ["- [ ] my resume"]
+
+
+def test_a_flash_meeting_has_its_own_agenda(journal: Journal, ada: str) -> None:
+    grace = ask(
+        journal, "Grace Hopper", "How did you start in compilers?", ["compilers"], TODAY
+    ).view.short
+    answer(journal, grace, "accepted", day("2026-11-27"), TODAY)
+    add_goal(journal, GoalDraft(title="Write a toy compiler", area="compilers"), TODAY)
+    add_goal(journal, GoalDraft(title="Build a web app", area="web"), TODAY)
+    add_log(journal, "Shipped the landing page", "win", day("2026-11-20"))
+    result = plan(
+        journal, grace, day("2026-11-27"), TODAY, questions=["Where to begin?"]
+    )
+    assert result.view.body == (
+        "\n# Grace Hopper · 2026-11-27\n\n"
+        "## The ask\n- How did you start in compilers?\n\n"
+        "## The question\n- [ ] Where to begin?\n\n"
+        "## The goal it serves\n- Write a toy compiler\n\n"
+        "## Topics\n\n## To bring\n\n"
+        "## Before leaving\n- Thank Grace Hopper for their time, and say what you "
+        "will do with their answer.\n"
+    )
+
+
+def test_a_template_made_before_to_show_gets_applied_feedback_under_feedback(
+    journal: Journal, ada: str
+) -> None:
+    journal.template_path.parent.mkdir(exist_ok=True)
+    journal.template_path.write_text(
+        "# {mentor} · {date}\n\n## Feedback\n{feedback}\n\n## Questions\n{questions}\n"
+    )
+    done = add_feedback(journal, "Name things", day("2026-11-01"), mentor=ada)
+    apply_feedback(journal, done.short, "renamed the modules", day("2026-11-10"))
+    result = plan(journal, ada, day("2026-11-24"), TODAY)
+    assert section(result.view.body, "## Feedback") == [
+        "- Applied: Name things → renamed the modules (2026-11-10)"
+    ]
+    assert "Added by prep" not in result.view.body

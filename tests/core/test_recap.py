@@ -213,3 +213,46 @@ def test_with_no_mentor_named_the_nearest_planned_meeting_is_recapped(
     result = held(journal, None, TODAY, takeaways=["x"])
     assert result.view.session.id == near.view.session.id
     assert result.view.mentor_name == "Ada Lovelace"
+
+
+# -- issue 18 -------------------------------------------------------------------------
+def test_answered_takes_the_number_text_or_start_and_a_bad_one_writes_nothing(
+    journal: Journal, ada: str
+) -> None:
+    plan(
+        journal,
+        ada,
+        TODAY,
+        day("2026-11-20"),
+        questions=["Which lab?", "Which stack?", "Where to live?"],
+    )
+    before = snapshot(journal.root)
+    for bad, said in (
+        ("which", "matches several"),
+        ("7", "is not one"),
+        ("How?", "is not one"),
+    ):
+        with pytest.raises(UserError, match=said) as raised:
+            held(journal, ada, TODAY, answered=["1", bad])
+        assert "1. Which lab?; 2. Which stack?; 3. Where to live?" in str(raised.value)
+        assert snapshot(journal.root) == before
+    result = held(journal, ada, TODAY, answered=["1", "WHICH STACK?", "where"])
+    assert result.view.session.answered == [
+        "Which lab?",
+        "Which stack?",
+        "Where to live?",
+    ]
+
+
+def test_a_flash_recap_thanks_and_suggests_promote_with_no_cadence(
+    journal: Journal,
+) -> None:
+    grace = mentor(journal, "Grace Hopper", flash=True, cadence=None)
+    result = held(journal, grace, TODAY, takeaways=["Start with a tiny language"])
+    assert result.followups[0].startswith("Send Grace Hopper a thank-you note")
+    assert result.followups[-1] == (
+        "If it went well, ask Grace Hopper to keep meeting, and make it an ongoing "
+        f"mentorship: mentorlog mentors promote {grace}"
+    )
+    assert not any("cadence" in note.lower() for note in result.followups)
+    assert result.next_date is None

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 RECAP_OPTIONS = (
     "--takeaway, --action, --feedback, --feedback-asked, --appreciated, "
-    "--done or --dropped"
+    "--done, --dropped or --answered"
 )
 
 
@@ -112,6 +112,11 @@ def _ask(target: RecapTarget, given: RecapInput, today: date) -> RecapInput:
                 render.warn("answer done, open or dropped")
                 continue
             break
+    for number, question in enumerate(target.questions, 1):
+        if typer.confirm(
+            f"Question: {render.safe(question)} — answered?", default=False
+        ):
+            given.answered.append(str(number))
     _many(
         "Feedback you received (Enter to skip)",
         given.feedback,

@@ -195,6 +195,14 @@ def recap(
             "--dropped", metavar="ACTION", help="A carried-in action dropped."
         ),
     ] = None,
+    answered: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answered",
+            metavar="QUESTION",
+            help="An agenda question answered: its text, start or number.",
+        ),
+    ] = None,
     edit: Annotated[bool, typer.Option("--edit", help="Open the notes after.")] = False,
 ) -> None:
     """Record the meeting held: takeaways, actions, feedback, and what became of the
@@ -204,7 +212,7 @@ def recap(
     Examples:
       mentorlog recap ada --takeaway "Apply to 3 labs, not 10" \\
           --action "Email Prof. Chen due:friday" --feedback "Slides too dense" \\
-          --feedback-asked "presentation" --appreciated --done k3f9
+          --feedback-asked "presentation" --appreciated --done k3f9 --answered 1
       mentorlog recap          # guided, on a terminal
     """
     from mentorlog import render
@@ -220,6 +228,7 @@ def recap(
         appreciated=appreciated,
         done=done or [],
         dropped=dropped or [],
+        answered=answered or [],
     )
     found = journal()
     if given.empty:
@@ -315,17 +324,24 @@ def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
 
 
 @sessions_app.command("cancel")
-def cancel_session(session: SessionRef) -> None:
-    """Cancel a planned meeting (the record stays).
+def cancel_session(
+    session: SessionRef,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", metavar="TEXT", help="Why it is cancelled."),
+    ] = None,
+) -> None:
+    """Cancel a planned meeting (the record stays); its topics, questions and
+    things to bring carry to the next agenda with that mentor.
 
     \b
     Example:
-      mentorlog sessions cancel 2026-12-01
+      mentorlog sessions cancel 2026-12-01 --reason "Ada is travelling"
     """
     from mentorlog import render
     from mentorlog.core.sessions import cancel_session as cancel_use_case
 
-    view = cancel_use_case(journal(), session, today())
+    view = cancel_use_case(journal(), session, today(), reason)
     render.say(
         "Cancelled the meeting with ",
         (view.mentor_name, ""),

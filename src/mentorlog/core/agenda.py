@@ -10,7 +10,15 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import UserError
-from mentorlog.models import Goal, Mentor, Model, Move, Session
+from mentorlog.models import (
+    AgendaLine,
+    Feedback,
+    Goal,
+    Mentor,
+    Model,
+    Move,
+    Session,
+)
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
@@ -26,10 +34,13 @@ from mentorlog.store.kinds import (
 from . import sharing
 from .agenda_template import (
     ADDED_HEADING,
+    FLASH_TEMPLATE,
     HEADING,
     Item,
-    add_items,
+    fit,
+    line_digest,
     load_template,
+    refresh_items,
     render_agenda,
     tidy,
 )
@@ -165,11 +176,18 @@ def gather(
     history: list[Stored[Session]],
 ) -> list[Item]:
     """Every item the agenda of `session` should hold, in the order of the
-    talk flow (SPEC §3)."""
+    talk flow (SPEC §3), from the journal as it is now."""
     previous = last_held(history, before=session.date) or last_held(
         [s for s in history if s.record.id != session.id]
     )
     since = previous.date if previous else today - timedelta(days=30)
+    cancelled = [
+        s
+        for s in history
+        if s.record.status == "cancelled"
+        and s.record.id != session.id
+        and (previous is None or s.record.date >= previous.date)
+    ]
     horizon = meeting_after(session.date, mentor.effective_cadence) or (
         session.date + timedelta(days=30)
     )
@@ -184,42 +202,90 @@ def gather(
         ),
         key=lambda g: (g.target or date.max, g.title.lower()),
     )
-    return [
-        *_open_actions(journal, mentor, today),
-        *_from_last_time(previous, history),
-        *_feedback_received(journal, mentor, since),
-        *_goals_due(goals, horizon, today),
-        *_wins_and_challenges(journal, since),
-        *_resources_explored(journal, mentor, since),
-        *_asked_for(session, goals, mentor, today),
-    ]
+    if mentor.kind == "flash":
+        items = [
+            *_the_ask(mentor),
+            *_carried_questions(previous, cancelled, history),
+            *_goal_served(goals, mentor),
+            *_asked_for(session, [], mentor, today, suggest=False),
+            *_carried_plan(cancelled),
+        ]
+    else:
+        items = [
+            *_since_last_time(journal, mentor, previous, since, today),
+            *_from_last_time(previous),
+            *_carried_questions(previous, cancelled, history),
+            *_feedback_received(journal, mentor, session, history),
+            *_goals_due(goals, horizon, today),
+            *_wins_and_challenges(journal, since),
+            *_resources_explored(journal, mentor, since),
+            *_asked_for(session, goals, mentor, today),
+            *_carried_plan(cancelled),
+        ]
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.key not in seen:
+            seen.add(item.key)
+            unique.append(item)
+    return unique
 
 
-def _open_actions(journal: Journal, mentor: Mentor, today: date) -> list[Item]:
-    """Open action items with this mentor, oldest first, overdue marked."""
-    actions = [
+def _since_last_time(
+    journal: Journal,
+    mentor: Mentor,
+    previous: Session | None,
+    since: date,
+    today: date,
+) -> list[Item]:
+    """Actions with this mentor done since the last meeting (with the day; one
+    closed on the meeting's day was closed at it), then those still open,
+    oldest first, overdue marked."""
+    after = since + timedelta(days=1) if previous else since
+    mine = [
         s.record
         for s in journal.load(ACTIONS).records
-        if s.value("status") == "open" and s.value("mentor") == mentor.id
+        if s.value("mentor") == mentor.id
     ]
+    done = sorted(
+        (
+            a
+            for a in mine
+            if a.status == "done" and a.closed is not None and a.closed >= after
+        ),
+        key=lambda a: (a.closed or a.created, a.created, a.id),
+    )
+    still = sorted(
+        (a for a in mine if a.status == "open"), key=lambda a: (a.created, a.id)
+    )
     return [
-        Item(
-            f"action:{action.id}",
-            "actions",
-            f"- [ ] {_one_line(action.text)}{_due_note(action.due, today)}"
-            + _mark(action),
-        )
-        for action in sorted(actions, key=lambda a: (a.created, a.id))
+        *(
+            Item(
+                f"done:{action.id}",
+                "actions",
+                f"- [x] {_one_line(action.text)} (done "
+                f"{action.closed.isoformat() if action.closed else ''})"
+                + _mark(action),
+            )
+            for action in done
+        ),
+        *(
+            Item(
+                f"action:{action.id}",
+                "actions",
+                f"- [ ] {_one_line(action.text)}{_due_note(action.due, today)}"
+                + _mark(action),
+            )
+            for action in still
+        ),
     ]
 
 
-def _from_last_time(
-    previous: Session | None, history: list[Stored[Session]]
-) -> list[Item]:
-    """The last session's takeaways and the questions it left open."""
+def _from_last_time(previous: Session | None) -> list[Item]:
+    """The last session's takeaways."""
     if previous is None:
         return []
-    items = [
+    return [
         Item(
             f"takeaway:{previous.id}:{index}",
             "takeaways",
@@ -232,20 +298,95 @@ def _from_last_time(
         )
         for index, takeaway in enumerate(previous.takeaways)
     ]
-    previous_body = next((s.body for s in history if s.record.id == previous.id), "")
-    items += [
-        Item(
-            f"openq:{previous.id}:{question.lower()}",
-            "questions",
-            f"- [ ] {question} (still open from last time)",
-        )
-        for question in open_questions(previous_body)
-    ]
+
+
+def _carried_questions(
+    previous: Session | None,
+    cancelled: list[Stored[Session]],
+    history: list[Stored[Session]],
+) -> list[Item]:
+    """The questions the last meeting left unanswered, each with the day it
+    was first asked, and those of a meeting cancelled since, not yet asked."""
+    items: list[Item] = []
+    if previous is not None:
+        body = next((s.body for s in history if s.record.id == previous.id), "")
+        for question, first in meeting_questions(previous, body):
+            items.append(
+                Item(
+                    f"openq:{previous.id}:{question.lower()}",
+                    "questions",
+                    f"- [ ] {question} (first asked "
+                    f"{(first or previous.date).isoformat()})",
+                )
+            )
+    for stored in cancelled:
+        gone = stored.record
+        mark = _mark(gone)
+        for question, first in meeting_questions(gone, stored.body):
+            note = (
+                f"first asked {first.isoformat()}"
+                if first
+                else f"from the cancelled meeting of {gone.date.isoformat()}"
+            )
+            items.append(
+                Item(
+                    f"openq:{gone.id}:{question.lower()}",
+                    "questions",
+                    f"- [ ] {question}{'' if sharing.marked(question) else mark} "
+                    f"({note})",
+                )
+            )
     return items
 
 
-def _feedback_received(journal: Journal, mentor: Mentor, since: date) -> list[Item]:
-    """Feedback from this mentor not yet applied, and applied since last time."""
+def _carried_plan(cancelled: list[Stored[Session]]) -> list[Item]:
+    """The topics and things to bring of a meeting cancelled since the last."""
+    items: list[Item] = []
+    for stored in cancelled:
+        gone = stored.record
+        items += [
+            Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}{_mark(gone)}")
+            for t in gone.topics
+        ]
+        items += [
+            Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}{_mark(gone)}")
+            for b in gone.bring
+        ]
+    return items
+
+
+def _the_ask(mentor: Mentor) -> list[Item]:
+    if not mentor.ask:
+        return []
+    return [Item(f"ask:{mentor.id}", "ask", f"- {_one_line(mentor.ask)}")]
+
+
+def _goal_served(goals: list[Goal], mentor: Mentor) -> list[Item]:
+    """The goal a flash meeting serves: those linked to the mentor, else those
+    in their expertise."""
+    from .network import covers
+
+    served = [g for g in goals if g.mentor == mentor.id] or [
+        g for g in goals if g.area and any(covers(e, g.area) for e in mentor.expertise)
+    ]
+    return [
+        Item(
+            f"goal:{goal.id}",
+            "goals",
+            f"- {_one_line(goal.title)}" + _mark(goal),
+        )
+        for goal in served
+    ]
+
+
+def _feedback_received(
+    journal: Journal,
+    mentor: Mentor,
+    session: Session,
+    history: list[Stored[Session]],
+) -> list[Item]:
+    """Feedback from this mentor not yet applied; and, to show, feedback
+    applied and not yet shown at a meeting held since."""
     items: list[Item] = []
     for stored in journal.load(FEEDBACK).records:
         fb = stored.record
@@ -260,16 +401,37 @@ def _feedback_received(journal: Journal, mentor: Mentor, since: date) -> list[It
                     "not yet applied)" + _mark(fb),
                 )
             )
-        elif fb.applied_on and fb.applied_on >= since:
+        elif fb.applied_on and not _shown(fb, session, history):
+            how = _one_line(fb.how or "")
             items.append(
                 Item(
                     f"applied:{fb.id}",
-                    "feedback",
-                    f"- Applied: {_one_line(fb.text)} → {_one_line(fb.how or '')}"
-                    + _mark(fb),
+                    "applied",
+                    f"- Applied: {_one_line(fb.text)} → "
+                    f"{how or 'say how'} ({fb.applied_on.isoformat()})" + _mark(fb),
                 )
             )
     return items
+
+
+def _shown(fb: Feedback, session: Session, history: list[Stored[Session]]) -> bool:
+    """Feedback applied is shown once the agenda of a meeting held had it, or
+    a meeting was held after the day it was applied with no agenda at all.
+    Applied after the agenda of the next meeting was made, it carries to the
+    one after; it stops after two meetings held since, shown or not."""
+    assert fb.applied_on is not None
+    held = [
+        s.record
+        for s in history
+        if s.record.status == "held" and s.record.id != session.id
+    ]
+    if any(
+        f"applied:{fb.id}" in h.agenda_keys
+        or (h.date > fb.applied_on and h.agenda_on is None)
+        for h in held
+    ):
+        return True
+    return sum(h.date > fb.applied_on for h in held) >= 2
 
 
 def _goals_due(goals: list[Goal], horizon: date, today: date) -> list[Item]:
@@ -358,7 +520,11 @@ def _resources_explored(journal: Journal, mentor: Mentor, since: date) -> list[I
 
 
 def _asked_for(
-    session: Session, goals: list[Goal], mentor: Mentor, today: date
+    session: Session,
+    goals: list[Goal],
+    mentor: Mentor,
+    today: date,
+    suggest: bool = True,
 ) -> list[Item]:
     """The feedback area to ask about, then the user's topics, questions and
     things to bring."""
@@ -371,7 +537,7 @@ def _asked_for(
                 f"- Ask for feedback on: {_one_line(session.feedback_area)}",
             )
         )
-    else:
+    elif suggest:
         # one suggestion per agenda: a later prep with another suggestion does
         # not add a second line
         suggestion = suggest_feedback_area(
@@ -422,9 +588,16 @@ def suggest_feedback_area(
     return f'progress on "{ranked[0].title}"' if ranked else None
 
 
-def open_questions(body: str) -> list[str]:
-    """Questions of an agenda still unticked (`- [ ] ...`) in its Questions part."""
-    found: list[str] = []
+_CARRIED = re.compile(
+    r" \((?:still open from last time|first asked (\d{4}-\d{2}-\d{2})"
+    r"|from the cancelled meeting of \d{4}-\d{2}-\d{2})\)$"
+)
+
+
+def open_questions(body: str) -> list[tuple[str, date | None]]:
+    """Questions of an agenda still unticked (`- [ ] ...`) in its Questions
+    part, each with the day it was first asked when the line says it."""
+    found: list[tuple[str, date | None]] = []
     inside = False
     for line in body.splitlines():
         if HEADING.match(line):
@@ -432,10 +605,26 @@ def open_questions(body: str) -> list[str]:
             continue
         stripped = line.strip()
         if inside and stripped.startswith("- [ ] "):
-            text = stripped[6:].removesuffix(" (still open from last time)").strip()
+            text = stripped[6:].strip()
+            match = _CARRIED.search(text)
+            first = None
+            if match:
+                text = text[: match.start()].strip()
+                first = date.fromisoformat(match[1]) if match[1] else None
             if text:
-                found.append(text)
+                found.append((text, first))
     return found
+
+
+def meeting_questions(session: Session, body: str) -> list[tuple[str, date | None]]:
+    """The questions of a meeting still open: those unticked on its agenda
+    (its own, when it has none) and not answered at it, each with the day it
+    was first asked if before."""
+    found = open_questions(body)
+    if not body.strip():
+        found = [(q, None) for q in session.questions]
+    answered = {a.lower() for a in session.answered}
+    return [(q, first) for q, first in found if q.lower() not in answered]
 
 
 # -- prep --------------------------------------------------------------------------
@@ -488,18 +677,37 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                 else request.private,
             }
         )
-        template = load_template(journal)
-        items = gather(journal, mentor, session, today, history)
-        fresh = [item for item in items if item.key not in session.agenda_keys]
-        keys = [*session.agenda_keys, *(item.key for item in fresh)]
-        session = session.model_copy(update={"agenda_keys": keys})
+        template = FLASH_TEMPLATE if mentor.kind == "flash" else load_template(journal)
+        items = fit(template, gather(journal, mentor, session, today, history))
+        before = {line.digest for line in session.agenda_lines}
         if stored is None or not stored.body.strip():
+            written = items
             body = "\n" + render_agenda(template, mentor, session, items)
         else:
             previous = stored.body
             if renamed_from is not None:
                 previous = retitle(previous, renamed_from, session.date)
-            body = add_items(previous, template, mentor, session, fresh)
+            present = {line_digest(line) for line in previous.splitlines()}
+            # added before and no longer there as prep wrote it: the user's now
+            theirs = set(session.agenda_keys) - {
+                line.key for line in session.agenda_lines if line.digest in present
+            }
+            written = [item for item in items if item.key not in theirs]
+            body = refresh_items(
+                previous, template, mentor, session, session.agenda_lines, written
+            )
+        fresh = [item for item in written if line_digest(item.line) not in before]
+        session = session.model_copy(
+            update={
+                "agenda_keys": _merge(
+                    session.agenda_keys, [item.key for item in written]
+                ),
+                "agenda_lines": [
+                    AgendaLine(key=i.key, section=i.section, digest=line_digest(i.line))
+                    for i in written
+                ],
+            }
+        )
         path = journal.save(SESSIONS, session, stored, body=body)
         loaded = journal.load(SESSIONS)
         saved = next(s for s in loaded.records if s.path == path)

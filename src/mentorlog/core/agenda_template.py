@@ -4,11 +4,12 @@ the user may have edited by hand."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from mentorlog._struct import struct
 from mentorlog.errors import DataError, JournalIOError, LinkError
-from mentorlog.models import Mentor, Session
+from mentorlog.models import AgendaLine, Mentor, Session
 from mentorlog.store.journal import Journal
 
 from .common import one_line
@@ -24,7 +25,33 @@ LINE_PLACEHOLDERS = (
     "feedback_area",
     "topics",
     "bring",
+    "applied",
+    "ask",
 )
+# a placeholder an older template lacks: its items go under this one instead
+FALLBACK = {"applied": "feedback", "ask": "topics"}
+# the agenda of a flash meeting: one ask, one question, the goal it serves
+FLASH_TEMPLATE = """\
+# {mentor} · {date}
+
+## The ask
+{ask}
+
+## The question
+{questions}
+
+## The goal it serves
+{goals}
+
+## Topics
+{topics}
+
+## To bring
+{bring}
+
+## Before leaving
+- Thank {mentor} for their time, and say what you will do with their answer.
+"""
 ADDED_HEADING = "## Added by prep"
 HEADING = re.compile(r"^#{1,6}\s")
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
@@ -50,6 +77,22 @@ def load_template(journal: Journal) -> str:
     except (JournalIOError, DataError):
         return AGENDA_TEMPLATE
     return text if text.strip() else AGENDA_TEMPLATE
+
+
+def fit(template: str, items: list[Item]) -> list[Item]:
+    """`items` with those whose placeholder `template` lacks moved under the
+    placeholder an older template has for them (`FALLBACK`)."""
+    names = {
+        name
+        for line in _COMMENT.sub("", template).splitlines()
+        if (name := _placeholder(line)) is not None
+    }
+    return [
+        Item(i.key, FALLBACK[i.section], i.line)
+        if i.section not in names and FALLBACK.get(i.section) in names
+        else i
+        for i in items
+    ]
 
 
 def _fill(line: str, mentor: Mentor, session: Session) -> str:
@@ -137,3 +180,48 @@ def add_items(
             end -= 1
         lines.insert(end, item.line)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def line_digest(line: str) -> str:
+    """What a session keeps of a line prep wrote: enough to know it again."""
+    return hashlib.sha256(line.encode("utf-8")).hexdigest()[:16]
+
+
+def refresh_items(
+    body: str,
+    template: str,
+    mentor: Mentor,
+    session: Session,
+    old: list[AgendaLine],
+    items: list[Item],
+) -> str:
+    """`body` with what prep wrote last time (`old`) replaced by `items`, the
+    journal as it is now. A written line the user left unchanged is prep's to
+    replace (the first of each part gives the place of the part's new items);
+    a line the user edited, and every line they added, stays where it is."""
+    lines = body.splitlines()
+    remaining = {(o.section, o.digest) for o in old}
+    marked: set[str] = set()
+    out: list[str | tuple[str]] = []
+    for line in lines:
+        digest = line_digest(line)
+        found = next((s for s, d in remaining if d == digest), None)
+        if found is None:
+            out.append(line)
+            continue
+        remaining.discard((found, digest))
+        if found not in marked:
+            marked.add(found)
+            out.append((found,))
+    by_section: dict[str, list[Item]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item)
+    expanded: list[str] = []
+    for entry in out:
+        if isinstance(entry, tuple):
+            expanded += [i.line for i in by_section.pop(entry[0], [])]
+        else:
+            expanded.append(entry)
+    rest = [i for i in items if i.section in by_section]
+    text = "\n".join(expanded).rstrip("\n") + "\n"
+    return add_items(text, template, mentor, session, rest) if rest else text

@@ -40,11 +40,13 @@ class RecapInput:
     appreciated: bool | None = None
     done: list[str] = field(default_factory=list)  # carried-in actions now done
     dropped: list[str] = field(default_factory=list)  # ... and dropped
+    answered: list[str] = field(default_factory=list)  # agenda questions answered
 
     @property
     def empty(self) -> bool:
         return not (
-            self.takeaways
+            self.answered
+            or self.takeaways
             or self.actions
             or self.feedback
             or self.done
@@ -63,6 +65,7 @@ class RecapTarget:
     session: Session
     stored: Stored[Session] | None
     carried: list[tuple[str, ActionItem]]  # (short id, action)
+    questions: list[str] = field(default_factory=list)  # open on its agenda
 
 
 @struct
@@ -138,7 +141,56 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         and s.record.status == "open"
         and s.record.session != session.id
     ]
-    return RecapTarget(mentor, session, stored, carried)
+    from .agenda import meeting_questions
+
+    body = stored.body if stored is not None else ""
+    questions = [q for q, _ in meeting_questions(session, body)]
+    return RecapTarget(mentor, session, stored, carried, questions)
+
+
+def tick_questions(body: str, answered: list[str]) -> str:
+    """The agenda with each answered question's box ticked."""
+    from .agenda_template import HEADING
+
+    wanted = {q.lower() for q in answered}
+    lines = body.splitlines()
+    inside = False
+    for index, line in enumerate(lines):
+        if HEADING.match(line):
+            inside = "question" in line.lower()
+            continue
+        stripped = line.strip()
+        if inside and stripped.startswith("- [ ] "):
+            text = stripped[6:].strip().lower()
+            if any(text == q or text.startswith(q + " (") for q in wanted):
+                lines[index] = line.replace("- [ ] ", "- [x] ", 1)
+    return "\n".join(lines) + ("\n" if body.endswith("\n") else "")
+
+
+def _pick_question(questions: list[str], ref: str) -> str:
+    """The open question of the agenda `ref` names: its number in the
+    agenda's Questions part, its text, or the start of it."""
+    needle = " ".join(ref.split()).lower()
+    if needle.isdecimal() and 1 <= int(needle) <= len(questions):
+        return questions[int(needle) - 1]
+    found = [q for q in questions if q.lower() == needle] or [
+        q for q in questions if needle and q.lower().startswith(needle)
+    ]
+    if len(found) == 1:
+        return found[0]
+    listed = "; ".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
+    if not questions:
+        raise UserError(f'"{ref}": the meeting\'s agenda has no open question')
+    what = "matches several" if found else "is not one"
+    raise UserError(f'"{ref}" {what} of the open questions: {listed}')
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    merged = list(first)
+    for item in second:
+        if item.lower() not in (m.lower() for m in merged):
+            merged.append(item)
+    return merged
 
 
 def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
@@ -152,6 +204,7 @@ def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
         ("--feedback", given.feedback),
         ("--done", given.done),
         ("--dropped", given.dropped),
+        ("--answered", given.answered),
     ):
         for value in values:
             argv += [option, value]
@@ -249,6 +302,7 @@ def record_recap(
         if len({a.id for a, _ in closing}) != len(closing):
             raise UserError("an action is named twice in --done / --dropped")
 
+        answered = [_pick_question(target.questions, ref) for ref in given.answered]
         held_date = session.date if session.date <= today else today
         updated = session.model_copy(
             update={
@@ -256,6 +310,7 @@ def record_recap(
                 "date": held_date,
                 "held_on": session.held_on or today,
                 "takeaways": [*session.takeaways, *takeaways],
+                "answered": _union(session.answered, answered),
                 "feedback_asked": (given.feedback_asked or "").strip()
                 or session.feedback_asked,
                 "appreciated": given.appreciated
@@ -269,6 +324,10 @@ def record_recap(
             body = retitle(target.stored.body, session.date, held_date)
         else:
             body = None
+        if answered and target.stored is not None:
+            body = tick_questions(
+                target.stored.body if body is None else body, answered
+            )
         path = journal.save(SESSIONS, updated, target.stored, body=body)
         for action in actions:
             journal.save(ACTIONS, action)
@@ -348,7 +407,13 @@ def _followups(
             f'Explore "{resource.title}", which {mentor.name} recommended, and '
             "tell them what you made of it in about a week."
         )
-    if next_date is not None:
+    if mentor.kind == "flash":
+        # one meeting, no cadence: what could come next is an ongoing mentorship
+        notes.append(
+            f"If it went well, ask {mentor.name} to keep meeting, and make it an "
+            f"ongoing mentorship: mentorlog mentors promote {short}"
+        )
+    elif next_date is not None:
         notes.append(
             f"Next meeting by your cadence: {next_date.isoformat()} "
             f"(mentorlog prep {short} --on {next_date.isoformat()})."

@@ -11,7 +11,7 @@ from mentorlog.models import Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
 
-from .common import short_of
+from .common import one_line, short_of
 
 RECENT_DAYS = 30
 
@@ -42,6 +42,7 @@ class SessionView:
             "agenda_on": _iso(s.agenda_on),
             "held_on": _iso(s.held_on),
             "cancelled_on": _iso(s.cancelled_on),
+            "cancel_reason": s.cancel_reason,
             "moves": [
                 {
                     "from": m.from_date.isoformat(),
@@ -58,6 +59,7 @@ class SessionView:
             "feedback_area": s.feedback_area,
             "feedback_asked": s.feedback_asked,
             "takeaways": s.takeaways,
+            "answered": s.answered,
             "appreciated": s.appreciated,
             "thanked_on": _iso(s.thanked_on),
             "private": s.private,
@@ -203,8 +205,15 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
             session = session.model_copy(
                 update={
                     name: _union(getattr(session, name), getattr(extra, name))
-                    for name in ("topics", "questions", "bring", "agenda_keys")
+                    for name in (
+                        "topics",
+                        "questions",
+                        "bring",
+                        "agenda_keys",
+                        "answered",
+                    )
                 }
+                | {"agenda_lines": [*session.agenda_lines, *extra.agenda_lines]}
             )
             if other.body.strip() and other.body.strip() not in body:
                 body = body.rstrip("\n") + f"\n\n{MERGED_NOTE}\n\n" + other.body
@@ -279,7 +288,12 @@ def move_to(
     )
 
 
-def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
+def cancel_session(
+    journal: Journal, ref: str, today: date, reason: str | None = None
+) -> SessionView:
+    why = one_line(reason or "") or None
+    if reason is not None and why is None:
+        raise UserError("--reason is empty; say why, in a few words")
     with journal.transaction():
         loaded = journal.load(SESSIONS)
         stored = resolve_session(journal, ref, loaded)
@@ -296,6 +310,7 @@ def cancel_session(journal: Journal, ref: str, today: date) -> SessionView:
                 "status": "cancelled",
                 "cancelled_on": today,
                 "cancelled_late": is_late(session.date, today, notice),
+                "cancel_reason": why,
             }
         )
         journal.save(SESSIONS, updated, stored)

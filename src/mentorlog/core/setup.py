@@ -17,7 +17,7 @@ AGENDA_TEMPLATE = """\
   becomes a list of what the journal knows; {mentor} and {date} anywhere are
   filled in. Lines you add to an agenda are never touched by a later prep.
   Placeholders: {actions} {takeaways} {questions} {feedback} {goals} {wins}
-  {resources} {feedback_area} {topics} {bring}
+  {resources} {feedback_area} {topics} {bring} {applied}
 -->
 # {mentor} · {date}
 
@@ -34,6 +34,9 @@ AGENDA_TEMPLATE = """\
 ## What worked
 
 ## What didn't
+
+## To show
+{applied}
 
 ## Feedback
 {feedback}

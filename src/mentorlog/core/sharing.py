@@ -291,7 +291,7 @@ def withheld_texts(journal: Journal, audience: Audience) -> dict[str, Reason]:
         keep([entry.text], audience.withheld(entry, entry.mentor))
     for session in (s.record for s in journal.load(SESSIONS).records):
         why = audience.withheld(session, session.mentor, words=True)
-        keep(session.takeaways, why)
+        keep([*session.takeaways, session.cancel_reason], why)
         if why is None:
             for takeaway in session.takeaways:
                 why = audience.text_withheld(takeaway, session.mentor, words=True)

@@ -221,6 +221,10 @@ def session_detail(view: SessionView) -> None:
     head = Text(f"{safe(view.mentor_name)} · {when_of(s)}", style="bold")
     head.append(f"  [{view.short} · {s.status}]", style="dim")
     emit(head)
+    if s.status == "cancelled":
+        why = f": {s.cancel_reason}" if s.cancel_reason else ""
+        on = s.cancelled_on.isoformat() if s.cancelled_on else "?"
+        emit(Text(safe(f"cancelled on {on}{why}"), style="dim"))
     for move in s.moves:
         line = Text(
             f"moved from {move.from_date.isoformat()} on {move.on.isoformat()}",
@@ -233,6 +237,10 @@ def session_detail(view: SessionView) -> None:
         emit(Text("Takeaways", style="bold"))
         for takeaway in s.takeaways:
             emit(Text("  • " + safe(takeaway)))
+    if s.answered:
+        emit(Text("Questions answered", style="bold"))
+        for question in s.answered:
+            emit(Text("  • " + safe(question)))
     if s.feedback_asked:
         emit(Text("Feedback asked on: " + safe(s.feedback_asked)))
     if s.appreciated is not None:

@@ -1,0 +1,73 @@
+"""Issue 18 through the real CLI: answered questions, a cancelled meeting's
+reason and plan, and a flash meeting's shape and aftermath."""
+
+import json
+from pathlib import Path
+
+from mentorlog.store.journal import Journal
+from mentorlog.store.kinds import SESSIONS
+from tests.cli.test_prompts_keep_answers import snapshot
+from tests.conftest import Run
+
+
+def ok(run: Run, *args: str, today: str | None = None) -> str:
+    env = {"MENTORLOG_TODAY": today} if today else None
+    result = run(*args, env=env) if env else run(*args)
+    assert result.exit_code == 0, (args, result.output)
+    return result.stdout
+
+
+def test_recap_answered_names_a_question_and_a_bad_name_writes_nothing(
+    run: Run, home: Path, journal: Journal
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ok(run, "prep", "ada", "--on", "2026-11-22", "-q", "Which lab?", "-q", "Why?")
+    before = snapshot(home)
+    bad = run("recap", "ada", "--takeaway", "x", "--answered", "How?")
+    assert bad.exit_code == 1
+    assert bad.stderr.strip().count("\n") == 0
+    assert '"How?" is not one of the open questions: 1. Which lab?; 2. Why?' in (
+        bad.stderr
+    )
+    assert snapshot(home) == before
+    ok(run, "recap", "ada", "--answered", "2", "--answered", "which")
+    (session,) = journal.load(SESSIONS).records
+    assert session.record.answered == ["Why?", "Which lab?"]
+    shown = ok(run, "sessions", "show", "2026-11-22")
+    assert "Questions answered\n  • Why?\n  • Which lab?" in shown
+    assert "☑ Which lab?\n  ☑ Why?" in shown
+
+
+def test_cancel_takes_a_reason_shown_and_kept_out_of_shares_when_private(
+    run: Run, home: Path
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ok(run, "prep", "ada", "--on", "2026-11-24", "--topic", "portfolio")
+    empty = run("sessions", "cancel", "2026-11-24", "--reason", "  ")
+    assert empty.exit_code == 1 and "--reason is empty" in empty.stderr
+    ok(run, "sessions", "cancel", "2026-11-24", "--reason", "my surgery (private)")
+    shown = ok(run, "sessions", "show", "2026-11-24")
+    assert "cancelled on 2026-11-22: my surgery (private)" in shown
+    listed = json.loads(ok(run, "sessions", "show", "2026-11-24", "--json"))
+    assert listed["cancel_reason"] == "my surgery (private)"
+    ok(run, "prep", "ada", "--on", "2026-12-01")
+    agenda = next(p for p in (home / "sessions").iterdir() if "12-01" in p.name)
+    assert "- portfolio (private)" in agenda.read_text()
+    share = ok(run, "prep", "ada", "--share")
+    assert "portfolio" not in share and "surgery" not in share
+
+
+def test_no_cadence_nagging_for_a_flash_mentor_and_promote_is_suggested(
+    run: Run,
+) -> None:
+    ok(run, "mentors", "ask", "Grace Hopper", "--ask", "How did you start?")
+    ok(run, "mentors", "answer", "grace", "accepted", "--on", "2026-11-22")
+    recap = ok(run, "recap", "grace", "--takeaway", "Start tiny", "--appreciated")
+    assert "thank-you note" in recap
+    assert "mentorlog mentors promote" in recap
+    assert "cadence" not in recap.lower()
+    for args in (("followups",), ("status",), ("checklist",)):
+        out = ok(run, *args, today="2026-12-20")
+        for line in out.splitlines():
+            nagging = "cadence" in line.lower() or "plan the next" in line.lower()
+            assert not ("Grace" in line and nagging), (args, line)
