@@ -204,10 +204,21 @@ def test_ics_keeps_held_meetings_and_describes_the_shareable_agenda(
         "--takeaway",
         "my pay rise plan (private)",
     )
-    ok(run, "prep", "ada", "--on", "fri 15:00", "--question", "How did you pick a lab?")
-    (path,) = (p for p in (home / "sessions").iterdir() if "ada" in p.name)
-    with path.open("a", encoding="utf-8") as notes:
-        notes.write("\nMy salary worries (private)\n")
+    ok(
+        run,
+        "prep",
+        "ada",
+        "--on",
+        "fri 15:00",
+        "--question",
+        "How did you pick a lab?",
+        "--question",
+        "My salary worries (private)",
+        "--topic",
+        "the React app",
+        "--bring",
+        "my CV",
+    )
     ok(run, "prep", "grace", "--on", "mon")
     ok(run, "sessions", "cancel", "grace")
     ids = _session_ids(run)
@@ -217,9 +228,12 @@ def test_ics_keeps_held_meetings_and_describes_the_shareable_agenda(
     assert "pay rise" not in str(held["description"])
     assert ids["Grace Hopper 2026-11-23"] not in events  # cancelled: gone
     ada = str(events[ids["Ada Lovelace 2026-11-27"]]["description"])
-    assert ada.startswith("Meeting with Ada Lovelace\nChannel: video\n")
-    assert "How did you pick a lab?" in ada
-    assert "Deploy a React app with login" in ada
+    assert ada == (
+        "Meeting with Ada Lovelace\nChannel: video\n\n"
+        "Topics:\n- the React app\n\n"
+        "Questions:\n- How did you pick a lab?\n\n"
+        "To bring:\n- my CV"
+    )
     assert "salary" not in ada  # private
     assert "Grace" not in ada and "compiler" not in ada  # another mentor's
 

@@ -346,12 +346,15 @@ def _shareable_descriptions(
     journal: Journal, views: list[SessionView]
 ) -> dict[str, str]:
     """Each meeting's description: who, channel and contact, then the
-    agenda's pre-read for that mentor (`core.sharing`: nothing private,
-    nothing of another mentor; a private meeting gives no agenda)."""
+    agenda's summary as its mentor may see it: the topics, questions, things
+    to bring and feedback area given to `prep`, and a held meeting's
+    takeaways, each left out when `core.sharing` calls it private (a private
+    meeting gives none). All of it is that meeting's own, so nothing of
+    another mentor. (The whole pre-read, `prep --share`, checks every block
+    against every withheld record: about a second a meeting on a ten-year
+    journal, too slow for hundreds of meetings.)"""
     from . import sharing
-    from .agenda import share_text
 
-    withheld: dict[str, dict[str, sharing.Reason]] = {}
     described: dict[str, str] = {}
     for view in views:
         session, mentor = view.session, view.mentor
@@ -361,16 +364,18 @@ def _shareable_descriptions(
         if mentor is not None and mentor.contact:
             details.append(f"Contact: {mentor.contact}")
         lines = [_text(line) for line in details]
-        if mentor is not None and not sharing.is_private(session):
-            if mentor.id not in withheld:
-                audience = sharing.audience_for(journal, mentor)
-                withheld[mentor.id] = sharing.withheld_texts(journal, audience)
-            takeaways = [t for t in session.takeaways if not sharing.marked(t)]
-            if takeaways:
-                lines += ["", "Takeaways:", *(_text(f"- {t}") for t in takeaways)]
-            text, _ = share_text(view.body, withheld[mentor.id])
-            if text.strip():
-                lines += ["", *(_text(line) for line in text.splitlines())]
+        if not sharing.is_private(session):
+            area = [session.feedback_area] if session.feedback_area else []
+            for heading, items in (
+                ("Topics", session.topics),
+                ("Questions", session.questions),
+                ("To bring", session.bring),
+                ("Feedback to ask on", area),
+                ("Takeaways", session.takeaways if session.status == "held" else []),
+            ):
+                shown = [item for item in items if not sharing.marked(item)]
+                if shown:
+                    lines += ["", f"{heading}:", *(_text(f"- {i}") for i in shown)]
         described[session.id] = "\n".join(lines)
     return described
 
