@@ -138,6 +138,8 @@ def test_a_milestone_is_changed_by_its_number(run: Run, journal: Journal) -> Non
         "deploy the first page",
         "add a login form",
     ]
+    said = fail(run, "goals", "milestone", "build", "add a login form", "--due", "fri")
+    assert "to change it: mentorlog goals milestone build 3 --due" in said
     said = ok(run, "goals", "milestone", "build", "1", "--remove")
     assert "Removed milestone 1 from" in said and "finish the tutorial" in said
     assert _milestones(journal) == [

@@ -334,8 +334,13 @@ def add_milestone(
             raise UserError(
                 f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
             )
-        if any(m.title.lower() == text.lower() for m in goal.milestones):
-            raise UserError(f'goal "{goal.title}" already has the milestone "{text}"')
+        for number, m in enumerate(goal.milestones, 1):
+            if m.title.lower() == text.lower():
+                raise UserError(
+                    f'goal "{goal.title}" already has the milestone "{text}" '
+                    f"(to change it: mentorlog goals milestone {ref} {number} "
+                    "--due DATE / --title TEXT)"
+                )
         milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})
         journal.save(GOALS, updated, stored)
