@@ -243,6 +243,10 @@ def test_remove_is_refused_while_records_refer_to_the_mentor(
     assert "referred to by 1 sessions, 1 actions" in said
     assert "--merge-into" in said and said.count("\n") == 1
     assert snapshot(home) == before
+    ok(run, "mentors", "add", "Ada L")
+    ok(run, "actions", "add", "Email Ada L", "--mentor", "Ada L")
+    said = fail(run, "mentors", "remove", "Ada L")
+    assert "mentorlog mentors remove 'Ada L' --merge-into OTHER" in said
     ok(run, "mentors", "add", "Typo Name")
     ok(run, "mentors", "remove", "typo")
     assert "Typo" not in ok(run, "mentors", "--all")

@@ -4,6 +4,7 @@ mentor) and `mentors review` (a relationship review recorded any time)."""
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import field
 from datetime import date
 from typing import Any
@@ -173,7 +174,8 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
             listed = ", ".join(f"{n} {folder}" for folder, n in counts.items())
             raise UserError(
                 f"{mentor.name} is referred to by {listed}; to move them to "
-                f"another mentor: mentorlog mentors remove {ref} --merge-into OTHER "
+                f"another mentor: mentorlog mentors remove {shlex.quote(ref)} "
+                "--merge-into OTHER "
                 "(or end the mentorship: mentorlog mentors end)"
             )
         if target is not None:
