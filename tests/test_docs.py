@@ -34,6 +34,9 @@ def test_the_reference_lists_the_commands_of_this_release() -> None:
         "goals milestone",
         "goals tick",
         "goals check",
+        "mentors edit",
+        "mentors remove",
+        "mentors review",
     }
     assert expected <= words
 

@@ -125,5 +125,5 @@ def test_every_checked_alias_has_its_check() -> None:
         for value in vars(models).values()
         if typing.get_origin(value) is typing.Annotated
     ]
-    assert len(aliases) == 10
+    assert len(aliases) == 12
     assert set(aliases) == set(schema.CHECKS)

@@ -471,3 +471,37 @@ def notice_hours(notice: str) -> int:
     canonical = parse_notice(notice)
     amount = int(canonical[:-1])
     return amount * 24 if canonical.endswith("d") else amount
+
+
+DURATION_HELP = "45m, 1h, 1h30m or a number of minutes (90)"
+MAX_MINUTES = 24 * 60
+_DURATION = re.compile(
+    r"^(?:(?P<bare>\d+)|(?:(?P<h>\d+)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(?P<m>\d+)\s*(?:m(?:in(?:utes?|s)?)?)?)?)$"
+)
+
+
+def parse_duration(text: str) -> int:
+    """A meeting's length in minutes: `45m`, `1h`, `1h30m`, `90` (minutes);
+    1 minute to a day."""
+    cleaned = " ".join(text.strip().lower().split())
+    match = _DURATION.match(cleaned)
+    if not cleaned or not match:
+        raise DateError(
+            f'cannot read the duration "{_quote(text)}"; use {DURATION_HELP}'
+        )
+    if match.group("bare") is not None:
+        minutes = int(match.group("bare"))
+    else:
+        minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise DateError(
+            f'the duration "{_quote(text)}" is not between 1 minute and 24 hours'
+        )
+    return minutes
+
+
+def minutes_text(minutes: int) -> str:
+    """A duration as it is typed: 45m, 1h, 1h30m."""
+    hours, rest = divmod(minutes, 60)
+    return (f"{hours}h" if hours else "") + (f"{rest}m" if rest or not hours else "")

@@ -66,6 +66,9 @@ Period = Annotated[int, Rule("Period")]  # a number of days, 1 to 3650
 Cadence = Annotated[str, Rule("Cadence")]
 Notice = Annotated[str, Rule("Notice")]  # 48h, 2d, 1 week (`dates.parse_notice`)
 Clock = Annotated[str, Rule("Clock")]  # a time of day, "HH:MM" (00:00 to 23:59)
+Minutes = Annotated[int, Rule("Minutes")]  # a meeting's length, 1 to 1440 minutes
+# an IANA time zone name ("Europe/Paris"), as `zoneinfo` knows it
+TimeZone = Annotated[str, Rule("TimeZone")]
 
 # How the derived cache holds a field's value in a row: as it is (text,
 # numbers, flags, lists of those), a date as ISO text, a nested record as its
@@ -321,11 +324,20 @@ class Targets(Model):
             raise ValueError("goals_min is above goals_max")
 
 
+class CalendarSettings(Model):
+    """How meetings go into a calendar (`export --format ics`)."""
+
+    duration: Minutes = 60  # minutes, for a meeting with no length of its own
+    reminder: Count = 15  # minutes before a timed meeting; 0: no reminder
+
+
 class Settings(Model):
     schema_version: Positive = SCHEMA_VERSION
     name: str | None = None
+    timezone: TimeZone | None = None  # None: the system's
     needs: list[str] = field(default_factory=list)  # areas beyond the goals' own
     targets: Targets = field(default_factory=Targets)
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
 
 
 Channel = Literal["email", "text", "phone", "video", "in-person"]
@@ -455,6 +467,7 @@ class Session(Record):
     mentor_name: str  # as it was when the session was made; names the file
     date: Day
     time: Clock | None = None  # the time of day, local; None: the day only
+    minutes: Minutes | None = None  # how long; None: the settings' default
     status: SessionStatus = "planned"
     created: Day
     agenda_on: Day | None = None  # first prepared

@@ -82,6 +82,19 @@ def _clock(value: Any) -> Any:
     return value.strip()
 
 
+def _timezone(value: str) -> str:
+    """A time zone `zoneinfo` knows ("Europe/Paris")."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(value)
+    except (ValueError, OSError, LookupError):
+        raise ValueError(
+            "is not a time zone (use a name like Europe/Paris or America/New_York)"
+        ) from None
+    return value
+
+
 def _at_most(limit: int) -> Any:
     def check(value: int) -> int:
         if value > limit:
@@ -106,6 +119,8 @@ CHECKS: dict[Any, Any] = {
     models.Cadence: Annotated[str, AfterValidator(_cadence)],
     models.Notice: Annotated[str, AfterValidator(_notice)],
     models.Clock: Annotated[str, BeforeValidator(_clock)],
+    models.Minutes: Annotated[int, Field(ge=1), _at_most(1440)],
+    models.TimeZone: Annotated[str, AfterValidator(_timezone)],
 }
 
 M = TypeVar("M", bound=Model)

@@ -121,6 +121,20 @@ def meeting_date(text: str | None, what: str) -> When | None:
     return When(day, None if hour is None else hour.strftime("%H:%M"))
 
 
+def duration(text: str | None, what: str) -> int | None:
+    """A meeting's length typed as `45m`, `1h30m` or `90`, in minutes; the
+    error names the option."""
+    if text is None:
+        return None
+    from mentorlog import dates
+    from mentorlog.errors import DateError
+
+    try:
+        return dates.parse_duration(text)
+    except DateError as error:
+        raise DateError(f"{what}: {error.message}") from None
+
+
 def show_merge_notes(file: str, record: Any) -> None:
     """A shown record's values that lost in a sync's record merge, said after
     it (stderr): both devices changed one field (see `store.merge`)."""

@@ -265,16 +265,90 @@ def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
 
 
 @goals_app.command("edit")
-def edit_goal(goal: GoalRef) -> None:
-    """Open a goal's file in $VISUAL / $EDITOR; it is checked before it is saved.
+def edit_goal(
+    goal: GoalRef,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="A new title.")
+    ] = None,
+    specific: Annotated[
+        str | None,
+        typer.Option(
+            "--specific", "-s", metavar="TEXT", help="What exactly you will have done."
+        ),
+    ] = None,
+    measure: Annotated[
+        str | None,
+        typer.Option(
+            "--measure", "-m", metavar="TEXT", help="How you will know it is done."
+        ),
+    ] = None,
+    achievable: Annotated[
+        str | None,
+        typer.Option("--achievable", metavar="TEXT", help="Why it is within reach."),
+    ] = None,
+    relevant: Annotated[
+        str | None,
+        typer.Option(
+            "--relevant", "-r", metavar="TEXT", help="Why it matters to you now."
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", "-b", metavar="DATE", help="Target date: 2027-03-01, 'in 3 months'."
+        ),
+    ] = None,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", metavar="TEXT", help="The area it belongs to."),
+    ] = None,
+    mentor: Annotated[
+        str | None,
+        typer.Option(
+            "--mentor",
+            metavar="TEXT",
+            help="The mentor who helps with it.",
+            autocompletion=completion.mentors,
+        ),
+    ] = None,
+    private: Annotated[
+        bool | None,
+        typer.Option("--private/--no-private", help="Keep it out of every share."),
+    ] = None,
+) -> None:
+    """Change a goal: the options given set those fields (the file keeps its
+    name and what you wrote in it by hand). With no option, open its file in
+    $VISUAL / $EDITOR; it is checked before it is saved.
 
     \b
-    Example:
+    Examples:
+      mentorlog goals edit build --achievable "2 evenings a week" --by "in 3 months"
+      mentorlog goals edit build --title "ship a React app with login"
       EDITOR=nano mentorlog goals edit build
     """
-    from .journal_commands import edit_in_editor
+    from mentorlog import render
+    from mentorlog.core.goals import GoalChanges
+    from mentorlog.core.goals import edit_goal as edit_use_case
 
-    edit_in_editor(goal, "goal")
+    given = (title, specific, measure, achievable, relevant, by, area, mentor, private)
+    if all(value is None for value in given):
+        from .journal_commands import edit_in_editor
+
+        edit_in_editor(goal, "goal")
+        return
+    changes = GoalChanges(
+        title=title,
+        specific=specific,
+        measurable=measure,
+        achievable=achievable,
+        relevant=relevant,
+        target=optional_date(by, "--by"),
+        area=area,
+        mentor=mentor,
+        private=private,
+    )
+    edited = edit_use_case(journal(), goal, changes, today())
+    render.goal_edited(edited.view, edited.notes)
 
 
 @goals_app.command("done")
@@ -311,32 +385,72 @@ def _close(ref: str, status: str) -> None:
 
 
 @goals_app.command("milestone")
-def add_milestone(
+def milestone(
     goal: GoalRef,
-    title: Annotated[
+    which: Annotated[
         str,
         typer.Argument(
-            metavar="TITLE", help="The milestone: a step you can check off."
+            metavar="TITLE|N",
+            help="A new milestone's title; or the number of one to change.",
         ),
     ],
     due: Annotated[
         str | None, typer.Option("--due", "-d", metavar="DATE", help="When it is due.")
     ] = None,
-    private: PrivateOption = False,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", metavar="TEXT", help="Rename milestone N."),
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Remove milestone N.")
+    ] = False,
+    add: Annotated[
+        bool,
+        typer.Option("--add", help="Add TITLE even if it is a number."),
+    ] = False,
+    private: Annotated[
+        bool | None,
+        typer.Option("--private/--no-private", help="Keep it out of every share."),
+    ] = None,
 ) -> None:
-    """Add a milestone to a goal.
+    """Add a milestone to a goal, or change one: a number N (as `goals show`
+    lists them) names milestone N; --title or --remove name one by its number
+    or the start of its title. A milestone whose title is a number: --add.
 
     \b
-    Example:
+    Examples:
       mentorlog goals milestone build "deploy a first page" --due "next friday"
+      mentorlog goals milestone build 2 --due "in 3 weeks"
+      mentorlog goals milestone build 2 --title "deploy the login page"
+      mentorlog goals milestone build 3 --remove
     """
     from mentorlog import render
     from mentorlog.core.goals import add_milestone as add_use_case
+    from mentorlog.core.goals import edit_milestone
 
-    view, number = add_use_case(
-        journal(), goal, title, optional_date(due, "--due"), today(), private=private
+    when = optional_date(due, "--due")
+    changing = title is not None or remove or which.strip().isdecimal()
+    if add or not changing:
+        if title is not None or remove:
+            from mentorlog.errors import UsageError
+
+            raise UsageError("--add takes no --title or --remove")
+        view, number = add_use_case(
+            journal(), goal, which, when, today(), private=bool(private)
+        )
+        render.milestone_added(view, number)
+        return
+    view, index, before = edit_milestone(
+        journal(),
+        goal,
+        which,
+        today(),
+        title=title,
+        due=when,
+        remove=remove,
+        private=private,
     )
-    render.milestone_added(view, number)
+    render.milestone_changed(view, index, before, remove)
 
 
 @goals_app.command("tick")

@@ -9,6 +9,7 @@ import typer
 
 from . import completion
 from .context import (
+    duration,
     interactive,
     journal,
     meeting_date,
@@ -63,7 +64,16 @@ def prep(
         ),
     ] = None,
     on: Annotated[
-        str | None, typer.Option("--on", metavar="DATE", help="When you meet.")
+        str | None,
+        typer.Option(
+            "--on", metavar="DATE", help="When you meet, and at what time if any."
+        ),
+    ] = None,
+    length: Annotated[
+        str | None,
+        typer.Option(
+            "--for", metavar="LENGTH", help="How long: 45m, 1h, 1h30m, 90 (minutes)."
+        ),
     ] = None,
     topic: Annotated[
         list[str] | None,
@@ -112,6 +122,7 @@ def prep(
     \b
     Examples:
       mentorlog prep ada --on "next tuesday" --question "How did you pick a lab?"
+      mentorlog prep ada --on "fri 15:00" --for 45m
       mentorlog prep --topic "conference talk" --bring "draft slides"
       mentorlog prep ada --share > pre-read.md
     """
@@ -124,6 +135,7 @@ def prep(
         mentor=mentor,
         on=when.day if when else None,
         at=when.time if when else None,
+        minutes=duration(length, "--for"),
         topics=topic or [],
         questions=question or [],
         bring=bring or [],
@@ -306,20 +318,23 @@ def list_sessions(
 
 @sessions_app.command("show")
 def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
-    """Show one meeting: its agenda and notes, takeaways and moves.
+    """Show one meeting: its agenda and notes, moves, and once held what came
+    out of it: takeaways, new actions, feedback, and the actions carried in.
 
     \b
     Example:
       mentorlog sessions show 2026-12-01
     """
     from mentorlog import render
-    from mentorlog.core.sessions import get_session
+    from mentorlog.core.sessions import show_session as show_use_case
 
-    view = get_session(journal(), session)
+    shown = show_use_case(journal(), session)
+    view = shown.view
     if as_json:
-        render.json_out({**view.as_json(), "body": view.body})
+        outcome = shown.outcome.as_json() if shown.outcome else None
+        render.json_out({**view.as_json(), "body": view.body, "outcome": outcome})
     else:
-        render.session_detail(view)
+        render.session_detail(view, shown.outcome)
         show_merge_notes(view.file, view.session)
 
 

@@ -66,6 +66,30 @@ CadenceOption = Annotated[
 ]
 
 
+# `mentors add` and `mentors edit` share the profile's options.
+OrgOption = Annotated[str | None, typer.Option("--org", metavar="ORG")]
+ExpertiseOption = Annotated[
+    list[str] | None,
+    typer.Option("--expertise", "-e", metavar="A,B", help="What they know about."),
+]
+ContactOption = Annotated[
+    str | None,
+    typer.Option("--contact", metavar="TEXT", help="Email, phone, handle."),
+]
+InterestsOption = Annotated[
+    list[str] | None,
+    typer.Option("--interests", metavar="A,B", help="What they care about."),
+]
+LearningOption = Annotated[str | None, typer.Option("--learning-style", metavar="TEXT")]
+TeachingOption = Annotated[str | None, typer.Option("--teaching-style", metavar="TEXT")]
+WorkOption = Annotated[str | None, typer.Option("--work-style", metavar="TEXT")]
+ValuesOption = Annotated[str | None, typer.Option("--values", metavar="TEXT")]
+ChallengesOption = Annotated[
+    str | None,
+    typer.Option("--challenges", metavar="TEXT", help="Challenges they have faced."),
+]
+
+
 @mentors_app.callback()
 def mentors_default(
     ctx: typer.Context, all_: AllFlag = False, as_json: JsonFlag = False
@@ -99,40 +123,20 @@ def add_mentor(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help="Their name, as you say it.")
     ],
-    org: Annotated[str | None, typer.Option("--org", metavar="ORG")] = None,
-    expertise: Annotated[
-        list[str] | None,
-        typer.Option("--expertise", "-e", metavar="A,B", help="What they know about."),
-    ] = None,
+    org: OrgOption = None,
+    expertise: ExpertiseOption = None,
     channel: ChannelOption = None,
-    contact: Annotated[
-        str | None,
-        typer.Option("--contact", metavar="TEXT", help="Email, phone, handle."),
-    ] = None,
+    contact: ContactOption = None,
     cadence: CadenceOption = None,
     flash: Annotated[
         bool, typer.Option("--flash", help="A one-off flash contact, not ongoing.")
     ] = False,
-    interests: Annotated[
-        list[str] | None,
-        typer.Option("--interests", metavar="A,B", help="What they care about."),
-    ] = None,
-    learning_style: Annotated[
-        str | None, typer.Option("--learning-style", metavar="TEXT")
-    ] = None,
-    teaching_style: Annotated[
-        str | None, typer.Option("--teaching-style", metavar="TEXT")
-    ] = None,
-    work_style: Annotated[
-        str | None, typer.Option("--work-style", metavar="TEXT")
-    ] = None,
-    values: Annotated[str | None, typer.Option("--values", metavar="TEXT")] = None,
-    challenges: Annotated[
-        str | None,
-        typer.Option(
-            "--challenges", metavar="TEXT", help="Challenges they have faced."
-        ),
-    ] = None,
+    interests: InterestsOption = None,
+    learning_style: LearningOption = None,
+    teaching_style: TeachingOption = None,
+    work_style: WorkOption = None,
+    values: ValuesOption = None,
+    challenges: ChallengesOption = None,
     private: PrivateOption = False,
 ) -> None:
     """Add a mentor to your network.
@@ -189,16 +193,123 @@ def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
 
 
 @mentors_app.command("edit")
-def edit_mentor(mentor: MentorRef) -> None:
-    """Open a mentor's profile in $VISUAL / $EDITOR; it is checked before saving.
+def edit_mentor(
+    mentor: MentorRef,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="A new name.")
+    ] = None,
+    org: OrgOption = None,
+    expertise: ExpertiseOption = None,
+    channel: ChannelOption = None,
+    contact: ContactOption = None,
+    cadence: CadenceOption = None,
+    interests: InterestsOption = None,
+    learning_style: LearningOption = None,
+    teaching_style: TeachingOption = None,
+    work_style: WorkOption = None,
+    values: ValuesOption = None,
+    challenges: ChallengesOption = None,
+    private: Annotated[
+        bool | None,
+        typer.Option("--private/--no-private", help="Keep their notes out of shares."),
+    ] = None,
+) -> None:
+    """Change a mentor's profile: the options given set those fields (a list
+    given replaces the list). With no option, open the profile in $VISUAL /
+    $EDITOR; it is checked before saving.
 
     \b
-    Example:
+    Examples:
+      mentorlog mentors edit ada --org "Babbage & Co" --expertise "python, career"
       mentorlog mentors edit ada
     """
-    from .journal_commands import edit_in_editor
+    from mentorlog import render
+    from mentorlog.core.mentor_changes import MentorChanges
+    from mentorlog.core.mentor_changes import edit_mentor as edit_use_case
 
-    edit_in_editor(mentor, "mentor")
+    changes = MentorChanges(
+        name=name,
+        org=org,
+        expertise=expertise,
+        channel=channel,
+        contact=contact,
+        cadence=cadence,
+        interests=interests,
+        learning_style=learning_style,
+        teaching_style=teaching_style,
+        work_style=work_style,
+        values=values,
+        challenges=challenges,
+        private=private,
+    )
+    if changes == MentorChanges():
+        from .journal_commands import edit_in_editor
+
+        edit_in_editor(mentor, "mentor")
+        return
+    view = edit_use_case(journal(), mentor, changes)
+    render.say(f"Changed {view.short} ", (view.mentor.name, "bold"))
+
+
+@mentors_app.command("remove")
+def remove_mentor(
+    mentor: MentorRef,
+    merge_into: Annotated[
+        str | None,
+        typer.Option(
+            "--merge-into",
+            metavar="OTHER",
+            help="Move every record that refers to MENTOR to OTHER first.",
+            autocompletion=completion.mentors,
+        ),
+    ] = None,
+) -> None:
+    """Remove a mentor (a duplicate, a mistake). Refused while records refer
+    to them, unless --merge-into moves those records to another mentor, all at
+    once. To stop meeting someone, `mentors end` keeps the record.
+
+    \b
+    Examples:
+      mentorlog mentors remove "ada l" --merge-into "Ada Lovelace"
+      mentorlog mentors remove typo-name
+    """
+    from mentorlog import render
+    from mentorlog.core.mentor_changes import remove_mentor as remove_use_case
+
+    removed = remove_use_case(journal(), mentor, merge_into)
+    render.mentor_removed(removed)
+
+
+@mentors_app.command("review")
+def review_mentor(
+    mentor: MentorRef,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", metavar="DATE", help="When you reviewed (default today)."),
+    ] = None,
+    notes: Annotated[
+        str | None,
+        typer.Option("--notes", metavar="TEXT", help="What you agreed to change."),
+    ] = None,
+) -> None:
+    """Record a review of how the mentorship works, any time (it clears the
+    review reminder of `followups` and counts in the checklist).
+
+    \b
+    Examples:
+      mentorlog mentors review ada --notes "meet every 3 weeks instead"
+      mentorlog mentors review ada --on yesterday
+    """
+    from mentorlog import render
+    from mentorlog.core.mentor_changes import review_mentor as review_use_case
+
+    day = optional_date(on, "--on", backward=True) or today()
+    view = review_use_case(journal(), mentor, day, today(), notes)
+    render.say(
+        f"Review with {view.short} ",
+        (view.mentor.name, "bold"),
+        f" on {day.isoformat()}",
+    )
 
 
 @mentors_app.command("end")

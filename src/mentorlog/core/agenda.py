@@ -68,6 +68,7 @@ class PrepRequest:
     mentor: str | None = None
     on: date | None = None
     at: str | None = None  # the time of day, "HH:MM"; None keeps the stored one
+    minutes: int | None = None  # how long it lasts; None keeps the stored one
     topics: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     bring: list[str] = field(default_factory=list)
@@ -672,6 +673,7 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                 "bring": _merge(session.bring, bring),
                 "feedback_area": area or session.feedback_area,
                 "agenda_on": session.agenda_on or today,
+                "minutes": request.minutes or session.minutes,
                 "private": session.private
                 if request.private is None
                 else request.private,

@@ -412,7 +412,7 @@ def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
             "fail",
             "; ".join(notes),
             "review how it works together, and tell them; then "
-            "mentorlog followups done review-... / feedback-...",
+            "mentorlog mentors review M / followups done feedback-...",
         )
     return Item(10, title, "pass", "; ".join(notes))
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from mentorlog import __version__
-from mentorlog.models import SCHEMA_VERSION
+from mentorlog import __version__, dates
+from mentorlog.models import SCHEMA_VERSION, Settings
 from mentorlog.store.journal import Journal, record_data
 
 from .goals import list_goals
 from .mentors import list_mentors
-from .sessions import list_sessions
+from .sessions import SessionView, list_sessions
 from .tracking import list_actions, list_feedback, list_log, list_resources
 
 FORMATS = ("json", "md", "ics")
@@ -251,39 +251,26 @@ def _demote(body: str) -> str:
 
 
 def export_ics(journal: Journal, today: date) -> bytes:
-    """Planned meetings as VEVENTs; open dated actions and milestones as VTODOs."""
-    from icalendar import Calendar, Event, Todo
+    """Meetings planned and held as VEVENTs (cancelled ones left out); open
+    dated actions and milestones as VTODOs."""
+    from icalendar import Calendar, Todo
 
     data = export_json(journal, today)
-    mentors = {m["id"]: m for m in data["mentors"]}
+    settings, _ = journal.settings_or_default()
     calendar = Calendar()
     calendar.add("prodid", f"-//mentorlog//{__version__}//EN")
     calendar.add("version", "2.0")
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    for session in data["sessions"]:
-        if session["status"] != "planned":
+    views = list_sessions(journal, today, include_all=True).views
+    descriptions = _shareable_descriptions(journal, views)
+    for view in views:
+        if view.session.status == "cancelled":
             continue
-        mentor = mentors.get(session["mentor_id"], {})
-        event = Event()
-        event.add("uid", f"{session['id']}@mentorlog")
-        event.add("dtstamp", stamp)
-        day = date.fromisoformat(session["date"])
-        if session.get("time"):
-            # A time of day: a timed event, in local (floating) time, an hour long.
-            start = datetime.combine(day, time.fromisoformat(session["time"]))
-            event.add("dtstart", start)
-            event.add("duration", timedelta(hours=1))
-        else:
-            event.add("dtstart", day)
-            event.add("dtend", day + timedelta(days=1))
-        event.add("summary", _text(f"Mentoring: {session['mentor']}"))
-        details = [f"Meeting with {session['mentor']}"]
-        if mentor.get("channel"):
-            details.append(f"Channel: {mentor['channel']}")
-        if mentor.get("contact"):
-            details.append(f"Contact: {mentor['contact']}")
-        event.add("description", "\n".join(_text(line) for line in details))
-        calendar.add_component(event)
+        calendar.add_component(
+            _event(view, descriptions[view.session.id], settings, stamp)
+        )
+    if settings.timezone:
+        calendar.add_missing_timezones()  # a VTIMEZONE for each TZID used
     for action in data["actions"]:
         if action["status"] != "open" or not action["due"]:
             continue
@@ -308,6 +295,89 @@ def export_ics(journal: Journal, today: date) -> bytes:
             todo.add("status", "NEEDS-ACTION")
             calendar.add_component(todo)
     return bytes(calendar.to_ical())
+
+
+def _event(
+    view: SessionView, description: str, settings: Settings, stamp: datetime
+) -> Any:
+    """One meeting as a VEVENT: a timed one in the settings' time zone (else
+    the system's, written as UTC), its end from its length (else the default
+    length of the settings), a reminder before a planned one; a meeting with
+    no time of day is an all-day event."""
+    from icalendar import Alarm, Event
+
+    session = view.session
+    event = Event()
+    event.add("uid", f"{session.id}@mentorlog")
+    event.add("dtstamp", stamp)
+    clock = dates.clock(session.time) if session.time else None
+    if clock is not None:
+        start = _zoned(datetime.combine(session.date, clock), settings.timezone)
+        minutes = session.minutes or settings.calendar.duration
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=minutes))
+    else:
+        event.add("dtstart", session.date)
+        event.add("dtend", session.date + timedelta(days=1))
+    event.add("summary", _text(f"Mentoring: {view.mentor_name}"))
+    event.add("status", "CONFIRMED")
+    event.add("description", description)
+    reminder = settings.calendar.reminder
+    if clock is not None and session.status == "planned" and reminder:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _text(f"Mentoring: {view.mentor_name}"))
+        alarm.add("trigger", timedelta(minutes=-reminder))
+        event.add_component(alarm)
+    return event
+
+
+def _zoned(local: datetime, zone: str | None) -> datetime:
+    """A meeting's local start, in the named zone; with none named, in the
+    system's zone, converted to UTC (no TZID names the system's rules)."""
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        return local.replace(tzinfo=ZoneInfo(zone))
+    return local.astimezone(UTC)
+
+
+def _shareable_descriptions(
+    journal: Journal, views: list[SessionView]
+) -> dict[str, str]:
+    """Each meeting's description: who, channel and contact, then the
+    agenda's summary as its mentor may see it: the topics, questions, things
+    to bring and feedback area given to `prep`, and a held meeting's
+    takeaways, each left out when `core.sharing` calls it private (a private
+    meeting gives none). All of it is that meeting's own, so nothing of
+    another mentor. (The whole pre-read, `prep --share`, checks every block
+    against every withheld record: about a second a meeting on a ten-year
+    journal, too slow for hundreds of meetings.)"""
+    from . import sharing
+
+    described: dict[str, str] = {}
+    for view in views:
+        session, mentor = view.session, view.mentor
+        details = [f"Meeting with {view.mentor_name}"]
+        if mentor is not None and mentor.effective_channel:
+            details.append(f"Channel: {mentor.effective_channel}")
+        if mentor is not None and mentor.contact:
+            details.append(f"Contact: {mentor.contact}")
+        lines = [_text(line) for line in details]
+        if not sharing.is_private(session):
+            area = [session.feedback_area] if session.feedback_area else []
+            for heading, items in (
+                ("Topics", session.topics),
+                ("Questions", session.questions),
+                ("To bring", session.bring),
+                ("Feedback to ask on", area),
+                ("Takeaways", session.takeaways if session.status == "held" else []),
+            ):
+                shown = [item for item in items if not sharing.marked(item)]
+                if shown:
+                    lines += ["", f"{heading}:", *(_text(f"- {i}") for i in shown)]
+        described[session.id] = "\n".join(lines)
+    return described
 
 
 def _text(value: str) -> str:

@@ -231,7 +231,7 @@ def _for_mentor(
                 mid,
                 mentor,
                 f"Review with {mentor.name} how the mentorship works: are you both "
-                "on the same page?",
+                f"on the same page? (then: mentorlog mentors review {mid})",
                 review_from + timedelta(days=period),
             )
         )
@@ -249,6 +249,22 @@ def _for_mentor(
     return found
 
 
+def _review_early(journal: Journal, mentor_ref: str, today: date) -> FollowUp:
+    """`review-M` before its reminder is due: the review is recorded all the
+    same (a review can happen any time; `mentors review` does the same)."""
+    from .mentor_changes import review_mentor
+
+    view = review_mentor(journal, mentor_ref, today, today)
+    mentor = view.mentor
+    return _item(
+        "review",
+        view.short,
+        mentor,
+        f"Review with {mentor.name} how the mentorship works",
+        today,
+    )
+
+
 def complete(journal: Journal, ref: str, today: date) -> FollowUp:
     """Mark a follow-up done by recording what it asked for on its source."""
     with journal.transaction():
@@ -257,6 +273,8 @@ def complete(journal: Journal, ref: str, today: date) -> FollowUp:
         matches = [f for f in found if f.id == needle] or [
             f for f in found if needle and f.id.startswith(needle)
         ]
+        if not matches and needle.startswith("review-") and needle[7:].strip():
+            return _review_early(journal, ref.strip()[7:], today)
         if not matches:
             raise NotFoundError(
                 f'no follow-up "{ref}"; `mentorlog followups` lists them'

@@ -195,14 +195,7 @@ def get_goal(journal: Journal, ref: str, today: date) -> GoalView:
 
 
 def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
-    title = one_line(draft.title)
-    if not title:
-        raise UserError("the goal's title is empty; say what you want to achieve")
-    if len(title) > MAX_TITLE:
-        raise UserError(
-            f"the goal's title is {len(title)} characters; keep it under {MAX_TITLE} "
-            "and put details in --specific"
-        )
+    title = _checked_title(draft.title)
     notes: list[str] = []
     target = draft.target
     if target is None:
@@ -237,6 +230,68 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
         path = journal.save(GOALS, goal)
         loaded = journal.load(GOALS)
         stored = next(s for s in loaded.records if s.path == path)
+        return Added(_view(journal, stored, loaded, today), notes)
+
+
+@struct(frozen=True)
+class GoalChanges:
+    """What `goals edit` sets; None leaves a field as it is."""
+
+    title: str | None = None
+    specific: str | None = None
+    measurable: str | None = None
+    achievable: str | None = None
+    relevant: str | None = None
+    target: date | None = None
+    area: str | None = None
+    mentor: str | None = None
+    private: bool | None = None
+
+
+def _checked_title(text: str, what: str = "goal") -> str:
+    title = one_line(text)
+    if not title:
+        raise UserError(f"the {what}'s title is empty; say what you want to achieve")
+    if len(title) > MAX_TITLE:
+        raise UserError(
+            f"the {what}'s title is {len(title)} characters; keep it under "
+            f"{MAX_TITLE} and put details in --specific"
+        )
+    return title
+
+
+def edit_goal(journal: Journal, ref: str, changes: GoalChanges, today: date) -> Added:
+    """Set the fields `changes` gives, checked as `add_goal` checks them. The
+    file keeps its name when the title changes (its id is what refers to it);
+    what the user wrote by hand in it stays."""
+    update: dict[str, Any] = {}
+    if changes.title is not None:
+        update["title"] = _checked_title(changes.title)
+    for name in ("specific", "measurable", "achievable", "relevant", "area"):
+        value = getattr(changes, name)
+        if value is not None:
+            cleaned = _clean(value)
+            if cleaned is None:
+                flag = "measure" if name == "measurable" else name
+                raise UserError(f"--{flag} is empty; say what to write")
+            update[name] = one_line(cleaned)
+    if changes.target is not None:
+        update["target"] = changes.target
+    if changes.mentor is not None:
+        update["mentor"] = mentor_name_of(journal, changes.mentor)
+    if changes.private is not None:
+        update["private"] = changes.private
+    if not update:
+        raise UserError("nothing to change: give an option, or none to open $EDITOR")
+    notes: list[str] = []
+    if changes.target is not None and changes.target < today:
+        notes.append(f"the target date {changes.target.isoformat()} is already past")
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        stored = journal.resolve(GOALS, ref, loaded)
+        updated = stored.record.model_copy(update=update)
+        journal.save(GOALS, updated, stored)
+        stored.record = updated
         return Added(_view(journal, stored, loaded, today), notes)
 
 
@@ -279,13 +334,72 @@ def add_milestone(
             raise UserError(
                 f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
             )
-        if any(m.title.lower() == text.lower() for m in goal.milestones):
-            raise UserError(f'goal "{goal.title}" already has the milestone "{text}"')
+        for number, m in enumerate(goal.milestones, 1):
+            if m.title.lower() == text.lower():
+                raise UserError(
+                    f'goal "{goal.title}" already has the milestone "{text}" '
+                    f"(to change it: mentorlog goals milestone {ref} {number} "
+                    "--due DATE / --title TEXT)"
+                )
         milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})
         journal.save(GOALS, updated, stored)
         stored.record = updated
         return _view(journal, stored, loaded, today), len(milestones)
+
+
+def edit_milestone(
+    journal: Journal,
+    ref: str,
+    which: str,
+    today: date,
+    *,
+    title: str | None = None,
+    due: date | None = None,
+    remove: bool = False,
+    private: bool | None = None,
+) -> tuple[GoalView, int, Milestone]:
+    """Rename, re-date or remove the milestone `which` names (its number as
+    listed, or the start of its title). Returns the goal, the milestone's
+    index and the milestone as it was."""
+    if remove and (title is not None or due is not None or private is not None):
+        raise UserError("--remove takes no other option: the milestone goes")
+    text = None if title is None else one_line(title)
+    if text is not None and not text:
+        raise UserError("the milestone's title is empty")
+    if text is not None and len(text) > MAX_TITLE:
+        raise UserError(f"the milestone's title is over {MAX_TITLE} characters")
+    if not remove and text is None and due is None and private is None:
+        raise UserError("say what to change: --title, --due, --private or --remove")
+    with journal.transaction():
+        loaded = journal.load(GOALS)
+        stored = journal.resolve(GOALS, ref, loaded)
+        goal = stored.record
+        index = find_milestone(goal, which)
+        before = goal.milestones[index]
+        milestones = list(goal.milestones)
+        if remove:
+            del milestones[index]
+        else:
+            if text is not None and any(
+                i != index and m.title.lower() == text.lower()
+                for i, m in enumerate(milestones)
+            ):
+                raise UserError(
+                    f'goal "{goal.title}" already has the milestone "{text}"'
+                )
+            update: dict[str, Any] = {}
+            if text is not None:
+                update["title"] = text
+            if due is not None:
+                update["due"] = due
+            if private is not None:
+                update["private"] = private
+            milestones[index] = before.model_copy(update=update)
+        updated = goal.model_copy(update={"milestones": milestones})
+        journal.save(GOALS, updated, stored)
+        stored.record = updated
+        return _view(journal, stored, loaded, today), index, before
 
 
 def find_milestone(goal: Goal, which: str) -> int:

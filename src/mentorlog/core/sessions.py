@@ -7,9 +7,9 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.models import Mentor, Move, Session
+from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
-from mentorlog.store.kinds import MENTORS, SESSIONS
+from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
 
 from .common import one_line, short_of
 
@@ -37,6 +37,7 @@ class SessionView:
             "mentor_id": s.mentor,
             "date": s.date.isoformat(),
             "time": s.time,
+            "minutes": s.minutes,
             "status": s.status,
             "created": s.created.isoformat(),
             "agenda_on": _iso(s.agenda_on),
@@ -154,6 +155,92 @@ def get_session(journal: Journal, ref: str) -> SessionView:
     loaded = journal.load(SESSIONS)
     stored = resolve_session(journal, ref, loaded)
     return view_of(journal, stored, loaded, mentors_by_id(journal))
+
+
+@struct
+class Outcome:
+    """What came out of a held meeting: its takeaways (on the session), the
+    actions it created, the feedback received at it, and the actions carried
+    into it with what became of them (their status now)."""
+
+    takeaways: list[str]
+    new_actions: list[tuple[str, ActionItem]]  # (short id, action)
+    feedback: list[tuple[str, Feedback]]
+    carried: list[tuple[str, ActionItem]]
+
+    def as_json(self) -> dict[str, Any]:
+        def action(short: str, a: ActionItem) -> dict[str, Any]:
+            return {
+                "id": a.id,
+                "short_id": short,
+                "text": a.text,
+                "status": a.status,
+                "due": _iso(a.due),
+                "closed": _iso(a.closed),
+            }
+
+        return {
+            "takeaways": self.takeaways,
+            "new_actions": [action(*pair) for pair in self.new_actions],
+            "feedback": [
+                {
+                    "id": f.id,
+                    "short_id": short,
+                    "text": f.text,
+                    "applied": f.applied,
+                }
+                for short, f in self.feedback
+            ],
+            "carried_actions": [action(*pair) for pair in self.carried],
+        }
+
+
+@struct
+class SessionShown:
+    view: SessionView
+    outcome: Outcome | None  # None: the meeting was not held
+
+
+def show_session(journal: Journal, ref: str) -> SessionShown:
+    """One meeting and, once held, what came out of it."""
+    view = get_session(journal, ref)
+    session = view.session
+    if session.status != "held":
+        return SessionShown(view, None)
+    met = (
+        session.held_on
+        if session.held_on and session.held_on < session.date
+        else (session.date)
+    )
+    actions = journal.load(ACTIONS)
+    feedback = journal.load(FEEDBACK)
+
+    def ordered(records: list[Stored[ActionItem]]) -> list[tuple[str, ActionItem]]:
+        records = sorted(records, key=lambda s: (s.record.created, s.record.id))
+        return [(short_of(actions, s.record), s.record) for s in records]
+
+    new = [s for s in actions.records if s.record.session == session.id]
+    carried = [
+        s
+        for s in actions.records
+        if s.record.mentor == session.mentor
+        and s.record.session != session.id
+        and s.record.created <= met
+        and (s.record.closed is None or s.record.closed >= met)
+    ]
+    received = sorted(
+        (s for s in feedback.records if s.record.session == session.id),
+        key=lambda s: (s.record.received, s.record.id),
+    )
+    return SessionShown(
+        view,
+        Outcome(
+            takeaways=list(session.takeaways),
+            new_actions=ordered(new),
+            feedback=[(short_of(feedback, s.record), s.record) for s in received],
+            carried=ordered(carried),
+        ),
+    )
 
 
 def sessions_with(journal: Journal, mentor_id: str) -> list[Stored[Session]]:

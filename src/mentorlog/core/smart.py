@@ -150,14 +150,14 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
             )
         ]
     return [
-        *_specific_and_measurable(goal, reading),
-        *_achievable_and_relevant(goal),
+        *_specific_and_measurable(goal, reading, ref),
+        *_achievable_and_relevant(goal, ref),
         *_time_bound(goal, reading, today, ref),
         *_milestones(goal, ref),
     ]
 
 
-def _specific_and_measurable(goal: Goal, reading: Reading) -> list[Gap]:
+def _specific_and_measurable(goal: Goal, reading: Reading, ref: str) -> list[Gap]:
     gaps: list[Gap] = []
     title = goal.title.strip()
     specific_text = (goal.specific or "").strip()
@@ -182,7 +182,8 @@ def _specific_and_measurable(goal: Goal, reading: Reading) -> list[Gap]:
                 "measurable",
                 f"{lead}nothing says how you will know it is done: add a number or "
                 'an observable result ("5 alumni interviewed", "an app with 3 '
-                'features deployed"), or fill in --measure.',
+                'features deployed"), or set it: '
+                f'`mentorlog goals edit {ref} --measure "..."`.',
             )
         )
     return gaps
@@ -216,14 +217,14 @@ def _specific_message(title: str, verdict: Verdict) -> str:
     )
 
 
-def _achievable_and_relevant(goal: Goal) -> list[Gap]:
+def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
     gaps: list[Gap] = []
     if not (goal.achievable or "").strip():
         gaps.append(
             Gap(
                 "achievable",
                 "say why it is within reach (hours a week, what you already know, "
-                "who can help): fill in --achievable.",
+                f'who can help): `mentorlog goals edit {ref} --achievable "..."`.',
             )
         )
     if not (goal.relevant or "").strip():
@@ -231,7 +232,7 @@ def _achievable_and_relevant(goal: Goal) -> list[Gap]:
             Gap(
                 "relevant",
                 "say why it matters to you now and which bigger aim it serves: "
-                "fill in --relevant.",
+                f'`mentorlog goals edit {ref} --relevant "..."`.',
             )
         )
     return gaps
@@ -264,16 +265,16 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
                 Gap(
                     "time-bound",
                     f'"{when.phrase}" ties the goal to an event: when is it? Set '
-                    f"that date as the target (`mentorlog goals edit {ref}`, "
-                    "target = 2027-03-01).",
+                    f"that date as the target: `mentorlog goals edit {ref} --by "
+                    "DATE`.",
                 )
             )
         elif when.outcome == "fail":
             gaps.append(
                 Gap(
                     "time-bound",
-                    f"no target date: set one in the file (`mentorlog goals edit "
-                    f"{ref}`, target = 2027-03-01), or give --by when you add a goal.",
+                    "no target date: set one with `mentorlog goals edit "
+                    f'{ref} --by DATE` (2027-03-01, "in 3 months").',
                 )
             )
         return gaps
@@ -284,17 +285,23 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
                 "time-bound",
                 f"the target date {target.isoformat()} passed {days} day"
                 f"{'s' if days != 1 else ''} ago: set a new date (`mentorlog goals "
-                f"edit {ref}`) or close the goal (`goals done` / `goals drop`).",
+                f"edit {ref} --by DATE`) or close the goal (`goals done` / "
+                "`goals drop`).",
             )
         )
-    late = [m for m in goal.milestones if m.due and m.due > target and not m.done]
+    late = [
+        (number, m)
+        for number, m in enumerate(goal.milestones, 1)
+        if m.due and m.due > target and not m.done
+    ]
     gaps += [
         Gap(
             "time-bound",
             f'milestone "{milestone.title}" is due {milestone.due} after the '
-            f"goal's target {target}: move one of the two dates.",
+            f"goal's target {target}: move one of the two dates (`mentorlog goals "
+            f"milestone {ref} {number} --due DATE` or `goals edit {ref} --by DATE`).",
         )
-        for milestone in late
+        for number, milestone in late
     ]
     return gaps
 

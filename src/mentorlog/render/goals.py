@@ -18,6 +18,7 @@ from mentorlog.render.output import (
 
 if TYPE_CHECKING:
     from mentorlog.core.goals import CheckReport, GoalView
+    from mentorlog.models import Milestone
 
 
 def bar(progress: float, width: int = 10) -> Text:
@@ -197,6 +198,39 @@ def milestone_added(view: GoalView, number: int) -> None:
         (milestone.title, ""),
         due,
     )
+
+
+def milestone_changed(
+    view: GoalView, index: int, before: Milestone, removed: bool
+) -> None:
+    if removed:
+        say(
+            f"Removed milestone {index + 1} from {view.short} ",
+            (view.goal.title, "bold"),
+            ": ",
+            (before.title, ""),
+        )
+        return
+    milestone = view.goal.milestones[index]
+    due = f" (due {milestone.due.isoformat()})" if milestone.due else ""
+    say(
+        f"Changed milestone {index + 1} of {view.short} ",
+        (view.goal.title, "bold"),
+        ": ",
+        (milestone.title, ""),
+        due,
+    )
+
+
+def goal_edited(view: GoalView, notes: list[str]) -> None:
+    say(f"Changed goal {view.short}: ", (view.goal.title, "bold"))
+    for note in notes:
+        say(("  " + note, "dim"))
+    if view.scored and view.missing_parts:
+        say(
+            f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
+            f"See `mentorlog goals check {view.short}`."
+        )
 
 
 def milestone_ticked(view: GoalView, index: int) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.dates import minutes_text
 from mentorlog.render.output import (
     capped,
     console,
@@ -23,8 +24,8 @@ from mentorlog.render.output import (
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
     from mentorlog.core.recap import RecapResult, RecapTarget
-    from mentorlog.core.sessions import Moved, SessionView
-    from mentorlog.models import Session
+    from mentorlog.core.sessions import Moved, Outcome, SessionView
+    from mentorlog.models import ActionItem, Session
 
 
 def agenda(body: str) -> None:
@@ -216,9 +217,11 @@ def sessions_table(
         emit(Text(f"{hidden} older hidden: {again}", style="dim"))
 
 
-def session_detail(view: SessionView) -> None:
+def session_detail(view: SessionView, outcome: Outcome | None = None) -> None:
     s = view.session
     head = Text(f"{safe(view.mentor_name)} · {when_of(s)}", style="bold")
+    if s.minutes:
+        head.append(f" · {minutes_text(s.minutes)}")
     head.append(f"  [{view.short} · {s.status}]", style="dim")
     emit(head)
     if s.status == "cancelled":
@@ -241,9 +244,41 @@ def session_detail(view: SessionView) -> None:
         emit(Text("Questions answered", style="bold"))
         for question in s.answered:
             emit(Text("  • " + safe(question)))
+    if outcome is not None:
+        _outcome(outcome)
     if s.feedback_asked:
         emit(Text("Feedback asked on: " + safe(s.feedback_asked)))
     if s.appreciated is not None:
         emit(Text("Appreciation expressed: " + ("yes" if s.appreciated else "no")))
     console().print()
     agenda(view.body)
+
+
+def _outcome(outcome: Outcome) -> None:
+    """What came out of a held meeting, after its takeaways."""
+    if outcome.new_actions:
+        emit(Text("New actions", style="bold"))
+        for short, action in outcome.new_actions:
+            emit(Text(f"  {_box(action)} {short} " + safe(action.text) + _due(action)))
+    if outcome.feedback:
+        emit(Text("Feedback received", style="bold"))
+        for short, item in outcome.feedback:
+            state = " (applied)" if item.applied else " (not yet applied)"
+            emit(Text(f"  • {short} " + safe(item.text) + state))
+    if outcome.carried:
+        emit(Text("Actions carried in", style="bold"))
+        for short, action in outcome.carried:
+            if action.status == "open":
+                what = "still open"
+            else:
+                closed = f" {action.closed.isoformat()}" if action.closed else ""
+                what = f"{action.status}{closed}"
+            emit(Text(f"  {_box(action)} {short} " + safe(action.text) + f" — {what}"))
+
+
+def _box(action: ActionItem) -> str:
+    return {"open": "☐", "done": "✓", "dropped": "✗"}[action.status]
+
+
+def _due(action: ActionItem) -> str:
+    return f" (due {action.due.isoformat()})" if action.due else ""

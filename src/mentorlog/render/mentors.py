@@ -20,6 +20,7 @@ from mentorlog.render.output import (
 )
 
 if TYPE_CHECKING:
+    from mentorlog.core.mentor_changes import Removed
     from mentorlog.core.mentors import AgreeResult, AskResult, MentorView
     from mentorlog.core.network import NetworkReport
 
@@ -306,4 +307,18 @@ def network_report(report: NetworkReport) -> None:
             f"{covered} of {len(report.needs)} needs covered by "
             f"{report.mentors} mentor{'s' if report.mentors != 1 else ''}."
         )
+    )
+
+
+def mentor_removed(removed: Removed) -> None:
+    if removed.into is None:
+        say("Removed ", (removed.mentor.name, "bold"))
+        return
+    moved = ", ".join(f"{n} {folder}" for folder, n in removed.moved.items())
+    say(
+        "Merged ",
+        (removed.mentor.name, "bold"),
+        f" into {removed.into.short} ",
+        (removed.into.mentor.name, "bold"),
+        f" ({moved or 'nothing'} moved) and removed it",
     )

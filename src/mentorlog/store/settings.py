@@ -112,6 +112,8 @@ def new_text(name: str | None) -> str:
     if name:
         lines.append(f"name = {tomlfile.dumps({'n': name})[4:].strip()}")
     lines += [
+        "# Meeting times are in the system's time zone unless you name one:",
+        '# timezone = "Europe/Paris"',
         "",
         "# Targets the checklist measures you against.",
         "[targets]",
@@ -119,6 +121,11 @@ def new_text(name: str | None) -> str:
         "goals_max = 5  # ...and at most",
         "resources_between_sessions = 2  # readings, courses, events",
         "review_period_days = 90  # review the relationship this often",
+        "",
+        "# How meetings go into a calendar (export --format ics).",
+        "[calendar]",
+        "duration = 60  # minutes, for a meeting planned without --for",
+        "reminder = 15  # minutes before a timed meeting; 0: no reminder",
         "",
     ]
     return "\n".join(lines)
