@@ -347,6 +347,7 @@ def tick_milestone(
         typer.Argument(
             metavar="MILESTONE",
             help="The milestone's number or the start of its title.",
+            autocompletion=completion.milestones,
         ),
     ],
 ) -> None:
@@ -368,7 +369,11 @@ def tick_milestone(
 def check_goals(
     goal: Annotated[
         str | None,
-        typer.Argument(metavar="[GOAL]", help="One goal (default: all active)."),
+        typer.Argument(
+            metavar="[GOAL]",
+            help="One goal (default: all active).",
+            autocompletion=completion.goals,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import completion
 from .context import journal
 
 
@@ -94,7 +95,9 @@ def edit(
     ref: Annotated[
         str,
         typer.Argument(
-            metavar="REF", help="A record's short id, slug or title, or 'settings'."
+            metavar="REF",
+            help="A record's short id, slug or title, or 'settings'.",
+            autocompletion=completion.any_record,
         ),
     ],
 ) -> None:
