@@ -260,7 +260,9 @@ def _demote(body: str, levels: int = 2) -> str:
     setext heading (text underlined with === or ---) becomes an ATX one."""
     from markdown_it import MarkdownIt
 
-    lines = body.splitlines()
+    # lines as CommonMark counts them (not str.splitlines: no \v, \f, \u2028)
+    ends = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", body)
+    lines = [line.rstrip("\r\n") for line in ends]
     tokens = MarkdownIt("commonmark").parse(body)
     replaced: dict[int, tuple[int, str]] = {}  # first line -> (end, new text)
     for index, token in enumerate(tokens):
@@ -288,12 +290,13 @@ def _demote(body: str, levels: int = 2) -> str:
     while number < len(lines):
         if number in replaced:
             end, text = replaced[number]
-            out.append(text)
+            # the replaced lines' last line ending, kept as it was
+            out.append(text + ends[end - 1][len(lines[end - 1]) :])
             number = end
         else:
-            out.append(lines[number])
+            out.append(ends[number])
             number += 1
-    return "\n".join(out)
+    return "".join(out)
 
 
 def export_ics(journal: Journal, today: date) -> bytes:
