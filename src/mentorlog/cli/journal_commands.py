@@ -6,8 +6,15 @@ from typing import Annotated
 
 import typer
 
-from . import completion
 from .context import journal
+
+
+def _any_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Completion for `edit`, imported only on Tab: `where` and `init` stay
+    light."""
+    from .completion import any_record
+
+    return any_record(ctx, incomplete)
 
 
 def init(
@@ -97,7 +104,7 @@ def edit(
         typer.Argument(
             metavar="REF",
             help="A record's short id, slug or title, or 'settings'.",
-            autocompletion=completion.any_record,
+            autocompletion=_any_record,
         ),
     ],
 ) -> None:
