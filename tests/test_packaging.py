@@ -41,10 +41,40 @@ def test_sdist_and_wheel_build(tmp_path: Path) -> None:
             next(n for n in names if n.endswith("METADATA"))
         ).decode()
         assert f"Version: {__version__}" in metadata
+        # release-ready: the license text itself, who, where, for which Pythons
+        license_name = next(
+            n for n in names if n.endswith(".dist-info/licenses/LICENSE")
+        )
+        assert archive.read(license_name) == (ROOT / "LICENSE").read_bytes()
+        assert "MIT License" in archive.read(license_name).decode()
+        assert "License-Expression: MIT" in metadata
+        assert "License-File: LICENSE" in metadata
+        assert "Author: The mentorlog authors" in metadata
+        for python in ("3.11", "3.12", "3.13"):
+            assert f"Classifier: Programming Language :: Python :: {python}" in metadata
+        assert "Classifier: Development Status :: " in metadata
+        urls = [
+            line.split(", ", 1)[1]
+            for line in metadata.splitlines()
+            if line.startswith("Project-URL: ")
+        ]
+        assert urls and all(url.startswith("https://") for url in urls)
+        assert "Provides-Extra: docs" in metadata
+        # the man page, where pip and pipx put man pages
+        man = f"mentorlog-{__version__}.data/data/share/man/man1/mentorlog.1"
+        assert archive.read(man) == (ROOT / "docs" / "mentorlog.1").read_bytes()
+        # the package index shows the README: no link of it is relative
+        readme = metadata.split("\n\n", 1)[1]
+        assert "pipx install mentorlog" in readme
+        assert "](docs/" not in readme and "](CHANGELOG" not in readme
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
         assert any(m.endswith("src/mentorlog/cli/__init__.py") for m in members)
         assert any(m.endswith("tests/conftest.py") for m in members)
+        for shipped in ("LICENSE", "mkdocs.yml", "docs/mentorlog.1"):
+            assert any(m.endswith(f"-{__version__}/{shipped}") for m in members), (
+                shipped
+            )
 
 
 def test_python_dash_m_and_version(tmp_path: Path) -> None:

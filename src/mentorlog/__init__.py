@@ -1,3 +1,3 @@
 """mentorlog: a local-first command-line journal for mentees."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,5 +1,6 @@
 """Shell completion: commands, options and the values in the journal."""
 
+import json
 import os
 import subprocess
 import sys
@@ -90,4 +91,67 @@ def test_options_complete_journal_values_and_fixed_words(
 def test_agree_completes_the_channel_as_add_does(filled: Path) -> None:
     assert complete(filled, "bash", "mentorlog mentors agree ada --channel v", 5) == [
         "video"
+    ]
+
+
+def test_every_argument_that_names_a_record_completes(run: Run, filled: Path) -> None:
+    run("goals", "milestone", "learn", "Read the book")
+    run("goals", "milestone", "learn", "Write a CLI")
+    run("goals", "milestone", "learn", "Ship it")
+    run("goals", "tick", "learn", "1")
+    assert run("recap", "alan", "--takeaway", "Ask early").exit_code == 0  # held
+    run("feedback", "add", "Speak slower", "--mentor", "ada")
+    run("resources", "add", "The Rust Book", "--url", "https://example.org/rust")
+    session = "2026-11-27-ada-lovelace"
+    # milestone numbers: the open ones of the goal named before, with titles
+    assert complete(filled, "bash", "mentorlog goals tick learn ", 4) == ["2", "3"]
+    assert complete(filled, "bash", "mentorlog goals tick learn 3", 4) == ["3"]
+    fish = complete(filled, "fish", "mentorlog goals tick learn-rust ", 4)
+    assert " ".join(fish) == "2 Write a CLI 3 Ship it"  # number, then title
+    assert complete(filled, "bash", "mentorlog goals tick nothing ", 4) == []
+    # edit: a record of any kind, or the settings
+    everything = complete(filled, "bash", "mentorlog edit ", 2)
+    for expected in (
+        "settings",
+        "ada-lovelace",
+        "learn-rust",
+        "email-the-lab",
+        session,
+    ):
+        assert expected in everything, expected
+    assert complete(filled, "bash", "mentorlog edit se", 2) == ["settings"]
+    assert complete(filled, "bash", "mentorlog edit spe", 2) == ["speak-slower"]
+    # recap: a mentor or a planned meeting
+    assert complete(filled, "bash", "mentorlog recap ", 2) == [
+        session,
+        "ada-lovelace",
+        "alan-turing",
+    ]
+    assert complete(filled, "bash", "mentorlog recap ada --done e", 4) == [
+        "email-the-lab"
+    ]
+    assert complete(filled, "bash", "mentorlog recap ada --goal l", 4) == ["learn-rust"]
+    # follow-ups: the ids `followups` lists
+    listed = sorted(f["id"] for f in json.loads(run("followups", "--json").stdout))
+    assert listed
+    assert complete(filled, "bash", "mentorlog followups done ", 3) == listed
+    # feedback, resources, sessions, goals and mentors wherever they are named
+    assert complete(filled, "bash", "mentorlog feedback applied ", 3) == [
+        "speak-slower"
+    ]
+    assert complete(filled, "bash", "mentorlog resources done ", 3) == ["the-rust-book"]
+    assert complete(filled, "bash", "mentorlog sessions show ", 3) == [
+        "2026-11-22-alan-turing",
+        session,
+    ]
+    assert complete(filled, "bash", "mentorlog goals check ", 3) == ["learn-rust"]
+    assert complete(filled, "bash", "mentorlog checklist al", 2) == ["alan-turing"]
+    assert complete(filled, "bash", "mentorlog report --mentor al", 3) == [
+        "alan-turing"
+    ]
+    assert complete(filled, "bash", "mentorlog actions list --goal ", 4) == [
+        "learn-rust"
+    ]
+    assert complete(filled, "bash", "mentorlog sessions --mentor al", 3) == [
+        "alan-turing"
     ]

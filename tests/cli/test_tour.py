@@ -70,3 +70,41 @@ def test_the_tour_never_prompts_on_a_terminal(home: Path) -> None:
     assert child.exitstatus == 0, seen.getvalue()[-2000:]
     assert "That was the tour" in seen.getvalue()
     assert "Specific —" not in seen.getvalue()
+
+
+def test_the_tour_ends_by_saying_how_to_get_mentorlog_on_the_path(
+    tmp_path: Path,
+) -> None:
+    """Run as the README runs it (`.venv/bin/mentorlog tour`, the venv not on
+    PATH), the last line names pipx and the script; on PATH, it says nothing."""
+    import subprocess
+
+    script = Path(sys.executable).parent / "mentorlog"
+    assert script.exists()
+    env = {
+        **os.environ,
+        "MENTORLOG_HOME": str(tmp_path / "j"),
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+    }
+    outside = subprocess.run(
+        [str(script), "tour"],
+        env={**env, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert outside.returncode == 0, outside.stderr
+    assert outside.stdout.splitlines()[-1] == (
+        "mentorlog is not on your PATH: `pipx install mentorlog` puts it there "
+        f"(or run {script})"
+    )
+    inside = subprocess.run(
+        [str(script), "tour"],
+        env={**env, "PATH": f"{script.parent}:/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert inside.returncode == 0, inside.stderr
+    assert inside.stdout.splitlines()[-1].startswith("Start your own: mentorlog init")

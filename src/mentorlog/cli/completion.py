@@ -1,5 +1,7 @@
-"""Shell completion of the values a user types: mentors, goals, sessions,
-actions, and the fixed words (kinds, channels, answers).
+"""Shell completion of the values a user types: every argument that names a
+record (mentors, goals, milestones, sessions, actions, feedback, resources,
+follow-ups, any record for `edit`), and the fixed words (kinds, channels,
+answers).
 
 Completion runs on every Tab, so each function reads only the one kind it
 completes (through the record cache) and never fails: a broken journal just
@@ -22,7 +24,10 @@ def _journal(ctx: typer.Context) -> Any:
 
 
 def _records(
-    ctx: typer.Context, kind_name: str, incomplete: str, only_open: bool = False
+    ctx: typer.Context,
+    kind_name: str,
+    incomplete: str,
+    statuses: tuple[str, ...] | None = None,
 ) -> list[tuple[str, str]]:
     try:
         from mentorlog.store import kinds
@@ -35,7 +40,7 @@ def _records(
     found = []
     for stored in loaded.records:
         status = getattr(stored.record, "status", "open")
-        if only_open and status not in ("open", "active"):
+        if statuses is not None and status not in statuses:
             continue
         slug = stored.path.stem
         if slug.startswith(needle):
@@ -56,7 +61,7 @@ def sessions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 def actions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _records(ctx, "action", incomplete, only_open=True)
+    return _records(ctx, "action", incomplete, ("open",))
 
 
 def feedback(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -65,6 +70,60 @@ def feedback(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 def resources(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _records(ctx, "resource", incomplete)
+
+
+def planned_sessions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _records(ctx, "session", incomplete, ("planned",))
+
+
+def mentors_or_sessions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`recap`: a mentor, or a planned meeting."""
+    return sorted(mentors(ctx, incomplete) + planned_sessions(ctx, incomplete))
+
+
+def any_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`edit`: a record of any kind, or the settings."""
+    from mentorlog.store import kinds
+
+    found = (
+        [("settings", "your name and defaults")]
+        if "settings".startswith(incomplete.lower())
+        else []
+    )
+    for kind in kinds.ALL_KINDS:
+        found += _records(ctx, kind.name, incomplete)
+    return sorted(found)
+
+
+def milestones(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`goals tick GOAL N`: the numbers of the goal's open milestones."""
+    try:
+        from mentorlog.store.kinds import GOALS
+
+        found = _journal(ctx)
+        goal = found.resolve(GOALS, str(ctx.params.get("goal") or "")).record
+    except Exception:  # completion must never break the shell
+        return []
+    return [
+        (str(number), milestone.title[:60])
+        for number, milestone in enumerate(goal.milestones, start=1)
+        if not milestone.done and str(number).startswith(incomplete)
+    ]
+
+
+def followup_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`followups done ID`: what is to follow up today."""
+    try:
+        from mentorlog import dates
+        from mentorlog.core.followups import followups
+
+        items = followups(_journal(ctx), dates.today()).items
+    except Exception:  # completion must never break the shell
+        return []
+    needle = incomplete.lower()
+    return sorted(
+        (item.id, item.text[:60]) for item in items if item.id.startswith(needle)
+    )
 
 
 def _words(values: tuple[str, ...]) -> Any:

@@ -461,6 +461,7 @@ def tick_milestone(
         typer.Argument(
             metavar="MILESTONE",
             help="The milestone's number or the start of its title.",
+            autocompletion=completion.milestones,
         ),
     ],
 ) -> None:
@@ -482,7 +483,11 @@ def tick_milestone(
 def check_goals(
     goal: Annotated[
         str | None,
-        typer.Argument(metavar="[GOAL]", help="One goal (default: all active)."),
+        typer.Argument(
+            metavar="[GOAL]",
+            help="One goal (default: all active).",
+            autocompletion=completion.goals,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

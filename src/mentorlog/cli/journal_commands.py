@@ -9,6 +9,14 @@ import typer
 from .context import journal
 
 
+def _any_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Completion for `edit`, imported only on Tab: `where` and `init` stay
+    light."""
+    from .completion import any_record
+
+    return any_record(ctx, incomplete)
+
+
 def init(
     git: Annotated[
         bool, typer.Option("--git", help="Make the journal a git repository.")
@@ -112,7 +120,9 @@ def edit(
     ref: Annotated[
         str,
         typer.Argument(
-            metavar="REF", help="A record's short id, slug or title, or 'settings'."
+            metavar="REF",
+            help="A record's short id, slug or title, or 'settings'.",
+            autocompletion=_any_record,
         ),
     ],
     draft: Annotated[bool, DRAFT_OPTION] = False,

@@ -159,7 +159,9 @@ def recap(
     ref: Annotated[
         str | None,
         typer.Argument(
-            metavar="[MENTOR|SESSION]", help="Default: the meeting just held."
+            metavar="[MENTOR|SESSION]",
+            help="Default: the meeting just held.",
+            autocompletion=completion.mentors_or_sessions,
         ),
     ] = None,
     takeaway: Annotated[
@@ -178,7 +180,12 @@ def recap(
     ] = None,
     goal: Annotated[
         str | None,
-        typer.Option("--goal", metavar="GOAL", help="Goal the actions serve."),
+        typer.Option(
+            "--goal",
+            metavar="GOAL",
+            help="Goal the actions serve.",
+            autocompletion=completion.goals,
+        ),
     ] = None,
     feedback: Annotated[
         list[str] | None,
@@ -199,12 +206,20 @@ def recap(
     ] = None,
     done: Annotated[
         list[str] | None,
-        typer.Option("--done", metavar="ACTION", help="A carried-in action now done."),
+        typer.Option(
+            "--done",
+            metavar="ACTION",
+            help="A carried-in action now done.",
+            autocompletion=completion.actions,
+        ),
     ] = None,
     dropped: Annotated[
         list[str] | None,
         typer.Option(
-            "--dropped", metavar="ACTION", help="A carried-in action dropped."
+            "--dropped",
+            metavar="ACTION",
+            help="A carried-in action dropped.",
+            autocompletion=completion.actions,
         ),
     ] = None,
     answered: Annotated[
@@ -270,7 +285,14 @@ def sessions_default(
         bool, typer.Option("--all", "-a", help="Every session ever.")
     ] = False,
     mentor: Annotated[
-        str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Only these.")
+        str | None,
+        typer.Option(
+            "--mentor",
+            "-m",
+            metavar="MENTOR",
+            help="Only these.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -288,7 +310,14 @@ def list_sessions(
         bool, typer.Option("--all", "-a", help="Every session ever.")
     ] = False,
     mentor: Annotated[
-        str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="Only these.")
+        str | None,
+        typer.Option(
+            "--mentor",
+            "-m",
+            metavar="MENTOR",
+            help="Only these.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -419,7 +448,12 @@ def list_followups(as_json: JsonFlag = False) -> None:
 @followups_app.command("done")
 def followup_done(
     followup: Annotated[
-        str, typer.Argument(metavar="ID", help="As listed: thanks-k3f9.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="As listed: thanks-k3f9.",
+            autocompletion=completion.followup_ids,
+        ),
     ],
 ) -> None:
     """Mark a follow-up done (the thank-you sent, the impression shared, ...).
@@ -441,7 +475,13 @@ def search(
     ],
     mentor: Annotated[
         str | None,
-        typer.Option("--mentor", "-m", metavar="MENTOR", help="Only theirs."),
+        typer.Option(
+            "--mentor",
+            "-m",
+            metavar="MENTOR",
+            help="Only theirs.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="DATE", help="Only from this date.")

@@ -16,7 +16,9 @@ def checklist(
     mentor: Annotated[
         str | None,
         typer.Argument(
-            metavar="[MENTOR]", help="One relationship (default: all active)."
+            metavar="[MENTOR]",
+            help="One relationship (default: all active).",
+            autocompletion=completion.mentors,
         ),
     ] = None,
     as_json: JsonFlag = False,
@@ -67,7 +69,14 @@ def report(
         ),
     ] = None,
     mentor: Annotated[
-        str | None, typer.Option("--mentor", "-m", metavar="MENTOR", help="For whom.")
+        str | None,
+        typer.Option(
+            "--mentor",
+            "-m",
+            metavar="MENTOR",
+            help="For whom.",
+            autocompletion=completion.mentors,
+        ),
     ] = None,
     output_format: Annotated[
         str,

@@ -209,11 +209,25 @@ def tour(
                 raise MentorlogError(f"the tour stopped at step {number} (exit {code})")
     finally:
         if keep:
-            render.tour_end(str(sample), kept=True)
+            render.tour_end(str(sample), kept=True, script=_not_on_path())
         else:
             shutil.rmtree(folder, ignore_errors=True)
     if not keep:
-        render.tour_end(str(sample), kept=False)
+        render.tour_end(str(sample), kept=False, script=_not_on_path())
+
+
+def _not_on_path() -> str | None:
+    """The script to name when `mentorlog` is not on the user's PATH (run as
+    `.venv/bin/mentorlog tour`, say): this Python's `bin/mentorlog`, or
+    "mentorlog" when there is none; None when typing `mentorlog` works."""
+    import os
+    import sys
+
+    found = shutil.which("mentorlog")
+    here = Path(sys.executable).parent / "mentorlog"
+    if found is not None and (not here.exists() or os.path.samefile(found, here)):
+        return None
+    return str(here) if here.exists() else "mentorlog"
 
 
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli

@@ -81,7 +81,13 @@ def actions_default(
     mentor: MentorOption = None,
     goal: Annotated[
         str | None,
-        typer.Option("--goal", "-g", metavar="GOAL", help="Only this goal's."),
+        typer.Option(
+            "--goal",
+            "-g",
+            metavar="GOAL",
+            help="Only this goal's.",
+            autocompletion=completion.goals,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -109,7 +115,13 @@ def list_actions(
     mentor: MentorOption = None,
     goal: Annotated[
         str | None,
-        typer.Option("--goal", "-g", metavar="GOAL", help="Only this goal's."),
+        typer.Option(
+            "--goal",
+            "-g",
+            metavar="GOAL",
+            help="Only this goal's.",
+            autocompletion=completion.goals,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -158,7 +170,10 @@ def add_action(
     ],
     due: Annotated[str | None, typer.Option("--due", "-d", metavar="DATE")] = None,
     mentor: MentorOption = None,
-    goal: Annotated[str | None, typer.Option("--goal", "-g", metavar="GOAL")] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", "-g", metavar="GOAL", autocompletion=completion.goals),
+    ] = None,
     private: PrivateOption = False,
 ) -> None:
     """Add an action item.

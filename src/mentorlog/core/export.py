@@ -223,6 +223,7 @@ def _listings_md(data: dict[str, Any]) -> list[str]:
                 f"- [{'x' if r['done'] else ' '}] {_one(r['title'])} ({r['kind']})"
                 + (f", from {_one(r['recommended_by'])}" if r["recommended_by"] else "")
                 + (f": {_one(r['impression'])}" if r["impression"] else "")
+                + (f" · {_one(r['url'])}" if r["url"] else "")
             ),
         ),
         (
@@ -240,14 +241,62 @@ def _listings_md(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _demote(body: str) -> str:
-    """Headings of a session's notes, two levels down, under the session's own."""
-    out = []
-    for line in body.splitlines():
-        if line.startswith("#"):
-            line = "###" + line
-        out.append(line)
-    return "\n".join(out)
+# The deepest heading Markdown has: a demoted heading that would go past it
+# stays an H6 (still a heading, its text untouched; only its nesting under an
+# H5/H6 above it is flattened).
+DEEPEST = 6
+# Where an ATX heading's hashes start on its line: after any container marks
+# (a blockquote's `>`, a list item's bullet or number) and up to 3 spaces.
+_CONTAINERS = r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
+_ATX = re.compile(rf"^(?P<before>{_CONTAINERS})#+")
+_PREFIX = re.compile(_CONTAINERS)
+
+
+def _demote(body: str, levels: int = 2) -> str:
+    """The headings of hand-written notes, `levels` down, under the export's
+    own (a session's H3): found by parsing the Markdown, so a `#` line inside a
+    fenced or indented code block, or an HTML block, is left as written. An H1
+    becomes an H3, an H4 an H6, and an H5 or H6 stays an H6 (`DEEPEST`). A
+    setext heading (text underlined with === or ---) becomes an ATX one."""
+    from markdown_it import MarkdownIt
+
+    # lines as CommonMark counts them (not str.splitlines: no \v, \f, \u2028)
+    ends = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", body)
+    lines = [line.rstrip("\r\n") for line in ends]
+    tokens = MarkdownIt("commonmark").parse(body)
+    replaced: dict[int, tuple[int, str]] = {}  # first line -> (end, new text)
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.map is None:
+            continue
+        start, end = token.map
+        level = min(int(token.tag[1]) + levels, DEEPEST)
+        if token.markup.startswith("#"):
+            line = lines[start]
+            match = _ATX.match(line)
+            if match is None:  # not where CommonMark put it: leave the line
+                continue
+            replaced[start] = (
+                start + 1,
+                match["before"] + "#" * level + line[match.end() :],
+            )
+        else:  # setext: the text lines, then the underline
+            inline = tokens[index + 1]
+            text = " ".join(inline.content.split())
+            prefix = _PREFIX.match(lines[start])
+            before = prefix.group(0) if prefix else ""
+            replaced[start] = (end, f"{before}{'#' * level} {text}")
+    out: list[str] = []
+    number = 0
+    while number < len(lines):
+        if number in replaced:
+            end, text = replaced[number]
+            # the replaced lines' last line ending, kept as it was
+            out.append(text + ends[end - 1][len(lines[end - 1]) :])
+            number = end
+        else:
+            out.append(ends[number])
+            number += 1
+    return "".join(out)
 
 
 def export_ics(journal: Journal, today: date) -> bytes:

@@ -73,7 +73,9 @@ def tour_step(number: int, total: int, explanation: str, args: list[str]) -> Non
     emit(Text("$ mentorlog " + safe(shlex.join(args)), style="dim"))
 
 
-def tour_end(path: str, *, kept: bool) -> None:
+def tour_end(path: str, *, kept: bool, script: str | None = None) -> None:
+    """The tour's last words; `script` is where mentorlog is when typing
+    `mentorlog` does not find it (None: it is on the PATH)."""
     out = console()
     out.print()
     if kept:
@@ -85,3 +87,11 @@ def tour_end(path: str, *, kept: bool) -> None:
             "keeps it)."
         )
     say('Start your own: mentorlog init --name "Your Name"')
+    if script is not None:
+        where: list[str | tuple[str, str]] = (
+            [" (or run ", (script, "bold"), ")"] if script != "mentorlog" else []
+        )
+        say(
+            "mentorlog is not on your PATH: `pipx install mentorlog` puts it there",
+            *where,
+        )
