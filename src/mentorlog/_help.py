@@ -73,6 +73,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "journal_commands",
         "For a git journal: commit what is pending, pull with rebase, push.",
     ),
+    "undo": (
+        "journal_commands",
+        "In a git journal, revert the last change mentorlog committed.",
+    ),
     "tour": ("tour", "Walk through a sample journal; your own journal is not touched."),
     "goals": ("goals", "SMART goals with milestones and progress."),
     "mentors": ("mentors", "Your mentors: profiles, agreements, flash mentoring."),

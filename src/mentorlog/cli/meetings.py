@@ -42,6 +42,10 @@ followups_app = typer.Typer(
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+CountFlag = Annotated[
+    bool,
+    typer.Option("--count", help="Print only how many (for a shell prompt or cron)."),
+]
 SessionRef = Annotated[
     str,
     typer.Argument(
@@ -361,25 +365,36 @@ def move_session(
 
 
 @followups_app.callback()
-def followups_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def followups_default(
+    ctx: typer.Context, as_json: JsonFlag = False, count: CountFlag = False
+) -> None:
     """What to do now (bare `followups` lists them)."""
-    no_group_options(ctx.invoked_subcommand, json=as_json)
+    no_group_options(ctx.invoked_subcommand, json=as_json, count=count)
     if ctx.invoked_subcommand is None:
-        list_followups(as_json)
+        list_followups(as_json, count)
 
 
 @followups_app.command("list")
-def list_followups(as_json: JsonFlag = False) -> None:
+def list_followups(as_json: JsonFlag = False, count: CountFlag = False) -> None:
     """List what to do now, oldest first, each with to whom and through which channel.
 
     \b
-    Example:
+    Examples:
       mentorlog followups list --json | jq -r '.[].text'
+      mentorlog followups --count
     """
     from mentorlog import render
     from mentorlog.core.followups import followups
 
+    if count and as_json:
+        from mentorlog.errors import UsageError
+
+        raise UsageError("--count and --json do not go together; pick one")
     found = followups(journal(), today())
+    if count:
+        render.problems(found.problems)
+        render.plain(str(len(found.items)))
+        return
     render.listing(
         found.items, found.problems, as_json, render.followups_table, today()
     )

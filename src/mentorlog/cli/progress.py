@@ -39,22 +39,39 @@ def checklist(
         render.checklist(result)
 
 
-def status(as_json: JsonFlag = False) -> None:
+def status(
+    as_json: JsonFlag = False,
+    short: Annotated[
+        bool,
+        typer.Option(
+            "--short",
+            help="One line for a shell prompt or cron: follow-ups, overdue "
+            "actions, meetings to recap, the next meeting.",
+        ),
+    ] = False,
+) -> None:
     """One screen for the start of the day: meetings, overdue actions, goals,
     the checklist score and what to follow up on.
 
     \b
     Examples:
       mentorlog status
+      mentorlog status --short
       mentorlog status --json | jq '.overdue_actions | length'
     """
     from mentorlog import render
     from mentorlog.core.status import status as status_use_case
 
+    if short and as_json:
+        from mentorlog.errors import UsageError
+
+        raise UsageError("--short and --json do not go together; pick one")
     found = status_use_case(journal(), today())
     render.problems(found.problems)
     if as_json:
         render.json_out(found.as_json())
+    elif short:
+        render.status_line(found)
     else:
         render.status(found)
 

@@ -66,7 +66,13 @@ from mentorlog.render.output import (
     warn,
     working,
 )
-from mentorlog.render.progress import MARKS, checklist, share_left_out, status
+from mentorlog.render.progress import (
+    MARKS,
+    checklist,
+    share_left_out,
+    status,
+    status_line,
+)
 from mentorlog.render.tracking import (
     actions_table,
     feedback_table,
@@ -129,6 +135,7 @@ __all__ = [
     "share_left_out",
     "smart_gaps",
     "status",
+    "status_line",
     "tour_end",
     "tour_intro",
     "tour_step",

@@ -13,6 +13,7 @@ from mentorlog.render.output import (
     console,
     emit,
     emit_lines,
+    plain,
     safe,
 )
 
@@ -179,6 +180,28 @@ def status(found: Status) -> None:
     _panel("Goals", _goals_panel(found))
     _panel("Checklist", _checklist_panel(found))
     _panel("Follow-ups", _followups_panel(found))
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def status_line(found: Status) -> None:
+    """`status --short`: one line, always the same four parts in the same
+    words, for a shell prompt or cron (documented in docs/cli-output.md)."""
+    parts = [
+        _count(len(found.followups), "follow-up"),
+        _count(len(found.overdue), "overdue action"),
+        _count(len(found.passed), "meeting") + " to recap",
+    ]
+    if found.upcoming:
+        view = min(found.upcoming, key=lambda v: (v.session.date, v.session.time or ""))
+        parts.append(
+            f"next meeting: {safe(view.mentor_name)} on {when_of(view.session)}"
+        )
+    else:
+        parts.append("next meeting: none planned")
+    plain(", ".join(parts))
 
 
 def share_left_out(left: LeftOut) -> None:
