@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Search everything you wrote: agendas, notes, takeaways, actions, feedback, "
         "goals, resources, the log.",
     ),
+    "import": (
+        "meetings",
+        "Plan meetings from calendar events that name a mentor.",
+    ),
     "checklist": (
         "progress",
         "The mentorship checklist: each habit ✓ / ✗ / – with its evidence.",

@@ -462,6 +462,7 @@ class Session(Record):
     thanked_on: Day | None = None  # thank-you note sent
     agenda_keys: list[str] = field(default_factory=list)  # what prep already added
     private: bool = False  # a private meeting is in no share
+    calendar_uid: str | None = None  # the UID of the event `import` planned it from
 
 
 class ActionItem(Record):

@@ -13,7 +13,9 @@ from tests.conftest import Run
 def _journal_with_work(run: Run) -> None:
     assert run("mentors", "add", "Ada Lovelace", "--cadence", "weekly").exit_code == 0
     assert run("prep", "ada", "--on", "2026-11-25 15:30").exit_code == 0
-    assert run("actions", "add", "Email the venue", "--due", "2026-11-20").exit_code == 0
+    assert (
+        run("actions", "add", "Email the venue", "--due", "2026-11-20").exit_code == 0
+    )
     assert run("actions", "add", "Draft slides", "--due", "2026-11-19").exit_code == 0
 
 

@@ -456,9 +456,39 @@ def search(
         render.search_hits(result)
 
 
+def import_calendar(
+    file: Annotated[str, typer.Argument(metavar="FILE.ics", help="An iCalendar file.")],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show what it would do; write nothing."),
+    ] = False,
+) -> None:
+    """Plan meetings from calendar events that name a mentor.
+
+    An event names a mentor in its title or an attendee (name or email). Its
+    date and time of day become the meeting's; importing again changes
+    nothing, and an event moved in the calendar moves its meeting (events are
+    known by their UID). A recurring event plans its next occurrence. Every
+    other event is skipped, and one line on stderr says how many.
+
+    \b
+    Examples:
+      mentorlog import ~/Downloads/calendar.ics --dry-run
+      mentorlog import ~/Downloads/calendar.ics
+    """
+    from pathlib import Path
+
+    from mentorlog import render
+    from mentorlog.core.calendar_import import import_calendar as use_case
+
+    result = use_case(journal(), Path(file), today(), dry_run=dry_run)
+    render.imported(result)
+
+
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
 app.command("prep")(prep)
 app.command("recap")(recap)
 app.add_typer(sessions_app, name="sessions")
 app.add_typer(followups_app, name="followups")
 app.command("search")(search)
+app.command("import")(import_calendar)

@@ -38,6 +38,7 @@ class SessionView:
             "date": s.date.isoformat(),
             "time": s.time,
             "status": s.status,
+            "calendar_uid": s.calendar_uid,
             "created": s.created.isoformat(),
             "agenda_on": _iso(s.agenda_on),
             "held_on": _iso(s.held_on),

@@ -30,6 +30,7 @@ from mentorlog.render.journal import (
 from mentorlog.render.meetings import (
     agenda,
     guided_intro,
+    imported,
     moved,
     prep_result,
     recap_result,
@@ -109,6 +110,7 @@ __all__ = [
     "goal_detail",
     "goals_table",
     "guided_intro",
+    "imported",
     "init_result",
     "json_out",
     "left_out",

@@ -22,6 +22,7 @@ from mentorlog.render.output import (
 
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
+    from mentorlog.core.calendar_import import ImportResult
     from mentorlog.core.recap import RecapResult, RecapTarget
     from mentorlog.core.sessions import Moved, SessionView
     from mentorlog.models import Session
@@ -239,3 +240,38 @@ def session_detail(view: SessionView) -> None:
         emit(Text("Appreciation expressed: " + ("yes" if s.appreciated else "no")))
     console().print()
     agenda(view.body)
+
+
+def imported(result: ImportResult) -> None:
+    """What `import` planned (or would plan), one line each; on stderr, one
+    line counting the events skipped and why."""
+    verbs = {
+        "plan": ("Would plan" if result.dry_run else "Planned"),
+        "move": ("Would move" if result.dry_run else "Moved"),
+        "same": "Already planned",
+    }
+    lines = []
+    for item in result.planned:
+        when = item.day.isoformat() + (f" {item.time}" if item.time else "")
+        line = Text(f"{verbs[item.what]}: ")
+        line.append(safe(item.mentor), style="bold")
+        line.append(f" on {when}")
+        if item.summary:
+            line.append(f" ({safe(item.summary)})", style="dim")
+        lines.append(line)
+    if not result.planned:
+        lines.append(Text("No event names a mentor: nothing to plan."))
+    emit_lines(lines)
+    if result.skipped:
+        total = result.skipped_count
+        why = ", ".join(f"{count} {reason}" for reason, count in result.skipped.items())
+        emit(
+            Text(
+                f"skipped {total} event{'s' if total != 1 else ''}: {why}", style="dim"
+            ),
+            out=console(stderr=True),
+        )
+    if result.dry_run:
+        emit(
+            Text("dry run: nothing was written", style="dim"), out=console(stderr=True)
+        )
