@@ -51,6 +51,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "One screen for the start of the day: meetings, overdue actions, goals, "
         "the checklist score and what to follow up on.",
     ),
+    "calendar": (
+        "progress",
+        "The month as a grid: meetings, action due dates and milestone dates.",
+    ),
     "report": (
         "progress",
         "A progress summary to share with a mentor; nothing private is in it.",

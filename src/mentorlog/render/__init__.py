@@ -70,6 +70,7 @@ from mentorlog.render.output import (
 from mentorlog.render.progress import (
     MARKS,
     checklist,
+    month_grid,
     share_left_out,
     status,
     status_line,
@@ -122,6 +123,7 @@ __all__ = [
     "mentors_table",
     "milestone_added",
     "milestone_ticked",
+    "month_grid",
     "moved",
     "network_report",
     "plain",
