@@ -116,6 +116,10 @@ OPTIONS: tuple[tuple[str, str], ...] = (
     ("--no-color", "No colours (also: NO_COLOR=1)."),
     ("--debug", "Show the full traceback of an error."),
     ("--no-input", "Never prompt, even on a terminal."),
+    (
+        "--no-pager",
+        "Print long lists straight, not through $PAGER (also: PAGER=cat).",
+    ),
     ("--version", "Show the version and exit."),
     ("--install-completion", "Install completion for the current shell."),
     (

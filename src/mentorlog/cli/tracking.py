@@ -142,13 +142,14 @@ def list_actions(
             *(["--mentor", mentor] if mentor is not None else []),
             *(["--goal", goal] if goal is not None else []),
         ]
-        render.actions_table(
-            listing.views,
-            listing.hidden,
-            bool(typed),
-            listing.open,
-            shlex.join(typed),
-        )
+        with render.paged(len(listing.views)):
+            render.actions_table(
+                listing.views,
+                listing.hidden,
+                bool(typed),
+                listing.open,
+                shlex.join(typed),
+            )
 
 
 @actions_app.command("add")

@@ -117,7 +117,16 @@ def list_sessions(
         if include_all or s.value("status") == "planned" or s.record.date >= recent
     ]
     shown = [view_of(journal, s, loaded, mentors) for s in chosen]
-    shown.sort(key=lambda v: (v.session.date, v.session.created, v.session.id))
+    # newest first, as every listing of past records (docs/guide.md, "Order")
+    shown.sort(
+        key=lambda v: (
+            v.session.date,
+            v.session.time or "",
+            v.session.created,
+            v.session.id,
+        ),
+        reverse=True,
+    )
     return SessionList(shown, loaded.problems, len(records) - len(shown))
 
 

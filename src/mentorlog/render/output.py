@@ -10,13 +10,15 @@ writes (`_Console._render_buffer`); what is written to `sys.stdout` or
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.pager import Pager
 from rich.segment import Segment
 from rich.text import Text
 
@@ -67,15 +69,16 @@ def _cleaned(buffer: Iterable[Segment]) -> Iterable[Segment]:
             yield Segment(sink.clean(text, one_line=False), segment.style)
 
 
-_state: dict[str, Any] = {"no_color": False}
+_state: dict[str, Any] = {"no_color": False, "pager": True}
 
 
 _consoles: dict[bool, Console] = {}
 
 
-def configure(*, no_color: bool) -> None:
+def configure(*, no_color: bool, no_pager: bool = False) -> None:
     """Called once per invocation, before anything is printed."""
     _state["no_color"] = no_color
+    _state["pager"] = not no_pager
     _consoles.clear()
 
 
@@ -99,11 +102,60 @@ TERMINAL_ROWS = 50
 
 
 def capped(rows: list[Any]) -> tuple[list[Any], int]:
-    """On a terminal, long lists stop after 50 rows and say how many are left
-    (piped output and --json are never cut)."""
-    if console().is_terminal and len(rows) > TERMINAL_ROWS:
-        return rows[:TERMINAL_ROWS], len(rows) - TERMINAL_ROWS
+    """Every row: no list is cut any more; a long one goes through the pager
+    on a terminal (`paged`). Kept so the tables read as before."""
     return rows, 0
+
+
+DEFAULT_PAGER = "less -FRX"
+
+
+class _CommandPager(Pager):
+    """$MENTORLOG_PAGER, else $PAGER, else `less -FRX`, run without a shell
+    (the words split as a shell would, nothing expanded). The text it gets
+    was cleaned by the console (`_Console._render_buffer`). A pager that
+    cannot be started: the text is printed as it is."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def show(self, content: str) -> None:
+        import shlex
+        import subprocess
+
+        stream = sys.stdout
+        encoding = sink.encoding_of(stream)
+        try:
+            argv = shlex.split(self.command)
+            subprocess.run(argv, input=content.encode(encoding, "replace"), check=False)
+        except (OSError, ValueError):
+            stream.write(content)
+            stream.flush()
+
+
+def pager_command() -> str | None:
+    """The pager to use, or None for none (`--no-pager`, `PAGER=cat`)."""
+    if not _state["pager"]:
+        return None
+    command = (
+        os.environ.get("MENTORLOG_PAGER") or os.environ.get("PAGER") or DEFAULT_PAGER
+    ).strip()
+    if command in ("", "cat"):
+        return None
+    return command
+
+
+@contextlib.contextmanager
+def paged(rows: int) -> Iterator[None]:
+    """On a terminal, a listing longer than the screen is printed through the
+    pager instead of cut; piped, or short, it is printed as it is."""
+    out = console()
+    command = pager_command()
+    if command is None or not out.is_terminal or rows <= out.size.height - 4:
+        yield
+        return
+    with out.pager(_CommandPager(command), styles=not _state["no_color"]):
+        yield
 
 
 def left_out(count: int, hint: str) -> None:
@@ -187,7 +239,8 @@ def listing(
     if as_json:
         json_out([view.as_json() for view in views])
     else:
-        table(views, *extra)
+        with paged(len(views)):
+            table(views, *extra)
 
 
 def plain(text: str) -> None:
