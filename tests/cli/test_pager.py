@@ -99,3 +99,30 @@ def test_piped_the_whole_list_is_printed_and_no_pager_runs(
     assert done.returncode == 0
     assert done.stdout.count("Entry ") == 60
     assert not paged.exists()
+
+
+def test_piped_rows_are_tab_separated_and_never_wrapped(run: Run) -> None:
+    long_text = "Email the venue about " + "the workshop on distributed systems " * 4
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    assert run("prep", "ada", "--on", "2026-11-26 15:30").exit_code == 0
+    added = run("actions", "add", long_text.strip(), "--due", "2026-11-20", "-m", "ada")
+    assert added.exit_code == 0
+    assert run("log", "add", "Tab\there", "--kind", "win").exit_code == 0
+
+    def piped(*args: str) -> list[list[str]]:
+        done = subprocess.run(
+            [sys.executable, "-m", "mentorlog", *args],
+            env={**os.environ, "COLUMNS": "40"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return [line.split("\t") for line in done.stdout.splitlines()]
+
+    (action,) = piped("actions")
+    assert action[1:] == ["open", "2026-11-20", long_text.strip(), "Ada Lovelace", ""]
+    (session,) = piped("sessions")
+    assert session[1:] == ["2026-11-26", "15:30", "Ada Lovelace", "planned"]
+    (entry,) = piped("log")
+    assert entry[1:] == ["2026-11-22", "win", "", "Tab here"]

@@ -230,14 +230,53 @@ def say(*parts: str | tuple[str, str]) -> None:
     emit(line)
 
 
+# Piped, a listing is one line per record, its fields (these keys of its
+# --json) separated by tabs, nothing wrapped, no header or footer: for cut,
+# awk and sort, as gh does. docs/guide.md ("Piped") lists them.
+TSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sessions_table": ("short_id", "date", "time", "mentor", "status"),
+    "actions_table": ("short_id", "status", "due", "text", "mentor", "goal"),
+    "feedback_table": ("short_id", "received", "applied", "mentor", "area", "text"),
+    "resources_table": ("short_id", "added", "kind", "done", "title", "url"),
+    "log_table": ("short_id", "date", "kind", "mentor", "text"),
+    "goals_table": ("short_id", "status", "target", "progress", "title"),
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return safe(value)  # one line: a tab or newline in the text is a space
+
+
+def piped_rows(views: list[Any], table: str) -> bool:
+    """When stdout is not a terminal and there is something to list, print
+    `views` as tab-separated rows and return True; else False (print the
+    table)."""
+    columns = TSV_COLUMNS.get(table)
+    if columns is None or not views or console().is_terminal:
+        return False
+    lines = []
+    for view in views:
+        data = view.as_json()
+        lines.append("\t".join(_cell(data.get(key)) for key in columns) + "\n")
+    sys.stdout.write("".join(lines))
+    return True
+
+
 def listing(
     views: list[Any], found: Iterable[Problem], as_json: bool, table: Any, *extra: Any
 ) -> None:
     """What every listing does: name the broken files on stderr, then print
-    the records as JSON (their `as_json`) or as `table(views, *extra)`."""
+    the records as JSON (their `as_json`), as tab-separated rows when piped
+    (`piped_rows`), or as `table(views, *extra)`."""
     problems(found)
     if as_json:
         json_out([view.as_json() for view in views])
+    elif piped_rows(views, getattr(table, "__name__", "")):
+        return
     else:
         with paged(len(views)):
             table(views, *extra)
