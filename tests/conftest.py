@@ -110,3 +110,11 @@ def run(request: pytest.FixtureRequest, home: Path) -> Run:
         return result
 
     return invoke
+
+
+@pytest.fixture
+def on_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output is a terminal (as rich sees it): tables, not the
+    tab-separated rows of piped output; no pager, no colour (NO_COLOR)."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("PAGER", "cat")

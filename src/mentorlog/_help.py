@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Search everything you wrote: agendas, notes, takeaways, actions, feedback, "
         "goals, resources, the log.",
     ),
+    "import": (
+        "meetings",
+        "Plan meetings from calendar events that name a mentor.",
+    ),
     "checklist": (
         "progress",
         "The mentorship checklist: each habit ✓ / ✗ / – with its evidence.",
@@ -46,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "progress",
         "One screen for the start of the day: meetings, overdue actions, goals, "
         "the checklist score and what to follow up on.",
+    ),
+    "calendar": (
+        "progress",
+        "The month as a grid: meetings, action due dates and milestone dates.",
     ),
     "report": (
         "progress",
@@ -72,6 +80,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": (
         "journal_commands",
         "For a git journal: commit what is pending, pull with rebase, push.",
+    ),
+    "undo": (
+        "journal_commands",
+        "In a git journal, revert the last change mentorlog committed.",
     ),
     "tour": ("tour", "Walk through a sample journal; your own journal is not touched."),
     "goals": ("goals", "SMART goals with milestones and progress."),
@@ -104,6 +116,10 @@ OPTIONS: tuple[tuple[str, str], ...] = (
     ("--no-color", "No colours (also: NO_COLOR=1)."),
     ("--debug", "Show the full traceback of an error."),
     ("--no-input", "Never prompt, even on a terminal."),
+    (
+        "--no-pager",
+        "Print long lists straight, not through $PAGER (also: PAGER=cat).",
+    ),
     ("--version", "Show the version and exit."),
     ("--install-completion", "Install completion for the current shell."),
     (

@@ -489,6 +489,7 @@ class Session(Record):
     answered: list[str] = field(default_factory=list)  # questions answered here
     cancel_reason: str | None = None
     private: bool = False  # a private meeting is in no share
+    calendar_uid: str | None = None  # the UID of the event `import` planned it from
 
 
 class ActionItem(Record):

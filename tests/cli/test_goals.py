@@ -15,7 +15,9 @@ def add(run: Run, *args: str) -> str:
     return result.stdout
 
 
-def test_add_list_show_a_smart_goal(run: Run, journal: Journal) -> None:
+def test_add_list_show_a_smart_goal(
+    on_terminal: None, run: Run, journal: Journal
+) -> None:
     out = add(
         run,
         "Build a working web application using React within 3 months",
@@ -241,7 +243,7 @@ def test_no_prompts_when_stdin_is_not_a_terminal(run: Run, journal: Journal) -> 
     assert journal.resolve(GOALS, "write").record.specific is None
 
 
-def test_list_is_readable_at_60_columns(run: Run) -> None:
+def test_list_is_readable_at_60_columns(on_terminal: None, run: Run) -> None:
     add(
         run,
         "Build a working web application using React within 3 months",

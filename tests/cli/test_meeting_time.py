@@ -73,7 +73,7 @@ def test_an_accepted_ask_plans_the_meeting_at_its_time(
     assert _session(journal) == (date(2026, 11, 24), "16:00")
 
 
-def test_the_time_is_shown_where_the_date_is(run: Run) -> None:
+def test_the_time_is_shown_where_the_date_is(on_terminal: None, run: Run) -> None:
     ok(run, "mentors", "add", "Ada Lovelace")
     ok(run, "mentors", "add", "Grace Hopper")
     ok(run, "prep", "ada", "--on", "fri 15:00")

@@ -255,7 +255,9 @@ def test_bare_groups_take_their_lists_filters(run: Run) -> None:
     assert "2026-11-26" in out and "2026-11-25" not in out
 
 
-def test_the_hidden_footer_counts_and_repeats_the_filters(run: Run) -> None:
+def test_the_hidden_footer_counts_and_repeats_the_filters(
+    on_terminal: None, run: Run
+) -> None:
     ok(run, "mentors", "add", "Ada Lovelace")
     ok(run, "mentors", "add", "Grace Hopper")
     for n in range(3):

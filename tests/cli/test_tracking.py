@@ -85,7 +85,9 @@ def test_action_json_keys(run: Run, journal: Journal) -> None:
     assert item["goal"] is None and item["overdue"] is False
 
 
-def test_overdue_actions_are_marked_and_sorted_soonest_first(run: Run) -> None:
+def test_overdue_actions_are_marked_and_sorted_soonest_first(
+    on_terminal: None, run: Run
+) -> None:
     ok(run, "actions", "add", "Later", "--due", "2026-12-01")
     ok(run, "actions", "add", "No date at all")
     ok(run, "actions", "add", "Recent", "--due", "2026-11-20")
@@ -108,7 +110,9 @@ def test_overdue_actions_are_marked_and_sorted_soonest_first(run: Run) -> None:
     ]
 
 
-def test_overdue_flag_lists_only_overdue_open_actions(run: Run) -> None:
+def test_overdue_flag_lists_only_overdue_open_actions(
+    on_terminal: None, run: Run
+) -> None:
     ok(run, "actions", "add", "Late one", "--due", "2026-11-10")
     ok(run, "actions", "add", "Late but done", "--due", "2026-11-01")
     ok(run, "actions", "add", "Fine", "--due", "friday")
@@ -122,7 +126,9 @@ def test_overdue_flag_lists_only_overdue_open_actions(run: Run) -> None:
     assert closed[0]["overdue"] is False  # a closed action is never overdue
 
 
-def test_done_and_drop_close_actions_until_all(run: Run, journal: Journal) -> None:
+def test_done_and_drop_close_actions_until_all(
+    on_terminal: None, run: Run, journal: Journal
+) -> None:
     ok(run, "actions", "add", "Read the paper")
     ok(run, "actions", "add", "Book a room")
     assert "✓ " in ok(run, "actions", "done", "read")
@@ -269,7 +275,9 @@ def test_bad_input_exits_1_and_leaves_the_journal_untouched(
 
 
 # -- feedback ---------------------------------------------------------------------
-def test_add_feedback_with_mentor_and_area(run: Run, journal: Journal) -> None:
+def test_add_feedback_with_mentor_and_area(
+    on_terminal: None, run: Run, journal: Journal
+) -> None:
     mentor = ada(run, journal)
     out = ok(run, "feedback", "add", "Slides too dense", "-m", "ada", "--area", "talks")
     assert "Recorded feedback" in out and "Slides too dense" in out
@@ -344,7 +352,9 @@ def test_add_resource_with_kind_url_and_recommender(run: Run, journal: Journal) 
     assert by_title["A talk"]["recommended_by"] is None
 
 
-def test_resource_done_with_impression(run: Run, journal: Journal) -> None:
+def test_resource_done_with_impression(
+    on_terminal: None, run: Run, journal: Journal
+) -> None:
     ada(run, journal)
     ok(run, "resources", "add", "Effective Python", "--kind", "book", "--from", "ada")
     ok(run, "resources", "add", "DDIA", "--kind", "book")
@@ -399,7 +409,7 @@ def test_log_add_records_kind_date_privacy_and_mentor(
     assert entries["Sent Ada a note"].mentor == mentor
 
 
-def test_log_json_keys_and_private_flag(run: Run) -> None:
+def test_log_json_keys_and_private_flag(on_terminal: None, run: Run) -> None:
     ok(run, "log", "add", "Gave a lab talk", "--kind", "win")
     ok(run, "log", "add", "Stuck on a proof", "--kind", "challenge", "--private")
     data = as_json(run, "log")
@@ -413,7 +423,7 @@ def test_log_json_keys_and_private_flag(run: Run) -> None:
     assert "Stuck on a proof (private)" in ok(run, "log")
 
 
-def test_log_lists_newest_first_with_filters(run: Run) -> None:
+def test_log_lists_newest_first_with_filters(on_terminal: None, run: Run) -> None:
     ok(run, "log", "add", "Old win", "--kind", "win", "--on", "2026-10-01")
     ok(run, "log", "add", "New win", "--kind", "win")
     ok(run, "log", "add", "A challenge", "--kind", "challenge", "--on", "2026-11-20")

@@ -253,6 +253,13 @@ def main_options(
         bool,
         typer.Option("--no-input", help="Never prompt, even on a terminal."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long lists straight, not through $PAGER (also: PAGER=cat).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -269,7 +276,7 @@ def main_options(
     STATE.no_input = no_input
     from mentorlog import render
 
-    render.configure(no_color=no_color)
+    render.configure(no_color=no_color, no_pager=no_pager)
 
 
 app = typer.Typer(**ROOT_SETTINGS)

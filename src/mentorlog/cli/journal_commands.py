@@ -233,9 +233,34 @@ def sync(
     )
 
 
+def undo() -> None:
+    """In a git journal, revert the last change mentorlog committed.
+
+    The revert is a new commit: nothing of the history is lost. Only a commit
+    mentorlog made on this machine is reverted (its seal says so); undo refuses
+    when the last commit is anything else, when files changed since it, and
+    while a sync is stopped. One step: undo again does not go further back.
+
+    \b
+    Example:
+      mentorlog actions done 3fk2   # oops
+      mentorlog undo
+    """
+    from mentorlog import render
+    from mentorlog.core.history import undo_last
+
+    done = undo_last(journal())
+    render.say(
+        "Undid ",
+        (done.change, "bold"),
+        f" (commit {done.reverted}); the revert is commit {done.commit}.",
+    )
+
+
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
 app.command("init")(init)
 app.command("where")(where)
+app.command("undo")(undo)
 app.command("doctor")(doctor)
 app.command("edit")(edit)
 app.command("sync")(sync)

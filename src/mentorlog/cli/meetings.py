@@ -43,6 +43,10 @@ followups_app = typer.Typer(
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+CountFlag = Annotated[
+    bool,
+    typer.Option("--count", help="Print only how many (for a shell prompt or cron)."),
+]
 SessionRef = Annotated[
     str,
     typer.Argument(
@@ -421,25 +425,36 @@ def move_session(
 
 
 @followups_app.callback()
-def followups_default(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def followups_default(
+    ctx: typer.Context, as_json: JsonFlag = False, count: CountFlag = False
+) -> None:
     """What to do now (bare `followups` lists them)."""
-    no_group_options(ctx.invoked_subcommand, json=as_json)
+    no_group_options(ctx.invoked_subcommand, json=as_json, count=count)
     if ctx.invoked_subcommand is None:
-        list_followups(as_json)
+        list_followups(as_json, count)
 
 
 @followups_app.command("list")
-def list_followups(as_json: JsonFlag = False) -> None:
+def list_followups(as_json: JsonFlag = False, count: CountFlag = False) -> None:
     """List what to do now, oldest first, each with to whom and through which channel.
 
     \b
-    Example:
+    Examples:
       mentorlog followups list --json | jq -r '.[].text'
+      mentorlog followups --count
     """
     from mentorlog import render
     from mentorlog.core.followups import followups
 
+    if count and as_json:
+        from mentorlog.errors import UsageError
+
+        raise UsageError("--count and --json do not go together; pick one")
     found = followups(journal(), today())
+    if count:
+        render.problems(found.problems)
+        render.plain(str(len(found.items)))
+        return
     render.listing(
         found.items, found.problems, as_json, render.followups_table, today()
     )
@@ -512,9 +527,39 @@ def search(
         render.search_hits(result)
 
 
+def import_calendar(
+    file: Annotated[str, typer.Argument(metavar="FILE.ics", help="An iCalendar file.")],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show what it would do; write nothing."),
+    ] = False,
+) -> None:
+    """Plan meetings from calendar events that name a mentor.
+
+    An event names a mentor in its title or an attendee (name or email). Its
+    date and time of day become the meeting's; importing again changes
+    nothing, and an event moved in the calendar moves its meeting (events are
+    known by their UID). A recurring event plans its next occurrence. Every
+    other event is skipped, and one line on stderr says how many.
+
+    \b
+    Examples:
+      mentorlog import ~/Downloads/calendar.ics --dry-run
+      mentorlog import ~/Downloads/calendar.ics
+    """
+    from pathlib import Path
+
+    from mentorlog import render
+    from mentorlog.core.calendar_import import import_calendar as use_case
+
+    result = use_case(journal(), Path(file), today(), dry_run=dry_run)
+    render.imported(result)
+
+
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
 app.command("prep")(prep)
 app.command("recap")(recap)
 app.add_typer(sessions_app, name="sessions")
 app.add_typer(followups_app, name="followups")
 app.command("search")(search)
+app.command("import")(import_calendar)

@@ -41,22 +41,39 @@ def checklist(
         render.checklist(result)
 
 
-def status(as_json: JsonFlag = False) -> None:
+def status(
+    as_json: JsonFlag = False,
+    short: Annotated[
+        bool,
+        typer.Option(
+            "--short",
+            help="One line for a shell prompt or cron: follow-ups, overdue "
+            "actions, meetings to recap, the next meeting.",
+        ),
+    ] = False,
+) -> None:
     """One screen for the start of the day: meetings, overdue actions, goals,
     the checklist score and what to follow up on.
 
     \b
     Examples:
       mentorlog status
+      mentorlog status --short
       mentorlog status --json | jq '.overdue_actions | length'
     """
     from mentorlog import render
     from mentorlog.core.status import status as status_use_case
 
+    if short and as_json:
+        from mentorlog.errors import UsageError
+
+        raise UsageError("--short and --json do not go together; pick one")
     found = status_use_case(journal(), today())
     render.problems(found.problems)
     if as_json:
         render.json_out(found.as_json())
+    elif short:
+        render.status_line(found)
     else:
         render.status(found)
 
@@ -185,8 +202,39 @@ def export(
         render.say("Exported to ", (path, "bold"))
 
 
+def calendar(
+    month: Annotated[
+        str | None,
+        typer.Option("--month", metavar="YYYY-MM", help="Which month (default: this)."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The month as a grid: meetings, action due dates and milestone dates.
+
+    Each day shows M for a meeting, A for an open action due, G for a goal's
+    milestone due; the days are then listed, meetings with their time.
+
+    \b
+    Examples:
+      mentorlog calendar
+      mentorlog calendar --month 2026-12 --json | jq -r '.items[].text'
+    """
+    from mentorlog import render
+    from mentorlog.core.month import month_view, parse_month
+
+    now = today()
+    year, number = parse_month(month, now)
+    found = month_view(journal(), year, number, now)
+    render.problems(found.problems)
+    if as_json:
+        render.json_out(found.as_json())
+    else:
+        render.month_grid(found)
+
+
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli
 app.command("checklist")(checklist)
 app.command("status")(status)
 app.command("report")(report)
 app.command("export")(export)
+app.command("calendar")(calendar)

@@ -146,6 +146,8 @@ def list_actions(
     render.problems(listing.problems)
     if as_json:
         render.json_out([v.as_json() for v in listing.views])
+    elif render.piped_rows(listing.views, "actions_table"):
+        pass
     else:
         import shlex
 
@@ -154,13 +156,14 @@ def list_actions(
             *(["--mentor", mentor] if mentor is not None else []),
             *(["--goal", goal] if goal is not None else []),
         ]
-        render.actions_table(
-            listing.views,
-            listing.hidden,
-            bool(typed),
-            listing.open,
-            shlex.join(typed),
-        )
+        with render.paged(len(listing.views)):
+            render.actions_table(
+                listing.views,
+                listing.hidden,
+                bool(typed),
+                listing.open,
+                shlex.join(typed),
+            )
 
 
 @actions_app.command("add")

@@ -27,7 +27,7 @@ def export_json(journal: Journal, today: date) -> dict[str, Any]:
     feedback, _, _ = list_feedback(journal)
     resources, _ = list_resources(journal)
     log, _, _ = list_log(journal)
-    sessions = list_sessions(journal, today, include_all=True).views
+    sessions = list_sessions(journal, today, include_all=True).views[::-1]
     return {
         "mentorlog": __version__,
         "schema_version": SCHEMA_VERSION,

@@ -39,6 +39,7 @@ class SessionView:
             "time": s.time,
             "minutes": s.minutes,
             "status": s.status,
+            "calendar_uid": s.calendar_uid,
             "created": s.created.isoformat(),
             "agenda_on": _iso(s.agenda_on),
             "held_on": _iso(s.held_on),
@@ -119,7 +120,16 @@ def list_sessions(
         if include_all or s.value("status") == "planned" or s.record.date >= recent
     ]
     shown = [view_of(journal, s, loaded, mentors) for s in chosen]
-    shown.sort(key=lambda v: (v.session.date, v.session.created, v.session.id))
+    # newest first, as every listing of past records (docs/guide.md, "Order")
+    shown.sort(
+        key=lambda v: (
+            v.session.date,
+            v.session.time or "",
+            v.session.created,
+            v.session.id,
+        ),
+        reverse=True,
+    )
     return SessionList(shown, loaded.problems, len(records) - len(shown))
 
 

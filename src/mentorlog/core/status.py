@@ -58,7 +58,11 @@ class Status:
 
 def status(journal: Journal, today: date) -> Status:
     sessions = list_sessions(journal, today)
-    planned = [v for v in sessions.views if v.session.status == "planned"]
+    # soonest first here (the listing is newest first)
+    planned = sorted(
+        (v for v in sessions.views if v.session.status == "planned"),
+        key=lambda v: (v.session.date, v.session.time or "", v.session.created),
+    )
     upcoming = [v for v in planned if v.session.date >= today]
     passed = [v for v in planned if v.session.date < today]
     planned_for = {v.session.mentor for v in upcoming}

@@ -287,7 +287,9 @@ def list_feedback(
         for s in loaded.records
         if not (pending_only and s.record.applied)
     ]
-    views.sort(key=lambda v: (v.feedback.applied, v.feedback.received, v.feedback.id))
+    # not applied first; within each, newest first
+    views.sort(key=lambda v: (v.feedback.received, v.feedback.id), reverse=True)
+    views.sort(key=lambda v: v.feedback.applied)
     return views, loaded.problems, len(loaded.records)
 
 
@@ -377,9 +379,9 @@ def list_resources(
         for s in loaded.records
         if include_done or not s.record.done
     ]
-    views.sort(
-        key=lambda v: (v.resource.done, v.resource.added, v.resource.title.lower())
-    )
+    # still to explore first; within each, newest first
+    views.sort(key=lambda v: (v.resource.added, v.resource.title.lower()), reverse=True)
+    views.sort(key=lambda v: v.resource.done)
     return views, loaded.problems
 
 

@@ -32,6 +32,7 @@ from mentorlog.render.journal import (
 from mentorlog.render.meetings import (
     agenda,
     guided_intro,
+    imported,
     moved,
     prep_result,
     recap_result,
@@ -62,6 +63,8 @@ from mentorlog.render.output import (
     left_out,
     listing,
     markdown_out,
+    paged,
+    piped_rows,
     plain,
     problems,
     safe,
@@ -69,7 +72,14 @@ from mentorlog.render.output import (
     warn,
     working,
 )
-from mentorlog.render.progress import MARKS, checklist, share_left_out, status
+from mentorlog.render.progress import (
+    MARKS,
+    checklist,
+    month_grid,
+    share_left_out,
+    status,
+    status_line,
+)
 from mentorlog.render.tracking import (
     actions_table,
     feedback_table,
@@ -107,6 +117,7 @@ __all__ = [
     "goal_edited",
     "goals_table",
     "guided_intro",
+    "imported",
     "init_result",
     "json_out",
     "left_out",
@@ -120,8 +131,11 @@ __all__ = [
     "milestone_added",
     "milestone_changed",
     "milestone_ticked",
+    "month_grid",
     "moved",
     "network_report",
+    "paged",
+    "piped_rows",
     "plain",
     "prep_result",
     "problems",
@@ -135,6 +149,7 @@ __all__ = [
     "share_left_out",
     "smart_gaps",
     "status",
+    "status_line",
     "tour_end",
     "tour_intro",
     "tour_step",

@@ -23,6 +23,7 @@ from mentorlog.render.output import (
 
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
+    from mentorlog.core.calendar_import import ImportResult
     from mentorlog.core.recap import RecapResult, RecapTarget
     from mentorlog.core.sessions import Moved, Outcome, SessionView
     from mentorlog.models import ActionItem, Session
@@ -282,3 +283,38 @@ def _box(action: ActionItem) -> str:
 
 def _due(action: ActionItem) -> str:
     return f" (due {action.due.isoformat()})" if action.due else ""
+
+
+def imported(result: ImportResult) -> None:
+    """What `import` planned (or would plan), one line each; on stderr, one
+    line counting the events skipped and why."""
+    verbs = {
+        "plan": ("Would plan" if result.dry_run else "Planned"),
+        "move": ("Would move" if result.dry_run else "Moved"),
+        "same": "Already planned",
+    }
+    lines = []
+    for item in result.planned:
+        when = item.day.isoformat() + (f" {item.time}" if item.time else "")
+        line = Text(f"{verbs[item.what]}: ")
+        line.append(safe(item.mentor), style="bold")
+        line.append(f" on {when}")
+        if item.summary:
+            line.append(f" ({safe(item.summary)})", style="dim")
+        lines.append(line)
+    if not result.planned:
+        lines.append(Text("No event names a mentor: nothing to plan."))
+    emit_lines(lines)
+    if result.skipped:
+        total = result.skipped_count
+        why = ", ".join(f"{count} {reason}" for reason, count in result.skipped.items())
+        emit(
+            Text(
+                f"skipped {total} event{'s' if total != 1 else ''}: {why}", style="dim"
+            ),
+            out=console(stderr=True),
+        )
+    if result.dry_run:
+        emit(
+            Text("dry run: nothing was written", style="dim"), out=console(stderr=True)
+        )

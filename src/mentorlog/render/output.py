@@ -10,13 +10,15 @@ writes (`_Console._render_buffer`); what is written to `sys.stdout` or
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.pager import Pager
 from rich.segment import Segment
 from rich.text import Text
 
@@ -67,15 +69,16 @@ def _cleaned(buffer: Iterable[Segment]) -> Iterable[Segment]:
             yield Segment(sink.clean(text, one_line=False), segment.style)
 
 
-_state: dict[str, Any] = {"no_color": False}
+_state: dict[str, Any] = {"no_color": False, "pager": True}
 
 
 _consoles: dict[bool, Console] = {}
 
 
-def configure(*, no_color: bool) -> None:
+def configure(*, no_color: bool, no_pager: bool = False) -> None:
     """Called once per invocation, before anything is printed."""
     _state["no_color"] = no_color
+    _state["pager"] = not no_pager
     _consoles.clear()
 
 
@@ -99,11 +102,60 @@ TERMINAL_ROWS = 50
 
 
 def capped(rows: list[Any]) -> tuple[list[Any], int]:
-    """On a terminal, long lists stop after 50 rows and say how many are left
-    (piped output and --json are never cut)."""
-    if console().is_terminal and len(rows) > TERMINAL_ROWS:
-        return rows[:TERMINAL_ROWS], len(rows) - TERMINAL_ROWS
+    """Every row: no list is cut any more; a long one goes through the pager
+    on a terminal (`paged`). Kept so the tables read as before."""
     return rows, 0
+
+
+DEFAULT_PAGER = "less -FRX"
+
+
+class _CommandPager(Pager):
+    """$MENTORLOG_PAGER, else $PAGER, else `less -FRX`, run without a shell
+    (the words split as a shell would, nothing expanded). The text it gets
+    was cleaned by the console (`_Console._render_buffer`). A pager that
+    cannot be started: the text is printed as it is."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def show(self, content: str) -> None:
+        import shlex
+        import subprocess
+
+        stream = sys.stdout
+        encoding = sink.encoding_of(stream)
+        try:
+            argv = shlex.split(self.command)
+            subprocess.run(argv, input=content.encode(encoding, "replace"), check=False)
+        except (OSError, ValueError):
+            stream.write(content)
+            stream.flush()
+
+
+def pager_command() -> str | None:
+    """The pager to use, or None for none (`--no-pager`, `PAGER=cat`)."""
+    if not _state["pager"]:
+        return None
+    command = (
+        os.environ.get("MENTORLOG_PAGER") or os.environ.get("PAGER") or DEFAULT_PAGER
+    ).strip()
+    if command in ("", "cat"):
+        return None
+    return command
+
+
+@contextlib.contextmanager
+def paged(rows: int) -> Iterator[None]:
+    """On a terminal, a listing longer than the screen is printed through the
+    pager instead of cut; piped, or short, it is printed as it is."""
+    out = console()
+    command = pager_command()
+    if command is None or not out.is_terminal or rows <= out.size.height - 4:
+        yield
+        return
+    with out.pager(_CommandPager(command), styles=not _state["no_color"]):
+        yield
 
 
 def left_out(count: int, hint: str) -> None:
@@ -182,16 +234,56 @@ def say(*parts: str | tuple[str, str]) -> None:
     emit(line)
 
 
+# Piped, a listing is one line per record, its fields (these keys of its
+# --json) separated by tabs, nothing wrapped, no header or footer: for cut,
+# awk and sort, as gh does. docs/guide.md ("Piped") lists them.
+TSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sessions_table": ("short_id", "date", "time", "mentor", "status"),
+    "actions_table": ("short_id", "status", "due", "text", "mentor", "goal"),
+    "feedback_table": ("short_id", "received", "applied", "mentor", "area", "text"),
+    "resources_table": ("short_id", "added", "kind", "done", "title", "url"),
+    "log_table": ("short_id", "date", "kind", "mentor", "text"),
+    "goals_table": ("short_id", "status", "target", "progress", "title"),
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return safe(value)  # one line: a tab or newline in the text is a space
+
+
+def piped_rows(views: list[Any], table: str) -> bool:
+    """When stdout is not a terminal and there is something to list, print
+    `views` as tab-separated rows and return True; else False (print the
+    table)."""
+    columns = TSV_COLUMNS.get(table)
+    if columns is None or not views or console().is_terminal:
+        return False
+    lines = []
+    for view in views:
+        data = view.as_json()
+        lines.append("\t".join(_cell(data.get(key)) for key in columns) + "\n")
+    sys.stdout.write("".join(lines))
+    return True
+
+
 def listing(
     views: list[Any], found: Iterable[Problem], as_json: bool, table: Any, *extra: Any
 ) -> None:
     """What every listing does: name the broken files on stderr, then print
-    the records as JSON (their `as_json`) or as `table(views, *extra)`."""
+    the records as JSON (their `as_json`), as tab-separated rows when piped
+    (`piped_rows`), or as `table(views, *extra)`."""
     problems(found)
     if as_json:
         json_out([view.as_json() for view in views])
+    elif piped_rows(views, getattr(table, "__name__", "")):
+        return
     else:
-        table(views, *extra)
+        with paged(len(views)):
+            table(views, *extra)
 
 
 def plain(text: str) -> None:

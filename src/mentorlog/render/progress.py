@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -13,11 +14,13 @@ from mentorlog.render.output import (
     console,
     emit,
     emit_lines,
+    plain,
     safe,
 )
 
 if TYPE_CHECKING:
     from mentorlog.core.checklist import Checklist
+    from mentorlog.core.month import Month
     from mentorlog.core.sharing import LeftOut
     from mentorlog.core.status import Status
 
@@ -179,6 +182,76 @@ def status(found: Status) -> None:
     _panel("Goals", _goals_panel(found))
     _panel("Checklist", _checklist_panel(found))
     _panel("Follow-ups", _followups_panel(found))
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def status_line(found: Status) -> None:
+    """`status --short`: one line, always the same four parts in the same
+    words, for a shell prompt or cron (documented in docs/cli-output.md)."""
+    parts = [
+        _count(len(found.followups), "follow-up"),
+        _count(len(found.overdue), "overdue action"),
+        _count(len(found.passed), "meeting") + " to recap",
+    ]
+    if found.upcoming:
+        view = min(found.upcoming, key=lambda v: (v.session.date, v.session.time or ""))
+        parts.append(
+            f"next meeting: {safe(view.mentor_name)} on {when_of(view.session)}"
+        )
+    else:
+        parts.append("next meeting: none planned")
+    plain(", ".join(parts))
+
+
+_LETTERS = {"meeting": "M", "action": "A", "milestone": "G"}
+_LETTER_STYLES = {"meeting": "bold cyan", "action": "yellow", "milestone": "magenta"}
+
+
+def month_grid(found: Month) -> None:
+    """`calendar`: the month as a grid like `cal` (weeks from Monday), each
+    day with a letter for what falls on it, then those days listed. No line
+    is wider than the terminal, nor than 56 columns for the grid; letters,
+    not colours, carry the meaning."""
+    import calendar as cal
+
+    width = max(console().width, 20)
+    title = f"{cal.month_name[found.month]} {found.year}"
+    lines = [Text(title.center(55).rstrip(), style="bold")]
+    lines.append(Text("".join(f" {name[:2]}     " for name in cal.day_abbr).rstrip()))
+    for week in cal.monthcalendar(found.year, found.month):
+        row = Text()
+        for number in week:
+            if number == 0:
+                row.append(" " * 8)
+                continue
+            day = date(found.year, found.month, number)
+            kinds = list(dict.fromkeys(item.what for item in found.on(day)))
+            mark = ">" if day == found.today else " "
+            row.append(mark + f"{number:>2}", style="reverse" if mark == ">" else "")
+            row.append(" ")
+            for kind in kinds:
+                row.append(_LETTERS[kind], style=_LETTER_STYLES[kind])
+            row.append(" " * (4 - len(kinds)))
+        row.rstrip()
+        lines.append(row)
+    lines.append(Text("M meeting  A action due  G milestone  > today", style="dim"))
+    if found.items:
+        lines.append(Text(""))
+    for item in found.items:
+        line = Text(f"{item.day:%a} {item.day.day:>2}  ")
+        line.append(_LETTERS[item.what], style=_LETTER_STYLES[item.what])
+        line.append(f"  {item.time or '':5} " if item.what == "meeting" else "  ")
+        line.append(safe(item.text))
+        if item.status == "held":
+            line.append(" (held)", style="dim")
+        line.truncate(width, overflow="ellipsis")
+        lines.append(line)
+    if not found.items:
+        lines.append(Text("Nothing dated this month.", style="dim"))
+    emit_lines(lines)
 
 
 def share_left_out(left: LeftOut) -> None:

@@ -40,6 +40,7 @@ _NOT_LOCAL = (
     *(f":(exclude){name}" for name in LOCAL_STATE),
     ":(exclude,glob)**/.*.tmp",
 )
+_EXCLUDE_TEMPS = ":(exclude,glob)**/.*.tmp"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -56,7 +57,11 @@ def available() -> bool:
 
 
 def git(
-    root: Path, *args: str, check: bool = True, env: dict[str, str] | None = None
+    root: Path,
+    *args: str,
+    check: bool = True,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(env or {})}
     try:
@@ -64,6 +69,7 @@ def git(
             ["git", "-C", str(root), *args],
             capture_output=True,
             text=True,
+            input=stdin,
             env=env,
             timeout=300,
             check=False,
@@ -187,17 +193,131 @@ def ensure_identity(root: Path, name: str | None = None) -> str | None:
     )
 
 
-def commit_all(root: Path, message: str) -> bool:
+def commit_all(root: Path, message: str, *, change: str | None = None) -> bool:
     """Commit every change in the journal but this machine's own state (see
     `LOCAL_STATE`); return whether there was one. Call `ensure_identity`
-    first, to tell the user when it sets one."""
+    first, to tell the user when it sets one. A `change` (the command that
+    made it: "goals add") is sealed into the message (see `seal`), so that
+    `undo` knows the commit for one mentorlog made here."""
     ensure_identity(root)
     git(root, "add", "-A")
     untrack_local_state(root)  # staged if .gitignore no longer names them
     if git(root, "diff", "--cached", "--quiet", check=False).returncode == 0:
         return False
+    if change is not None:
+        change = " ".join(change.split())
+        staged = git(root, "diff", "--cached", *_PATCH_OPTIONS).stdout
+        sealed = seal(root, change, _patch_id(root, staged))
+        if sealed is not None:
+            message += f"\n\n{CHANGE_TRAILER}: {change}\n{SEAL_TRAILER}: {sealed}"
     git(root, "commit", "-q", "-m", message)
     return True
+
+
+# -- what `undo` may revert ----------------------------------------------------
+# A commit mentorlog made for a change carries two trailers: the command
+# (`Mentorlog-Change: goals add`) and a seal, an HMAC-SHA256 of that command
+# and the commit's patch id, keyed by this machine's secret (the undo log's,
+# kept outside the journal) bound to the journal's real path. Another device,
+# or anyone who can push to the remote, can copy the trailers' words but not
+# make a seal for another change; a sync's rebase keeps the patch id of a
+# commit whose diff it does not change. The message text is never trusted.
+CHANGE_TRAILER = "Mentorlog-Change"
+SEAL_TRAILER = "Mentorlog-Seal"
+_PATCH_OPTIONS = (
+    "--no-renames",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--full-index",
+    "--binary",
+    "--no-color",
+)
+
+
+def _patch_id(root: Path, diff: str) -> str:
+    said = git(root, "patch-id", "--stable", stdin=diff).stdout.split()
+    return said[0] if said else ""
+
+
+def _seal_key(root: Path, *, create: bool) -> bytes | None:
+    import hashlib
+    import hmac
+
+    from .undo import machine_secret
+
+    secret = machine_secret(create=create)
+    if secret is None:
+        return None
+    where = os.path.realpath(root).encode("utf-8", "surrogateescape")
+    return hmac.new(secret, b"mentorlog commit seal\0" + where, hashlib.sha256).digest()
+
+
+def seal(root: Path, change: str, patch_id: str, *, create: bool = True) -> str | None:
+    """The seal of `change` with `patch_id` for this journal on this machine;
+    None when this machine has no secret (and `create` is off, or it cannot
+    keep one)."""
+    import hashlib
+    import hmac
+
+    key = _seal_key(root, create=create)
+    if key is None or not patch_id:
+        return None
+    message = f"{change}\0{patch_id}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+class Commit:
+    """The last commit, as `undo` sees it."""
+
+    def __init__(self, sha: str, subject: str, parents: int, change: str | None):
+        self.sha = sha
+        self.subject = subject
+        self.parents = parents
+        self.change = change  # the command, when the seal is this machine's
+
+
+def last_commit(root: Path) -> Commit | None:
+    """HEAD, and the change it made if mentorlog sealed it here; None when
+    there is no commit yet."""
+    import hmac
+
+    done = git(root, "log", "-1", "--format=%H%x00%P%x00%s%x00%B", check=False)
+    if done.returncode != 0 or not done.stdout:
+        return None
+    sha, parents, subject, body = done.stdout.split("\0", 3)
+    trailers: dict[str, str] = {}
+    for line in body.splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name in (CHANGE_TRAILER, SEAL_TRAILER):
+            trailers[name] = value.strip()
+    change = trailers.get(CHANGE_TRAILER)
+    given = trailers.get(SEAL_TRAILER, "")
+    count = len(parents.split())
+    if change is None or not given or count != 1:
+        return Commit(sha, subject, count, None)
+    shown = git(root, "show", "--format=", *_PATCH_OPTIONS, sha).stdout
+    wanted = seal(root, change, _patch_id(root, shown), create=False)
+    if wanted is None or not hmac.compare_digest(wanted, given):
+        change = None
+    return Commit(sha, subject, count, change)
+
+
+def uncommitted(root: Path) -> list[str]:
+    """Files changed, added or removed and not committed, this machine's own
+    state left out."""
+    done = git(
+        root,
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--",
+        ".",
+        *(f":(exclude){name}" for name in LOCAL_STATE),
+        _EXCLUDE_TEMPS,
+    )
+    entries = [e for e in done.stdout.split("\0") if e]
+    return [entry[3:] for entry in entries if len(entry) > 3]
 
 
 def set_merge_driver(root: Path, command: str) -> None:

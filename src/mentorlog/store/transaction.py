@@ -269,7 +269,8 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
         said = gitsync.ensure_identity(root)
         if said:
             host.warnings.append(said)
-        gitsync.commit_all(root, message)
+        change = (host.purpose or "").removeprefix("mentorlog").strip()
+        gitsync.commit_all(root, message, change=change or None)
     except MentorlogError as error:
         host.warnings.append(f"saved, but not committed to git: {error.message}")
 

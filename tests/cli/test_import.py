@@ -1,0 +1,207 @@
+"""`import FILE.ics`: real calendars made with icalendar, imported twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import icalendar
+
+from tests.conftest import Run
+from tests.core.build import snapshot
+
+
+def _event(uid: str, summary: str, start: date | datetime, **extra: Any) -> Any:
+    event = icalendar.Event()
+    event.add("UID", uid)
+    event.add("SUMMARY", summary)
+    event.add("DTSTART", start)
+    event.add("DTSTAMP", datetime(2026, 11, 1, 9, 0))
+    for name, value in extra.items():
+        event.add(name.replace("_", "-"), value)
+    return event
+
+
+def _calendar(path: Path, *events: Any) -> Path:
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", "-//test//mentorlog//EN")
+    calendar.add("VERSION", "2.0")
+    for event in events:
+        calendar.add_component(event)
+    path.write_bytes(calendar.to_ical())
+    return path
+
+
+def _attendee(email: str, name: str) -> Any:
+    attendee = icalendar.vCalAddress(f"mailto:{email}")
+    attendee.params["CN"] = icalendar.vText(name)
+    return attendee
+
+
+def _sessions(run: Run) -> list[dict[str, Any]]:
+    done = run("sessions", "list", "--all", "--json")
+    assert done.exit_code == 0, done.output
+    result: list[dict[str, Any]] = json.loads(done.stdout)
+    return result
+
+
+def _mentors(run: Run) -> None:
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    assert (
+        run(
+            "mentors", "add", "Grace Hopper", "--contact", "grace@navy.example"
+        ).exit_code
+        == 0
+    )
+
+
+def test_import_twice_plans_once_and_skips_the_rest(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("a-1@cal", "1:1 with Ada", datetime(2026, 11, 26, 15, 30)),
+        _event(
+            "g-1@cal",
+            "Quarterly review",
+            date(2026, 12, 2),
+            attendee=_attendee("grace@navy.example", "G. H."),
+        ),
+        _event("x-1@cal", "Dentist", datetime(2026, 11, 27, 9, 0)),
+        _event("x-2@cal", "Team lunch", date(2026, 11, 28)),
+    )
+
+    first = run("import", str(ics))
+
+    assert first.exit_code == 0, first.output
+    assert "Planned: Ada Lovelace on 2026-11-26 15:30" in first.stdout
+    assert "Planned: Grace Hopper on 2026-12-02" in first.stdout
+    assert first.stderr.strip() == "skipped 2 events: 2 name no mentor"
+    sessions = _sessions(run)
+    assert sorted((s["mentor"], s["date"], s["time"]) for s in sessions) == [
+        ("Ada Lovelace", "2026-11-26", "15:30"),
+        ("Grace Hopper", "2026-12-02", None),
+    ]
+    before = snapshot(home)
+
+    second = run("import", str(ics))
+
+    assert second.exit_code == 0
+    assert "Already planned: Ada Lovelace on 2026-11-26 15:30" in second.stdout
+    assert snapshot(home) == before
+
+
+def test_an_updated_event_moves_its_meeting(run: Run, tmp_path: Path) -> None:
+    _mentors(run)
+    ics = tmp_path / "cal.ics"
+    _calendar(ics, _event("a-1@cal", "Ada / me", datetime(2026, 11, 26, 15, 30)))
+    assert run("import", str(ics)).exit_code == 0
+    _calendar(ics, _event("a-1@cal", "Ada / me", datetime(2026, 12, 3, 10, 0)))
+
+    moved = run("import", str(ics))
+
+    assert "Moved: Ada Lovelace on 2026-12-03 10:00" in moved.stdout
+    sessions = _sessions(run)
+    assert [(s["date"], s["time"]) for s in sessions] == [("2026-12-03", "10:00")]
+    assert [m["from"] for m in sessions[0]["moves"]] == ["2026-11-26"]
+
+
+def test_a_recurring_event_plans_its_next_occurrence_only(
+    run: Run, tmp_path: Path
+) -> None:
+    _mentors(run)
+    # weekly on Thursdays since October; today is Sunday 2026-11-22
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event(
+            "weekly@cal",
+            "Ada Lovelace mentoring",
+            datetime(2026, 10, 1, 16, 0),
+            rrule={"FREQ": "WEEKLY"},
+        ),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert [(s["date"], s["time"]) for s in _sessions(run)] == [("2026-11-26", "16:00")]
+    later = run("import", str(ics), env={"MENTORLOG_TODAY": "2026-11-27"})
+    assert "Moved: Ada Lovelace on 2026-12-03 16:00" in later.stdout
+
+
+def test_dry_run_writes_nothing(run: Run, tmp_path: Path, home: Path) -> None:
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("a-1@cal", "Ada", datetime(2026, 11, 26, 15, 30)),
+    )
+    before = snapshot(home)
+
+    done = run("import", str(ics), "--dry-run")
+
+    assert done.exit_code == 0
+    assert "Would plan: Ada Lovelace on 2026-11-26 15:30" in done.stdout
+    assert snapshot(home) == before
+
+
+def test_bad_input_is_one_line_and_writes_nothing(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    _mentors(run)
+    before = snapshot(home)
+    garbage = tmp_path / "garbage.ics"
+    garbage.write_bytes(os.urandom(4096))
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:notadate\r\n"
+        b"SUMMARY:Ada\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    huge = tmp_path / "huge.ics"
+    huge.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X" * (6 * 1024 * 1024))
+    for path in (garbage, broken, huge, tmp_path / "missing.ics", tmp_path):
+        done = subprocess.run(
+            [sys.executable, "-m", "mentorlog", "import", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, (path, done.stderr)
+        assert done.stdout == ""
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert str(path) in done.stderr
+        assert "Traceback" not in done.stderr
+    assert snapshot(home) == before
+
+
+def test_rules_no_meeting_has_are_skipped_not_followed(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    """Every second since 2020, or the 30th of February: the file is
+    untrusted, and such a rule would keep the import busy for minutes."""
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("s@cal", "Ada", datetime(2020, 1, 1, 0, 0), rrule={"FREQ": "SECONDLY"}),
+        _event(
+            "f@cal",
+            "Ada",
+            datetime(2026, 1, 1, 9, 0),
+            rrule={"FREQ": "DAILY", "BYMONTH": 2, "BYMONTHDAY": 30},
+        ),
+        _event("ok@cal", "Grace", datetime(2026, 11, 30, 9, 0)),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert "Planned: Grace Hopper on 2026-11-30 09:00" in done.stdout
+    assert done.stderr.strip() == (
+        "skipped 2 events: 2 recur too often or by a rule too long to follow"
+    )
+    assert [s["mentor"] for s in _sessions(run)] == ["Grace Hopper"]
