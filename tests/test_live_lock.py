@@ -62,8 +62,9 @@ def _cli(*args: str) -> list[str]:
 
 
 def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
-    home: Path, tmp_path: Path
+    initialised: Path, tmp_path: Path
 ) -> None:
+    home = initialised
     env = dict(os.environ)
     for args in (
         ["goals", "add", "Learn Rust", "--by", "eoy"],
@@ -138,16 +139,18 @@ def test_a_second_command_never_recovers_a_live_change_after_lock_removed(
 
 @pytest.mark.parametrize("key_cut_short", [False, True])
 def test_a_log_whose_writer_is_gone_is_still_rolled_back(
-    home: Path, key_cut_short: bool
+    initialised: Path, key_cut_short: bool
 ) -> None:
+    home = initialised
     env = dict(os.environ)
     if key_cut_short:
         # an older release killed while it made this machine's undo-log key
         # left it empty: a key that signed nothing is made anew, or no crash
         # would ever be rolled back again
         key = undo.state_folder() / undo.KEY_FILE
-        key.parent.mkdir(parents=True)
-        key.touch(mode=0o600)
+        key.parent.mkdir(parents=True, exist_ok=True)
+        key.write_bytes(b"")  # init may have made it: cut it short
+        key.chmod(0o600)
     subprocess.run(
         _cli("goals", "add", "Learn Rust", "--by", "eoy"),
         env=env,

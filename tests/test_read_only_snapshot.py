@@ -26,6 +26,7 @@ SCRIPT = textwrap.dedent(
     mount -t tmpfs -o size=4m tmpfs "$SPACE"
     ml() { "$PYTHON" -m mentorlog --no-input "$@"; }
     export MENTORLOG_HOME="$SPACE/journal" MENTORLOG_TODAY=2026-11-22
+    ml init > /dev/null
     ml goals add "Learn Rust" --by eoy > /dev/null
     ml goals milestone learn "Read the book" > /dev/null
     set +e
