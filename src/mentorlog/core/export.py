@@ -310,7 +310,11 @@ def export_ics(journal: Journal, today: date) -> bytes:
     calendar.add("prodid", f"-//mentorlog//{__version__}//EN")
     calendar.add("version", "2.0")
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    views = list_sessions(journal, today, include_all=True).views
+    # a calendar reads in time order, whatever order listings use
+    views = sorted(
+        list_sessions(journal, today, include_all=True).views,
+        key=lambda v: (v.session.date, v.session.time or "", v.session.id),
+    )
     descriptions = _shareable_descriptions(journal, views)
     for view in views:
         if view.session.status == "cancelled":
