@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from . import completion
+from mentorlog.models import Channel
+
+from . import choices, completion
 from .context import (
     journal,
     meeting_date,
@@ -47,11 +49,11 @@ AllFlag = Annotated[
 
 # `mentors add` (preferences) and `mentors agree` (what was agreed) share these.
 ChannelOption = Annotated[
-    str | None,
+    Channel | None,
     typer.Option(
         "--channel",
-        metavar="CHANNEL",
-        help="email, text, phone, video, in-person.",
+        click_type=choices.CHANNEL,
+        help="How you meet or write.",
         autocompletion=completion.channels,
     ),
 ]

@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from mentorlog import __version__, dates
-from mentorlog.models import SCHEMA_VERSION, Settings
+from mentorlog.models import SCHEMA_VERSION, ExportFormat, Settings
 from mentorlog.store.journal import Journal, record_data
 
 from .goals import list_goals
@@ -18,7 +18,7 @@ from .mentors import list_mentors
 from .sessions import SessionView, list_sessions
 from .tracking import list_actions, list_feedback, list_log, list_resources
 
-FORMATS = ("json", "md", "ics")
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
 
 
 def export_json(journal: Journal, today: date) -> dict[str, Any]:
