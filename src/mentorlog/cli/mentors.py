@@ -188,7 +188,7 @@ def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
 
     view = get_mentor(journal(), mentor)
     if as_json:
-        render.json_out(view.as_json())
+        render.json_out(view)
     else:
         render.mentor_detail(view)
         show_merge_notes(view.file, view.mentor)
@@ -532,7 +532,7 @@ def network(
     report = network_use_case(journal())
     render.problems(report.problems)
     if as_json:
-        render.json_out(report.as_json())
+        render.json_out(report)
     else:
         render.network_report(report)
 

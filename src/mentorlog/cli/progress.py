@@ -38,7 +38,7 @@ def checklist(
     result = checklist_use_case(journal(), today(), mentor)
     render.problems(result.problems)
     if as_json:
-        render.json_out(result.as_json())
+        render.json_out(result)
     else:
         render.checklist(result)
 
@@ -73,7 +73,7 @@ def status(
     found = status_use_case(journal(), today())
     render.problems(found.problems)
     if as_json:
-        render.json_out(found.as_json())
+        render.json_out(found)
     elif short:
         render.status_line(found)
     else:
@@ -130,7 +130,7 @@ def report(
         mentor=mentor,
     )
     if output_format == "json":
-        render.json_out(result.as_json())
+        render.json_out(result)
     else:
         render.markdown_out(result.as_markdown())
     render.share_left_out(result.left_out)
@@ -227,7 +227,7 @@ def calendar(
     found = month_view(journal(), year, number, now)
     render.problems(found.problems)
     if as_json:
-        render.json_out(found.as_json())
+        render.json_out(found)
     else:
         render.month_grid(found)
 

@@ -147,7 +147,7 @@ def list_actions(
     )
     render.problems(listing.problems)
     if as_json:
-        render.json_out([v.as_json() for v in listing.views])
+        render.json_out(listing.views)
     elif render.piped_rows(listing.views, "actions_table"):
         pass
     else:

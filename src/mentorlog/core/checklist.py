@@ -7,13 +7,14 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from mentorlog._struct import struct
 from mentorlog.core.schedule import CADENCE_SLACK, cadence_days
 from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
+from mentorlog.tojson import json_keys
 
 from .network import network
 from .smart import check_goal, keep_titles, remember_titles, score
@@ -22,6 +23,15 @@ Mark = Literal["pass", "fail", "n/a"]
 RECENT = 5  # sessions looked at for per-session habits
 
 
+@json_keys(
+    {
+        "number": "number",
+        "title": "title",
+        "status": "mark",
+        "evidence": "evidence",
+        "advice": "advice",
+    }
+)
 @struct(frozen=True)
 class Item:
     number: int
@@ -30,16 +40,15 @@ class Item:
     evidence: str
     advice: str | None = None
 
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "title": self.title,
-            "status": self.mark,
-            "evidence": self.evidence,
-            "advice": self.advice,
-        }
 
-
+@json_keys(
+    {
+        "mentor": "mentor",
+        "score": "passed",
+        "applicable": "applicable",
+        "items": "items",
+    }
+)
 @struct
 class Checklist:
     items: list[Item]
@@ -53,14 +62,6 @@ class Checklist:
     @property
     def applicable(self) -> int:
         return sum(1 for i in self.items if i.mark != "n/a")
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "mentor": self.mentor,
-            "score": self.passed,
-            "applicable": self.applicable,
-            "items": [i.as_json() for i in self.items],
-        }
 
 
 def _plural(count: int, word: str) -> str:

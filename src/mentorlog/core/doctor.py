@@ -26,11 +26,22 @@ from mentorlog.store.journal import (
 from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
+from mentorlog.tojson import Each, json_keys
 
 if TYPE_CHECKING:
     from mentorlog.models import Model
 
 
+@json_keys(
+    {
+        "journal": "root",
+        "checked": "checked",
+        "problems": Each(
+            "problems", {"path": "path", "line": "line", "message": "message"}
+        ),
+        "notes": "notes",
+    }
+)
 @struct
 class DoctorReport:
     root: Path
@@ -42,17 +53,6 @@ class DoctorReport:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "journal": str(self.root),
-            "checked": self.checked,
-            "problems": [
-                {"path": p.path, "line": p.line, "message": p.message}
-                for p in self.problems
-            ],
-            "notes": self.notes,
-        }
 
 
 def _value(value: object) -> str:

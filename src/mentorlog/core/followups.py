@@ -5,7 +5,6 @@ moves to announce, reviews and feedback owed to a mentor."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_due, next_meeting_due
@@ -28,16 +27,6 @@ class FollowUp:
     mentor: str
     channel: str | None
     due: date
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "mentor": self.mentor,
-            "channel": self.channel,
-            "due": self.due.isoformat(),
-        }
 
 
 @struct

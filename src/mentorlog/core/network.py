@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import GOALS
+from mentorlog.tojson import Each, json_keys, of
 
 from .mentors import MentorView, list_mentors
 
@@ -43,6 +43,23 @@ class Need:
         )
 
 
+@json_keys(
+    {
+        "needs": Each(
+            "needs",
+            {
+                **of("", "area", "sources"),
+                "mentors": Each("mentors", of("mentor", "id", "name")),
+                "gap": "gap",
+                "suggestion": lambda need: need.suggestion if need.gap else None,
+            },
+        ),
+        "gaps": lambda report: [need.area for need in report.gaps],
+        "unused_expertise": Each(
+            "unused", {**of("0.mentor", "id", "name"), "expertise": "1"}
+        ),
+    }
+)
 @struct
 class NetworkReport:
     needs: list[Need]
@@ -53,27 +70,6 @@ class NetworkReport:
     @property
     def gaps(self) -> list[Need]:
         return [need for need in self.needs if need.gap]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "needs": [
-                {
-                    "area": need.area,
-                    "sources": need.sources,
-                    "mentors": [
-                        {"id": v.mentor.id, "name": v.mentor.name} for v in need.mentors
-                    ],
-                    "gap": need.gap,
-                    "suggestion": need.suggestion if need.gap else None,
-                }
-                for need in self.needs
-            ],
-            "gaps": [need.area for need in self.gaps],
-            "unused_expertise": [
-                {"id": v.mentor.id, "name": v.mentor.name, "expertise": areas}
-                for v, areas in self.unused
-            ],
-        }
 
 
 def network(journal: Journal) -> NetworkReport:
