@@ -122,7 +122,7 @@ def followup_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return []
     needle = incomplete.lower()
     return sorted(
-        (item.id, item.text[:60]) for item in items if item.id.startswith(needle)
+        (item.id, str(item.text)[:60]) for item in items if item.id.startswith(needle)
     )
 
 

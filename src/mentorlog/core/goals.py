@@ -8,6 +8,7 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.hints import Said, Slot, hint
 from mentorlog.models import Goal, GoalStatus, Milestone
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
@@ -320,9 +321,19 @@ def add_milestone(
         for number, m in enumerate(goal.milestones, 1):
             if m.title.lower() == text.lower():
                 raise UserError(
-                    f'goal "{goal.title}" already has the milestone "{text}" '
-                    f"(to change it: mentorlog goals milestone {ref} {number} "
-                    "--due DATE / --title TEXT)"
+                    Said(
+                        f'goal "{goal.title}" already has the milestone "{text}" '
+                        "(to change it: ",
+                        hint(
+                            "goals",
+                            "milestone",
+                            ref,
+                            str(number),
+                            "--due",
+                            Slot("DATE"),
+                        ),
+                        " / --title TEXT)",
+                    )
                 )
         milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})

@@ -10,6 +10,7 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
+from mentorlog.hints import Said, hint
 from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
@@ -426,8 +427,11 @@ def answer(
     def change(mentor: Mentor) -> Mentor:
         if mentor.ask is None:
             raise UserError(
-                f'"{mentor.name}" has no ask to answer; record one with '
-                "`mentorlog mentors ask`"
+                Said(
+                    f'"{mentor.name}" has no ask to answer; record one with `',
+                    hint("mentors", "ask"),
+                    "`",
+                )
             )
         meeting = on if reply != "declined" else None
         return mentor.model_copy(

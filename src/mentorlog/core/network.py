@@ -7,6 +7,7 @@ import re
 from dataclasses import field
 
 from mentorlog._struct import struct
+from mentorlog.hints import TEXT, Said, Slot, hint
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import GOALS
 from mentorlog.tojson import Each, json_keys, of
@@ -36,10 +37,20 @@ class Need:
         return not self.mentors
 
     @property
-    def suggestion(self) -> str:
-        return (
-            f"find someone who knows {self.area}: a flash meeting is a small ask, e.g. "
-            f'`mentorlog mentors ask "NAME" --expertise "{self.area}" --ask "..."`'
+    def suggestion(self) -> Said:
+        return Said(
+            f"find someone who knows {self.area}: a flash meeting is a small ask, "
+            "e.g. `",
+            hint(
+                "mentors",
+                "ask",
+                Slot('"NAME"'),
+                "--expertise",
+                self.area,
+                "--ask",
+                TEXT,
+            ),
+            "`",
         )
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.hints import Said, hint
 from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
@@ -132,7 +133,9 @@ def resolve_session(
         return journal.resolve(SESSIONS, ref, loaded)
     except NotFoundError:
         raise NotFoundError(
-            f"no planned session with {mentor.name}; plan one: mentorlog prep {ref}"
+            Said(
+                f"no planned session with {mentor.name}; plan one: ", hint("prep", ref)
+            )
         ) from None
 
 
@@ -311,13 +314,15 @@ def require_healthy_sessions(journal: Journal) -> None:
     problems = journal.load(SESSIONS).problems
     if problems:
         first = problems[0]
-        linked = first.message.startswith("is a symbolic link")  # says what to do
+        linked = str(first.message).startswith("is a symbolic link")  # says what to do
         raise DataError(
             first.path,
             first.line,
             first.message
             if linked
-            else f"{first.message}; fix it first (mentorlog edit {first.path})",
+            else Said(
+                f"{first.message}; fix it first (", hint("edit", first.path), ")"
+            ),
         )
 
 

@@ -224,7 +224,7 @@ def problems(found: Iterable[Problem]) -> None:
         )
 
 
-def say(*parts: str | tuple[str, str]) -> None:
+def say(*parts: str | tuple[object, str]) -> None:
     """A line of our words (str) and user text ((text, style)), made safe."""
     line = Text()
     for part in parts:
