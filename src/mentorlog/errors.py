@@ -7,6 +7,10 @@ echo a library's raw error text (which may quote private input at length).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mentorlog.hints import Hint, Words
 
 EXIT_USER = 1
 EXIT_USAGE = 2
@@ -18,9 +22,12 @@ class MentorlogError(Exception):
 
     exit_code = EXIT_USER
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Words, *, hint: str | None = None) -> None:
+        # a message with commands in it (`hints.Said`) keeps them as data in
+        # `hints`; its words, commands written (`render.hints`), in `message`
+        self.hints: tuple[Hint, ...] = getattr(message, "hints", ())
+        self.message = str(message)
+        super().__init__(self.message)
         self.hint = hint
 
     def __str__(self) -> str:
@@ -73,9 +80,9 @@ class DataError(MentorlogError):
 
     exit_code = EXIT_DATA
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    def __init__(self, path: str, line: int | None, message: Words) -> None:
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: " + message)
         self.path = path
         self.line = line
         self.detail = message

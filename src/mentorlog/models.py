@@ -438,6 +438,9 @@ ResourceKind = Literal[
     "book", "article", "course", "workshop", "event", "video", "other"
 ]
 LogKind = Literal["win", "challenge", "update"]
+# the outputs of `report --format` and `export --format`
+ReportFormat = Literal["md", "json"]
+ExportFormat = Literal["json", "md", "ics"]
 
 
 class Move(Model):

@@ -76,7 +76,7 @@ def test_the_next_meeting_is_due_by_cadence_from_the_last_one_held(
     [item] = owed(journal, TODAY, "plan")
     assert item.id == f"plan-{ada}"
     assert item.due == day("2026-11-23")  # a week after 11-16, not after 10-05
-    assert "(due by your weekly cadence on 2026-11-23)" in item.text
+    assert "(due by your weekly cadence on 2026-11-23)" in str(item.text)
 
 
 def test_planning_is_a_followup_only_a_week_before_it_is_due(
@@ -137,7 +137,7 @@ def test_a_late_cancellation_is_to_be_announced(journal: Journal) -> None:
     cancel_session(journal, late.view.short, TODAY)
     [item] = owed(journal, TODAY, "cancelled")
     assert item.id == f"cancelled-{late.view.short}"
-    assert "inside the agreed 48h notice" in item.text
+    assert "inside the agreed 48h notice" in str(item.text)
 
 
 def test_a_planned_meeting_whose_day_passed_is_to_be_recapped(

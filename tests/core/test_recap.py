@@ -254,5 +254,5 @@ def test_a_flash_recap_thanks_and_suggests_promote_with_no_cadence(
         "If it went well, ask Grace Hopper to keep meeting, and make it an ongoing "
         f"mentorship: mentorlog mentors promote {grace}"
     )
-    assert not any("cadence" in note.lower() for note in result.followups)
+    assert not any("cadence" in str(note).lower() for note in result.followups)
     assert result.next_date is None

@@ -9,6 +9,7 @@ from mentorlog.core.sessions import cancel_session
 from mentorlog.core.status import DueMeeting, status
 from mentorlog.core.tracking import add_action, add_log, close_action
 from mentorlog.store.journal import Journal
+from mentorlog.tojson import to_json
 
 from .build import TODAY, day, held, mentor, plan
 
@@ -107,7 +108,7 @@ def test_the_checklist_score_and_followups_come_with_it(journal: Journal) -> Non
         ("update", day("2026-11-15")),
     ]
     assert (found.checklist.passed, found.checklist.applicable) == (1, 8)
-    data = found.as_json()
+    data = to_json(found)
     assert data["checklist"] == {"score": 1, "applicable": 8}
     assert data["due_by_cadence"] == [
         {"mentor": "Ada Lovelace", "due": "2026-11-15", "cadence": "biweekly"}

@@ -103,7 +103,7 @@ def test_a_migration_killed_at_every_step_leaves_whole_or_partial_backups(
     assert complete  # the migration that finished has its whole backup
     if partial:
         report = run_doctor(Journal(home))
-        said = "\n".join(report.notes)
+        said = "\n".join(map(str, report.notes))
         count = f"{len(partial)} partial backup"
         assert count in said and "mentorlog doctor --fix" in said, said
         assert sorted(backups.iterdir()) == found  # doctor alone changes nothing

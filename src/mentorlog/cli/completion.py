@@ -122,7 +122,7 @@ def followup_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return []
     needle = incomplete.lower()
     return sorted(
-        (item.id, item.text[:60]) for item in items if item.id.startswith(needle)
+        (item.id, str(item.text)[:60]) for item in items if item.id.startswith(needle)
     )
 
 
@@ -139,4 +139,5 @@ answers = _words(get_args(models.Answer))
 log_kinds = _words(get_args(models.LogKind))
 resource_kinds = _words(get_args(models.ResourceKind))
 cadences = _words(("weekly", "biweekly", "monthly"))
-formats = _words(("json", "md", "ics"))
+formats = _words(get_args(models.ExportFormat))
+report_formats = _words(get_args(models.ReportFormat))

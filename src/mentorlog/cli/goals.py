@@ -258,7 +258,7 @@ def show_goal(goal: GoalRef, as_json: JsonFlag = False) -> None:
 
     view = get_goal(journal(), goal, today())
     if as_json:
-        render.json_out(view.as_json())
+        render.json_out(view)
     else:
         render.goal_detail(view)
         show_merge_notes(view.file, view.goal)
@@ -504,7 +504,7 @@ def check_goals(
     report = check_use_case(journal(), goal, today())
     render.problems(report.problems)
     if as_json:
-        render.json_out(report.as_json())
+        render.json_out(report)
     else:
         render.check_report(report)
 

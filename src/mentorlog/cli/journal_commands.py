@@ -103,7 +103,7 @@ def doctor(
 
     report = run_doctor(journal(), fix=fix)
     if as_json:
-        render.json_out(report.as_json())
+        render.json_out(report)
     else:
         render.doctor_report(report)
     if not report.ok:

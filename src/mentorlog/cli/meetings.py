@@ -364,8 +364,9 @@ def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
     shown = show_use_case(journal(), session)
     view = shown.view
     if as_json:
-        outcome = shown.outcome.as_json() if shown.outcome else None
-        render.json_out({**view.as_json(), "body": view.body, "outcome": outcome})
+        from mentorlog.tojson import to_json
+
+        render.json_out({**to_json(view), "body": view.body, "outcome": shown.outcome})
     else:
         render.session_detail(view, shown.outcome)
         show_merge_notes(view.file, view.session)
@@ -522,7 +523,7 @@ def search(
     )
     render.problems(result.problems)
     if as_json:
-        render.json_out([hit.as_json() for hit in result.hits])
+        render.json_out(result.hits)
     else:
         render.search_hits(result)
 

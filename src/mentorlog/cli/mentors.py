@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from . import completion
+from mentorlog.models import Channel
+
+from . import choices, completion
 from .context import (
     journal,
     meeting_date,
@@ -47,11 +49,11 @@ AllFlag = Annotated[
 
 # `mentors add` (preferences) and `mentors agree` (what was agreed) share these.
 ChannelOption = Annotated[
-    str | None,
+    Channel | None,
     typer.Option(
         "--channel",
-        metavar="CHANNEL",
-        help="email, text, phone, video, in-person.",
+        click_type=choices.CHANNEL,
+        help="How you meet or write.",
         autocompletion=completion.channels,
     ),
 ]
@@ -186,7 +188,7 @@ def show_mentor(mentor: MentorRef, as_json: JsonFlag = False) -> None:
 
     view = get_mentor(journal(), mentor)
     if as_json:
-        render.json_out(view.as_json())
+        render.json_out(view)
     else:
         render.mentor_detail(view)
         show_merge_notes(view.file, view.mentor)
@@ -530,7 +532,7 @@ def network(
     report = network_use_case(journal())
     render.problems(report.problems)
     if as_json:
-        render.json_out(report.as_json())
+        render.json_out(report)
     else:
         render.network_report(report)
 

@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from . import completion
+from mentorlog.models import ExportFormat, ReportFormat
+
+from . import choices, completion
 from .context import journal, optional_date, today
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -36,7 +38,7 @@ def checklist(
     result = checklist_use_case(journal(), today(), mentor)
     render.problems(result.problems)
     if as_json:
-        render.json_out(result.as_json())
+        render.json_out(result)
     else:
         render.checklist(result)
 
@@ -71,7 +73,7 @@ def status(
     found = status_use_case(journal(), today())
     render.problems(found.problems)
     if as_json:
-        render.json_out(found.as_json())
+        render.json_out(found)
     elif short:
         render.status_line(found)
     else:
@@ -96,8 +98,14 @@ def report(
         ),
     ] = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="md|json", help="md (default) or json."),
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=choices.REPORT_FORMAT,
+            help="Markdown (the default) or JSON.",
+            autocompletion=completion.report_formats,
+        ),
     ] = "md",
 ) -> None:
     """A progress summary to share with a mentor; nothing private is in it.
@@ -114,10 +122,7 @@ def report(
     """
     from mentorlog import render
     from mentorlog.core.report import report as report_use_case
-    from mentorlog.errors import UserError
 
-    if output_format not in ("md", "json"):
-        raise UserError(f'unknown format "{output_format}"; use md or json')
     result = report_use_case(
         journal(),
         today(),
@@ -125,7 +130,7 @@ def report(
         mentor=mentor,
     )
     if output_format == "json":
-        render.json_out(result.as_json())
+        render.json_out(result)
     else:
         render.markdown_out(result.as_markdown())
     render.share_left_out(result.left_out)
@@ -133,11 +138,11 @@ def report(
 
 def export(
     output_format: Annotated[
-        str,
+        ExportFormat,
         typer.Option(
             "--format",
             "-f",
-            metavar="json|md|ics",
+            click_type=choices.EXPORT_FORMAT,
             help="What to export.",
             autocompletion=completion.formats,
         ),
@@ -171,12 +176,7 @@ def export(
 
     from mentorlog import render
     from mentorlog.core import export as exporting
-    from mentorlog.errors import UserError
 
-    if output_format not in exporting.FORMATS:
-        raise UserError(
-            f'unknown format "{output_format}"; use {", ".join(exporting.FORMATS)}'
-        )
     found = journal()
     if output_format == "json":
         import json
@@ -227,7 +227,7 @@ def calendar(
     found = month_view(journal(), year, number, now)
     render.problems(found.problems)
     if as_json:
-        render.json_out(found.as_json())
+        render.json_out(found)
     else:
         render.month_grid(found)
 

@@ -6,7 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from . import completion
+from mentorlog.models import LogKind, ResourceKind
+
+from . import choices, completion
 from .context import journal, no_group_options, optional_date, today
 from .options import PrivateOption
 
@@ -145,7 +147,7 @@ def list_actions(
     )
     render.problems(listing.problems)
     if as_json:
-        render.json_out([v.as_json() for v in listing.views])
+        render.json_out(listing.views)
     elif render.piped_rows(listing.views, "actions_table"):
         pass
     else:
@@ -343,12 +345,12 @@ def list_resources(as_json: JsonFlag = False) -> None:
 def add_resource(
     title: Annotated[str, typer.Argument(metavar="TITLE")],
     kind: Annotated[
-        str,
+        ResourceKind,
         typer.Option(
             "--kind",
             "-k",
-            metavar="KIND",
-            help="book, article, course, workshop, event, video, other.",
+            click_type=choices.RESOURCE_KIND,
+            help="What it is.",
             autocompletion=completion.resource_kinds,
         ),
     ] = "other",
@@ -418,8 +420,13 @@ def resource_done(
 # -- the log ----------------------------------------------------------------------
 # one declaration for the bare group and `list`, which take the same filters
 LogKindOption = Annotated[
-    str | None,
-    typer.Option("--kind", "-k", metavar="KIND", autocompletion=completion.log_kinds),
+    LogKind | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        click_type=choices.LOG_KIND,
+        autocompletion=completion.log_kinds,
+    ),
 ]
 SinceOption = Annotated[str | None, typer.Option("--since", metavar="DATE")]
 
@@ -467,12 +474,12 @@ def list_log(
 def add_log(
     text: Annotated[str, typer.Argument(metavar="TEXT")],
     kind: Annotated[
-        str,
+        LogKind,
         typer.Option(
             "--kind",
             "-k",
-            metavar="KIND",
-            help="win, challenge or update.",
+            click_type=choices.LOG_KIND,
+            help="What it is.",
             autocompletion=completion.log_kinds,
         ),
     ],

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_pending, meeting_after
 from mentorlog.errors import UserError
+from mentorlog.hints import Said, Slot, hint
 from mentorlog.models import (
     AgendaLine,
     Feedback,
@@ -111,7 +112,11 @@ def choose_mentor(
         return active[0], f"{active[0].name}: your only mentor"
     if not active:
         raise UserError(
-            'no mentor yet: add one with `mentorlog mentors add "NAME"` first'
+            Said(
+                "no mentor yet: add one with `",
+                hint("mentors", "add", Slot('"NAME"')),
+                "` first",
+            )
         )
     names = ", ".join(sorted(m.name for m in active))
     raise UserError(f"say which mentor to prepare for: {names}")
@@ -129,8 +134,12 @@ def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> d
             f"when is your first meeting with {mentor.name}? give --on DATE"
         )
     raise UserError(
-        f"no date for the next meeting with {mentor.name}: give --on DATE, or agree "
-        f"a cadence (mentorlog mentors agree ... --cadence biweekly)"
+        Said(
+            f"no date for the next meeting with {mentor.name}: give --on DATE, or "
+            "agree a cadence (",
+            hint("mentors", "agree", Slot("..."), "--cadence", "biweekly"),
+            ")",
+        )
     )
 
 
@@ -659,8 +668,17 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
             raise UserError(f"the mentorship with {mentor.name} has ended")
         if mentor.kind == "flash" and mentor.answer == "declined":
             raise UserError(
-                f"{mentor.name} declined the ask; if that changes: mentorlog mentors "
-                "answer ... accepted --on DATE"
+                Said(
+                    f"{mentor.name} declined the ask; if that changes: ",
+                    hint(
+                        "mentors",
+                        "answer",
+                        Slot("..."),
+                        "accepted",
+                        "--on",
+                        Slot("DATE"),
+                    ),
+                )
             )
         history = sessions_with(journal, mentor.id)
         stored, session, moved, renamed_from = _session_to_prepare(
@@ -748,8 +766,12 @@ def _session_to_prepare(
         when = on or first_date(mentor, history, today)
         if when < today:
             raise UserError(
-                f"{when.isoformat()} is in the past: to record a meeting that "
-                "happened, use `mentorlog recap`"
+                Said(
+                    f"{when.isoformat()} is in the past: to record a meeting that "
+                    "happened, use `",
+                    hint("recap"),
+                    "`",
+                )
             )
         session = Session(
             id=new_id(),
@@ -766,9 +788,14 @@ def _session_to_prepare(
     if session.date < today and (on is None or on < today):
         held_on = session.date.isoformat()
         raise UserError(
-            f"the meeting with {mentor.name} planned for {held_on} has "
-            f"passed: recap it (mentorlog recap {held_on}), cancel it "
-            f"(mentorlog sessions cancel {held_on}), or move it with --on DATE"
+            Said(
+                f"the meeting with {mentor.name} planned for {held_on} has "
+                "passed: recap it (",
+                hint("recap", held_on),
+                "), cancel it (",
+                hint("sessions", "cancel", held_on),
+                "), or move it with --on DATE",
+            )
         )
     if on is None or on == session.date:
         if at is not None and on is not None:
@@ -843,7 +870,9 @@ def share(
     upcoming = planned(sessions_with(journal, mentor.id))
     if not upcoming:
         raise UserError(
-            f"no meeting planned with {mentor.name}: run `mentorlog prep` first"
+            Said(
+                f"no meeting planned with {mentor.name}: run `", hint("prep"), "` first"
+            )
         )
     loaded = journal.load(SESSIONS)
     stored = next(s for s in loaded.records if s.record.id == upcoming[0].record.id)

@@ -7,13 +7,15 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from mentorlog._struct import struct
 from mentorlog.core.schedule import CADENCE_SLACK, cadence_days
+from mentorlog.hints import TEXT, Said, Slot, Words, hint
 from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
+from mentorlog.tojson import json_keys
 
 from .network import network
 from .smart import check_goal, keep_titles, remember_titles, score
@@ -22,24 +24,32 @@ Mark = Literal["pass", "fail", "n/a"]
 RECENT = 5  # sessions looked at for per-session habits
 
 
+@json_keys(
+    {
+        "number": "number",
+        "title": "title",
+        "status": "mark",
+        "evidence": "evidence",
+        "advice": "advice",
+    }
+)
 @struct(frozen=True)
 class Item:
     number: int
     title: str
     mark: Mark
     evidence: str
-    advice: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "title": self.title,
-            "status": self.mark,
-            "evidence": self.evidence,
-            "advice": self.advice,
-        }
+    advice: Words | None = None
 
 
+@json_keys(
+    {
+        "mentor": "mentor",
+        "score": "passed",
+        "applicable": "applicable",
+        "items": "items",
+    }
+)
 @struct
 class Checklist:
     items: list[Item]
@@ -53,14 +63,6 @@ class Checklist:
     @property
     def applicable(self) -> int:
         return sum(1 for i in self.items if i.mark != "n/a")
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "mentor": self.mentor,
-            "score": self.passed,
-            "applicable": self.applicable,
-            "items": [i.as_json() for i in self.items],
-        }
 
 
 def _plural(count: int, word: str) -> str:
@@ -123,17 +125,19 @@ def _goals(journal: Journal, settings: Settings, today: date) -> Item:
             title,
             "fail",
             "no active goal yet",
-            'add one: mentorlog goals add "build ... within 3 months"',
+            Said(
+                "add one: ", hint("goals", "add", Slot('"build ... within 3 months"'))
+            ),
         )
     ok = t.goals_min <= len(active) <= t.goals_max and complete == len(active)
     if ok:
         return Item(1, title, "pass", evidence)
     if len(active) < t.goals_min:
-        advice = "add a goal: mentorlog goals add ..."
+        advice: Words = Said("add a goal: ", hint("goals", "add", Slot("...")))
     elif len(active) > t.goals_max:
-        advice = "finish or drop some: mentorlog goals done / goals drop"
+        advice = Said("finish or drop some: ", hint("goals", "done"), " / goals drop")
     else:
-        advice = "mentorlog goals check shows what each goal is missing"
+        advice = Said(hint("goals", "check"), " shows what each goal is missing")
     return Item(1, title, "fail", evidence, advice)
 
 
@@ -186,7 +190,9 @@ def _cadence(
             title,
             "fail",
             "; ".join(notes),
-            f"plan the next meeting: mentorlog prep {shorts.get(failing[0].id, '')}",
+            Said(
+                "plan the next meeting: ", hint("prep", shorts.get(failing[0].id, ""))
+            ),
         )
     return Item(2, title, "pass", "; ".join(notes))
 
@@ -199,7 +205,8 @@ def _agendas(held: list[Session]) -> Item:
     evidence = f"agenda prepared for {prepared} of {len(held)} meetings"
     if prepared == len(held):
         return Item(3, title, "pass", evidence)
-    return Item(3, title, "fail", evidence, "run mentorlog prep before each meeting")
+    advice = Said("run ", hint("prep"), " before each meeting")
+    return Item(3, title, "fail", evidence, advice)
 
 
 def _records(journal: Journal, held: list[Session]) -> Item:
@@ -220,7 +227,10 @@ def _records(journal: Journal, held: list[Session]) -> Item:
         title,
         "fail",
         evidence,
-        'after each meeting: mentorlog recap M --takeaway "..." --action "..."',
+        Said(
+            "after each meeting: ",
+            hint("recap", Slot("M"), "--takeaway", TEXT, "--action", TEXT),
+        ),
     )
 
 
@@ -286,7 +296,7 @@ def _resources(
         title,
         "fail",
         evidence,
-        'explore something between meetings: mentorlog resources add "..."',
+        Said("explore something between meetings: ", hint("resources", "add", TEXT)),
     )
 
 
@@ -314,7 +324,7 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
         title,
         "fail",
         evidence,
-        'log one to share: mentorlog log add "..." --kind win',
+        Said("log one to share: ", hint("log", "add", TEXT, "--kind", "win")),
     )
 
 
@@ -369,7 +379,10 @@ def _agreements(mentors: list[Mentor]) -> Item:
         f"{evidence} (open with {mentor.name}: {shown}"
         + (", ..." if len(open_parts) > 4 else "")
         + ")",
-        "agree on the open parts: mentorlog mentors agree M --...",
+        Said(
+            "agree on the open parts: ",
+            hint("mentors", "agree", Slot("M"), Slot("--...")),
+        ),
     )
 
 
@@ -411,8 +424,11 @@ def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
             title,
             "fail",
             "; ".join(notes),
-            "review how it works together, and tell them; then "
-            "mentorlog mentors review M / followups done feedback-...",
+            Said(
+                "review how it works together, and tell them; then ",
+                hint("mentors", "review", Slot("M")),
+                " / followups done feedback-...",
+            ),
         )
     return Item(10, title, "pass", "; ".join(notes))
 
@@ -432,5 +448,8 @@ def _network(journal: Journal) -> Item:
         title,
         "fail",
         f"{evidence}; gaps: {', '.join(gaps)}",
-        "find someone for a gap: mentorlog mentors ask NAME --expertise AREA",
+        Said(
+            "find someone for a gap: ",
+            hint("mentors", "ask", Slot("NAME"), "--expertise", Slot("AREA")),
+        ),
     )

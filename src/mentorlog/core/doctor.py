@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
+from mentorlog.hints import Said, Words, hint
 from mentorlog.store import cache, conflicts, fs, undo
 from mentorlog.store.atomic import is_temp, remove_stale_temps
 from mentorlog.store.journal import (
@@ -26,33 +27,33 @@ from mentorlog.store.journal import (
 from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
+from mentorlog.tojson import Each, json_keys
 
 if TYPE_CHECKING:
     from mentorlog.models import Model
 
 
+@json_keys(
+    {
+        "journal": "root",
+        "checked": "checked",
+        "problems": Each(
+            "problems", {"path": "path", "line": "line", "message": "message"}
+        ),
+        "notes": "notes",
+    }
+)
 @struct
 class DoctorReport:
     root: Path
     exists: bool
     checked: int = 0
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Words] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "journal": str(self.root),
-            "checked": self.checked,
-            "problems": [
-                {"path": p.path, "line": p.line, "message": p.message}
-                for p in self.problems
-            ],
-            "notes": self.notes,
-        }
 
 
 def _value(value: object) -> str:
@@ -62,7 +63,7 @@ def _value(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def merge_notes(relpath: str, record: Model) -> list[str]:
+def merge_notes(relpath: str, record: Model) -> list[Words]:
     """What the record merge of a sync kept aside (`store.merge`): the values
     that lost when both devices changed one field."""
     from mentorlog.store.merge import CONFLICTS
@@ -70,15 +71,19 @@ def merge_notes(relpath: str, record: Model) -> list[str]:
     notes = (record.model_extra or {}).get(CONFLICTS)
     if not isinstance(notes, list):
         return []
-    said = []
+    said: list[Words] = []
     for note in notes:
         if not isinstance(note, dict):
             continue
         lost = _value(note.get("lost", "(removed)"))
         said.append(
-            f"{relpath}: both devices changed {note.get('field', '?')}: kept "
-            f"{_value(note.get('kept', '(removed)'))}, the other device's {lost} is "
-            f"kept under [[{CONFLICTS}]] (mentorlog edit {relpath} to settle it)"
+            Said(
+                f"{relpath}: both devices changed {note.get('field', '?')}: kept "
+                f"{_value(note.get('kept', '(removed)'))}, the other device's {lost} "
+                f"is kept under [[{CONFLICTS}]] (",
+                hint("edit", relpath),
+                " to settle it)",
+            )
         )
     return said
 
@@ -97,7 +102,9 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
         )
         return report
     if not journal.root.exists():
-        report.notes.append("no journal here yet: `mentorlog init` creates one")
+        report.notes.append(
+            Said("no journal here yet: `", hint("init"), "` creates one")
+        )
         return report
     links = _links(journal)
     report.problems.extend(links)
@@ -129,10 +136,16 @@ def _check_settings(journal: Journal, report: DoctorReport) -> None:
         except DataError as error:
             report.problems.append(Problem.from_error(error))
     else:
-        report.notes.append("mentorlog.toml is missing: `mentorlog init` writes it")
+        report.notes.append(
+            Said("mentorlog.toml is missing: `", hint("init"), "` writes it")
+        )
     if journal.kind_of(journal.template_path) is None:
         report.notes.append(
-            "templates/agenda.md is missing: `mentorlog init` writes the default"
+            Said(
+                "templates/agenda.md is missing: `",
+                hint("init"),
+                "` writes the default",
+            )
         )
 
 
@@ -232,7 +245,7 @@ def _tidy(
             report.notes.append(said)
         else:
             report.notes.append(
-                said.rsplit(" (", 1)[0] + ": run `mentorlog doctor --fix`"
+                Said(said.rsplit(" (", 1)[0], ": run `", hint("doctor", "--fix"), "`")
             )
 
 
@@ -282,10 +295,15 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
             Problem(
                 ".git",
                 None,
-                f"{len(missing)} commit{'s' if len(missing) != 1 else ''} of the "
-                f"journal {'are' if len(missing) != 1 else 'is'} not in its files, "
-                f"so no listing shows them ({shown}): mentorlog sync --abort puts "
-                "them back, or finish the sync (mentorlog sync says how)",
+                Said(
+                    f"{len(missing)} commit{'s' if len(missing) != 1 else ''} of the "
+                    f"journal {'are' if len(missing) != 1 else 'is'} not in its "
+                    f"files, so no listing shows them ({shown}): ",
+                    hint("sync", "--abort"),
+                    " puts them back, or finish the sync (",
+                    hint("sync"),
+                    " says how)",
+                ),
             )
         )
     lock = gitsync.stale_index_lock(journal.root)
@@ -300,17 +318,17 @@ def _check_undo_log(journal: Journal, report: DoctorReport, *, fix: bool) -> Non
     problem: named here; with `fix`, removed without being replayed."""
     if not undo.untrusted(journal.root):
         return
-    said = (
+    said: Words = (
         "removed without replaying it"
         if fix
-        else ("`mentorlog doctor --fix` removes it without replaying it")
+        else Said("`", hint("doctor", "--fix"), "` removes it without replaying it")
     )
     report.problems.append(
         Problem(
             undo.UNDO_FILE,
             None,
             "a recovery log this machine did not write for this journal (from "
-            f"another device or a copy?): {said}",
+            "another device or a copy?): " + said,
         )
     )
     if not fix:

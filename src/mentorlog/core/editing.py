@@ -14,6 +14,7 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import DataError, MentorlogError, NotFoundError, UserError
+from mentorlog.hints import Said, hint
 from mentorlog.store import tomlfile
 from mentorlog.store.journal import Journal, Kind, validate
 from mentorlog.store.kinds import ALL_KINDS
@@ -103,7 +104,9 @@ def _find(
     if ref.strip().lower() in SETTINGS_REFS and len(kinds) > 1:
         if journal.kind_of(journal.settings_path) is None:
             raise UserError(
-                f"no journal at {journal.root} yet: `mentorlog init` creates it"
+                Said(
+                    f"no journal at {journal.root} yet: `", hint("init"), "` creates it"
+                )
             )
         return None, journal.settings_path, None
     by_path = _find_by_path(journal, ref, kinds)

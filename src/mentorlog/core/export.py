@@ -7,18 +7,19 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from mentorlog import __version__, dates
-from mentorlog.models import SCHEMA_VERSION, Settings
+from mentorlog.models import SCHEMA_VERSION, ExportFormat, Settings
 from mentorlog.store.journal import Journal, record_data
+from mentorlog.tojson import to_json
 
 from .goals import list_goals
 from .mentors import list_mentors
 from .sessions import SessionView, list_sessions
 from .tracking import list_actions, list_feedback, list_log, list_resources
 
-FORMATS = ("json", "md", "ics")
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
 
 
 def export_json(journal: Journal, today: date) -> dict[str, Any]:
@@ -35,19 +36,19 @@ def export_json(journal: Journal, today: date) -> dict[str, Any]:
         "journal": str(journal.root),
         "settings": _plain(record_data(settings)),
         "goals": [
-            v.as_json() for v in list_goals(journal, today, include_closed=True).views
+            to_json(v) for v in list_goals(journal, today, include_closed=True).views
         ],
         "mentors": [
-            {**v.as_json(), "notes": v.body}
+            {**to_json(v), "notes": v.body}
             for v in list_mentors(journal, include_ended=True).views
         ],
-        "sessions": [{**v.as_json(), "body": v.body} for v in sessions],
+        "sessions": [{**to_json(v), "body": v.body} for v in sessions],
         "actions": [
-            v.as_json() for v in list_actions(journal, today, include_closed=True).views
+            to_json(v) for v in list_actions(journal, today, include_closed=True).views
         ],
-        "feedback": [v.as_json() for v in feedback],
-        "resources": [v.as_json() for v in resources],
-        "log": [v.as_json() for v in log],
+        "feedback": [to_json(v) for v in feedback],
+        "resources": [to_json(v) for v in resources],
+        "log": [to_json(v) for v in log],
     }
 
 

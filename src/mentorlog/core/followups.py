@@ -5,11 +5,11 @@ moves to announce, reviews and feedback owed to a mentor."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_due, next_meeting_due
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.hints import Said, Words, hint
 from mentorlog.models import LogEntry, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
@@ -24,20 +24,10 @@ PLAN_AHEAD = 7  # days before a meeting is due that planning it is a follow-up
 class FollowUp:
     id: str
     kind: str  # thanks, impression, update, plan, recap, moved, cancelled, ...
-    text: str
+    text: Words
     mentor: str
     channel: str | None
     due: date
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "mentor": self.mentor,
-            "channel": self.channel,
-            "due": self.due.isoformat(),
-        }
 
 
 @struct
@@ -108,7 +98,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
 
 
 def _item(
-    kind: str, source_short: str, mentor: Mentor, text: str, due: date
+    kind: str, source_short: str, mentor: Mentor, text: Words, due: date
 ) -> FollowUp:
     return FollowUp(
         f"{kind}-{source_short}", kind, text, mentor.name, mentor.effective_channel, due
@@ -142,9 +132,14 @@ def _for_session(
                 "recap",
                 sid,
                 mentor,
-                f"The meeting with {mentor.name} planned for {on} has passed: recap "
-                f"it (mentorlog recap {sid}) or cancel it (mentorlog sessions cancel "
-                f"{sid})",
+                Said(
+                    f"The meeting with {mentor.name} planned for {on} has passed: "
+                    "recap it (",
+                    hint("recap", sid),
+                    ") or cancel it (",
+                    hint("sessions", "cancel", sid),
+                    ")",
+                ),
                 session.date,
             )
         )
@@ -218,8 +213,11 @@ def _for_mentor(
                 "plan",
                 mid,
                 mentor,
-                f"Plan the next meeting with {mentor.name} (due by your {cadence} "
-                f"cadence on {due.isoformat()}): mentorlog prep {mid}",
+                Said(
+                    f"Plan the next meeting with {mentor.name} (due by your {cadence} "
+                    f"cadence on {due.isoformat()}): ",
+                    hint("prep", mid),
+                ),
                 due,
             )
         )
@@ -230,8 +228,12 @@ def _for_mentor(
                 "review",
                 mid,
                 mentor,
-                f"Review with {mentor.name} how the mentorship works: are you both "
-                f"on the same page? (then: mentorlog mentors review {mid})",
+                Said(
+                    f"Review with {mentor.name} how the mentorship works: are you "
+                    "both on the same page? (then: ",
+                    hint("mentors", "review", mid),
+                    ")",
+                ),
                 review_from + timedelta(days=period),
             )
         )
@@ -277,7 +279,7 @@ def complete(journal: Journal, ref: str, today: date) -> FollowUp:
             return _review_early(journal, ref.strip()[7:], today)
         if not matches:
             raise NotFoundError(
-                f'no follow-up "{ref}"; `mentorlog followups` lists them'
+                Said(f'no follow-up "{ref}"; `', hint("followups"), "` lists them")
             )
         if len(matches) > 1:
             listed = ", ".join(f.id for f in matches[:8])
@@ -286,12 +288,16 @@ def complete(journal: Journal, ref: str, today: date) -> FollowUp:
         source = item.id.split("-", 1)[1]
         if item.kind == "plan":
             raise UserError(
-                f"plan the meeting to clear this one: mentorlog prep {source}"
+                Said("plan the meeting to clear this one: ", hint("prep", source))
             )
         if item.kind == "recap":
             raise UserError(
-                f"recap or cancel the meeting to clear this one: mentorlog recap "
-                f"{source} / mentorlog sessions cancel {source}"
+                Said(
+                    "recap or cancel the meeting to clear this one: ",
+                    hint("recap", source),
+                    " / ",
+                    hint("sessions", "cancel", source),
+                )
             )
         if item.kind in ("thanks", "moved", "cancelled"):
             session_ref, _, number = source.partition(".")

@@ -8,10 +8,12 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.hints import Said, Slot, hint
 from mentorlog.models import Goal, GoalStatus, Milestone
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import GOALS
+from mentorlog.tojson import Each, json_keys, of
 
 from .common import one_line
 from .smart import (
@@ -42,6 +44,24 @@ class GoalDraft:
     private: bool = False
 
 
+@json_keys(
+    {
+        **of("goal", "id"),
+        "short_id": "short",
+        **of("goal", "title", "status", "created", "target", "closed"),
+        "days_left": "days_left",
+        "progress": lambda view: round(view.goal.progress, 4),
+        **of("goal", "area", "mentor", "specific", "measurable", "achievable"),
+        **of("goal", "relevant", "private"),
+        "milestones": Each(
+            "goal.milestones", of("", "title", "due", "done", "done_on", "private")
+        ),
+        "next_milestone": lambda view: _title(view.goal.next_milestone()),
+        "smart_score": "score",
+        "smart_gaps": "missing_parts",
+        "file": "file",
+    }
+)
 @struct
 class GoalView:
     """A goal as the CLI shows it: the record plus what is derived from it."""
@@ -77,45 +97,9 @@ class GoalView:
             if any(g.part == p for g in self.gaps)
         ]
 
-    def as_json(self) -> dict[str, Any]:
-        goal = self.goal
-        upcoming = goal.next_milestone()
-        return {
-            "id": goal.id,
-            "short_id": self.short,
-            "title": goal.title,
-            "status": goal.status,
-            "created": goal.created.isoformat(),
-            "target": _iso(goal.target),
-            "closed": _iso(goal.closed),
-            "days_left": self.days_left,
-            "progress": round(goal.progress, 4),
-            "area": goal.area,
-            "mentor": goal.mentor,
-            "specific": goal.specific,
-            "measurable": goal.measurable,
-            "achievable": goal.achievable,
-            "relevant": goal.relevant,
-            "private": goal.private,
-            "milestones": [
-                {
-                    "title": m.title,
-                    "due": _iso(m.due),
-                    "done": m.done,
-                    "done_on": _iso(m.done_on),
-                    "private": m.private,
-                }
-                for m in goal.milestones
-            ],
-            "next_milestone": upcoming.title if upcoming else None,
-            "smart_score": self.score,
-            "smart_gaps": self.missing_parts,
-            "file": self.file,
-        }
 
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _title(milestone: Milestone | None) -> str | None:
+    return milestone.title if milestone else None
 
 
 @struct
@@ -337,9 +321,19 @@ def add_milestone(
         for number, m in enumerate(goal.milestones, 1):
             if m.title.lower() == text.lower():
                 raise UserError(
-                    f'goal "{goal.title}" already has the milestone "{text}" '
-                    f"(to change it: mentorlog goals milestone {ref} {number} "
-                    "--due DATE / --title TEXT)"
+                    Said(
+                        f'goal "{goal.title}" already has the milestone "{text}" '
+                        "(to change it: ",
+                        hint(
+                            "goals",
+                            "milestone",
+                            ref,
+                            str(number),
+                            "--due",
+                            Slot("DATE"),
+                        ),
+                        " / --title TEXT)",
+                    )
                 )
         milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})
@@ -453,24 +447,23 @@ def tick_milestone(
         return _view(journal, stored, loaded, today), index
 
 
+@json_keys(
+    Each(
+        "views",
+        {
+            **of("goal", "id"),
+            "short_id": "short",
+            "title": "goal.title",
+            **of("", "score", "scored"),
+            "gaps": Each("gaps", of("", "part", "message")),
+        },
+    )
+)
 @struct
 class CheckReport:
     views: list[GoalView]
     portfolio: PortfolioCheck
     problems: list[Problem]
-
-    def as_json(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": v.goal.id,
-                "short_id": v.short,
-                "title": v.goal.title,
-                "score": v.score,
-                "scored": v.scored,
-                "gaps": [{"part": g.part, "message": g.message} for g in v.gaps],
-            }
-            for v in self.views
-        ]
 
 
 def check_goals(journal: Journal, ref: str | None, today: date) -> CheckReport:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
+from mentorlog.hints import Said, hint
 from mentorlog.store import gitsync
 from mentorlog.store.journal import Journal
 
@@ -25,8 +26,12 @@ def undo_last(journal: Journal) -> Undone:
         raise UserError(f"no journal at {root}: nothing to undo")
     if not gitsync.is_repo(root):
         raise UserError(
-            "undo works in a git journal, where each change is a commit; this one "
-            "is not (`mentorlog init --git` makes it one)"
+            Said(
+                "undo works in a git journal, where each change is a commit; this "
+                "one is not (`",
+                hint("init", "--git"),
+                "` makes it one)",
+            )
         )
     with journal.transaction():
         operation = gitsync.stopped(root)
@@ -39,8 +44,12 @@ def undo_last(journal: Journal) -> Undone:
         if changed:
             more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
             raise UserError(
-                f"nothing was undone: {changed[0]}{more} changed since the last "
-                "commit; commit it (mentorlog sync) or put it back first"
+                Said(
+                    f"nothing was undone: {changed[0]}{more} changed since the last "
+                    "commit; commit it (",
+                    hint("sync"),
+                    ") or put it back first",
+                )
             )
         last = gitsync.last_commit(root)
         if last is None:

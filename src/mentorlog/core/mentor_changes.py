@@ -4,7 +4,6 @@ mentor) and `mentors review` (a relationship review recorded any time)."""
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import field
 from datetime import date
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence
 from mentorlog.errors import UserError
+from mentorlog.hints import Said, Slot, hint
 from mentorlog.models import Mentor, Record
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
@@ -173,10 +173,14 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
             counts = _counts(found)
             listed = ", ".join(f"{n} {folder}" for folder, n in counts.items())
             raise UserError(
-                f"{mentor.name} is referred to by {listed}; to move them to "
-                f"another mentor: mentorlog mentors remove {shlex.quote(ref)} "
-                "--merge-into OTHER "
-                "(or end the mentorship: mentorlog mentors end)"
+                Said(
+                    f"{mentor.name} is referred to by {listed}; to move them to "
+                    "another mentor: ",
+                    hint("mentors", "remove", ref, "--merge-into", Slot("OTHER")),
+                    " (or end the mentorship: ",
+                    hint("mentors", "end"),
+                    ")",
+                )
             )
         if target is not None:
             other = target.record

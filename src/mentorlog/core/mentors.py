@@ -10,10 +10,12 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
+from mentorlog.hints import Said, hint
 from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
+from mentorlog.tojson import One, json_keys, of
 
 from .common import one_line
 
@@ -79,60 +81,35 @@ def _clean(text: str | None) -> str | None:
     return one_line(text) or None
 
 
+@json_keys(
+    {
+        **of("mentor", "id"),
+        "short_id": "short",
+        **of("mentor", "name", "kind", "status", "created", "ended", "org"),
+        "expertise": "mentor.expertise",
+        "channel": "mentor.effective_channel",
+        "contact": "mentor.contact",
+        "cadence": "mentor.effective_cadence",
+        **of("mentor", "interests", "learning_style", "teaching_style"),
+        **of("mentor", "work_style", "values", "challenges", "ask", "asked_on"),
+        **of("mentor", "answer", "answered_on", "meeting_on", "promoted_on"),
+        "agreement": One(
+            "mentor.agreement",
+            {
+                **of("", *AGREEMENT_PARTS, "agreed_on"),
+                "open": lambda agreement: agreement.open_parts(),
+            },
+        ),
+        **of("mentor", "private"),
+        "file": "file",
+    }
+)
 @struct
 class MentorView:
     mentor: Mentor
     short: str
     file: str
     body: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        m = self.mentor
-        agreement = m.agreement
-        return {
-            "id": m.id,
-            "short_id": self.short,
-            "name": m.name,
-            "kind": m.kind,
-            "status": m.status,
-            "created": m.created.isoformat(),
-            "ended": _iso(m.ended),
-            "org": m.org,
-            "expertise": m.expertise,
-            "channel": m.effective_channel,
-            "contact": m.contact,
-            "cadence": m.effective_cadence,
-            "interests": m.interests,
-            "learning_style": m.learning_style,
-            "teaching_style": m.teaching_style,
-            "work_style": m.work_style,
-            "values": m.values,
-            "challenges": m.challenges,
-            "ask": m.ask,
-            "asked_on": _iso(m.asked_on),
-            "answer": m.answer,
-            "answered_on": _iso(m.answered_on),
-            "meeting_on": _iso(m.meeting_on),
-            "promoted_on": _iso(m.promoted_on),
-            "agreement": {
-                **{
-                    part: _jsonable(getattr(agreement, part))
-                    for part in AGREEMENT_PARTS
-                },
-                "agreed_on": _iso(agreement.agreed_on),
-                "open": agreement.open_parts(),
-            },
-            "private": m.private,
-            "file": self.file,
-        }
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def _view(
@@ -450,8 +427,11 @@ def answer(
     def change(mentor: Mentor) -> Mentor:
         if mentor.ask is None:
             raise UserError(
-                f'"{mentor.name}" has no ask to answer; record one with '
-                "`mentorlog mentors ask`"
+                Said(
+                    f'"{mentor.name}" has no ask to answer; record one with `',
+                    hint("mentors", "ask"),
+                    "`",
+                )
             )
         meeting = on if reply != "declined" else None
         return mentor.model_copy(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import field
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, SESSIONS
+from mentorlog.tojson import Each, json_keys
 
 from .sessions import mentors_by_id
 
@@ -26,6 +27,22 @@ class Dated:
     id: str = ""
 
 
+@json_keys(
+    {
+        "month": lambda m: f"{m.year:04d}-{m.month:02d}",
+        "items": Each(
+            "items",
+            {
+                "date": "day",
+                "kind": "what",
+                "text": "text",
+                "time": "time",
+                "status": "status",
+                "id": "id",
+            },
+        ),
+    }
+)
 @struct
 class Month:
     year: int
@@ -36,22 +53,6 @@ class Month:
 
     def on(self, day: date) -> list[Dated]:
         return [item for item in self.items if item.day == day]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "month": f"{self.year:04d}-{self.month:02d}",
-            "items": [
-                {
-                    "date": item.day.isoformat(),
-                    "kind": item.what,
-                    "text": item.text,
-                    "time": item.time,
-                    "status": item.status,
-                    "id": item.id,
-                }
-                for item in self.items
-            ],
-        }
 
 
 def parse_month(text: str | None, today: date) -> tuple[int, int]:

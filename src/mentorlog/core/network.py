@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any
 
 from mentorlog._struct import struct
+from mentorlog.hints import TEXT, Said, Slot, hint
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import GOALS
+from mentorlog.tojson import Each, json_keys, of
 
 from .mentors import MentorView, list_mentors
 
@@ -36,13 +37,40 @@ class Need:
         return not self.mentors
 
     @property
-    def suggestion(self) -> str:
-        return (
-            f"find someone who knows {self.area}: a flash meeting is a small ask, e.g. "
-            f'`mentorlog mentors ask "NAME" --expertise "{self.area}" --ask "..."`'
+    def suggestion(self) -> Said:
+        return Said(
+            f"find someone who knows {self.area}: a flash meeting is a small ask, "
+            "e.g. `",
+            hint(
+                "mentors",
+                "ask",
+                Slot('"NAME"'),
+                "--expertise",
+                self.area,
+                "--ask",
+                TEXT,
+            ),
+            "`",
         )
 
 
+@json_keys(
+    {
+        "needs": Each(
+            "needs",
+            {
+                **of("", "area", "sources"),
+                "mentors": Each("mentors", of("mentor", "id", "name")),
+                "gap": "gap",
+                "suggestion": lambda need: need.suggestion if need.gap else None,
+            },
+        ),
+        "gaps": lambda report: [need.area for need in report.gaps],
+        "unused_expertise": Each(
+            "unused", {**of("0.mentor", "id", "name"), "expertise": "1"}
+        ),
+    }
+)
 @struct
 class NetworkReport:
     needs: list[Need]
@@ -53,27 +81,6 @@ class NetworkReport:
     @property
     def gaps(self) -> list[Need]:
         return [need for need in self.needs if need.gap]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "needs": [
-                {
-                    "area": need.area,
-                    "sources": need.sources,
-                    "mentors": [
-                        {"id": v.mentor.id, "name": v.mentor.name} for v in need.mentors
-                    ],
-                    "gap": need.gap,
-                    "suggestion": need.suggestion if need.gap else None,
-                }
-                for need in self.needs
-            ],
-            "gaps": [need.area for need in self.gaps],
-            "unused_expertise": [
-                {"id": v.mentor.id, "name": v.mentor.name, "expertise": areas}
-                for v, areas in self.unused
-            ],
-        }
 
 
 def network(journal: Journal) -> NetworkReport:

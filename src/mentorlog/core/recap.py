@@ -10,6 +10,7 @@ from datetime import date
 from mentorlog._struct import struct
 from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import NotFoundError, UserError
+from mentorlog.hints import DATE, Said, Words, hint
 from mentorlog.models import ActionItem, Feedback, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
@@ -75,7 +76,7 @@ class RecapResult:
     new_actions: list[ActionItem]
     feedback: list[Feedback]
     closed: list[ActionItem]
-    followups: list[str]
+    followups: list[Words]
     next_date: date | None
 
 
@@ -103,8 +104,12 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         mentor = mentors.get(stored.record.mentor)
         if mentor is None:  # gone, or its file is broken (and skipped)
             raise UserError(
-                f"the session's mentor ({stored.record.mentor_name}) is not in the "
-                "journal any more, or their file does not read (mentorlog doctor)"
+                Said(
+                    f"the session's mentor ({stored.record.mentor_name}) is not in "
+                    "the journal any more, or their file does not read (",
+                    hint("doctor"),
+                    ")",
+                )
             )
     if stored is None:
         history = sessions_with(journal, mentor.id)
@@ -391,9 +396,9 @@ def _followups(
     session: Session,
     next_date: date | None,
     journal: Journal,
-) -> list[str]:
+) -> list[Words]:
     channel = mentor.effective_channel or "your usual channel"
-    notes = [
+    notes: list[Words] = [
         f"Send {mentor.name} a thank-you note ({channel}) for the meeting on "
         f"{session.date.isoformat()}."
     ]
@@ -410,17 +415,26 @@ def _followups(
     if mentor.kind == "flash":
         # one meeting, no cadence: what could come next is an ongoing mentorship
         notes.append(
-            f"If it went well, ask {mentor.name} to keep meeting, and make it an "
-            f"ongoing mentorship: mentorlog mentors promote {short}"
+            Said(
+                f"If it went well, ask {mentor.name} to keep meeting, and make it an "
+                "ongoing mentorship: ",
+                hint("mentors", "promote", short),
+            )
         )
     elif next_date is not None:
         notes.append(
-            f"Next meeting by your cadence: {next_date.isoformat()} "
-            f"(mentorlog prep {short} --on {next_date.isoformat()})."
+            Said(
+                f"Next meeting by your cadence: {next_date.isoformat()} (",
+                hint("prep", short, "--on", next_date.isoformat()),
+                ").",
+            )
         )
     else:
         notes.append(
-            "No cadence agreed: plan the next meeting with "
-            f"`mentorlog prep {short} --on DATE`."
+            Said(
+                "No cadence agreed: plan the next meeting with `",
+                hint("prep", short, "--on", DATE),
+                "`.",
+            )
         )
     return notes

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date, timedelta
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.models import ActionItem, Feedback, Goal, LogEntry, Resource
@@ -23,6 +22,7 @@ from mentorlog.store.kinds import (
     RESOURCES,
     SESSIONS,
 )
+from mentorlog.tojson import Each, json_keys, of
 
 from . import sharing
 
@@ -39,6 +39,31 @@ class Meeting:
     takeaways: list[str] = field(default_factory=list)
 
 
+@json_keys(
+    {
+        **of("", "name", "since", "until", "mentor", "meetings"),
+        "goals": Each(
+            "goals",
+            {
+                **of("", "id", "title", "status", "target"),
+                "progress": lambda goal: round(goal.progress, 4),
+            },
+        ),
+        "goals_achieved": Each("achieved", of("", "id", "title")),
+        "milestones_reached": Each(
+            "milestones", {"goal": "0.title", "title": "1", "date": "2"}
+        ),
+        "actions_done": Each("actions", {**of("", "id", "text"), "date": "closed"}),
+        "feedback_applied": Each(
+            "feedback", {**of("", "id", "text", "how"), "date": "applied_on"}
+        ),
+        "log": Each("log", of("", "id", "kind", "text", "date")),
+        "resources": Each(
+            "resources",
+            {**of("", "id", "title", "kind", "impression"), "date": "done_on"},
+        ),
+    }
+)
 @struct
 class Report:
     name: str | None
@@ -54,68 +79,6 @@ class Report:
     resources: list[Resource] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     left_out: sharing.LeftOut = field(default_factory=sharing.LeftOut)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "since": self.since.isoformat(),
-            "until": self.until.isoformat(),
-            "mentor": self.mentor,
-            "meetings": [
-                {
-                    "date": m.date.isoformat(),
-                    "mentor": m.mentor,
-                    "takeaways": m.takeaways,
-                }
-                for m in self.meetings
-            ],
-            "goals": [
-                {
-                    "id": g.id,
-                    "title": g.title,
-                    "status": g.status,
-                    "target": g.target.isoformat() if g.target else None,
-                    "progress": round(g.progress, 4),
-                }
-                for g in self.goals
-            ],
-            "goals_achieved": [{"id": g.id, "title": g.title} for g in self.achieved],
-            "milestones_reached": [
-                {"goal": g.title, "title": title, "date": day.isoformat()}
-                for g, title, day in self.milestones
-            ],
-            "actions_done": [
-                {
-                    "id": a.id,
-                    "text": a.text,
-                    "date": a.closed.isoformat() if a.closed else None,
-                }
-                for a in self.actions
-            ],
-            "feedback_applied": [
-                {
-                    "id": f.id,
-                    "text": f.text,
-                    "how": f.how,
-                    "date": f.applied_on.isoformat() if f.applied_on else None,
-                }
-                for f in self.feedback
-            ],
-            "log": [
-                {"id": e.id, "kind": e.kind, "text": e.text, "date": e.date.isoformat()}
-                for e in self.log
-            ],
-            "resources": [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "kind": r.kind,
-                    "impression": r.impression,
-                    "date": r.done_on.isoformat() if r.done_on else None,
-                }
-                for r in self.resources
-            ],
-        }
 
     def as_markdown(self) -> str:
         who = f" — {self.name}" if self.name else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
@@ -22,10 +21,23 @@ from mentorlog.models import (
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ALL_KINDS, MENTORS
 from mentorlog.store.refs import normal
+from mentorlog.tojson import json_keys
 
 MAX_LINE = 160
 
 
+@json_keys(
+    {
+        "kind": "kind",
+        "id": "id",
+        "short_id": "short",
+        "title": "title",
+        "date": "day",
+        "field": "field",
+        "line": "line",
+        "file": "file",
+    }
+)
 @struct(frozen=True)
 class Hit:
     kind: str
@@ -36,18 +48,6 @@ class Hit:
     field: str
     line: str
     file: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "short_id": self.short,
-            "title": self.title,
-            "date": self.day.isoformat(),
-            "field": self.field,
-            "line": self.line,
-            "file": self.file,
-        }
 
 
 @struct

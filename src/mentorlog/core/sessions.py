@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
+from mentorlog.hints import Said, hint
 from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
+from mentorlog.tojson import Each, json_keys, of
 
 from .common import one_line, short_of
 
 RECENT_DAYS = 30
 
 
+@json_keys(
+    {
+        **of("session", "id"),
+        "short_id": "short",
+        "mentor": "mentor_name",
+        "mentor_id": "session.mentor",
+        **of("session", "date", "time", "minutes", "status", "calendar_uid"),
+        **of("session", "created", "agenda_on", "held_on", "cancelled_on"),
+        **of("session", "cancel_reason"),
+        "moves": Each(
+            "session.moves",
+            {"from": "from_date", **of("", "to", "on", "late", "announced_on")},
+        ),
+        **of("session", "topics", "questions", "bring", "feedback_area"),
+        **of("session", "feedback_asked", "takeaways", "answered", "appreciated"),
+        **of("session", "thanked_on", "private"),
+        "file": "file",
+    }
+)
 @struct
 class SessionView:
     session: Session
@@ -27,50 +47,6 @@ class SessionView:
     @property
     def mentor_name(self) -> str:
         return self.mentor.name if self.mentor else self.session.mentor_name
-
-    def as_json(self) -> dict[str, Any]:
-        s = self.session
-        return {
-            "id": s.id,
-            "short_id": self.short,
-            "mentor": self.mentor_name,
-            "mentor_id": s.mentor,
-            "date": s.date.isoformat(),
-            "time": s.time,
-            "minutes": s.minutes,
-            "status": s.status,
-            "calendar_uid": s.calendar_uid,
-            "created": s.created.isoformat(),
-            "agenda_on": _iso(s.agenda_on),
-            "held_on": _iso(s.held_on),
-            "cancelled_on": _iso(s.cancelled_on),
-            "cancel_reason": s.cancel_reason,
-            "moves": [
-                {
-                    "from": m.from_date.isoformat(),
-                    "to": m.to.isoformat(),
-                    "on": m.on.isoformat(),
-                    "late": m.late,
-                    "announced_on": _iso(m.announced_on),
-                }
-                for m in s.moves
-            ],
-            "topics": s.topics,
-            "questions": s.questions,
-            "bring": s.bring,
-            "feedback_area": s.feedback_area,
-            "feedback_asked": s.feedback_asked,
-            "takeaways": s.takeaways,
-            "answered": s.answered,
-            "appreciated": s.appreciated,
-            "thanked_on": _iso(s.thanked_on),
-            "private": s.private,
-            "file": self.file,
-        }
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def view_of(
@@ -157,7 +133,9 @@ def resolve_session(
         return journal.resolve(SESSIONS, ref, loaded)
     except NotFoundError:
         raise NotFoundError(
-            f"no planned session with {mentor.name}; plan one: mentorlog prep {ref}"
+            Said(
+                f"no planned session with {mentor.name}; plan one: ", hint("prep", ref)
+            )
         ) from None
 
 
@@ -167,6 +145,25 @@ def get_session(journal: Journal, ref: str) -> SessionView:
     return view_of(journal, stored, loaded, mentors_by_id(journal))
 
 
+# an action of a held meeting, a (short id, action) pair
+_SHORT_ACTION = {
+    "id": "1.id",
+    "short_id": "0",
+    **of("1", "text", "status", "due", "closed"),
+}
+
+
+@json_keys(
+    {
+        "takeaways": "takeaways",
+        "new_actions": Each("new_actions", _SHORT_ACTION),
+        "feedback": Each(
+            "feedback",
+            {"id": "1.id", "short_id": "0", **of("1", "text", "applied")},
+        ),
+        "carried_actions": Each("carried", _SHORT_ACTION),
+    }
+)
 @struct
 class Outcome:
     """What came out of a held meeting: its takeaways (on the session), the
@@ -177,32 +174,6 @@ class Outcome:
     new_actions: list[tuple[str, ActionItem]]  # (short id, action)
     feedback: list[tuple[str, Feedback]]
     carried: list[tuple[str, ActionItem]]
-
-    def as_json(self) -> dict[str, Any]:
-        def action(short: str, a: ActionItem) -> dict[str, Any]:
-            return {
-                "id": a.id,
-                "short_id": short,
-                "text": a.text,
-                "status": a.status,
-                "due": _iso(a.due),
-                "closed": _iso(a.closed),
-            }
-
-        return {
-            "takeaways": self.takeaways,
-            "new_actions": [action(*pair) for pair in self.new_actions],
-            "feedback": [
-                {
-                    "id": f.id,
-                    "short_id": short,
-                    "text": f.text,
-                    "applied": f.applied,
-                }
-                for short, f in self.feedback
-            ],
-            "carried_actions": [action(*pair) for pair in self.carried],
-        }
 
 
 @struct
@@ -343,13 +314,15 @@ def require_healthy_sessions(journal: Journal) -> None:
     problems = journal.load(SESSIONS).problems
     if problems:
         first = problems[0]
-        linked = first.message.startswith("is a symbolic link")  # says what to do
+        linked = str(first.message).startswith("is a symbolic link")  # says what to do
         raise DataError(
             first.path,
             first.line,
             first.message
             if linked
-            else f"{first.message}; fix it first (mentorlog edit {first.path})",
+            else Said(
+                f"{first.message}; fix it first (", hint("edit", first.path), ")"
+            ),
         )
 
 

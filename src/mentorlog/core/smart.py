@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mentorlog._struct import struct
+from mentorlog.hints import DATE, TEXT, Said, Slot, Words, hint
 from mentorlog.models import SMART_PARTS, Goal, Targets
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def keep_titles(journal: Journal, titles: list[str]) -> None:
 @struct(frozen=True)
 class Gap:
     part: str
-    message: str
+    message: Words
 
 
 def _vague(text: str | None) -> bool:
@@ -180,10 +181,13 @@ def _specific_and_measurable(goal: Goal, reading: Reading, ref: str) -> list[Gap
         gaps.append(
             Gap(
                 "measurable",
-                f"{lead}nothing says how you will know it is done: add a number or "
-                'an observable result ("5 alumni interviewed", "an app with 3 '
-                'features deployed"), or set it: '
-                f'`mentorlog goals edit {ref} --measure "..."`.',
+                Said(
+                    f"{lead}nothing says how you will know it is done: add a number "
+                    'or an observable result ("5 alumni interviewed", "an app with 3 '
+                    'features deployed"), or set it: `',
+                    hint("goals", "edit", ref, "--measure", TEXT),
+                    "`.",
+                ),
             )
         )
     return gaps
@@ -223,16 +227,23 @@ def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
         gaps.append(
             Gap(
                 "achievable",
-                "say why it is within reach (hours a week, what you already know, "
-                f'who can help): `mentorlog goals edit {ref} --achievable "..."`.',
+                Said(
+                    "say why it is within reach (hours a week, what you already "
+                    "know, who can help): `",
+                    hint("goals", "edit", ref, "--achievable", TEXT),
+                    "`.",
+                ),
             )
         )
     if not (goal.relevant or "").strip():
         gaps.append(
             Gap(
                 "relevant",
-                "say why it matters to you now and which bigger aim it serves: "
-                f'`mentorlog goals edit {ref} --relevant "..."`.',
+                Said(
+                    "say why it matters to you now and which bigger aim it serves: `",
+                    hint("goals", "edit", ref, "--relevant", TEXT),
+                    "`.",
+                ),
             )
         )
     return gaps
@@ -245,8 +256,18 @@ def _milestones(goal: Goal, ref: str) -> list[Gap]:
     return [
         Gap(
             MILESTONES,
-            "no milestone yet: break it into 2-4 steps you can check off, "
-            f'with `mentorlog goals milestone {ref} "first step" --due <date>`.',
+            Said(
+                "no milestone yet: break it into 2-4 steps you can check off, with `",
+                hint(
+                    "goals",
+                    "milestone",
+                    ref,
+                    Slot('"first step"'),
+                    "--due",
+                    Slot("<date>"),
+                ),
+                "`.",
+            ),
         )
     ]
 
@@ -264,17 +285,23 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
             gaps.append(
                 Gap(
                     "time-bound",
-                    f'"{when.phrase}" ties the goal to an event: when is it? Set '
-                    f"that date as the target: `mentorlog goals edit {ref} --by "
-                    "DATE`.",
+                    Said(
+                        f'"{when.phrase}" ties the goal to an event: when is it? Set '
+                        "that date as the target: `",
+                        hint("goals", "edit", ref, "--by", DATE),
+                        "`.",
+                    ),
                 )
             )
         elif when.outcome == "fail":
             gaps.append(
                 Gap(
                     "time-bound",
-                    "no target date: set one with `mentorlog goals edit "
-                    f'{ref} --by DATE` (2027-03-01, "in 3 months").',
+                    Said(
+                        "no target date: set one with `",
+                        hint("goals", "edit", ref, "--by", DATE),
+                        '` (2027-03-01, "in 3 months").',
+                    ),
                 )
             )
         return gaps
@@ -283,10 +310,12 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
         gaps.append(
             Gap(
                 "time-bound",
-                f"the target date {target.isoformat()} passed {days} day"
-                f"{'s' if days != 1 else ''} ago: set a new date (`mentorlog goals "
-                f"edit {ref} --by DATE`) or close the goal (`goals done` / "
-                "`goals drop`).",
+                Said(
+                    f"the target date {target.isoformat()} passed {days} day"
+                    f"{'s' if days != 1 else ''} ago: set a new date (`",
+                    hint("goals", "edit", ref, "--by", DATE),
+                    "`) or close the goal (`goals done` / `goals drop`).",
+                ),
             )
         )
     late = [
@@ -297,9 +326,12 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
     gaps += [
         Gap(
             "time-bound",
-            f'milestone "{milestone.title}" is due {milestone.due} after the '
-            f"goal's target {target}: move one of the two dates (`mentorlog goals "
-            f"milestone {ref} {number} --due DATE` or `goals edit {ref} --by DATE`).",
+            Said(
+                f'milestone "{milestone.title}" is due {milestone.due} after the '
+                f"goal's target {target}: move one of the two dates (`",
+                hint("goals", "milestone", ref, str(number), "--due", DATE),
+                f"` or `goals edit {ref} --by DATE`).",
+            ),
         )
         for number, milestone in late
     ]

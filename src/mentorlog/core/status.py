@@ -8,6 +8,7 @@ from datetime import date
 from mentorlog._struct import struct
 from mentorlog.core.schedule import last_held_by_mentor, next_meeting_due
 from mentorlog.store.journal import Journal, Problem
+from mentorlog.tojson import One, json_keys
 
 from .checklist import Checklist, checklist
 from .followups import FollowUp, followups
@@ -23,6 +24,19 @@ class DueMeeting:
     cadence: str
 
 
+@json_keys(
+    {
+        "today": "today",
+        "upcoming": "upcoming",
+        "to_recap": "passed",
+        "due_by_cadence": "due",
+        "overdue_actions": "overdue",
+        "open_actions": "open_actions",
+        "goals": "goals",
+        "checklist": One("checklist", {"score": "passed", "applicable": "applicable"}),
+        "followups": "followups",
+    }
+)
 @struct
 class Status:
     today: date
@@ -35,25 +49,6 @@ class Status:
     checklist: Checklist
     followups: list[FollowUp]
     problems: list[Problem] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "today": self.today.isoformat(),
-            "upcoming": [v.as_json() for v in self.upcoming],
-            "to_recap": [v.as_json() for v in self.passed],
-            "due_by_cadence": [
-                {"mentor": d.mentor, "due": d.due.isoformat(), "cadence": d.cadence}
-                for d in self.due
-            ],
-            "overdue_actions": [v.as_json() for v in self.overdue],
-            "open_actions": self.open_actions,
-            "goals": [v.as_json() for v in self.goals],
-            "checklist": {
-                "score": self.checklist.passed,
-                "applicable": self.checklist.applicable,
-            },
-            "followups": [f.as_json() for f in self.followups],
-        }
 
 
 def status(journal: Journal, today: date) -> Status:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError, MentorlogError, UserError
+from mentorlog.hints import Said, hint
 from mentorlog.store import gitsync, undo
 from mentorlog.store.journal import Journal
 
@@ -141,7 +142,9 @@ def _untrack(journal: Journal) -> None:
 def sync(journal: Journal) -> SyncResult:
     root = journal.root
     if not gitsync.is_repo(root):
-        raise UserError("not a git journal: `mentorlog init --git` makes it one")
+        raise UserError(
+            Said("not a git journal: `", hint("init", "--git"), "` makes it one")
+        )
     with journal.transaction():  # (its own undo log is gone before git works)
         keep_local_state_out(journal)
         use_record_merge(journal)
@@ -157,8 +160,12 @@ def sync(journal: Journal) -> SyncResult:
         marked = gitsync.with_markers(root)
         if marked:
             raise SyncConflict(
-                f"{', '.join(marked[:5])} still hold conflict markers (<<<<<<< ... "
-                f">>>>>>>): keep what you want (mentorlog edit {marked[0]}), then sync"
+                Said(
+                    f"{', '.join(marked[:5])} still hold conflict markers "
+                    "(<<<<<<< ... >>>>>>>): keep what you want (",
+                    hint("edit", marked[0]),
+                    "), then sync",
+                )
             )
         _untrack(journal)
         said = gitsync.ensure_identity(root)
@@ -224,16 +231,19 @@ def sync(journal: Journal) -> SyncResult:
     return SyncResult(committed, pulled, True, remote)
 
 
-def _conflict_message(root: Path, files: list[str]) -> str:
+def _conflict_message(root: Path, files: list[str]) -> Said:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
-    return (
+    return Said(
         f"both devices changed {listed}; both versions are kept in the file between "
-        f"<<<<<<< and >>>>>>> lines. Keep what you want (mentorlog edit {files[0]}), "
-        f"then: git -C {root} add -A && git -C {root} rebase --continue, and "
-        "mentorlog sync again (or go back to before the sync with mentorlog sync "
-        "--abort: what the files hold is kept in git)"
+        "<<<<<<< and >>>>>>> lines. Keep what you want (",
+        hint("edit", files[0]),
+        f"), then: git -C {root} add -A && git -C {root} rebase --continue, and ",
+        hint("sync"),
+        " again (or go back to before the sync with ",
+        hint("sync", "--abort"),
+        ": what the files hold is kept in git)",
     )
 
 

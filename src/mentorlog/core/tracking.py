@@ -20,15 +20,12 @@ from mentorlog.models import (
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOURCES
+from mentorlog.tojson import json_keys, of
 
 from .common import Saved, change, create, short_of, split_due, text_of
 
 RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
 LOG_KINDS: tuple[str, ...] = get_args(LogKind)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 @struct
@@ -65,6 +62,20 @@ def goal_id(journal: Journal, ref: str | None) -> str | None:
 
 
 # -- actions ----------------------------------------------------------------------
+@json_keys(
+    {
+        **of("action", "id"),
+        "short_id": "short",
+        **of("action", "text", "status", "created", "due"),
+        "overdue": lambda view: view.overdue_days > 0,
+        "mentor": "mentor",
+        "mentor_id": "action.mentor",
+        "goal": "goal",
+        "goal_id": "action.goal",
+        "session_id": "action.session",
+        **of("action", "closed", "private"),
+    }
+)
 @struct
 class ActionView:
     action: ActionItem
@@ -79,25 +90,6 @@ class ActionView:
         if a.status != "open" or a.due is None or a.due >= self.today:
             return 0
         return (self.today - a.due).days
-
-    def as_json(self) -> dict[str, Any]:
-        a = self.action
-        return {
-            "id": a.id,
-            "short_id": self.short,
-            "text": a.text,
-            "status": a.status,
-            "created": a.created.isoformat(),
-            "due": _iso(a.due),
-            "overdue": self.overdue_days > 0,
-            "mentor": self.mentor,
-            "mentor_id": a.mentor,
-            "goal": self.goal,
-            "goal_id": a.goal,
-            "session_id": a.session,
-            "closed": _iso(a.closed),
-            "private": a.private,
-        }
 
 
 @struct
@@ -218,28 +210,23 @@ def close_action(journal: Journal, ref: str, status: str, today: date) -> Action
 
 
 # -- feedback ---------------------------------------------------------------------
+@json_keys(
+    {
+        **of("feedback", "id"),
+        "short_id": "short",
+        **of("feedback", "text", "received"),
+        "mentor": "mentor",
+        "mentor_id": "feedback.mentor",
+        "area": "feedback.area",
+        "session_id": "feedback.session",
+        **of("feedback", "applied", "applied_on", "how", "private"),
+    }
+)
 @struct
 class FeedbackView:
     feedback: Feedback
     short: str
     mentor: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        f = self.feedback
-        return {
-            "id": f.id,
-            "short_id": self.short,
-            "text": f.text,
-            "received": f.received.isoformat(),
-            "mentor": self.mentor,
-            "mentor_id": f.mentor,
-            "area": f.area,
-            "session_id": f.session,
-            "applied": f.applied,
-            "applied_on": _iso(f.applied_on),
-            "how": f.how,
-            "private": f.private,
-        }
 
 
 def new_feedback(
@@ -299,8 +286,7 @@ def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> Feedbac
     def update(item: Feedback) -> Feedback:
         if item.applied:
             raise UserError(
-                f"that feedback is already applied (on {_iso(item.applied_on)}): "
-                f"{item.how}"
+                f"that feedback is already applied (on {item.applied_on}): {item.how}"
             )
         return item.model_copy(
             update={"applied": True, "applied_on": today, "how": evidence}
@@ -311,29 +297,22 @@ def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> Feedbac
 
 
 # -- resources --------------------------------------------------------------------
+@json_keys(
+    {
+        **of("resource", "id"),
+        "short_id": "short",
+        **of("resource", "title", "kind", "url"),
+        "recommended_by": "recommended_by",
+        "recommended_by_id": "resource.recommended_by",
+        **of("resource", "added", "done", "done_on", "impression"),
+        **of("resource", "impression_shared_on", "private"),
+    }
+)
 @struct
 class ResourceView:
     resource: Resource
     short: str
     recommended_by: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        r = self.resource
-        return {
-            "id": r.id,
-            "short_id": self.short,
-            "title": r.title,
-            "kind": r.kind,
-            "url": r.url,
-            "recommended_by": self.recommended_by,
-            "recommended_by_id": r.recommended_by,
-            "added": r.added.isoformat(),
-            "done": r.done,
-            "done_on": _iso(r.done_on),
-            "impression": r.impression,
-            "impression_shared_on": _iso(r.impression_shared_on),
-            "private": r.private,
-        }
 
 
 def parse_resource_kind(text: str) -> ResourceKind:
@@ -403,24 +382,20 @@ def finish_resource(
 
 
 # -- the log ----------------------------------------------------------------------
+@json_keys(
+    {
+        **of("entry", "id"),
+        "short_id": "short",
+        **of("entry", "text", "kind", "date", "private"),
+        "mentor": "mentor",
+        "mentor_id": "entry.mentor",
+    }
+)
 @struct
 class LogView:
     entry: LogEntry
     short: str
     mentor: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        e = self.entry
-        return {
-            "id": e.id,
-            "short_id": self.short,
-            "text": e.text,
-            "kind": e.kind,
-            "date": e.date.isoformat(),
-            "private": e.private,
-            "mentor": self.mentor,
-            "mentor_id": e.mentor,
-        }
 
 
 def parse_log_kind(text: str) -> LogKind:

@@ -292,7 +292,7 @@ def network_report(report: NetworkReport) -> None:
     for need in report.gaps:
         line = Text("gap: ", style="red")
         line.append(safe(need.area), style="bold")
-        line.append(" — " + need.suggestion)
+        line.append(safe(" — " + need.suggestion))
         emit(line)
     for view, areas in report.unused:
         line = Text(safe(view.mentor.name), style="bold")

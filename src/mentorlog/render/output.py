@@ -23,6 +23,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from mentorlog import sink
+from mentorlog.tojson import to_json
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Problem
@@ -223,7 +224,7 @@ def problems(found: Iterable[Problem]) -> None:
         )
 
 
-def say(*parts: str | tuple[str, str]) -> None:
+def say(*parts: str | tuple[object, str]) -> None:
     """A line of our words (str) and user text ((text, style)), made safe."""
     line = Text()
     for part in parts:
@@ -264,7 +265,7 @@ def piped_rows(views: list[Any], table: str) -> bool:
         return False
     lines = []
     for view in views:
-        data = view.as_json()
+        data = to_json(view)
         lines.append("\t".join(_cell(data.get(key)) for key in columns) + "\n")
     sys.stdout.write("".join(lines))
     return True
@@ -274,11 +275,11 @@ def listing(
     views: list[Any], found: Iterable[Problem], as_json: bool, table: Any, *extra: Any
 ) -> None:
     """What every listing does: name the broken files on stderr, then print
-    the records as JSON (their `as_json`), as tab-separated rows when piped
+    the records as JSON (`to_json`), as tab-separated rows when piped
     (`piped_rows`), or as `table(views, *extra)`."""
     problems(found)
     if as_json:
-        json_out([view.as_json() for view in views])
+        json_out(views)
     elif piped_rows(views, getattr(table, "__name__", "")):
         return
     else:
@@ -292,8 +293,10 @@ def plain(text: str) -> None:
 
 
 def json_out(value: Any) -> None:
-    """JSON for scripts and jq: ASCII-escaped, so it can carry no escape codes."""
-    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=True) + "\n")
+    """`value` as JSON (`to_json`) for scripts and jq: ASCII-escaped, so it can
+    carry no escape codes."""
+    text = json.dumps(to_json(value), indent=2, ensure_ascii=True)
+    sys.stdout.write(text + "\n")
 
 
 def working(message: str) -> Any:

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError
+from mentorlog.hints import Said, hint
 
 _COPIES = (
     re.compile(
@@ -88,10 +89,13 @@ def is_onedrive_copy(name: str, original: str) -> bool:
 
 def warning(copy: str, original: str) -> str:
     """What every command says, once, of a conflicted copy."""
-    return (
-        f"{copy}: a conflicted copy of {original} (a sync tool or a merge made "
-        "it); mentorlog neither reads nor writes it (mentorlog doctor says how "
-        "to merge it)"
+    return str(
+        Said(
+            f"{copy}: a conflicted copy of {original} (a sync tool or a merge made "
+            "it); mentorlog neither reads nor writes it (",
+            hint("doctor"),
+            " says how to merge it)",
+        )
     )
 
 
@@ -100,11 +104,13 @@ def is_warning(message: str) -> bool:
     return "(a sync tool or a merge made it)" in message
 
 
-def how_to_merge(copy: str, original: str) -> str:
+def how_to_merge(copy: str, original: str) -> Said:
     """What `doctor` says of a conflicted copy."""
-    return (
+    return Said(
         f"a conflicted copy of {original} (a sync tool or a merge made it), "
         "never read nor written: "
         f"compare them (diff '{original}' '{copy}'), copy what you keep into the "
-        f"record (mentorlog edit '{original}'), then delete the copy"
+        "record (",
+        hint("edit", original),
+        "), then delete the copy",
     )

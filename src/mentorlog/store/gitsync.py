@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mentorlog._struct import struct
 from mentorlog.errors import MentorlogError, UserError
+from mentorlog.hints import Said, Words, hint
 
 from .atomic import is_temp
 
@@ -363,7 +364,7 @@ def stopped(root: Path) -> str | None:
     return None
 
 
-def how_to_finish(root: Path, operation: str) -> str:
+def how_to_finish(root: Path, operation: str) -> Said:
     """What to type to finish the open `operation`, or to go back from it
     without losing anything (never a bare `--abort`: it drops what the files
     hold that no commit does)."""
@@ -374,15 +375,22 @@ def how_to_finish(root: Path, operation: str) -> str:
         "cherry-pick": f"{where} add -A && {where} cherry-pick --continue",
         "revert": f"{where} add -A && {where} revert --continue",
     }[operation]
-    back = (
-        "or go back to before the sync with mentorlog sync --abort (what the "
-        "files hold is kept in git)"
+    back: Words = (
+        Said(
+            "or go back to before the sync with ",
+            hint("sync", "--abort"),
+            " (what the files hold is kept in git)",
+        )
         if operation == "rebase"
         else f"or commit what you want to keep before you abort it ({where} "
         f"{operation} --abort drops what no commit holds)"
     )
     return (
-        f"finish it (mend the files git names, then {finish}, then mentorlog sync) "
+        Said(
+            f"finish it (mend the files git names, then {finish}, then ",
+            hint("sync"),
+            ") ",
+        )
         + back
     )
 
@@ -632,7 +640,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def recover_sync(root: Path) -> str | None:
+def recover_sync(root: Path) -> Said | None:
     """Put back a journal whose sync was interrupted (Ctrl-C, a kill) while it
     rebased: the branch as it was before the sync, with every saved record.
     Call with the journal lock held. Returns what to tell the user, or None
@@ -653,16 +661,20 @@ def recover_sync(root: Path) -> str | None:
         return None
     if tip != record.head:
         forget_sync(root)
-        return (
-            f"a sync was interrupted, and the branch {record.branch} has moved since; "
-            f"nothing was changed: `mentorlog doctor` lists what is not in the files"
+        return Said(
+            f"a sync was interrupted, and the branch {record.branch} has moved "
+            "since; nothing was changed: `",
+            hint("doctor"),
+            "` lists what is not in the files",
         )
     kept = go_back(root, record.branch)
     forget_sync(root)
     harden(root)  # the files git checked out come with git's modes
-    said = (
+    said = Said(
         "the last sync was interrupted while it rebased; the journal is back as it "
-        "was before that sync, every saved record in it: run mentorlog sync again"
+        "was before that sync, every saved record in it: run ",
+        hint("sync"),
+        " again",
     )
     if kept:
         said += f" (the files it was changing are kept in git as {kept})"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mentorlog._struct import struct
+from mentorlog.hints import Words
 
 if TYPE_CHECKING:
     from mentorlog.errors import DataError
@@ -200,7 +201,7 @@ class Problem:
 
     path: str
     line: int | None
-    message: str
+    message: Words
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

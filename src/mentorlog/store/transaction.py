@@ -22,6 +22,7 @@ from mentorlog.errors import (
     NewerJournalError,
     SyncStoppedError,
 )
+from mentorlog.hints import Said, Words, hint
 
 from . import cache, fs, migrate, settings, tomlfile, undo
 from .atomic import ensure_dir, remove_stale_temps
@@ -235,11 +236,11 @@ def _recover_sync(host: Host) -> None:
     from . import gitsync
 
     try:
-        said = gitsync.recover_sync(host.root)
+        recovered: Words | None = gitsync.recover_sync(host.root)
     except MentorlogError as error:
-        said = f"an interrupted sync could not be undone: {error.message}"
-    if said:
-        host.warnings.append(said)
+        recovered = f"an interrupted sync could not be undone: {error.message}"
+    if recovered:
+        host.warnings.append(str(recovered))
 
 
 def _commit_to_git(host: Host, written: list[Path]) -> None:
@@ -257,8 +258,13 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
         return
     if gitsync.in_progress(root) or gitsync.conflicted(root):
         host.warnings.append(
-            "saved, not committed: a sync is not finished; finish it first "
-            "(mentorlog sync says how)"
+            str(
+                Said(
+                    "saved, not committed: a sync is not finished; finish it first (",
+                    hint("sync"),
+                    " says how)",
+                )
+            )
         )
         return
     shown = ", ".join(names[:4]) + (

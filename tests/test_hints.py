@@ -1,0 +1,115 @@
+"""Suggested commands are data in the core and the store (`mentorlog.hints`),
+written as command lines in one place (`render/hints.py`)."""
+
+import ast
+import re
+from pathlib import Path
+
+from mentorlog import errors
+from mentorlog._help import COMMANDS
+from mentorlog.hints import DATE, TEXT, Said, Slot, hint
+from mentorlog.render.hints import command_line, said_text
+
+SRC = Path(__file__).parent.parent / "src" / "mentorlog"
+SPELLED = re.compile(r"\bmentorlog ([a-z][a-z-]*)(:?)")
+# Text that is no message: the default agenda template is a file the user
+# edits (its comment says which command writes it).
+NOT_MESSAGES = {("core/setup.py", "AGENDA_TEMPLATE")}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(
+            node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+        ):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr):
+                value = body[0].value
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    found.add(id(value))
+    return found
+
+
+def _skipped(tree: ast.AST, relpath: str) -> set[int]:
+    skipped = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if (
+                    isinstance(target, ast.Name)
+                    and (relpath, target.id) in NOT_MESSAGES
+                ):
+                    skipped |= {id(n) for n in ast.walk(node.value)}
+    return skipped
+
+
+def spelled_commands(path: Path, relpath: str) -> list[str]:
+    """Each string constant (f-strings' text parts included), outside
+    docstrings, that spells `mentorlog <command>`; a git commit subject
+    (`mentorlog sync: ...`) is no suggestion."""
+    tree = ast.parse(path.read_text())
+    ignored = _docstrings(tree) | _skipped(tree, relpath)
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in ignored:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for match in SPELLED.finditer(node.value):
+                word, colon = match.groups()
+                if word in COMMANDS and not colon:
+                    found.append(f"{relpath}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_no_command_line_is_spelled_in_the_core_or_the_store() -> None:
+    found = []
+    for layer in ("core", "store"):
+        for path in sorted((SRC / layer).rglob("*.py")):
+            found += spelled_commands(path, path.relative_to(SRC).as_posix())
+    assert found == []
+
+
+def test_the_scan_finds_a_spelled_command(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        '"""Docstrings may say `mentorlog prep`."""\n'
+        "def f(ref):\n"
+        '    """Nor here: mentorlog recap."""\n'
+        '    return f"plan it: mentorlog prep {ref}"\n'
+        'COMMIT = "mentorlog sync: local changes"\n'
+    )
+    assert spelled_commands(sample, "sample.py") == [
+        "sample.py:4: 'plan it: mentorlog prep '"
+    ]
+
+
+def test_a_users_value_is_quoted_and_a_slot_is_not() -> None:
+    assert command_line(hint("prep", "ada")) == "mentorlog prep ada"
+    assert (
+        command_line(hint("mentors", "remove", "Ada L; rm -rf ~", "--merge-into"))
+        == "mentorlog mentors remove 'Ada L; rm -rf ~' --merge-into"
+    )
+    assert (
+        command_line(hint("goals", "edit", "k3", "--by", DATE, "--measure", TEXT))
+        == 'mentorlog goals edit k3 --by DATE --measure "..."'
+    )
+    assert command_line(hint("mentors", "ask", Slot('"NAME"'))) == (
+        'mentorlog mentors ask "NAME"'
+    )
+
+
+def test_a_said_is_its_words_with_the_commands_written() -> None:
+    said = Said("plan it (", hint("prep", "o'hara"), ")")
+    assert said_text(said) == str(said) == "plan it (mentorlog prep 'o'\"'\"'hara')"
+    assert said.hints == (hint("prep", "o'hara"),)
+    assert "x: " + said == Said("x: plan it (", hint("prep", "o'hara"), ")")
+
+
+def test_an_error_keeps_its_commands_as_data() -> None:
+    error = errors.UserError(Said("run `", hint("sync"), "` again"))
+    assert error.message == str(error) == "run `mentorlog sync` again"
+    assert error.hints == (hint("sync"),)
+    data = errors.DataError("goals/x.toml", 3, Said("fix it (", hint("edit"), ")"))
+    assert data.message == "goals/x.toml:3: fix it (mentorlog edit)"
+    assert data.hints == (hint("edit"),)
