@@ -168,7 +168,8 @@ def sync(journal: Journal) -> SyncResult:
         remotes = gitsync.git(root, "remote").stdout.split()
         if not remotes:
             raise UserError(
-                f"no remote yet: git -C {root} remote add origin URL, then sync again"
+                f"no remote yet: {gitsync.git_here(root)} remote add origin URL, "
+                "then sync again"
             )
         remote = "origin" if "origin" in remotes else remotes[0]
         branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
@@ -228,10 +229,14 @@ def _conflict_message(root: Path, files: list[str]) -> str:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
+    import shlex
+
+    where = gitsync.git_here(root)
+    first = shlex.quote(files[0])
     return (
         f"both devices changed {listed}; both versions are kept in the file between "
-        f"<<<<<<< and >>>>>>> lines. Keep what you want (mentorlog edit {files[0]}), "
-        f"then: git -C {root} add -A && git -C {root} rebase --continue, and "
+        f"<<<<<<< and >>>>>>> lines. Keep what you want (mentorlog edit {first}), "
+        f"then: {where} add -A && {where} rebase --continue, and "
         "mentorlog sync again (or go back to before the sync with mentorlog sync "
         "--abort: what the files hold is kept in git)"
     )
@@ -248,7 +253,7 @@ def abort_sync(journal: Journal) -> str | None:
         branch = gitsync.rebase_branch(root)
         if branch is None:
             raise UserError(
-                f"the open rebase names no branch; see git -C {root} status"
+                f"the open rebase names no branch; see {gitsync.git_here(root)} status"
             )
         kept = gitsync.go_back(root, branch)
         gitsync.forget_sync(root)
