@@ -160,7 +160,7 @@ def test_a_bad_time_zone_or_length_in_the_settings_is_a_doctor_problem(
 
 
 def test_ics_without_a_named_zone_is_the_systems_in_utc(
-    tmp_path: Path, home: Path
+    tmp_path: Path, initialised: Path
 ) -> None:
     """The real process, in New York: 15:00 there is 20:00 UTC in November."""
     env = {**os.environ, "TZ": "America/New_York"}
