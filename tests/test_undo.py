@@ -154,3 +154,55 @@ def test_a_change_synced_through_a_rebase_can_still_be_undone(tmp_path: Path) ->
 
     assert "Write a thesis" not in me.ok("goals", "list", "--json")
     assert "Grace Hopper" in me.ok("mentors", "list", "--json")
+
+
+def _suggested(said: str, pattern: str) -> str:
+    import re
+
+    found = re.search(pattern, said)
+    assert found is not None, said
+    return found[1]
+
+
+def test_the_git_commands_suggested_run_as_shown_whatever_the_journals_path(
+    tmp_path: Path,
+) -> None:
+    """A journal at "~/Sam's journal": every `git -C PATH ...` a message
+    suggests is quoted for the shell, so it runs as typed (it was pasted in
+    unquoted: a syntax error on the apostrophe, two words on the space)."""
+    me = Device(tmp_path, "Sam's journal")
+    said = me.ok("init", "--git")
+    add = _suggested(said, r"Add a remote: (git -C .*) URL, then")
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    shell = subprocess.run(
+        ["sh", "-c", f"{add} {bare}"], capture_output=True, text=True, env=me.env
+    )
+    assert shell.returncode == 0, (add, shell.stderr)
+    assert me.git("remote").split() == ["origin"]
+
+    me.ok("mentors", "add", "Ada Lovelace")
+    me.ok("undo")
+    again = _undo(me)
+    assert again.returncode == 1
+    redo = _suggested(again.stderr, r"\((git -C .* revert \w+) redoes it\)")
+    shell = subprocess.run(
+        ["sh", "-c", redo], capture_output=True, text=True, env=me.env
+    )
+    assert shell.returncode == 0, (redo, shell.stderr)
+    assert "Ada Lovelace" in me.ok("mentors", "list", "--json")
+
+
+def test_undo_blames_no_conflict_when_there_is_none(tmp_path: Path) -> None:
+    """An open git operation with no conflicted file is named as such (issue
+    17.2: the message blamed a conflict that was not there)."""
+    me = Device(tmp_path, "me")
+    me.ok("init", "--git")
+    me.ok("mentors", "add", "Ada Lovelace")
+    (me.journal / ".git" / "REVERT_HEAD").write_text(me.git("rev-parse", "HEAD"))
+
+    done = _undo(me)
+
+    assert done.returncode == 1
+    assert "is not finished" in done.stderr
+    assert "on a conflict" not in done.stderr

@@ -2,7 +2,9 @@
 the record's file is the one at its own path; the copies are named, once per
 command, and by `doctor` with how to merge them."""
 
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,9 +79,15 @@ def test_doctor_lists_each_copy_with_how_to_merge_it(run: Run, home: Path) -> No
             for line in result.stdout.splitlines()
             if line.startswith(f"goals/{name}:")
         )
-        assert f"diff 'goals/learn-rust.toml' 'goals/{name}'" in line
-        # quoted for the shell only when it needs it: this path does not
-        assert "(mentorlog edit goals/learn-rust.toml)" in line
+        assert "mentorlog edit goals/learn-rust.toml" in line
+        # the diff it names runs as shown in a shell, whatever the copy's
+        # name holds (Dropbox's "Ada's conflicted copy" has an apostrophe)
+        found = re.search(r"compare them \((diff .*)\), copy what", line)
+        assert found is not None, line
+        shell = subprocess.run(
+            ["sh", "-c", found[1]], cwd=home, capture_output=True, text=True
+        )
+        assert shell.returncode == 0, (found[1], shell.stderr)
     assert "conflicted copy" not in result.stderr  # listed once, not warned too
 
 

@@ -205,3 +205,64 @@ def test_rules_no_meeting_has_are_skipped_not_followed(
         "skipped 2 events: 2 recur too often or by a rule too long to follow"
     )
     assert [s["mentor"] for s in _sessions(run)] == ["Grace Hopper"]
+
+
+def test_an_event_dated_beyond_the_journal_is_skipped_not_a_bug(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    """A hostile or broken calendar can date an event in the year 9999: the
+    journal holds no such date, so the event is skipped and named as such,
+    not written and reported as a bug in mentorlog."""
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("far@cal", "Ada", datetime(9999, 12, 31, 23, 0)),
+        _event("ok@cal", "Grace", datetime(2026, 11, 30, 9, 0)),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert "bug" not in done.output
+    assert "1 are dated beyond 2999" in done.stderr
+    assert [s["date"] for s in _sessions(run)] == ["2026-11-30"]
+
+
+def test_a_planned_meeting_keeps_the_events_length(run: Run, tmp_path: Path) -> None:
+    """An event's DTEND or DURATION is the meeting's length (issue 22: "with
+    their time and duration"); a re-import with a changed length updates it."""
+    from datetime import timedelta
+
+    _mentors(run)
+    ics = tmp_path / "cal.ics"
+    _calendar(
+        ics,
+        _event(
+            "a@cal",
+            "Ada",
+            datetime(2026, 11, 26, 15, 0),
+            dtend=datetime(2026, 11, 26, 15, 45),
+        ),
+        _event(
+            "g@cal", "Grace", datetime(2026, 11, 27, 9, 0), duration=timedelta(hours=1)
+        ),
+    )
+
+    assert run("import", str(ics)).exit_code == 0
+    assert sorted((s["mentor"], s["minutes"]) for s in _sessions(run)) == [
+        ("Ada Lovelace", 45),
+        ("Grace Hopper", 60),
+    ]
+    _calendar(
+        ics,
+        _event(
+            "a@cal",
+            "Ada",
+            datetime(2026, 11, 26, 15, 0),
+            dtend=datetime(2026, 11, 26, 15, 30),
+        ),
+    )
+    again = run("import", str(ics))
+    assert again.exit_code == 0, again.output
+    ada = [s for s in _sessions(run) if s["mentor"] == "Ada Lovelace"]
+    assert [s["minutes"] for s in ada] == [30]

@@ -43,6 +43,7 @@ def init(
     render.init_result(init_journal(found, name))
     if git:
         from mentorlog.core.sync import make_git_journal
+        from mentorlog.store.gitsync import git_here
 
         existed = make_git_journal(found)
         render.say(
@@ -51,7 +52,7 @@ def init(
             + (
                 ""
                 if existed
-                else f"Add a remote: git -C {found.root} remote add origin "
+                else f"Add a remote: {git_here(found.root)} remote add origin "
                 "URL, then mentorlog sync"
             )
         )

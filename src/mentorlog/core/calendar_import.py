@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mentorlog._struct import struct
+from mentorlog.dates import LATEST, in_range
 from mentorlog.errors import UserError
 from mentorlog.models import Mentor, Session
 from mentorlog.store.ids import new_id
@@ -46,6 +47,7 @@ class Planned:
     day: date
     time: str | None
     summary: str
+    minutes: int | None = None  # the event's length; None: none given
 
 
 @struct
@@ -67,6 +69,7 @@ class _Event:
     time: str | None
     names: list[str]  # the attendees' common names
     emails: list[str]
+    minutes: int | None  # the event's length (DTEND or DURATION); None: none
 
 
 def read_calendar(path: Path) -> Any:
@@ -148,6 +151,9 @@ def _events(
             if day < today:
                 _skip(skipped, "are in the past")
                 continue
+            if not in_range(day):  # a journal holds no such date (year 9999)
+                _skip(skipped, f"are dated beyond {LATEST.year}")
+                continue
             names, emails = _attendees(event)
             found.append(
                 _Event(
@@ -157,6 +163,7 @@ def _events(
                     time,
                     names,
                     emails,
+                    _minutes(event),
                 )
             )
     except UserError:
@@ -287,6 +294,26 @@ def _day_and_time(when: Any) -> tuple[date, str | None]:
     raise ValueError("DTSTART is not a date")
 
 
+def _minutes(event: Any) -> int | None:
+    """The event's length in minutes, from DURATION or DTEND less DTSTART;
+    None when it gives none, or one no meeting has (over a day, or none)."""
+    from datetime import timedelta
+
+    length: Any = None
+    duration = event.get("DURATION")
+    end = event.get("DTEND")
+    if duration is not None:
+        length = duration.dt
+    elif end is not None:
+        start = event.get("DTSTART").dt
+        if isinstance(start, datetime) == isinstance(end.dt, datetime):
+            length = end.dt - start
+    if not isinstance(length, timedelta):
+        return None
+    minutes = int(length.total_seconds() // 60)
+    return minutes if 1 <= minutes <= 24 * 60 else None
+
+
 def _attendees(event: Any) -> tuple[list[str], list[str]]:
     attendees = event.get("ATTENDEE") or []
     if not isinstance(attendees, list):
@@ -369,16 +396,25 @@ def import_calendar(
             elif stored.record.status != "planned":
                 _skip(skipped, "were held or cancelled already")
                 continue
-            elif (stored.record.date, stored.record.time) == (
-                event.day,
-                event.time,
-            ) and (stored.record.calendar_uid == event.uid):
+            elif (
+                stored.record.date,
+                stored.record.time,
+                stored.record.minutes,
+            ) == (event.day, event.time, event.minutes or stored.record.minutes) and (
+                stored.record.calendar_uid == event.uid
+            ):
                 what = "same"
             else:
                 what = "move"
             planned.append(
                 Planned(
-                    what, event.uid, mentor.name, event.day, event.time, event.summary
+                    what,
+                    event.uid,
+                    mentor.name,
+                    event.day,
+                    event.time,
+                    event.summary,
+                    event.minutes,
                 )
             )
             if dry_run or what == "same":
@@ -390,6 +426,7 @@ def import_calendar(
                     mentor_name=one_line(mentor.name),
                     date=event.day,
                     time=event.time,
+                    minutes=event.minutes,
                     created=today,
                     calendar_uid=event.uid,
                 )
@@ -402,7 +439,13 @@ def import_calendar(
                     today,
                     mentor.agreement.reschedule_notice,
                     event.time,
-                ).model_copy(update={"time": event.time, "calendar_uid": event.uid})
+                ).model_copy(
+                    update={
+                        "time": event.time,
+                        "minutes": event.minutes or old.minutes,
+                        "calendar_uid": event.uid,
+                    }
+                )
                 body = retitle(stored.body, old.date, event.day)
                 journal.save(SESSIONS, moved, stored, body=body)
             loaded = journal.load(SESSIONS)

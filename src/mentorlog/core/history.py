@@ -37,7 +37,7 @@ def undo_last(journal: Journal) -> Undone:
         operation = gitsync.stopped(root)
         if operation is not None:
             raise UserError(
-                f"nothing was undone: a {operation} (a sync stopped on a conflict) "
+                f"nothing was undone: {gitsync.what_is_open(root, operation)} "
                 "is not finished; " + gitsync.how_to_finish(root, operation)
             )
         changed = gitsync.uncommitted(root)
@@ -63,7 +63,8 @@ def undo_last(journal: Journal) -> Undone:
         if last.change == "undo":
             raise UserError(
                 f"nothing was undone: the last commit ({short}) is already an undo; "
-                f"undo reverts one change (git -C {root} revert {short} redoes it)"
+                f"undo reverts one change ({gitsync.git_here(root)} revert {short} "
+                "redoes it)"
             )
         done = gitsync.git(root, "revert", "--no-commit", last.sha, check=False)
         if done.returncode != 0:

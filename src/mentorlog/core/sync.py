@@ -175,7 +175,8 @@ def sync(journal: Journal) -> SyncResult:
         remotes = gitsync.git(root, "remote").stdout.split()
         if not remotes:
             raise UserError(
-                f"no remote yet: git -C {root} remote add origin URL, then sync again"
+                f"no remote yet: {gitsync.git_here(root)} remote add origin URL, "
+                "then sync again"
             )
         remote = "origin" if "origin" in remotes else remotes[0]
         branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
@@ -235,11 +236,12 @@ def _conflict_message(root: Path, files: list[str]) -> Said:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
+    where = gitsync.git_here(root)
     return Said(
         f"both devices changed {listed}; both versions are kept in the file between "
         "<<<<<<< and >>>>>>> lines. Keep what you want (",
         hint("edit", files[0]),
-        f"), then: git -C {root} add -A && git -C {root} rebase --continue, and ",
+        f"), then: {where} add -A && {where} rebase --continue, and ",
         hint("sync"),
         " again (or go back to before the sync with ",
         hint("sync", "--abort"),
@@ -258,7 +260,7 @@ def abort_sync(journal: Journal) -> str | None:
         branch = gitsync.rebase_branch(root)
         if branch is None:
             raise UserError(
-                f"the open rebase names no branch; see git -C {root} status"
+                f"the open rebase names no branch; see {gitsync.git_here(root)} status"
             )
         kept = gitsync.go_back(root, branch)
         gitsync.forget_sync(root)

@@ -105,11 +105,16 @@ def is_warning(message: str) -> bool:
 
 
 def how_to_merge(copy: str, original: str) -> Said:
-    """What `doctor` says of a conflicted copy."""
+    """What `doctor` says of a conflicted copy; the commands it names run as
+    shown in a shell, whatever the names hold (a Dropbox copy carries an
+    apostrophe: "Ada's conflicted copy")."""
+    import shlex
+
+    first, second = shlex.quote(original), shlex.quote(copy)
     return Said(
         f"a conflicted copy of {original} (a sync tool or a merge made it), "
         "never read nor written: "
-        f"compare them (diff '{original}' '{copy}'), copy what you keep into the "
+        f"compare them (diff {first} {second}), copy what you keep into the "
         "record (",
         hint("edit", original),
         "), then delete the copy",

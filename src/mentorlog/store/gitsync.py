@@ -189,7 +189,7 @@ def ensure_identity(root: Path, name: str | None = None) -> str | None:
         return None
     return (
         f"git had no identity to commit with here: set {' and '.join(set_here)} "
-        f"for this journal only (git -C {root} config user.email YOU@EXAMPLE "
+        f"for this journal only ({git_here(root)} config user.email YOU@EXAMPLE "
         "to use your own)"
     )
 
@@ -364,11 +364,17 @@ def stopped(root: Path) -> str | None:
     return None
 
 
+def git_here(root: Path) -> str:
+    """`git -C ROOT` as typed in a shell: the journal's path quoted, so the
+    command a message suggests runs as shown ("~/My Journal", "Sam's")."""
+    return f"git -C {shlex.quote(str(root))}"
+
+
 def how_to_finish(root: Path, operation: str) -> Said:
     """What to type to finish the open `operation`, or to go back from it
     without losing anything (never a bare `--abort`: it drops what the files
     hold that no commit does)."""
-    where = f"git -C {shlex.quote(str(root))}"
+    where = git_here(root)
     finish = {
         "rebase": f"{where} add -A && {where} rebase --continue",
         "merge": f"{where} add -A && {where} commit --no-edit",
