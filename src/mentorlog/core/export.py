@@ -310,7 +310,8 @@ def export_ics(journal: Journal, today: date) -> bytes:
     calendar.add("prodid", f"-//mentorlog//{__version__}//EN")
     calendar.add("version", "2.0")
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    views = list_sessions(journal, today, include_all=True).views
+    # oldest first, as export writes sessions (listings are newest first)
+    views = list_sessions(journal, today, include_all=True).views[::-1]
     descriptions = _shareable_descriptions(journal, views)
     for view in views:
         if view.session.status == "cancelled":
