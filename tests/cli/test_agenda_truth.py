@@ -71,3 +71,18 @@ def test_no_cadence_nagging_for_a_flash_mentor_and_promote_is_suggested(
         for line in out.splitlines():
             nagging = "cadence" in line.lower() or "plan the next" in line.lower()
             assert not ("Grace" in line and nagging), (args, line)
+
+
+def test_a_question_carried_through_a_cancelled_meeting_is_asked_once(
+    run: Run, home: Path
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "weekly")
+    ok(run, "prep", "ada", "--on", "2026-11-03", "-q", "Which lab?", today="2026-11-01")
+    ok(run, "recap", "ada", "--takeaway", "t", today="2026-11-03")
+    ok(run, "prep", "ada", "--on", "2026-11-10", "-q", "Why?", today="2026-11-04")
+    ok(run, "sessions", "cancel", "2026-11-10", today="2026-11-05")
+    agenda = ok(run, "prep", "ada", "--on", "2026-11-17", today="2026-11-06")
+    assert (
+        "Questions\n  ☐ Which lab? (first asked 2026-11-03)\n"
+        "  ☐ Why? (from the cancelled meeting of 2026-11-10)\n\n"
+    ) in agenda

@@ -281,6 +281,20 @@ def test_milestones_by_exact_title_even_when_it_is_a_number(run: Run) -> None:
     assert empty.exit_code == 1 and "say which milestone" in empty.stderr
 
 
+def test_milestone_n_is_milestone_n_even_when_another_is_titled_n(run: Run) -> None:
+    run("goals", "add", "Plan the year", "--by", "eoy")
+    for title in ("Draft", "Deploy"):
+        run("goals", "milestone", "plan", title)
+    renamed = run("goals", "milestone", "plan", "1", "--title", "2")
+    assert renamed.exit_code == 0, renamed.output
+    # 2 is milestone 2 as listed, not the milestone now titled "2"
+    changed = run("goals", "milestone", "plan", "2", "--title", "Ship it")
+    assert changed.exit_code == 0, changed.output
+    shown = run("goals", "show", "plan", "--json").stdout
+    assert [m["title"] for m in json.loads(shown)["milestones"]] == ["2", "Ship it"]
+    assert "✓ Ship it" in run("goals", "tick", "plan", "2").stdout
+
+
 @pytest.mark.parametrize(
     ("args", "hint"),
     [

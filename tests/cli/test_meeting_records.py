@@ -178,6 +178,7 @@ def test_ics_without_a_named_zone_is_the_systems_in_utc(
 
     from icalendar import Calendar
 
+    mentorlog("init")  # only init makes a journal
     mentorlog("mentors", "add", "Ada Lovelace")
     mentorlog("prep", "ada", "--on", "fri 15:00", "--for", "1h")
     target = tmp_path / "out.ics"

@@ -318,9 +318,13 @@ def _carried_questions(
     """The questions the last meeting left unanswered, each with the day it
     was first asked, and those of a meeting cancelled since, not yet asked."""
     items: list[Item] = []
+    # a question carried by the last meeting and again by a meeting cancelled
+    # since (its agenda carried it too) is asked once, not once per meeting
+    carried: set[str] = set()
     if previous is not None:
         body = next((s.body for s in history if s.record.id == previous.id), "")
         for question, first in meeting_questions(previous, body):
+            carried.add(question.lower())
             items.append(
                 Item(
                     f"openq:{previous.id}:{question.lower()}",
@@ -333,6 +337,9 @@ def _carried_questions(
         gone = stored.record
         mark = _mark(gone)
         for question, first in meeting_questions(gone, stored.body):
+            if question.lower() in carried:
+                continue
+            carried.add(question.lower())
             note = (
                 f"first asked {first.isoformat()}"
                 if first

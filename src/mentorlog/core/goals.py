@@ -397,18 +397,20 @@ def edit_milestone(
 
 
 def find_milestone(goal: Goal, which: str) -> int:
-    """The index of the milestone `which` names: its exact title, its number,
-    or the start of its title."""
+    """The index of the milestone `which` names: its number as `goals show`
+    lists it, its exact title, or the start of its title. The number comes
+    first, so every milestone can be named by its number even when another's
+    title is that number (a milestone renamed "2" does not hide milestone 2)."""
     needle = " ".join(which.split()).lower()
     if not needle:
         raise UserError("say which milestone: its number or the start of its title")
     if not goal.milestones:
         raise NotFoundError(f'goal "{goal.title}" has no milestones yet')
+    if needle.isdecimal() and 1 <= int(needle) <= len(goal.milestones):
+        return int(needle) - 1
     exact = [i for i, m in enumerate(goal.milestones) if m.title.lower() == needle]
     if len(exact) == 1:
         return exact[0]
-    if needle.isdecimal() and 1 <= int(needle) <= len(goal.milestones):
-        return int(needle) - 1
     found = [
         i for i, m in enumerate(goal.milestones) if m.title.lower().startswith(needle)
     ]
