@@ -3,6 +3,7 @@ the calendar of planned meetings and dated to-dos as iCalendar (RFC 5545)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -49,6 +50,56 @@ def export_json(journal: Journal, today: date) -> dict[str, Any]:
         "resources": [v.as_json() for v in resources],
         "log": [v.as_json() for v in log],
     }
+
+
+def json_text(value: Any) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=True)`, the same text, made
+    by the standard library's C encoder: with an indent the standard library
+    encodes in Python, value by value (three quarters of an export's time on
+    the ten-year journal). A container that holds no other non-empty one is
+    encoded in C, its item separator carrying the newline and indent."""
+    out: list[str] = []
+    _put_json(value, 0, out)
+    return "".join(out)
+
+
+_flat_encoders: dict[int, Callable[[Any], str]] = {}
+_scalar = json.JSONEncoder().encode
+
+
+def _put_json(value: Any, level: int, out: list[str]) -> None:
+    if isinstance(value, dict):
+        items: Any = value.values()
+        is_dict = True
+    elif isinstance(value, list | tuple):
+        items = value
+        is_dict = False
+    else:
+        out.append(_scalar(value))
+        return
+    if not value:
+        out.append("{}" if is_dict else "[]")
+        return
+    pad = "\n" + "  " * (level + 1)
+    if not any(isinstance(v, dict | list | tuple) and v for v in items):
+        if level not in _flat_encoders:
+            separators = ("," + pad, ": ")
+            _flat_encoders[level] = json.JSONEncoder(separators=separators).encode
+        text = _flat_encoders[level](value)
+        out.append(text[0] + pad + text[1:-1] + pad[:-2] + text[-1])
+        return
+    if is_dict and not all(isinstance(k, str) for k in value):
+        out.append(json.dumps(value, indent=2).replace("\n", "\n" + "  " * level))
+        return
+    out.append("{" if is_dict else "[")
+    first = True
+    for key in value if is_dict else range(len(value)):
+        out.append(pad if first else "," + pad)
+        first = False
+        if is_dict:
+            out.append(_scalar(key) + ": ")
+        _put_json(value[key], level + 1, out)
+    out.append(pad[:-2] + ("}" if is_dict else "]"))
 
 
 def _plain(value: Any) -> Any:

@@ -38,6 +38,12 @@ _COPIES = (
 def original_of(name: str, extension: str) -> str | None:
     """The name of the record file `name` is a sync tool's conflicted copy of
     (one ending in `extension`); None when `name` is not one."""
+    # Checked in C, and enough for most names: every pattern needs "conflict"
+    # (in any case) or ".orig"; a name with other letters goes to the patterns
+    # (ignoring case, "ı" and "İ" match "i").
+    plain = name.isascii() and not name.endswith(".orig")
+    if plain and "conflict" not in name.lower():
+        return None
     for pattern in _COPIES:
         found = pattern.match(name)
         if found is not None:
