@@ -51,7 +51,29 @@ def test_original_of_is_what_the_patterns_say(
     assert conflicts.original_of(name, extension) == by_patterns(name, extension)
 
 
+@given(st.lists(st.lists(PIECES | st.text(max_size=3), max_size=4).map("".join)))
+def test_sort_out_is_original_of_name_by_name(listed: list[str]) -> None:
+    listed = [name for name in listed if name]
+    records, copies = conflicts.sort_out(listed, ".toml")
+    shown = [name for name in listed if not name.startswith(".")]
+    assert copies == [
+        (name, by_patterns(name, ".toml"))
+        for name in shown
+        if by_patterns(name, ".toml") is not None
+    ]
+    assert records == [
+        name
+        for name in shown
+        if by_patterns(name, ".toml") is None and name.endswith(".toml")
+    ]
+
+
 def test_copies_of_each_tool_are_found() -> None:
+    listed = ["a (conflıcted copy).toml", "a.toml", ".a (conflicted copy).toml"]
+    assert conflicts.sort_out(listed, ".toml") == (
+        ["a.toml"],
+        [("a (conflıcted copy).toml", "a.toml")],
+    )
     assert conflicts.original_of("a (conflıcted copy).toml", ".toml") == "a.toml"
     assert conflicts.original_of("a (Conflicted Copy).toml", ".toml") == "a.toml"
     assert conflicts.original_of("a.toml.orig", ".toml") == "a.toml"

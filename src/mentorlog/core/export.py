@@ -58,48 +58,63 @@ def json_text(value: Any) -> str:
     encodes in Python, value by value (three quarters of an export's time on
     the ten-year journal). A container that holds no other non-empty one is
     encoded in C, its item separator carrying the newline and indent."""
-    out: list[str] = []
-    _put_json(value, 0, out)
-    return "".join(out)
+    return _json_of(value, 0)
 
 
 _flat_encoders: dict[int, Callable[[Any], str]] = {}
 _scalar = json.JSONEncoder().encode
+_string = json.encoder.encode_basestring_ascii  # in C
 
 
-def _put_json(value: Any, level: int, out: list[str]) -> None:
+def _scalar_of(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    return _scalar(value)  # a float, a subclass: as json.dumps has it
+
+
+def _json_of(value: Any, level: int) -> str:
     if isinstance(value, dict):
-        items: Any = value.values()
         is_dict = True
+        items: Any = value.values()
     elif isinstance(value, list | tuple):
-        items = value
         is_dict = False
+        items = value
     else:
-        out.append(_scalar(value))
-        return
+        return _scalar_of(value)
     if not value:
-        out.append("{}" if is_dict else "[]")
-        return
+        return "{}" if is_dict else "[]"
     pad = "\n" + "  " * (level + 1)
-    if not any(isinstance(v, dict | list | tuple) and v for v in items):
+    if not any(v and isinstance(v, dict | list | tuple) for v in items):
         if level not in _flat_encoders:
             separators = ("," + pad, ": ")
             _flat_encoders[level] = json.JSONEncoder(separators=separators).encode
         text = _flat_encoders[level](value)
-        out.append(text[0] + pad + text[1:-1] + pad[:-2] + text[-1])
-        return
-    if is_dict and not all(isinstance(k, str) for k in value):
-        out.append(json.dumps(value, indent=2).replace("\n", "\n" + "  " * level))
-        return
-    out.append("{" if is_dict else "[")
-    first = True
-    for key in value if is_dict else range(len(value)):
-        out.append(pad if first else "," + pad)
-        first = False
-        if is_dict:
-            out.append(_scalar(key) + ": ")
-        _put_json(value[key], level + 1, out)
-    out.append(pad[:-2] + ("}" if is_dict else "]"))
+        return text[0] + pad + text[1:-1] + pad[:-2] + text[-1]
+    containers = dict | list | tuple
+    if not is_dict:
+        parts = [
+            _json_of(v, level + 1) if isinstance(v, containers) else _scalar_of(v)
+            for v in value
+        ]
+        return "[" + pad + ("," + pad).join(parts) + pad[:-2] + "]"
+    if not all(isinstance(k, str) for k in value):
+        return json.dumps(value, indent=2).replace("\n", "\n" + "  " * level)
+    parts = [
+        _string(k)
+        + ": "
+        + (_json_of(v, level + 1) if isinstance(v, containers) else _scalar_of(v))
+        for k, v in value.items()
+    ]
+    return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
 
 
 def _plain(value: Any) -> Any:
