@@ -62,6 +62,7 @@ def json_text(value: Any) -> str:
 
 
 _flat_encoders: dict[int, Callable[[Any], str]] = {}
+_CONTAINERS = (dict, list, tuple)
 _scalar = json.JSONEncoder().encode
 _string = json.encoder.encode_basestring_ascii  # in C
 
@@ -99,10 +100,9 @@ def _json_of(value: Any, level: int) -> str:
             _flat_encoders[level] = json.JSONEncoder(separators=separators).encode
         text = _flat_encoders[level](value)
         return text[0] + pad + text[1:-1] + pad[:-2] + text[-1]
-    containers = dict | list | tuple
     if not is_dict:
         parts = [
-            _json_of(v, level + 1) if isinstance(v, containers) else _scalar_of(v)
+            _json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v)
             for v in value
         ]
         return "[" + pad + ("," + pad).join(parts) + pad[:-2] + "]"
@@ -111,7 +111,7 @@ def _json_of(value: Any, level: int) -> str:
     parts = [
         _string(k)
         + ": "
-        + (_json_of(v, level + 1) if isinstance(v, containers) else _scalar_of(v))
+        + (_json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v))
         for k, v in value.items()
     ]
     return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
