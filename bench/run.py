@@ -3,6 +3,7 @@ jrnl, on a generated ten-year journal, as medians of per-round ratios.
 
     python bench/run.py [--rounds 10] [--scale 1] [--big-scale 10] [--no-jrnl]
                         [--only NAME ...] [--write docs/performance.md]
+                        [--baseline OLD/src]
 
 jrnl is installed in its own virtual environment (bench/.venv-jrnl) and given a
 1,000-entry journal. Every round runs every command once, in the same order, so
@@ -161,6 +162,13 @@ def main() -> None:
         "--only", nargs="*", help="only the commands whose name has one of these"
     )
     parser.add_argument("--write", type=Path, help="write the table to this file")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="the src/ folder of another copy of mentorlog (`git archive` of an "
+        "older commit): each mentorlog row is also run from it, in the same "
+        "rounds, as 'NAME [baseline]' (before and after, side by side)",
+    )
     args = parser.parse_args()
 
     compile_bytecode()
@@ -242,11 +250,21 @@ def main() -> None:
                 for name, command in commands.items()
                 if name in floor or any(part in name for part in args.only)
             }
+        if args.baseline:
+            subprocess.run(
+                [sys.executable, "-m", "compileall", "-q", str(args.baseline)],
+                check=True,
+            )
+            old = str(args.baseline.resolve())
+            for name, (argv, env) in list(commands.items()):
+                if argv[1:3] == ["-m", "mentorlog"]:
+                    commands[f"{name} [baseline]"] = (argv, {**env, "PYTHONPATH": old})
         if not args.no_jrnl:
             jrnl = jrnl_setup(work)
             commands["jrnl --version"] = ([*jrnl, "--version"], base)
             commands["jrnl -n 10 (1,000 entries)"] = ([*jrnl, "-n", "10"], base)
-        before = {"status (after a touch)": lambda: touch_all(journals["touched"])}
+        touch = {"status (after a touch)": lambda: touch_all(journals["touched"])}
+        before = {**touch, **{f"{name} [baseline]": t for name, t in touch.items()}}
         for argv, env in commands.values():  # warm caches (files, records)
             timed(argv, env)
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -283,7 +301,7 @@ def write_section(path: Path, table: str) -> None:
 
 
 def ratio(times: dict[str, list[float]], top: str, bottom: str) -> float | None:
-    if bottom not in times:
+    if top not in times or bottom not in times:
         return None
     return statistics.median(
         a / b for a, b in zip(times[top], times[bottom], strict=True)
@@ -337,7 +355,7 @@ def report(
     ]
     for name, samples in times.items():
         floor = ratio(times, name, "python -c pass")
-        peer_name, goal = targets.get(name, (None, None))
+        peer_name, goal = targets.get(name.removesuffix(" [baseline]"), (None, None))
         peer = ratio(times, name, peer_name) if peer_name else None
         said = ""
         if peer is not None and goal is not None:

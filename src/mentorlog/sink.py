@@ -54,6 +54,8 @@ def clean(text: object, *, one_line: bool = True, stored: bool = False) -> str:
     value = str(text)
     if value.isprintable():  # the common case, checked in C
         return value
+    if not one_line and value.replace("\n", "").replace("\t", "").isprintable():
+        return value  # many lines, all clean (an export): also checked in C
     if stored not in _compiled:
         import re
 

@@ -259,6 +259,18 @@ def test_export_json_has_every_record(run: Run, month: None) -> None:
     assert data["sessions"][0]["body"].startswith("\n# Ada Lovelace")
 
 
+def test_export_json_is_laid_out_as_json_dumps_with_an_indent(
+    run: Run, month: None
+) -> None:
+    """The export is made by the C encoder, a container at a time: the text
+    is the one `json.dumps(data, indent=2, ensure_ascii=True)` makes."""
+    result = run("log", "add", "Naïve café, tabbed\tin", "--kind", "win")
+    assert result.exit_code == 0, result.output
+    text = run("export", "--format", "json").stdout
+    assert "caf\\u00e9" in text
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=True) + "\n"
+
+
 def test_export_ics_parses_back(
     run: Run, home: Path, month: None, tmp_path: Path
 ) -> None:

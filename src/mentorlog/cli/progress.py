@@ -179,14 +179,8 @@ def export(
 
     found = journal()
     if output_format == "json":
-        import json
-
-        content = (
-            json.dumps(
-                exporting.export_json(found, today()), indent=2, ensure_ascii=True
-            )
-            + "\n"
-        ).encode()
+        data = exporting.export_json(found, today())
+        content = (exporting.json_text(data) + "\n").encode()
     elif output_format == "md":
         content = render.safe(
             exporting.export_markdown(found, today()), one_line=False

@@ -3,6 +3,7 @@ the calendar of planned meetings and dated to-dos as iCalendar (RFC 5545)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -50,6 +51,71 @@ def export_json(journal: Journal, today: date) -> dict[str, Any]:
         "resources": [to_json(v) for v in resources],
         "log": [to_json(v) for v in log],
     }
+
+
+def json_text(value: Any) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=True)`, the same text, made
+    by the standard library's C encoder: with an indent the standard library
+    encodes in Python, value by value (three quarters of an export's time on
+    the ten-year journal). A container that holds no other non-empty one is
+    encoded in C, its item separator carrying the newline and indent."""
+    return _json_of(value, 0)
+
+
+_flat_encoders: dict[int, Callable[[Any], str]] = {}
+_CONTAINERS = (dict, list, tuple)
+_scalar = json.JSONEncoder().encode
+_string = json.encoder.encode_basestring_ascii  # in C
+
+
+def _scalar_of(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    return _scalar(value)  # a float, a subclass: as json.dumps has it
+
+
+def _json_of(value: Any, level: int) -> str:
+    if isinstance(value, dict):
+        is_dict = True
+        items: Any = value.values()
+    elif isinstance(value, list | tuple):
+        is_dict = False
+        items = value
+    else:
+        return _scalar_of(value)
+    if not value:
+        return "{}" if is_dict else "[]"
+    pad = "\n" + "  " * (level + 1)
+    if not any(v and isinstance(v, dict | list | tuple) for v in items):
+        if level not in _flat_encoders:
+            separators = ("," + pad, ": ")
+            _flat_encoders[level] = json.JSONEncoder(separators=separators).encode
+        text = _flat_encoders[level](value)
+        return text[0] + pad + text[1:-1] + pad[:-2] + text[-1]
+    if not is_dict:
+        parts = [
+            _json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v)
+            for v in value
+        ]
+        return "[" + pad + ("," + pad).join(parts) + pad[:-2] + "]"
+    if not all(isinstance(k, str) for k in value):
+        return json.dumps(value, indent=2).replace("\n", "\n" + "  " * level)
+    parts = [
+        _string(k)
+        + ": "
+        + (_json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v))
+        for k, v in value.items()
+    ]
+    return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
 
 
 def _plain(value: Any) -> Any:

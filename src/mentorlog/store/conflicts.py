@@ -36,6 +36,37 @@ _COPIES = (
 )
 
 
+def sort_out(
+    listed: list[str], extension: str
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Of the names in a record folder, the record files (not hidden, ending
+    in `extension`, not a copy) and the conflicted copies with the name of
+    their original, in the order listed. One loop for the whole folder."""
+    records: list[str] = []
+    copies: list[tuple[str, str]] = []
+    orig = ".orig"
+    for name in listed:
+        if name[:1] == ".":
+            continue
+        # Checked in C, and enough for most names: every pattern needs
+        # "conflict" (in any case) or ".orig"; a name with other letters goes
+        # to the patterns (ignoring case, "ı" and "İ" match "i").
+        if (
+            name.isascii()
+            and "conflict" not in name.lower()
+            and not name.endswith(orig)
+        ):
+            if name.endswith(extension):
+                records.append(name)
+            continue
+        original = original_of(name, extension)
+        if original is not None:
+            copies.append((name, original))
+        elif name.endswith(extension):
+            records.append(name)
+    return records, copies
+
+
 def original_of(name: str, extension: str) -> str | None:
     """The name of the record file `name` is a sync tool's conflicted copy of
     (one ending in `extension`); None when `name` is not one."""
@@ -66,10 +97,8 @@ def scan(root: Path) -> list[tuple[str, str]]:
             continue
         finally:
             os.close(fd)
-        for name in names:
-            original = None if name[0] == "." else original_of(name, kind.extension)
-            if original is not None:
-                found.append((f"{kind.folder}/{name}", f"{kind.folder}/{original}"))
+        for name, original in sort_out(names, kind.extension)[1]:
+            found.append((f"{kind.folder}/{name}", f"{kind.folder}/{original}"))
     return sorted(found)
 
 

@@ -246,15 +246,10 @@ class _Folder(Generic[R]):
         except OSError as error:
             self.unlisted = unreadable(self.kind.folder, error, folder=True)
             return []
-        names = []
-        for name in listed:
-            if name.startswith("."):
-                continue
-            original = conflicts.original_of(name, extension)
-            if original is not None:
-                copies.append((self.prefix + name, self.prefix + original))
-            elif name.endswith(extension):
-                names.append(name)
+        names, found = conflicts.sort_out(listed, extension)
+        copies += [
+            (self.prefix + name, self.prefix + original) for name, original in found
+        ]
         copies.sort()
         return sorted(names)
 
