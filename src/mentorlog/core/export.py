@@ -63,7 +63,7 @@ def json_text(value: Any) -> str:
 
 
 _flat_encoders: dict[int, Callable[[Any], str]] = {}
-_CONTAINERS = (dict, list, tuple)
+_JSON_CONTAINERS = (dict, list, tuple)
 _scalar = json.JSONEncoder().encode
 _string = json.encoder.encode_basestring_ascii  # in C
 
@@ -103,7 +103,7 @@ def _json_of(value: Any, level: int) -> str:
         return text[0] + pad + text[1:-1] + pad[:-2] + text[-1]
     if not is_dict:
         parts = [
-            _json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v)
+            _json_of(v, level + 1) if isinstance(v, _JSON_CONTAINERS) else _scalar_of(v)
             for v in value
         ]
         return "[" + pad + ("," + pad).join(parts) + pad[:-2] + "]"
@@ -112,7 +112,7 @@ def _json_of(value: Any, level: int) -> str:
     parts = [
         _string(k)
         + ": "
-        + (_json_of(v, level + 1) if isinstance(v, _CONTAINERS) else _scalar_of(v))
+        + (_json_of(v, level + 1) if isinstance(v, _JSON_CONTAINERS) else _scalar_of(v))
         for k, v in value.items()
     ]
     return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
