@@ -326,3 +326,40 @@ def test_the_tour_leaves_no_folder_when_its_reader_goes_away(tmp_path: Path) -> 
             assert b"Traceback" not in tour.stderr.read()
         tour.wait(timeout=120)
         assert list(temp.iterdir()) == []
+
+
+# Ctrl-C at a chosen step of the tour: a real SIGINT the process sends itself
+# when the tour announces step N, so where it lands does not depend on timing.
+CTRL_C_AT_STEP = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+import mentorlog.render as render
+shown = render.tour_step
+def step(number, *args, **kwargs):
+    if number == int(os.environ["CTRL_C_AT"]):
+        os.kill(os.getpid(), signal.SIGINT)
+    return shown(number, *args, **kwargs)
+render.tour_step = step
+sys.argv = ["mentorlog", "tour"]
+from mentorlog.entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("at", [1, 4, 9])
+def test_the_tour_leaves_no_folder_after_ctrl_c(tmp_path: Path, at: int) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AT_STEP],
+        env=clean_env(home, TMPDIR=str(temp), CTRL_C_AT=str(at)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 130, (done.returncode, done.stderr)
+    assert "That was the tour" not in done.stdout  # it stopped where it was told
+    assert "Traceback" not in done.stderr
+    assert list(temp.iterdir()) == []  # the sample journal went with it
