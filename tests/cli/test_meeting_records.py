@@ -227,14 +227,24 @@ def test_ics_keeps_held_meetings_and_describes_the_shareable_agenda(
     held = events[ids["Grace Hopper 2026-11-22"]]  # past, held: still there
     assert "Grace says: write tests first" in str(held["description"])
     assert "pay rise" not in str(held["description"])
-    assert ids["Grace Hopper 2026-11-23"] not in events  # cancelled: gone
+    # cancelled: there as CANCELLED, so a calendar that took it drops it
+    cancelled = events[ids["Grace Hopper 2026-11-23"]]
+    assert str(cancelled["status"]) == "CANCELLED"
+    assert not cancelled.walk("VALARM")
     ada = str(events[ids["Ada Lovelace 2026-11-27"]]["description"])
-    assert ada == (
-        "Meeting with Ada Lovelace\nChannel: video\n\n"
-        "Topics:\n- the React app\n\n"
-        "Questions:\n- How did you pick a lab?\n\n"
-        "To bring:\n- my CV"
-    )
+    # the whole pre-read, as `prep --share` sends it
+    shared = run("prep", "ada", "--share").stdout
+    assert ada.startswith("Meeting with Ada Lovelace\nChannel: video\n\n")
+    for line in ("the React app", "How did you pick a lab?", "my CV"):
+        assert line in ada and line in shared
+    assert "Deploy a React app with login" in ada  # the agenda's own goal part
+    # what the user deletes from the agenda is gone from the calendar too
+    (agenda,) = (home / "sessions").glob("2026-11-27-*.md")
+    text = agenda.read_text()
+    assert "my CV" in text
+    agenda.write_text("\n".join(x for x in text.split("\n") if "my CV" not in x))
+    events = _events(run, tmp_path)
+    assert "my CV" not in str(events[ids["Ada Lovelace 2026-11-27"]]["description"])
     assert "salary" not in ada  # private
     assert "Grace" not in ada and "compiler" not in ada  # another mentor's
 

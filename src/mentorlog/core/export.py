@@ -367,8 +367,9 @@ def _demote(body: str, levels: int = 2) -> str:
 
 
 def export_ics(journal: Journal, today: date) -> bytes:
-    """Meetings planned and held as VEVENTs (cancelled ones left out); open
-    dated actions and milestones as VTODOs."""
+    """Meetings as VEVENTs (planned and held ones; a cancelled one with
+    STATUS:CANCELLED, so a calendar that took it before drops it); open dated
+    actions and milestones as VTODOs."""
     from icalendar import Calendar, Todo
 
     data = export_json(journal, today)
@@ -384,8 +385,6 @@ def export_ics(journal: Journal, today: date) -> bytes:
     )
     descriptions = _shareable_descriptions(journal, views)
     for view in views:
-        if view.session.status == "cancelled":
-            continue
         calendar.add_component(
             _event(view, descriptions[view.session.id], settings, stamp)
         )
@@ -440,7 +439,8 @@ def _event(
         event.add("dtstart", session.date)
         event.add("dtend", session.date + timedelta(days=1))
     event.add("summary", _text(f"Mentoring: {view.mentor_name}"))
-    event.add("status", "CONFIRMED")
+    cancelled = session.status == "cancelled"
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("description", description)
     reminder = settings.calendar.reminder
     if clock is not None and session.status == "planned" and reminder:
@@ -465,16 +465,18 @@ def _zoned(local: datetime, zone: str | None) -> datetime:
 def _shareable_descriptions(
     journal: Journal, views: list[SessionView]
 ) -> dict[str, str]:
-    """Each meeting's description: who, channel and contact, then the
-    agenda's summary as its mentor may see it: the topics, questions, things
-    to bring and feedback area given to `prep`, and a held meeting's
-    takeaways, each left out when `core.sharing` calls it private (a private
-    meeting gives none). All of it is that meeting's own, so nothing of
-    another mentor. (The whole pre-read, `prep --share`, checks every block
-    against every withheld record: about a second a meeting on a ten-year
-    journal, too slow for hundreds of meetings.)"""
+    """Each meeting's description: who, channel and contact, then what its
+    mentor may see (SPEC §9, through `core.sharing`; a private meeting gives
+    none of it). A planned meeting carries its whole pre-read, the agenda as
+    `prep --share` sends it (what the user deleted from the agenda is gone
+    from it too); a held one its takeaways not marked private. The pre-read
+    checks every block against every record withheld from that mentor, so it
+    is made for the few planned meetings only, once per mentor for the
+    withheld texts."""
     from . import sharing
+    from .agenda import share_text
 
+    withheld: dict[str, dict[str, sharing.Reason]] = {}
     described: dict[str, str] = {}
     for view in views:
         session, mentor = view.session, view.mentor
@@ -484,18 +486,20 @@ def _shareable_descriptions(
         if mentor is not None and mentor.contact:
             details.append(f"Contact: {mentor.contact}")
         lines = [_text(line) for line in details]
-        if not sharing.is_private(session):
-            area = [session.feedback_area] if session.feedback_area else []
-            for heading, items in (
-                ("Topics", session.topics),
-                ("Questions", session.questions),
-                ("To bring", session.bring),
-                ("Feedback to ask on", area),
-                ("Takeaways", session.takeaways if session.status == "held" else []),
-            ):
-                shown = [item for item in items if not sharing.marked(item)]
-                if shown:
-                    lines += ["", f"{heading}:", *(_text(f"- {i}") for i in shown)]
+        if sharing.is_private(session):
+            pass
+        elif session.status == "planned" and mentor is not None:
+            if mentor.id not in withheld:
+                audience = sharing.audience_for(journal, mentor)
+                withheld[mentor.id] = sharing.withheld_texts(journal, audience)
+            text, _ = share_text(view.body, withheld[mentor.id])
+            shared = [_text(line) for line in text.splitlines()]
+            if any(shared):
+                lines += ["", *shared]
+        elif session.status == "held":
+            shown = [t for t in session.takeaways if not sharing.marked(t)]
+            if shown:
+                lines += ["", "Takeaways:", *(_text(f"- {t}") for t in shown)]
         described[session.id] = "\n".join(lines)
     return described
 
