@@ -86,3 +86,31 @@ def test_a_question_carried_through_a_cancelled_meeting_is_asked_once(
         "Questions\n  ☐ Which lab? (first asked 2026-11-03)\n"
         "  ☐ Why? (from the cancelled meeting of 2026-11-10)\n\n"
     ) in agenda
+
+
+def test_a_generated_line_the_user_annotated_is_refreshed_with_the_note_kept(
+    run: Run, home: Path
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ok(run, "actions", "add", "Email Bob", "--mentor", "ada", "--due", "2026-11-30")
+    ok(run, "feedback", "add", "Slides too dense", "--mentor", "ada")
+    ok(run, "prep", "ada", "--on", "2026-12-01")
+    (path,) = (home / "sessions").iterdir()
+    text = path.read_text()
+    for line in ("- [ ] Email Bob (due 2026-11-30)", "- Slides too dense ("):
+        start = text.index(line)
+        end = text.index("\n", start)
+        text = text[:end] + " -- mention the grant" + text[end:]
+    path.write_text(text)
+    ok(run, "actions", "done", "email bob")
+    ok(run, "feedback", "applied", "slides", "--how", "one idea per slide")
+    agenda = ok(run, "prep", "ada")
+    assert "☑ Email Bob (done 2026-11-22) -- mention the grant" in agenda
+    assert "☐ Email Bob" not in agenda
+    assert "not yet applied" not in agenda
+    assert (
+        "Applied: Slides too dense → one idea per slide (2026-11-22)"
+        " -- mention the grant"
+    ) in agenda
+    again = ok(run, "prep", "ada")
+    assert again.count("mention the grant") == 2
