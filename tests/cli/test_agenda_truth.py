@@ -114,3 +114,23 @@ def test_a_generated_line_the_user_annotated_is_refreshed_with_the_note_kept(
     ) in agenda
     again = ok(run, "prep", "ada")
     assert again.count("mention the grant") == 2
+
+
+def test_a_flash_meeting_is_not_asked_for_a_feedback_area(run: Run) -> None:
+    ok(run, "mentors", "ask", "Grace Hopper", "--ask", "How did you start?")
+    ok(run, "mentors", "answer", "grace", "accepted", "--on", "2026-11-22")
+    recap = run("recap", "grace", "--takeaway", "Start tiny")
+    assert recap.exit_code == 0, recap.output
+    assert "feedback area" not in recap.output
+    listed = ok(run, "checklist", "--json")
+    (item,) = [i for i in json.loads(listed)["items"] if i["number"] == 5]
+    assert item["status"] == "n/a" and "only flash meetings" in item["evidence"]
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ongoing = run("recap", "ada", "--takeaway", "Pick one lab")
+    assert "no feedback area recorded" in ongoing.output
+    (item,) = [
+        i
+        for i in json.loads(ok(run, "checklist", "--json"))["items"]
+        if i["number"] == 5
+    ]
+    assert item["status"] == "fail" and "in 0 of the last 1 meeting" in item["evidence"]
