@@ -134,3 +134,27 @@ def test_a_flash_meeting_is_not_asked_for_a_feedback_area(run: Run) -> None:
         if i["number"] == 5
     ]
     assert item["status"] == "fail" and "in 0 of the last 1 meeting" in item["evidence"]
+
+
+def test_sessions_show_lists_actions_done_between_meetings(run: Run) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "weekly")
+    ok(run, "actions", "add", "Old chore", "--mentor", "ada", today="2026-10-20")
+    ok(run, "actions", "done", "old chore", today="2026-10-25")
+    ok(run, "recap", "ada", "--takeaway", "t", today="2026-11-03")
+    ok(run, "actions", "add", "Email Bob", "--mentor", "ada", today="2026-11-04")
+    ok(run, "actions", "add", "Draft slides", "--mentor", "ada", today="2026-11-04")
+    ok(run, "actions", "done", "email bob", today="2026-11-06")
+    ok(run, "prep", "ada", "--on", "2026-11-10", today="2026-11-07")
+    ok(run, "recap", "ada", "--takeaway", "u", today="2026-11-10")
+    shown = ok(run, "sessions", "show", "2026-11-10", today="2026-11-10")
+    carried = shown[shown.index("Actions carried in") :]
+    assert "Email Bob — done 2026-11-06" in carried
+    assert "Draft slides — still open" in carried
+    assert "Old chore" not in carried
+    outcome = json.loads(
+        ok(run, "sessions", "show", "2026-11-10", "--json", today="2026-11-10")
+    )["outcome"]
+    assert [(a["text"], a["closed"]) for a in outcome["carried_actions"]] == [
+        ("Email Bob", "2026-11-06"),
+        ("Draft slides", None),
+    ]
