@@ -463,6 +463,9 @@ class AgendaLine(Model):
     key: str
     section: str
     digest: str
+    # the length of the line as written: a line that starts with it, followed
+    # by text the user added, is prep's line with the user's note after it
+    length: int | None = None
 
 
 class Session(Record):

@@ -86,3 +86,75 @@ def test_a_question_carried_through_a_cancelled_meeting_is_asked_once(
         "Questions\n  ☐ Which lab? (first asked 2026-11-03)\n"
         "  ☐ Why? (from the cancelled meeting of 2026-11-10)\n\n"
     ) in agenda
+
+
+def test_a_generated_line_the_user_annotated_is_refreshed_with_the_note_kept(
+    run: Run, home: Path
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ok(run, "actions", "add", "Email Bob", "--mentor", "ada", "--due", "2026-11-30")
+    ok(run, "feedback", "add", "Slides too dense", "--mentor", "ada")
+    ok(run, "prep", "ada", "--on", "2026-12-01")
+    (path,) = (home / "sessions").iterdir()
+    text = path.read_text()
+    for line in ("- [ ] Email Bob (due 2026-11-30)", "- Slides too dense ("):
+        start = text.index(line)
+        end = text.index("\n", start)
+        text = text[:end] + " -- mention the grant" + text[end:]
+    path.write_text(text)
+    ok(run, "actions", "done", "email bob")
+    ok(run, "feedback", "applied", "slides", "--how", "one idea per slide")
+    agenda = ok(run, "prep", "ada")
+    assert "☑ Email Bob (done 2026-11-22) -- mention the grant" in agenda
+    assert "☐ Email Bob" not in agenda
+    assert "not yet applied" not in agenda
+    assert (
+        "Applied: Slides too dense → one idea per slide (2026-11-22)"
+        " -- mention the grant"
+    ) in agenda
+    again = ok(run, "prep", "ada")
+    assert again.count("mention the grant") == 2
+
+
+def test_a_flash_meeting_is_not_asked_for_a_feedback_area(run: Run) -> None:
+    ok(run, "mentors", "ask", "Grace Hopper", "--ask", "How did you start?")
+    ok(run, "mentors", "answer", "grace", "accepted", "--on", "2026-11-22")
+    recap = run("recap", "grace", "--takeaway", "Start tiny")
+    assert recap.exit_code == 0, recap.output
+    assert "feedback area" not in recap.output
+    listed = ok(run, "checklist", "--json")
+    (item,) = [i for i in json.loads(listed)["items"] if i["number"] == 5]
+    assert item["status"] == "n/a" and "only flash meetings" in item["evidence"]
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ongoing = run("recap", "ada", "--takeaway", "Pick one lab")
+    assert "no feedback area recorded" in ongoing.output
+    (item,) = [
+        i
+        for i in json.loads(ok(run, "checklist", "--json"))["items"]
+        if i["number"] == 5
+    ]
+    assert item["status"] == "fail" and "in 0 of the last 1 meeting" in item["evidence"]
+
+
+def test_sessions_show_lists_actions_done_between_meetings(run: Run) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "weekly")
+    ok(run, "actions", "add", "Old chore", "--mentor", "ada", today="2026-10-20")
+    ok(run, "actions", "done", "old chore", today="2026-10-25")
+    ok(run, "recap", "ada", "--takeaway", "t", today="2026-11-03")
+    ok(run, "actions", "add", "Email Bob", "--mentor", "ada", today="2026-11-04")
+    ok(run, "actions", "add", "Draft slides", "--mentor", "ada", today="2026-11-04")
+    ok(run, "actions", "done", "email bob", today="2026-11-06")
+    ok(run, "prep", "ada", "--on", "2026-11-10", today="2026-11-07")
+    ok(run, "recap", "ada", "--takeaway", "u", today="2026-11-10")
+    shown = ok(run, "sessions", "show", "2026-11-10", today="2026-11-10")
+    carried = shown[shown.index("Actions carried in") :]
+    assert "Email Bob — done 2026-11-06" in carried
+    assert "Draft slides — still open" in carried
+    assert "Old chore" not in carried
+    outcome = json.loads(
+        ok(run, "sessions", "show", "2026-11-10", "--json", today="2026-11-10")
+    )["outcome"]
+    assert [(a["text"], a["closed"]) for a in outcome["carried_actions"]] == [
+        ("Email Bob", "2026-11-06"),
+        ("Draft slides", None),
+    ]

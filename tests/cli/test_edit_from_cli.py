@@ -316,3 +316,43 @@ def test_followups_done_review_is_accepted_before_the_reminder(
     assert "Review with Ada Lovelace" in said
     assert _mentor(journal, "Ada Lovelace")["reviewed_on"] == TODAY
     assert "no follow-up" in fail(run, "followups", "done", "thanks-ada")
+
+
+def test_merge_is_refused_when_both_have_a_meeting_that_day(
+    run: Run, home: Path, journal: Journal
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace")
+    ok(run, "mentors", "add", "Ada L")
+    ok(run, "prep", "Ada Lovelace", "--on", "fri 10:00", "-q", "Which lab?")
+    ok(run, "prep", "Ada L", "--on", "fri 15:00", "-q", "Why?")
+    before = snapshot(home)
+    said = fail(run, "mentors", "remove", "Ada L", "--merge-into", "Ada Lovelace")
+    assert said.count("\n") == 1
+    assert "Ada L and Ada Lovelace each have a meeting on 2026-11-27" in said
+    assert "move one (" in said and "or cancel it (" in said
+    assert snapshot(home) == before
+    (mine,) = [
+        s.record.id
+        for s in journal.load(SESSIONS).records
+        if s.record.mentor == _mentor(journal, "Ada L")["id"]
+    ]
+    ok(run, "sessions", "cancel", mine)
+    ok(run, "mentors", "remove", "Ada L", "--merge-into", "Ada Lovelace")
+    (planned,) = [
+        s.record for s in journal.load(SESSIONS).records if s.record.status == "planned"
+    ]
+    assert planned.time == "10:00" and planned.questions == ["Which lab?"]
+
+
+def test_an_ongoing_mentor_is_not_merged_into_an_unanswered_ask(
+    run: Run, home: Path, journal: Journal
+) -> None:
+    ok(run, "mentors", "add", "Ada Lovelace", "--cadence", "biweekly")
+    ok(run, "mentors", "ask", "Ada L", "--ask", "How did you start?")
+    before = snapshot(home)
+    said = fail(run, "mentors", "remove", "Ada Lovelace", "--merge-into", "Ada L")
+    assert "Ada L is a flash contact whose ask is unanswered" in said
+    assert "mentors remove 'Ada L' --merge-into 'Ada Lovelace'" in said
+    assert snapshot(home) == before
+    ok(run, "mentors", "remove", "Ada L", "--merge-into", "Ada Lovelace")
+    assert [m.record.kind for m in journal.load(MENTORS).records] == ["ongoing"]

@@ -41,6 +41,7 @@ from .agenda_template import (
     fit,
     line_digest,
     load_template,
+    noted_keys,
     refresh_items,
     render_agenda,
     tidy,
@@ -716,9 +717,12 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                 previous = retitle(previous, renamed_from, session.date)
             present = {line_digest(line) for line in previous.splitlines()}
             # added before and no longer there as prep wrote it: the user's now
-            theirs = set(session.agenda_keys) - {
-                line.key for line in session.agenda_lines if line.digest in present
-            }
+            # (a line still as written, with a note after it, is still prep's)
+            theirs = (
+                set(session.agenda_keys)
+                - {line.key for line in session.agenda_lines if line.digest in present}
+                - noted_keys(previous, session.agenda_lines)
+            )
             written = [item for item in items if item.key not in theirs]
             body = refresh_items(
                 previous, template, mentor, session, session.agenda_lines, written
@@ -730,7 +734,12 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
                     session.agenda_keys, [item.key for item in written]
                 ),
                 "agenda_lines": [
-                    AgendaLine(key=i.key, section=i.section, digest=line_digest(i.line))
+                    AgendaLine(
+                        key=i.key,
+                        section=i.section,
+                        digest=line_digest(i.line),
+                        length=len(i.line),
+                    )
                     for i in written
                 ],
             }

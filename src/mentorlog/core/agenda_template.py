@@ -187,6 +187,31 @@ def line_digest(line: str) -> str:
     return hashlib.sha256(line.encode("utf-8")).hexdigest()[:16]
 
 
+def identity(key: str) -> str:
+    """What an item is about, whatever its state: an action open or done, a
+    feedback not yet applied or applied, are one item each."""
+    kind, _, rest = key.partition(":")
+    return {"done": "action", "applied": "feedback"}.get(kind, kind) + ":" + rest
+
+
+def _with_note(line: str, written: AgendaLine) -> bool:
+    """Whether `line` is the line prep wrote (`written`) with text after it."""
+    size = written.length or 0
+    return (
+        size > 0
+        and len(line) > size
+        and bool(line[size:].strip())
+        and line_digest(line[:size]) == written.digest
+    )
+
+
+def noted_keys(body: str, old: list[AgendaLine]) -> set[str]:
+    """The keys of the lines prep wrote (`old`) that `body` still has, with a
+    note the user added after them."""
+    lines = body.splitlines()
+    return {o.key for o in old if any(_with_note(line, o) for line in lines)}
+
+
 def refresh_items(
     body: str,
     template: str,
@@ -198,18 +223,37 @@ def refresh_items(
     """`body` with what prep wrote last time (`old`) replaced by `items`, the
     journal as it is now. A written line the user left unchanged is prep's to
     replace (the first of each part gives the place of the part's new items);
-    a line the user edited, and every line they added, stays where it is."""
+    a written line the user added a note to is refreshed with the note kept
+    after it, while the item is still on the agenda; a line the user edited,
+    and every line they added, stays where it is."""
     lines = body.splitlines()
     remaining = {(o.section, o.digest) for o in old}
+    by_length = [o for o in old if o.length]
+    current = {identity(i.key) for i in items}
+    notes: dict[str, str] = {}
     marked: set[str] = set()
     out: list[str | tuple[str]] = []
     for line in lines:
         digest = line_digest(line)
         found = next((s for s, d in remaining if d == digest), None)
         if found is None:
-            out.append(line)
-            continue
-        remaining.discard((found, digest))
+            written = next(
+                (
+                    o
+                    for o in by_length
+                    if _with_note(line, o)
+                    and identity(o.key) in current
+                    and identity(o.key) not in notes
+                ),
+                None,
+            )
+            if written is None:
+                out.append(line)
+                continue
+            notes[identity(written.key)] = line[written.length or 0 :]
+            found = written.section
+        else:
+            remaining.discard((found, digest))
         if found not in marked:
             marked.add(found)
             out.append((found,))
@@ -219,9 +263,15 @@ def refresh_items(
     expanded: list[str] = []
     for entry in out:
         if isinstance(entry, tuple):
-            expanded += [i.line for i in by_section.pop(entry[0], [])]
+            expanded += [
+                i.line + notes.get(identity(i.key), "")
+                for i in by_section.pop(entry[0], [])
+            ]
         else:
             expanded.append(entry)
     rest = [i for i in items if i.section in by_section]
+    rest = [
+        Item(i.key, i.section, i.line + notes.get(identity(i.key), "")) for i in rest
+    ]
     text = "\n".join(expanded).rstrip("\n") + "\n"
     return add_items(text, template, mentor, session, rest) if rest else text

@@ -86,13 +86,18 @@ def checklist(
         key=lambda s: (s.date, s.created),
     )
     held = [s for s in sessions if s.status == "held" and s.date <= today]
+    # a flash meeting is one ask: asking feedback on an area is a habit of
+    # ongoing mentorships, so item 5 counts only their meetings
+    flash = {m.id for m in relationships if m.kind == "flash"}
     recent = held[-RECENT:]
     items = [
         _goals(journal, settings, today),
         _cadence(relationships, sessions, held, today, mentors_loaded.short),
         _agendas(held),
         _records(journal, held),
-        _feedback_asked(recent),
+        _feedback_asked(
+            [s for s in held if s.mentor not in flash][-RECENT:], bool(held)
+        ),
         _resources(journal, settings, held, today),
         _shared(journal, held),
         _appreciation(recent, today),
@@ -234,9 +239,11 @@ def _records(journal: Journal, held: list[Session]) -> Item:
     )
 
 
-def _feedback_asked(recent: list[Session]) -> Item:
+def _feedback_asked(recent: list[Session], any_held: bool = False) -> Item:
     title = "Feedback requested on at least one area each meeting"
     if not recent:
+        if any_held:
+            return Item(5, title, "n/a", "only flash meetings held yet")
         return Item(5, title, "n/a", "no meeting held yet")
     asked = sum(1 for s in recent if s.feedback_asked)
     evidence = (

@@ -12,7 +12,7 @@ from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence
 from mentorlog.errors import UserError
 from mentorlog.hints import Said, Slot, hint
-from mentorlog.models import Mentor, Record
+from mentorlog.models import Mentor, Record, Session
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
     ACTIONS,
@@ -25,7 +25,7 @@ from mentorlog.store.kinds import (
 )
 from mentorlog.store.records import Kind
 
-from .common import one_line
+from .common import one_line, short_of
 from .mentors import MentorView, _check_name, _view, parse_channel, split_list
 
 REVIEWS_HEADING = "## Reviews"
@@ -184,6 +184,7 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
             )
         if target is not None:
             other = target.record
+            _check_merge(journal, mentor, other, ref, merge_into or "")
             for kind, record_stored in found:
                 _refer_to(journal, kind, record_stored, other)
             merged = _merged_profile(other, mentor)
@@ -193,6 +194,51 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
         journal.delete(stored.path)
         into = _view(journal, target, loaded) if target is not None else None
         return Removed(mentor, into, _counts(found))
+
+
+def _check_merge(
+    journal: Journal, mentor: Mentor, other: Mentor, ref: str, into: str
+) -> None:
+    """Refuse a merge that would lose or garble what was planned: two meetings
+    on the same day (they would become one, one's time and agenda lost), or an
+    ongoing mentor folded into a flash contact still waiting for an answer (the
+    mentorship would become an unanswered ask)."""
+    if mentor.kind == "ongoing" and other.kind == "flash" and other.answer is None:
+        raise UserError(
+            Said(
+                f"{other.name} is a flash contact whose ask is unanswered, "
+                f"{mentor.name} an ongoing mentor: merge the other way (",
+                hint("mentors", "remove", into, "--merge-into", ref),
+                ")",
+            )
+        )
+    theirs: dict[date, Stored[Session]] = {}
+    mine: list[Stored[Session]] = []
+    sessions = journal.load(SESSIONS)
+    for stored in sessions.records:
+        record = stored.record
+        if record.status == "cancelled":
+            continue
+        if record.mentor == other.id:
+            theirs.setdefault(record.date, stored)
+        elif record.mentor == mentor.id:
+            mine.append(stored)
+    for stored in sorted(mine, key=lambda s: s.record.date):
+        clash = theirs.get(stored.record.date)
+        if clash is None:
+            continue
+        day = stored.record.date.isoformat()
+        raise UserError(
+            Said(
+                f"{mentor.name} and {other.name} each have a meeting on {day} "
+                f"({journal.relative(stored.path)}, {journal.relative(clash.path)}): "
+                "move one (",
+                hint("prep", ref, "--on", Slot("DATE")),
+                ") or cancel it (",
+                hint("sessions", "cancel", short_of(sessions, stored.record)),
+                "), then merge",
+            )
+        )
 
 
 def _counts(found: list[tuple[Kind[Any], Stored[Any]]]) -> dict[str, int]:

@@ -78,6 +78,8 @@ class RecapResult:
     closed: list[ActionItem]
     followups: list[Words]
     next_date: date | None
+    # a flash meeting: one ask, no habit of asking feedback on an area
+    flash: bool = False
 
 
 def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
@@ -347,7 +349,14 @@ def record_recap(
     mentor_short = journal.load(MENTORS).short.get(mentor.id, mentor.id[10:14])
     notes = _followups(mentor, mentor_short, updated, next_date, journal)
     return RecapResult(
-        view, target.stored is None, actions, feedback, closed, notes, next_date
+        view,
+        target.stored is None,
+        actions,
+        feedback,
+        closed,
+        notes,
+        next_date,
+        flash=mentor.kind == "flash",
     )
 
 

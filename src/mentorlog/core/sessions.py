@@ -188,11 +188,7 @@ def show_session(journal: Journal, ref: str) -> SessionShown:
     session = view.session
     if session.status != "held":
         return SessionShown(view, None)
-    met = (
-        session.held_on
-        if session.held_on and session.held_on < session.date
-        else (session.date)
-    )
+    met = _met(session)
     actions = journal.load(ACTIONS)
     feedback = journal.load(FEEDBACK)
 
@@ -201,13 +197,25 @@ def show_session(journal: Journal, ref: str) -> SessionShown:
         return [(short_of(actions, s.record), s.record) for s in records]
 
     new = [s for s in actions.records if s.record.session == session.id]
+    # carried in: open at the previous meeting with this mentor (closed after
+    # it) or created since, including those closed between the meetings,
+    # before this one's day (its agenda showed them done)
+    before = last_held(
+        [
+            s
+            for s in sessions_with(journal, session.mentor)
+            if s.record.id != session.id
+        ],
+        before=session.date,
+    )
+    since = None if before is None else _met(before)
     carried = [
         s
         for s in actions.records
         if s.record.mentor == session.mentor
         and s.record.session != session.id
         and s.record.created <= met
-        and (s.record.closed is None or s.record.closed >= met)
+        and (since is None or s.record.closed is None or s.record.closed > since)
     ]
     received = sorted(
         (s for s in feedback.records if s.record.session == session.id),
@@ -222,6 +230,14 @@ def show_session(journal: Journal, ref: str) -> SessionShown:
             carried=ordered(carried),
         ),
     )
+
+
+def _met(session: Session) -> date:
+    """The day a held meeting was held: its planned day, or the earlier day
+    recap gave."""
+    if session.held_on and session.held_on < session.date:
+        return session.held_on
+    return session.date
 
 
 def sessions_with(journal: Journal, mentor_id: str) -> list[Stored[Session]]:

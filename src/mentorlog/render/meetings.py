@@ -147,7 +147,7 @@ def recap_result(result: RecapResult) -> None:
         say("  feedback: ", (item.text, ""))
     for action in result.closed:
         say(f"  {action.status}: ", (action.text, ""))
-    if s.feedback_asked is None:
+    if s.feedback_asked is None and not result.flash:
         warn(
             "no feedback area recorded: ask for feedback on one area each meeting "
             "(--feedback-asked AREA)"
