@@ -325,7 +325,7 @@ def test_plans_over_the_cap_are_skipped_and_counted_then_planned_next_time(
 
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == (
-        "skipped 2 events: 2 were over the 3 one import plans or moves"
+        "skipped 2 events: 2 were past the 3 meetings one import plans (import again)"
     )
     assert len(_sessions(run)) == 3
     again = run("import", str(ics))

@@ -415,7 +415,11 @@ def import_calendar(
             else:
                 what = "move"
             if what != "same" and written >= MAX_PLANS:
-                _skip(skipped, f"were over the {MAX_PLANS} one import plans or moves")
+                _skip(
+                    skipped,
+                    f"were past the {MAX_PLANS} meetings one import plans "
+                    "(import again)",
+                )
                 continue
             planned.append(
                 Planned(
