@@ -113,3 +113,45 @@ def test_an_error_keeps_its_commands_as_data() -> None:
     data = errors.DataError("goals/x.toml", 3, Said("fix it (", hint("edit"), ")"))
     assert data.message == "goals/x.toml:3: fix it (mentorlog edit)"
     assert data.hints == (hint("edit"),)
+
+
+def interpolated_commands(path: Path, relpath: str) -> list[str]:
+    """Each f-string that spells `mentorlog <command>` and puts a value after
+    it: a value written into a command line by hand, unquoted."""
+    tree = ast.parse(path.read_text())
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for at, part in enumerate(node.values):
+            if not (isinstance(part, ast.Constant) and isinstance(part.value, str)):
+                continue
+            spelled = [
+                match
+                for match in SPELLED.finditer(part.value)
+                if match[1] in COMMANDS and not match[2]
+            ]
+            later = node.values[at + 1 :]
+            if spelled and any(isinstance(v, ast.FormattedValue) for v in later):
+                found.append(f"{relpath}:{node.lineno}: {ast.unparse(node)}")
+                break
+    return found
+
+
+def test_no_command_in_the_cli_layer_is_written_by_hand_with_a_value() -> None:
+    found = []
+    for path in sorted((SRC / "cli").rglob("*.py")):
+        found += interpolated_commands(path, path.relative_to(SRC).as_posix())
+    assert found == []
+
+
+def test_the_hand_written_scan_finds_a_value_after_a_command(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f(ref):\n"
+        '    ok = f"{ref}: see mentorlog doctor"\n'
+        '    return f"no draft of {ref}: mentorlog edit {ref} opens it"\n'
+    )
+    assert interpolated_commands(sample, "sample.py") == [
+        "sample.py:3: f'no draft of {ref}: mentorlog edit {ref} opens it'"
+    ]

@@ -113,3 +113,47 @@ def test_a_name_shaped_like_a_onedrive_copy_is_a_record_of_its_own(
     assert listed.exit_code == 0
     assert "Learn Rust 2" in listed.stdout
     assert "conflicted copy" not in listed.stderr
+
+
+SETTINGS_COPIES = [
+    "mentorlog (conflicted copy).toml",
+    "mentorlog.sync-conflict-20261122-101010-ABCDEFG.toml",
+    "mentorlog_conflict-20261122-101010.toml",
+    "mentorlog.toml.orig",
+]
+TEMPLATE_COPIES = [
+    "templates/agenda (conflicted copy).md",
+    "templates/agenda.md.orig",
+]
+
+
+def test_copies_of_the_settings_and_the_template_are_named_never_read(
+    run: Run, home: Path
+) -> None:
+    goal_with_two_milestones(run, home)
+    settings = home / "mentorlog.toml"
+    before = settings.read_bytes()
+    for name in SETTINGS_COPIES:  # a copy that would break the settings
+        (home / name).write_text('version = "not a number"\n[[[broken\n')
+    for name in TEMPLATE_COPIES:
+        (home / name).write_text("## Not the template\n")
+
+    result = run("goals", "show", "learn")
+
+    assert result.exit_code == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if line.strip()]
+    copies = SETTINGS_COPIES + TEMPLATE_COPIES
+    assert len(warned) == len(copies), result.stderr
+    for name in copies:
+        said = [line for line in warned if f" {name}: a conflicted copy" in line]
+        assert len(said) == 1, result.stderr
+    assert settings.read_bytes() == before
+
+    doctor = run("doctor")
+    assert doctor.exit_code == 3
+    for name in copies:
+        line = next(
+            line for line in doctor.stdout.splitlines() if line.startswith(name)
+        )
+        assert "diff " in line and "then delete the copy" in line
+    assert doctor.stderr.count("a conflicted copy") == 0

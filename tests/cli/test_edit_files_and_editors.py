@@ -231,3 +231,14 @@ def test_a_fresh_index_lock_is_not_called_stale(run: Run, home: Path) -> None:
     assert "index.lock" in said and "was left by a git that was stopped" not in said
     assert run("doctor").exit_code == 0
     lock.unlink()
+
+
+def test_the_no_draft_error_quotes_the_reference_it_suggests(
+    run: Run, home: Path
+) -> None:
+    goal_file(run, home)
+    result = run("edit", "learn rust", "--draft", env={"EDITOR": "true"})
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith(
+        "no draft of \"learn rust\" is kept: mentorlog edit 'learn rust' opens it"
+    )

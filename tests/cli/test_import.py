@@ -266,3 +266,115 @@ def test_a_planned_meeting_keeps_the_events_length(run: Run, tmp_path: Path) -> 
     assert again.exit_code == 0, again.output
     ada = [s for s in _sessions(run) if s["mentor"] == "Ada Lovelace"]
     assert [s["minutes"] for s in ada] == [30]
+
+
+def test_a_long_calendar_reads_the_sessions_once_not_after_each_save(
+    run: Run, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from datetime import timedelta
+
+    from mentorlog.store.journal import Journal
+    from mentorlog.store.kinds import SESSIONS
+
+    _mentors(run)
+    first = date(2026, 11, 23)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        *(
+            _event(f"d-{n}@cal", "1:1 with Ada", first + timedelta(days=n))
+            for n in range(300)
+        ),
+    )
+    loads: list[int] = []
+    real_load = Journal.load
+
+    def counting_load(self: Journal, kind: Any) -> Any:
+        if kind is SESSIONS:
+            loads.append(1)
+        return real_load(self, kind)
+
+    monkeypatch.setattr(Journal, "load", counting_load)
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stdout.count("Planned: Ada Lovelace") == 300
+    assert len(loads) <= 2  # the index, then the merge rule's one look
+    assert len(_sessions(run)) == 300
+
+
+def test_plans_over_the_cap_are_skipped_and_counted_then_planned_next_time(
+    run: Run, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from datetime import timedelta
+
+    from mentorlog.core import calendar_import
+
+    monkeypatch.setattr(calendar_import, "MAX_PLANS", 3)
+    _mentors(run)
+    first = date(2026, 11, 23)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        *(
+            _event(f"d-{n}@cal", "1:1 with Ada", first + timedelta(days=n))
+            for n in range(5)
+        ),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == (
+        "skipped 2 events: 2 were past the 3 meetings one import plans (import again)"
+    )
+    assert len(_sessions(run)) == 3
+    again = run("import", str(ics))
+    assert again.stdout.count("Planned: Ada Lovelace") == 2
+    assert len(_sessions(run)) == 5
+
+
+def test_two_events_one_mentor_one_day_plan_one_meeting_and_stay_still(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event(
+            "daily@cal",
+            "Ada Lovelace standup",
+            datetime(2026, 11, 1, 9, 0),
+            rrule={"FREQ": "DAILY"},
+        ),
+        _event("once@cal", "1:1 with Ada", datetime(2026, 11, 22, 15, 0)),
+    )
+
+    first = run("import", str(ics))
+
+    assert first.exit_code == 0, first.output
+    assert first.stdout.count("Planned: Ada Lovelace on 2026-11-22") == 1
+    assert "1 fall on a day already planned with that mentor" in first.stderr
+    assert len(_sessions(run)) == 1
+    before = snapshot(home)
+
+    second = run("import", str(ics))
+
+    assert second.exit_code == 0, second.output
+    assert "Planned" not in second.stdout
+    assert "merged" not in second.output
+    assert "1 fall on a day already planned with that mentor" in second.stderr
+    assert snapshot(home) == before
+
+
+def test_a_repeated_uid_is_skipped_and_counted(run: Run, tmp_path: Path) -> None:
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("same@cal", "1:1 with Ada", datetime(2026, 11, 26, 15, 0)),
+        _event("same@cal", "1:1 with Ada", datetime(2026, 11, 27, 15, 0)),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == ("skipped 1 event: 1 repeat a UID another event has")
+    assert [s["date"] for s in _sessions(run)] == ["2026-11-26"]

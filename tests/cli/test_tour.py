@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import GOALS
@@ -108,3 +109,20 @@ def test_the_tour_ends_by_saying_how_to_get_mentorlog_on_the_path(
     )
     assert inside.returncode == 0, inside.stderr
     assert inside.stdout.splitlines()[-1].startswith("Start your own: mentorlog init")
+
+
+def test_tour_keep_suggests_a_command_that_works_in_a_folder_with_a_space(
+    run: Run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+    import tempfile
+
+    spaced = tmp_path / "my temp"
+    spaced.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spaced))
+    result = run("tour", "--keep")
+    assert result.exit_code == 0
+    sample = tour_path(result.stdout)
+    line = next(line for line in result.stdout.splitlines() if "Look around:" in line)
+    words = shlex.split(line.split("Look around:", 1)[1])
+    assert words == ["mentorlog", "--journal", str(sample), "goals"]

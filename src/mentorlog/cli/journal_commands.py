@@ -146,18 +146,17 @@ def edit(
 def edit_in_editor(ref: str, only: str | None = None, *, draft: bool = False) -> None:
     """Open the record `ref` names (of kind `only`) in the user's editor, or
     the draft an unfinished edit of it kept."""
-    import shlex
-
     from mentorlog import render
     from mentorlog.core.editing import finish_edit, kept_draft, start_edit
     from mentorlog.editor import editor_command, run_editor
     from mentorlog.errors import UserError
+    from mentorlog.hints import Said, hint
 
     from .context import interactive
 
     command = editor_command()  # a bad $EDITOR fails before any draft exists
     found = journal()
-    again = f"mentorlog edit {shlex.quote(ref)} --draft"
+    again = Said(hint("edit", ref, "--draft"))
     kept = kept_draft(found, ref, only)
     use = None
     if kept is not None and draft:
@@ -172,7 +171,9 @@ def edit_in_editor(ref: str, only: str | None = None, *, draft: bool = False) ->
             f"opened as it is: {again} opens the draft"
         )
     elif draft:
-        raise UserError(f'no draft of "{ref}" is kept: mentorlog edit {ref} opens it')
+        raise UserError(
+            Said(f'no draft of "{ref}" is kept: ', hint("edit", ref), " opens it")
+        )
     session = start_edit(found, ref, only, use_draft=use)
     ran = run_editor(command, session.draft)
     outcome = finish_edit(

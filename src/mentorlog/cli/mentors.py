@@ -504,13 +504,18 @@ def promote(mentor: MentorRef) -> None:
     """
     from mentorlog import render
     from mentorlog.core.mentors import promote as promote_use_case
+    from mentorlog.hints import Said, Slot, hint
 
     view = promote_use_case(journal(), mentor, today())
     render.say(
         f"{view.short} ",
         (view.mentor.name, "bold"),
-        " is now an ongoing mentor. Agree on how you work together: "
-        f"mentorlog mentors agree {view.short} ...",
+        str(
+            Said(
+                " is now an ongoing mentor. Agree on how you work together: ",
+                hint("mentors", "agree", view.short, Slot("...")),
+            )
+        ),
     )
 
 

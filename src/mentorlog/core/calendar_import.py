@@ -35,6 +35,7 @@ from .sessions import merge_duplicate_plans, move_to, retitle
 MAX_BYTES = 5 * 1024 * 1024  # a year of a busy calendar is well under 1 MB
 MAX_EVENTS = 20_000
 MAX_UID = 500
+MAX_PLANS = 2000  # meetings one import plans or moves; the rest, the next time
 
 What = Literal["plan", "move", "same"]
 
@@ -131,6 +132,7 @@ def _events(
             if event.get("RECURRENCE-ID") is not None:
                 continue  # one moved occurrence: its series takes it into account
             if uid in seen:
+                _skip(skipped, "repeat a UID another event has")
                 continue
             seen.add(uid)
             start = event.get("DTSTART")
@@ -374,11 +376,11 @@ def import_calendar(
             m for m in journal.load(MENTORS).records if m.record.status == "active"
         ]
         by_contact = {normal(m.record.contact): m for m in mentors if m.record.contact}
-        loaded = journal.load(SESSIONS)
-        by_uid = {
-            s.record.calendar_uid: s for s in loaded.records if s.record.calendar_uid
-        }
+        # Loaded once: the index follows every change this import makes, so a
+        # calendar of thousands of events is not read again after each save.
+        index = _Index(journal.load(SESSIONS).records)
         planned: list[Planned] = []
+        written = 0
         for event in events:
             named = _mentor_of(event, mentors, by_contact)
             if not named:
@@ -388,9 +390,15 @@ def import_calendar(
                 _skip(skipped, "name more than one mentor")
                 continue
             mentor = named[0].record
-            stored = by_uid.get(event.uid) or _same_day_plan(
-                loaded.records, mentor, event
-            )
+            stored = index.by_uid.get(event.uid)
+            occupant = index.on_day(mentor.id, event.day)
+            if stored is None and occupant is not None and occupant.uid is None:
+                stored = occupant.stored  # planned by hand: the event takes it
+            elif occupant is not None and occupant.uid != event.uid:
+                # one meeting per mentor per day (SPEC 7.8): a second event
+                # that day would be a second plan, merged away by the next one
+                _skip(skipped, "fall on a day already planned with that mentor")
+                continue
             if stored is None:
                 what: What = "plan"
             elif stored.record.status != "planned":
@@ -406,6 +414,13 @@ def import_calendar(
                 what = "same"
             else:
                 what = "move"
+            if what != "same" and written >= MAX_PLANS:
+                _skip(
+                    skipped,
+                    f"were past the {MAX_PLANS} meetings one import plans "
+                    "(import again)",
+                )
+                continue
             planned.append(
                 Planned(
                     what,
@@ -417,7 +432,13 @@ def import_calendar(
                     event.minutes,
                 )
             )
-            if dry_run or what == "same":
+            if what == "same":
+                continue
+            written += 1
+            if stored is not None:
+                index.moved(stored, event.uid)
+            index.planned(mentor.id, event.day, event.uid)
+            if dry_run:
                 continue
             if stored is None:
                 session = Session(
@@ -448,30 +469,50 @@ def import_calendar(
                 )
                 body = retitle(stored.body, old.date, event.day)
                 journal.save(SESSIONS, moved, stored, body=body)
-            loaded = journal.load(SESSIONS)
-            by_uid = {
-                s.record.calendar_uid: s
-                for s in loaded.records
-                if s.record.calendar_uid
-            }
-        if not dry_run:
+        if not dry_run and written:
             for said in merge_duplicate_plans(journal):
                 journal.warn_once(said)
     return ImportResult(planned, skipped, dry_run)
 
 
-def _same_day_plan(
-    sessions: list[Stored[Session]], mentor: Mentor, event: Any
-) -> Stored[Session] | None:
-    """A meeting with `mentor` planned by hand for the event's day: the event
-    takes it over rather than plan a second one."""
-    for stored in sessions:
-        s = stored.record
-        if (
-            s.mentor == mentor.id
-            and s.status == "planned"
-            and s.date == event.day
-            and not s.calendar_uid
-        ):
-            return stored
-    return None
+@struct(frozen=True)
+class _Occupant:
+    """The planned meeting with a mentor on a day: its event's UID (None for
+    one planned by hand) and its record (None for one this import plans)."""
+
+    uid: str | None
+    stored: Stored[Session] | None
+
+
+class _Index:
+    """The journal's planned meetings by event UID and by mentor and day, kept
+    up to date as the import plans and moves them."""
+
+    def __init__(self, sessions: list[Stored[Session]]) -> None:
+        self.by_uid: dict[str, Stored[Session]] = {}
+        self._by_day: dict[tuple[str, date], _Occupant] = {}
+        for stored in sessions:
+            s = stored.record
+            if s.calendar_uid:
+                self.by_uid.setdefault(s.calendar_uid, stored)
+            if s.status == "planned":
+                key = (s.mentor, s.date)
+                # the first one with a UID wins: that is the one an event keeps
+                if key not in self._by_day or (
+                    s.calendar_uid and self._by_day[key].uid is None
+                ):
+                    self._by_day[key] = _Occupant(s.calendar_uid or None, stored)
+
+    def on_day(self, mentor: str, day: date) -> _Occupant | None:
+        return self._by_day.get((mentor, day))
+
+    def moved(self, stored: Stored[Session], uid: str) -> None:
+        """`stored` leaves its day (it moves, or an event takes it over)."""
+        key = (stored.record.mentor, stored.record.date)
+        occupant = self._by_day.get(key)
+        if occupant is not None and occupant.stored is stored:
+            del self._by_day[key]
+        self.by_uid.pop(uid, None)
+
+    def planned(self, mentor: str, day: date, uid: str) -> None:
+        self._by_day[(mentor, day)] = _Occupant(uid, None)

@@ -112,6 +112,10 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     if UNDO_FILE not in linked:
         _check_undo_log(journal, report, fix=fix)
     _check_settings(journal, report)
+    for copy, original in conflicts.scan_journal_files(journal.root):
+        report.problems.append(
+            Problem(copy, None, conflicts.how_to_merge(copy, original))
+        )
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
     _check_git(journal, report)

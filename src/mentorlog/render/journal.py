@@ -80,7 +80,10 @@ def tour_end(path: str, *, kept: bool, script: str | None = None) -> None:
     out.print()
     if kept:
         say("The sample journal is kept at ", (path, "bold"), ".")
-        say(f"Look around: mentorlog --journal {path} goals")
+        from mentorlog.hints import hint
+        from mentorlog.render.hints import command_line
+
+        say("Look around: " + command_line(hint("--journal", path, "goals")))
     else:
         say(
             "That was the tour; the sample journal is gone (`mentorlog tour --keep` "

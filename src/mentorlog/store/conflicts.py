@@ -99,7 +99,44 @@ def scan(root: Path) -> list[tuple[str, str]]:
             os.close(fd)
         for name, original in sort_out(names, kind.extension)[1]:
             found.append((f"{kind.folder}/{name}", f"{kind.folder}/{original}"))
+    return sorted(found + scan_journal_files(root))
+
+
+def scan_journal_files(root: Path) -> list[tuple[str, str]]:
+    """Every conflicted copy (by its name) of the journal's own files that are
+    no records: the settings (`mentorlog.toml`) and the agenda's template
+    (`templates/agenda.md`), as (copy, original) paths; no link followed. The
+    OneDrive shape is left out here: beside these files no record stands to
+    tell a copy from a file of the user's own (`mentorlog-old.toml`)."""
+    from . import fs
+    from .paths import AGENDA_TEMPLATE, SETTINGS_FILE, TEMPLATES
+
+    found = []
+    for folder, original in (("", SETTINGS_FILE), (TEMPLATES, AGENDA_TEMPLATE)):
+        try:
+            fd = fs.open_folder(root, folder)
+        except (OSError, MentorlogError):
+            continue
+        try:
+            names = os.listdir(fd)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+        prefix = f"{folder}/" if folder else ""
+        extension = "." + original.rpartition(".")[2]
+        for name in names:
+            if name[0] != "." and original_of(name, extension) == original:
+                found.append((prefix + name, prefix + original))
     return sorted(found)
+
+
+def is_record_copy(original: str) -> bool:
+    """Whether `original` (a path inside the journal) is a record's file, one
+    `edit` opens, rather than the settings or the agenda's template."""
+    from .paths import AGENDA_TEMPLATE, SETTINGS_FILE, TEMPLATES
+
+    return original not in (SETTINGS_FILE, f"{TEMPLATES}/{AGENDA_TEMPLATE}")
 
 
 def is_onedrive_copy(name: str, original: str) -> bool:
@@ -140,6 +177,12 @@ def how_to_merge(copy: str, original: str) -> Said:
     import shlex
 
     first, second = shlex.quote(original), shlex.quote(copy)
+    if not is_record_copy(original):
+        return Said(
+            f"a conflicted copy of {original} (a sync tool or a merge made it), "
+            f"never read nor written: compare them (diff {first} {second}), "
+            f"copy what you keep into {original}, then delete the copy"
+        )
     return Said(
         f"a conflicted copy of {original} (a sync tool or a merge made it), "
         "never read nor written: "
