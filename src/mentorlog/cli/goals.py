@@ -47,6 +47,49 @@ AllFlag = Annotated[
     bool, typer.Option("--all", "-a", help="Include done and dropped goals.")
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+# The SMART parts and the other fields of a goal: one declaration each, for
+# `goals add` and `goals edit`.
+SpecificOption = Annotated[
+    str | None,
+    typer.Option(
+        "--specific", "-s", metavar="TEXT", help="What exactly you will have done."
+    ),
+]
+MeasureOption = Annotated[
+    str | None,
+    typer.Option(
+        "--measure", "-m", metavar="TEXT", help="How you will know it is done."
+    ),
+]
+AchievableOption = Annotated[
+    str | None,
+    typer.Option("--achievable", metavar="TEXT", help="Why it is within reach."),
+]
+RelevantOption = Annotated[
+    str | None,
+    typer.Option("--relevant", "-r", metavar="TEXT", help="Why it matters to you now."),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by", "-b", metavar="DATE", help="Target date: 2027-03-01, 'in 3 months'."
+    ),
+]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area", metavar="TEXT", help="The area it belongs to (e.g. career, web)."
+    ),
+]
+GoalMentorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--mentor",
+        metavar="TEXT",
+        help="The mentor who helps with it.",
+        autocompletion=completion.mentors,
+    ),
+]
 
 
 @goals_app.callback()
@@ -91,49 +134,13 @@ def add_goal(
         str,
         typer.Argument(metavar="TITLE", help="The goal, ideally SMART in one line."),
     ],
-    specific: Annotated[
-        str | None,
-        typer.Option(
-            "--specific", "-s", metavar="TEXT", help="What exactly you will have done."
-        ),
-    ] = None,
-    measure: Annotated[
-        str | None,
-        typer.Option(
-            "--measure", "-m", metavar="TEXT", help="How you will know it is done."
-        ),
-    ] = None,
-    achievable: Annotated[
-        str | None,
-        typer.Option("--achievable", metavar="TEXT", help="Why it is within reach."),
-    ] = None,
-    relevant: Annotated[
-        str | None,
-        typer.Option(
-            "--relevant", "-r", metavar="TEXT", help="Why it matters to you now."
-        ),
-    ] = None,
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by", "-b", metavar="DATE", help="Target date: 2027-03-01, 'in 3 months'."
-        ),
-    ] = None,
-    area: Annotated[
-        str | None,
-        typer.Option(
-            "--area", metavar="TEXT", help="The area it belongs to (e.g. career, web)."
-        ),
-    ] = None,
-    mentor: Annotated[
-        str | None,
-        typer.Option(
-            "--mentor",
-            metavar="TEXT",
-            help="The mentor who helps with it.",
-            autocompletion=completion.mentors,
-        ),
-    ] = None,
+    specific: SpecificOption = None,
+    measure: MeasureOption = None,
+    achievable: AchievableOption = None,
+    relevant: RelevantOption = None,
+    by: ByOption = None,
+    area: AreaOption = None,
+    mentor: GoalMentorOption = None,
     private: PrivateOption = False,
 ) -> None:
     """Add a goal. On a terminal, asks for the SMART parts you did not give.
@@ -270,47 +277,13 @@ def edit_goal(
     title: Annotated[
         str | None, typer.Option("--title", metavar="TEXT", help="A new title.")
     ] = None,
-    specific: Annotated[
-        str | None,
-        typer.Option(
-            "--specific", "-s", metavar="TEXT", help="What exactly you will have done."
-        ),
-    ] = None,
-    measure: Annotated[
-        str | None,
-        typer.Option(
-            "--measure", "-m", metavar="TEXT", help="How you will know it is done."
-        ),
-    ] = None,
-    achievable: Annotated[
-        str | None,
-        typer.Option("--achievable", metavar="TEXT", help="Why it is within reach."),
-    ] = None,
-    relevant: Annotated[
-        str | None,
-        typer.Option(
-            "--relevant", "-r", metavar="TEXT", help="Why it matters to you now."
-        ),
-    ] = None,
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by", "-b", metavar="DATE", help="Target date: 2027-03-01, 'in 3 months'."
-        ),
-    ] = None,
-    area: Annotated[
-        str | None,
-        typer.Option("--area", metavar="TEXT", help="The area it belongs to."),
-    ] = None,
-    mentor: Annotated[
-        str | None,
-        typer.Option(
-            "--mentor",
-            metavar="TEXT",
-            help="The mentor who helps with it.",
-            autocompletion=completion.mentors,
-        ),
-    ] = None,
+    specific: SpecificOption = None,
+    measure: MeasureOption = None,
+    achievable: AchievableOption = None,
+    relevant: RelevantOption = None,
+    by: ByOption = None,
+    area: AreaOption = None,
+    mentor: GoalMentorOption = None,
     private: Annotated[
         bool | None,
         typer.Option("--private/--no-private", help="Keep it out of every share."),

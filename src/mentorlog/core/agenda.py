@@ -362,15 +362,20 @@ def _carried_plan(cancelled: list[Stored[Session]]) -> list[Item]:
     items: list[Item] = []
     for stored in cancelled:
         gone = stored.record
-        items += [
-            Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}{_mark(gone)}")
-            for t in gone.topics
-        ]
-        items += [
-            Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}{_mark(gone)}")
-            for b in gone.bring
-        ]
+        items += _listed("topic", "topics", "- ", gone.topics, _mark(gone))
+        items += _listed("bring", "bring", "- [ ] ", gone.bring, _mark(gone))
     return items
+
+
+def _listed(
+    key: str, section: str, bullet: str, texts: list[str], mark: str = ""
+) -> list[Item]:
+    """One agenda item per text the user gave (`--topic`, `--question`,
+    `--bring`), keyed by its words so it is offered once."""
+    return [
+        Item(f"{key}:{text.lower()}", section, f"{bullet}{_one_line(text)}{mark}")
+        for text in texts
+    ]
 
 
 def _the_ask(mentor: Mentor) -> list[Item]:
@@ -569,18 +574,9 @@ def _asked_for(
                     f"- Ask for feedback on: {suggestion}",
                 )
             )
-    items += [
-        Item(f"topic:{t.lower()}", "topics", f"- {_one_line(t)}")
-        for t in session.topics
-    ]
-    items += [
-        Item(f"question:{q.lower()}", "questions", f"- [ ] {_one_line(q)}")
-        for q in session.questions
-    ]
-    items += [
-        Item(f"bring:{b.lower()}", "bring", f"- [ ] {_one_line(b)}")
-        for b in session.bring
-    ]
+    items += _listed("topic", "topics", "- ", session.topics)
+    items += _listed("question", "questions", "- [ ] ", session.questions)
+    items += _listed("bring", "bring", "- [ ] ", session.bring)
     return items
 
 
