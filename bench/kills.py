@@ -38,7 +38,14 @@ from mentorlog.store.kinds import ACTIONS, ALL_KINDS, GOALS, SESSIONS
 # Run the real CLI in a process that SIGKILLs itself at its N-th file-system
 # step (N from the environment; 0 means never). Python-level wrappers around the
 # os functions the store writes with: the kill lands before the step runs.
-KILL_AT_STEP = """
+STEPS = ("write", "fsync", "replace", "unlink", "rename")
+
+
+def killer(setup: str = "", steps: tuple[str, ...] = STEPS) -> str:
+    """The script of a CLI run that SIGKILLs itself at its N-th call of one of
+    `steps` (N from $MENTORLOG_KILL_AT_STEP; 0 means never), after `setup`
+    (Python run first, e.g. a patched release). Its arguments are the CLI's."""
+    return f"""
 import os, signal, sys
 limit = int(os.environ["MENTORLOG_KILL_AT_STEP"])
 steps = 0
@@ -50,12 +57,16 @@ def wrap(real):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
     return step
-for name in ("write", "fsync", "replace", "unlink", "rename"):
+{setup}
+for name in {steps!r}:
     setattr(os, name, wrap(getattr(os, name)))
 sys.argv = ["mentorlog", *sys.argv[1:]]
 from mentorlog.entry import main
 main()
 """
+
+
+KILL_AT_STEP = killer()
 
 
 def _cli(root: Path, *args: str, kill_at_step: int = 0) -> subprocess.Popen[str]:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from bench.kills import STEPS, killer
 
 import mentorlog.models
 from mentorlog.core.doctor import run_doctor
@@ -22,30 +23,17 @@ from tests.store.test_migrate import OLD_GOAL, rename_deadline
 
 # The real CLI (`mentorlog goals`) on a schema-1 journal, in a release that
 # knows schema 2; the process SIGKILLs itself at its N-th file-system step.
-MIGRATE_AND_KILL = textwrap.dedent(
-    """
-    import os, signal, sys
-    limit = int(os.environ["KILL_AT_STEP"])
-    steps = 0
-    def wrap(real):
-        def step(*args, **kwargs):
-            global steps
-            steps += 1
-            if steps == limit:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kwargs)
-        return step
-    import mentorlog.models
-    from mentorlog.store import migrate
-    from tests.store.test_migrate import rename_deadline
-    mentorlog.models.SCHEMA_VERSION = 2
-    migrate.MIGRATIONS[1] = rename_deadline
-    for name in ("write", "fsync", "replace", "unlink", "rename", "mkdir"):
-        setattr(os, name, wrap(getattr(os, name)))
-    sys.argv = ["mentorlog", "--no-input", "goals"]
-    from mentorlog.entry import main
-    main()
-    """
+MIGRATE_AND_KILL = killer(
+    setup=textwrap.dedent(
+        """
+        import mentorlog.models
+        from mentorlog.store import migrate
+        from tests.store.test_migrate import rename_deadline
+        mentorlog.models.SCHEMA_VERSION = 2
+        migrate.MIGRATIONS[1] = rename_deadline
+        """
+    ),
+    steps=(*STEPS, "mkdir"),
 )
 
 
@@ -78,8 +66,8 @@ def test_a_migration_killed_at_every_step_leaves_whole_or_partial_backups(
     kills = 0
     for step in range(1, 200):
         done = subprocess.run(
-            [sys.executable, "-c", MIGRATE_AND_KILL],
-            env={**env, "KILL_AT_STEP": str(step)},
+            [sys.executable, "-c", MIGRATE_AND_KILL, "--no-input", "goals"],
+            env={**env, "MENTORLOG_KILL_AT_STEP": str(step)},
             capture_output=True,
             text=True,
             timeout=120,
