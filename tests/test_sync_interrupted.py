@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from tests.gitjournal import Device, make_remote
+from tests.test_sync_stopped import stopped_sync
 
 KILLER = """#!/bin/sh
 # only inside a rebase: sync's own commits before it must go through
@@ -145,15 +146,8 @@ def test_a_record_this_machine_did_not_sign_is_not_acted_on(tmp_path: Path) -> N
 def test_sync_abort_after_a_conflict_keeps_the_mended_file_in_git(
     tmp_path: Path,
 ) -> None:
-    remote = make_remote(tmp_path)
-    laptop, phone = Device(tmp_path, "laptop"), Device(tmp_path, "phone")
-    for device in (laptop, phone):
-        device.clone(remote)
-        device.ok("actions", "add", f"Email from the {device.name}")
-        (device.journal / "notes.txt").write_text(f"written on the {device.name}\n")
-    laptop.ok("sync")
-    clash = phone.ml("sync")
-    assert clash.returncode == 1 and "notes.txt" in clash.stderr
+    _, phone = stopped_sync(tmp_path)
+    clash = phone.ml("sync")  # asked again: the same advice
     assert "rebase --abort" not in clash.stderr
     assert "mentorlog sync --abort" in clash.stderr
     (phone.journal / "notes.txt").write_text("mended by hand\n")
