@@ -46,7 +46,7 @@ from .agenda_template import (
     render_agenda,
     tidy,
 )
-from .common import one_line, short_of
+from .common import one_line, short_of, union
 from .mentors import split_list
 from .sessions import (
     Moved,
@@ -691,8 +691,8 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         session = session.model_copy(
             update={
                 "topics": split_list([*session.topics, *topics]),
-                "questions": _merge(session.questions, questions),
-                "bring": _merge(session.bring, bring),
+                "questions": union(session.questions, questions),
+                "bring": union(session.bring, bring),
                 "feedback_area": area or session.feedback_area,
                 "agenda_on": session.agenda_on or today,
                 "minutes": request.minutes or session.minutes,
@@ -726,7 +726,7 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         fresh = [item for item in written if line_digest(item.line) not in before]
         session = session.model_copy(
             update={
-                "agenda_keys": _merge(
+                "agenda_keys": union(
                     session.agenda_keys, [item.key for item in written]
                 ),
                 "agenda_lines": [
@@ -817,14 +817,6 @@ def _session_to_prepare(
         raise UserError(f"{on.isoformat()} is in the past")
     moved = move_to(session, on, today, mentor.agreement.reschedule_notice, at)
     return stored, moved, moved.moves[-1], session.date
-
-
-def _merge(old: list[str], new: list[str]) -> list[str]:
-    merged = list(old)
-    for item in new:
-        if item.lower() not in (m.lower() for m in merged):
-            merged.append(item)
-    return merged
 
 
 # -- the pre-read --------------------------------------------------------------------

@@ -36,6 +36,19 @@ class Saved(Generic[R]):
     file: str
 
 
+def union(first: list[str], second: list[str]) -> list[str]:
+    """`first`, then each item of `second` it does not hold yet, compared
+    case-insensitively (topics, questions and answers a user typed twice in
+    other cases are one)."""
+    merged = list(first)
+    seen = {item.lower() for item in first}
+    for item in second:
+        if item.lower() not in seen:
+            merged.append(item)
+            seen.add(item.lower())
+    return merged
+
+
 def short_of(loaded: Loaded[R], record: R) -> str:
     return loaded.short.get(record.id) or short_ids([record.id])[record.id]
 

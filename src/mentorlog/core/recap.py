@@ -16,7 +16,7 @@ from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, SESSIONS
 
-from .common import one_line
+from .common import one_line, union
 from .sessions import (
     SessionView,
     mentors_by_id,
@@ -192,14 +192,6 @@ def _pick_question(questions: list[str], ref: str) -> str:
     raise UserError(f'"{ref}" {what} of the open questions: {listed}')
 
 
-def _union(first: list[str], second: list[str]) -> list[str]:
-    merged = list(first)
-    for item in second:
-        if item.lower() not in (m.lower() for m in merged):
-            merged.append(item)
-    return merged
-
-
 def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
     """`given` as the `recap` command line that records it: what a stopped
     guided recap keeps as a draft."""
@@ -317,7 +309,7 @@ def record_recap(
                 "date": held_date,
                 "held_on": session.held_on or today,
                 "takeaways": [*session.takeaways, *takeaways],
-                "answered": _union(session.answered, answered),
+                "answered": union(session.answered, answered),
                 "feedback_asked": (given.feedback_asked or "").strip()
                 or session.feedback_asked,
                 "appreciated": given.appreciated

@@ -12,7 +12,7 @@ from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
 from mentorlog.tojson import Each, json_keys, of
 
-from .common import one_line, short_of
+from .common import one_line, short_of, union
 
 RECENT_DAYS = 30
 
@@ -288,7 +288,7 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
             extra = other.record
             session = session.model_copy(
                 update={
-                    name: _union(getattr(session, name), getattr(extra, name))
+                    name: union(getattr(session, name), getattr(extra, name))
                     for name in (
                         "topics",
                         "questions",
@@ -312,14 +312,6 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
             + " removed)"
         )
     return said
-
-
-def _union(first: list[str], second: list[str]) -> list[str]:
-    merged = list(first)
-    for item in second:
-        if item.lower() not in (m.lower() for m in merged):
-            merged.append(item)
-    return merged
 
 
 def require_healthy_sessions(journal: Journal) -> None:

@@ -41,7 +41,6 @@ _NOT_LOCAL = (
     *(f":(exclude){name}" for name in LOCAL_STATE),
     ":(exclude,glob)**/.*.tmp",
 )
-_EXCLUDE_TEMPS = ":(exclude,glob)**/.*.tmp"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -303,7 +302,7 @@ def last_commit(root: Path) -> Commit | None:
     return Commit(sha, subject, count, change)
 
 
-def uncommitted(root: Path) -> list[str]:
+def uncommitted(root: Path, *, check: bool = True) -> list[str]:
     """Files changed, added or removed and not committed, this machine's own
     state left out."""
     done = git(
@@ -313,9 +312,8 @@ def uncommitted(root: Path) -> list[str]:
         "-z",
         "--untracked-files=all",
         "--",
-        ".",
-        *(f":(exclude){name}" for name in LOCAL_STATE),
-        _EXCLUDE_TEMPS,
+        *_NOT_LOCAL,
+        check=check,
     )
     entries = [e for e in done.stdout.split("\0") if e]
     return [entry[3:] for entry in entries if len(entry) > 3]
@@ -713,17 +711,7 @@ def _tracked(root: Path, ref: str) -> list[str]:
 
 
 def _keep_uncommitted(root: Path) -> str | None:
-    status = git(
-        root,
-        "status",
-        "--porcelain",
-        "-z",
-        "--untracked-files=all",
-        "--",
-        *_NOT_LOCAL,
-        check=False,
-    ).stdout
-    if not status.strip("\0"):
+    if not uncommitted(root, check=False):
         return None
     import tempfile
     import time
