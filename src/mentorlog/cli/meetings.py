@@ -534,19 +534,25 @@ def import_calendar(
         bool,
         typer.Option("--dry-run", help="Show what it would do; write nothing."),
     ] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Plan meetings from calendar events that name a mentor.
 
-    An event names a mentor in its title or an attendee (name or email). Its
-    date and time of day become the meeting's; importing again changes
-    nothing, and an event moved in the calendar moves its meeting (events are
-    known by their UID). A recurring event plans its next occurrence. Every
-    other event is skipped, and one line on stderr says how many.
+    An event names a mentor by an attendee (email or name), else by its title:
+    the mentor's full name, or one word of it written with a capital ("1:1
+    with Ada") unless that word is also a month, weekday or everyday word
+    ("May", "Will"). Its date and time of day (in the journal's time zone)
+    become the meeting's; an all-day event plans the day only. Importing again
+    changes nothing, and an event moved in the calendar moves its meeting
+    (events are known by their UID). A recurring event plans its next
+    occurrence. Every other event is skipped, and one line on stderr says how
+    many and why (--json: in the JSON).
 
     \b
     Examples:
       mentorlog import ~/Downloads/calendar.ics --dry-run
       mentorlog import ~/Downloads/calendar.ics
+      mentorlog import calendar.ics --dry-run --json | jq '.planned[].date'
     """
     from pathlib import Path
 
@@ -554,7 +560,10 @@ def import_calendar(
     from mentorlog.core.calendar_import import import_calendar as use_case
 
     result = use_case(journal(), Path(file), today(), dry_run=dry_run)
-    render.imported(result)
+    if as_json:
+        render.json_out(result)
+    else:
+        render.imported(result)
 
 
 app = typer.Typer()  # what the root lists: `COMMANDS` in mentorlog.cli

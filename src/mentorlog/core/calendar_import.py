@@ -2,12 +2,20 @@
 
 The file is untrusted (a download, a mail attachment): it is read with a size
 limit, parsed by `icalendar`, and whatever fails in the parse is one error
-with nothing written. An event names a mentor when its SUMMARY or one of its
-ATTENDEEs does, by the one resolver's rules (`store.refs.match_ref`: the full
-name, a prefix of a word of the name), or when an attendee's email is the
-mentor's contact. Each planned session keeps the event's UID, so a second
-import of the same file changes nothing, and an event moved in the calendar
-moves its meeting. A recurring event plans its next occurrence from today.
+with nothing written. Which mentor an event names is `core.event_names`'s
+rule (attendees by email or name, else the title). Each planned session keeps
+the event's UID, so a second import of the same file changes nothing, and an
+event moved in the calendar moves its meeting. A recurring event plans its
+next occurrence from today.
+
+Times are the journal's local times, as everywhere in mentorlog: in the
+settings' `timezone`, else the system's. An event in a named zone (its TZID,
+known to `zoneinfo` or defined by a VTIMEZONE in the file) is converted; a
+floating time is taken as the journal's own. A local time the clocks skip (a
+daylight-saving gap) is no meeting's time and the event is skipped; one that
+happens twice (the clocks going back) is the first of the two (RFC 5545).
+An all-day event plans its day with no time of day; one over several days (a
+conference, a holiday week) is no meeting and is skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,9 +35,11 @@ from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import MENTORS, SESSIONS
 from mentorlog.store.records import Stored
-from mentorlog.store.refs import match_ref, normal
+from mentorlog.store.refs import normal
+from mentorlog.tojson import json_keys
 
 from .common import one_line
+from .event_names import named_mentors
 from .sessions import merge_duplicate_plans, move_to, retitle
 
 MAX_BYTES = 5 * 1024 * 1024  # a year of a busy calendar is well under 1 MB
@@ -39,7 +49,41 @@ MAX_PLANS = 2000  # meetings one import plans or moves; the rest, the next time
 
 What = Literal["plan", "move", "same"]
 
+# Why an event is skipped: a stable code (the `--json` key) and its words, as
+# the one stderr line says them after a count ("3 name no mentor").
+REASONS = {
+    "no_uid": "have no UID",
+    "repeated_uid": "repeat a UID another event has",
+    "no_start": "have no start",
+    "unknown_time_zone": "are in an unknown time zone",
+    "several_days": "last more than a day",
+    "clocks_skip": "are at a local time the clocks skip (daylight saving)",
+    "rule_not_followed": "recur too often or by a rule too long to follow",
+    "recur_no_more": "recur no more",
+    "past": "are in the past",
+    "beyond_range": "are dated beyond {latest}",
+    "no_mentor": "name no mentor",
+    "several_mentors": "name more than one mentor",
+    "day_taken": "fall on a day already planned with that mentor",
+    "held_or_cancelled": "were held or cancelled already",
+    "over_cap": "were past the {cap} meetings one import plans (import again)",
+}
 
+
+def reason_text(code: str) -> str:
+    return REASONS[code].format(latest=LATEST.year, cap=MAX_PLANS)
+
+
+@json_keys(
+    {
+        "uid": "uid",
+        "mentor": "mentor",
+        "date": "day",
+        "time": "time",
+        "minutes": "minutes",
+        "title": "summary",
+    }
+)
 @struct(frozen=True)
 class Planned:
     what: What  # a new meeting, a meeting moved, or one already as planned
@@ -51,15 +95,31 @@ class Planned:
     minutes: int | None = None  # the event's length; None: none given
 
 
+@json_keys(
+    {
+        "dry_run": "dry_run",
+        "planned": lambda r: r.doing("plan"),
+        "moved": lambda r: r.doing("move"),
+        "unchanged": lambda r: r.doing("same"),
+        "skipped": lambda r: [
+            {"reason": code, "count": count, "message": reason_text(code)}
+            for code, count in r.skipped.items()
+        ],
+        "skipped_count": "skipped_count",
+    }
+)
 @struct
 class ImportResult:
     planned: list[Planned]
-    skipped: dict[str, int]  # why -> how many events
+    skipped: dict[str, int]  # why (a code of `REASONS`) -> how many events
     dry_run: bool
 
     @property
     def skipped_count(self) -> int:
         return sum(self.skipped.values())
+
+    def doing(self, what: What) -> list[Planned]:
+        return [item for item in self.planned if item.what == what]
 
 
 @struct(frozen=True)
@@ -112,10 +172,9 @@ def _reason(error: BaseException) -> str:
 
 
 def _events(
-    calendar: Any, today: date, path: Path, skipped: dict[str, int]
+    calendar: Any, today: date, path: Path, skipped: dict[str, int], zone: Zone
 ) -> list[_Event]:
-    import recurring_ical_events  # type: ignore[import-untyped]
-
+    """The events to plan from; each other one counted in `skipped`."""
     found: list[_Event] = []
     seen: set[str] = set()
     try:
@@ -125,49 +184,11 @@ def _events(
                 f"{path}: {len(components)} events, over {MAX_EVENTS}; not imported"
             )
         for event in components:
-            uid = one_line(str(event.get("UID", "")))[:MAX_UID]
-            if not uid:
-                _skip(skipped, "have no UID")
-                continue
-            if event.get("RECURRENCE-ID") is not None:
-                continue  # one moved occurrence: its series takes it into account
-            if uid in seen:
-                _skip(skipped, "repeat a UID another event has")
-                continue
-            seen.add(uid)
-            start = event.get("DTSTART")
-            if start is None:
-                _skip(skipped, "have no start")
-                continue
-            when: Any = start.dt
-            if event.get("RRULE") is not None or event.get("RDATE") is not None:
-                try:
-                    when = _next_occurrence(calendar, uid, today, recurring_ical_events)
-                except _NotFollowed:
-                    _skip(skipped, "recur too often or by a rule too long to follow")
-                    continue
-                if when is None:
-                    _skip(skipped, "recur no more")
-                    continue
-            day, time = _day_and_time(when)
-            if day < today:
-                _skip(skipped, "are in the past")
-                continue
-            if not in_range(day):  # a journal holds no such date (year 9999)
-                _skip(skipped, f"are dated beyond {LATEST.year}")
-                continue
-            names, emails = _attendees(event)
-            found.append(
-                _Event(
-                    uid,
-                    one_line(str(event.get("SUMMARY", ""))),
-                    day,
-                    time,
-                    names,
-                    emails,
-                    _minutes(event),
-                )
-            )
+            read = _read_event(event, calendar, today, zone, seen)
+            if isinstance(read, _Event):
+                found.append(read)
+            elif read is not None:
+                _skip(skipped, read)
     except UserError:
         raise
     except Exception as error:  # hostile input: whatever the libraries raise
@@ -175,6 +196,83 @@ def _events(
             f"{path}: not a valid iCalendar file ({_reason(error)})"
         ) from None
     return found
+
+
+def _read_event(
+    event: Any, calendar: Any, today: date, zone: Zone, seen: set[str]
+) -> _Event | str | None:
+    """The event to plan from, or why not (a code of `REASONS`); None for a
+    moved occurrence of a series, which its series takes into account."""
+    uid = one_line(str(event.get("UID", "")))[:MAX_UID]
+    if not uid:
+        return "no_uid"
+    if event.get("RECURRENCE-ID") is not None:
+        return None
+    if uid in seen:
+        return "repeated_uid"
+    seen.add(uid)
+    start = event.get("DTSTART")
+    if start is None:
+        return "no_start"
+    if any(_unknown_zone(event.get(name)) for name in ("DTSTART", "DTEND")):
+        return "unknown_time_zone"
+    length = _length(event)
+    if length is not None and length > timedelta(days=1):
+        return "several_days"
+    when: Any = start.dt
+    if event.get("RRULE") is not None or event.get("RDATE") is not None:
+        try:
+            when = _next_occurrence(calendar, uid, today, zone)
+        except _NotFollowed:
+            return "rule_not_followed"
+        if when is None:
+            return "recur_no_more"
+    if not _exists(when, zone):
+        return "clocks_skip"
+    day, time = _day_and_time(when, zone)
+    if day < today:
+        return "past"
+    if not in_range(day):  # a journal holds no such date (year 9999)
+        return "beyond_range"
+    names, emails = _attendees(event)
+    summary = one_line(str(event.get("SUMMARY", "")))
+    minutes = _minutes(length) if isinstance(start.dt, datetime) else None
+    return _Event(uid, summary, day, time, names, emails, minutes)
+
+
+Zone = tzinfo | None  # the journal's time zone; None: the system's
+
+
+def journal_zone(journal: Journal) -> Zone:
+    """The settings' time zone, else None (the system's)."""
+    from zoneinfo import ZoneInfo
+
+    settings, _ = journal.settings_or_default()
+    if not settings.timezone:
+        return None
+    try:
+        return ZoneInfo(settings.timezone)
+    except (ValueError, OSError, LookupError):  # checked when read: a lost tzdata
+        return None
+
+
+def _unknown_zone(prop: Any) -> bool:
+    """A time with a TZID neither `zoneinfo` nor a VTIMEZONE of the file
+    defines: `icalendar` leaves it without a zone, as if it were floating."""
+    if prop is None or not isinstance(prop.dt, datetime):
+        return False
+    return prop.dt.tzinfo is None and bool(prop.params.get("TZID"))
+
+
+def _exists(when: Any, zone: Zone) -> bool:
+    """Whether `when`'s local time happens in its zone (a floating time: the
+    journal's): not in the gap the clocks skip when they go forward."""
+    if not isinstance(when, datetime):
+        return True
+    wall = when.replace(tzinfo=None, fold=0)
+    place = when.tzinfo if when.tzinfo is not None else zone
+    aware = wall.replace(tzinfo=place) if place is not None else wall.astimezone()
+    return aware.astimezone(UTC).astimezone(place).replace(tzinfo=None) == wall
 
 
 _TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
@@ -198,7 +296,7 @@ def _bounded_series(event: Any, today: date) -> Any | None:
         if counts and int(counts[0]) > _MAX_COUNT:
             return None
     start = event.get("DTSTART").dt
-    if _day_and_time(start)[0].year < today.year - _MAX_YEARS_BACK:
+    if _day_of(start).year < today.year - _MAX_YEARS_BACK:
         return None
     if rules:
         rule = rules[0].copy()
@@ -206,13 +304,11 @@ def _bounded_series(event: Any, today: date) -> Any | None:
             horizon = today.toordinal() + _HORIZON_DAYS
             until = date.fromordinal(horizon)
             if isinstance(start, datetime):
-                from datetime import UTC
-
                 limit: Any = datetime.combine(until, datetime.min.time(), UTC)
             else:
                 limit = until
             given = rule.get("UNTIL")
-            if not given or _day_and_time(given[0])[0] > until:
+            if not given or _day_of(given[0]) > until:
                 rule["UNTIL"] = [limit]
         del bounded["RRULE"]
         bounded.add("RRULE", rule)
@@ -254,10 +350,11 @@ class _NotFollowed(Exception):
     started over `_MAX_YEARS_BACK` years ago, or too long to work out."""
 
 
-def _next_occurrence(calendar: Any, uid: str, today: date, module: Any) -> Any:
+def _next_occurrence(calendar: Any, uid: str, today: date, zone: Zone) -> Any:
     """The start of the first occurrence of series `uid` from today on, within
     `_HORIZON_DAYS`; None when there is none (or its rule is no meeting's)."""
     import icalendar
+    import recurring_ical_events  # type: ignore[import-untyped]
 
     series = icalendar.Calendar()
     for component in calendar.subcomponents:
@@ -278,39 +375,52 @@ def _next_occurrence(calendar: Any, uid: str, today: date, module: Any) -> Any:
     with _time_limit(_SECONDS):
         found = [
             occurrence.get("DTSTART").dt
-            for occurrence in module.of(series).between(today, end)
+            for occurrence in recurring_ical_events.of(series).between(today, end)
         ]
-    found = [when for when in found if _day_and_time(when)[0] >= today]
+    found = [when for when in found if _day_and_time(when, zone)[0] >= today]
     if not found:
         return None
-    return min(found, key=_day_and_time)
+    return min(found, key=lambda when: _day_and_time(when, zone))
 
 
-def _day_and_time(when: Any) -> tuple[date, str | None]:
+def _day_of(when: Any) -> date:
+    """The date of a DATE or DATE-TIME value, as written."""
     if isinstance(when, datetime):
-        if when.tzinfo is not None:
-            when = when.astimezone()  # the meeting in this machine's local time
-        return when.date(), f"{when.hour:02d}:{when.minute:02d}"
+        return when.date()
     if isinstance(when, date):
-        return when, None
+        return when
     raise ValueError("DTSTART is not a date")
 
 
-def _minutes(event: Any) -> int | None:
-    """The event's length in minutes, from DURATION or DTEND less DTSTART;
-    None when it gives none, or one no meeting has (over a day, or none)."""
-    from datetime import timedelta
+def _day_and_time(when: Any, zone: Zone) -> tuple[date, str | None]:
+    """The meeting's day and time of day in the journal's zone: a time in
+    another zone converted (the first of a local time that happens twice), a
+    floating one as it is, a date with no time of day."""
+    if isinstance(when, datetime):
+        if when.tzinfo is not None:
+            when = when.replace(fold=0).astimezone(zone)
+        return when.date(), f"{when.hour:02d}:{when.minute:02d}"
+    return _day_of(when), None
 
-    length: Any = None
+
+def _length(event: Any) -> timedelta | None:
+    """How long the event lasts, from DURATION or DTEND less DTSTART; None
+    when it says nothing that reads as a length."""
     duration = event.get("DURATION")
     end = event.get("DTEND")
+    length: Any = None
     if duration is not None:
         length = duration.dt
     elif end is not None:
         start = event.get("DTSTART").dt
-        if isinstance(start, datetime) == isinstance(end.dt, datetime):
+        with contextlib.suppress(TypeError):  # a floating start, a zoned end
             length = end.dt - start
-    if not isinstance(length, timedelta):
+    return length if isinstance(length, timedelta) else None
+
+
+def _minutes(length: timedelta | None) -> int | None:
+    """A timed event's length in minutes; None for none a meeting has."""
+    if length is None:
         return None
     minutes = int(length.total_seconds() // 60)
     return minutes if 1 <= minutes <= 24 * 60 else None
@@ -336,41 +446,12 @@ def _skip(skipped: dict[str, int], why: str) -> None:
     skipped[why] = skipped.get(why, 0) + 1
 
 
-def _mentor_of(
-    event: _Event, mentors: list[Stored[Mentor]], by_contact: dict[str, Stored[Mentor]]
-) -> list[Stored[Mentor]]:
-    """The mentors the event names."""
-    named: dict[str, Stored[Mentor]] = {}
-    for email in event.emails:
-        if email in by_contact:
-            named[by_contact[email].record.id] = by_contact[email]
-    for name in event.names:
-        matches = match_ref(name, mentors, MENTORS)
-        if len(matches) == 1:
-            named[matches[0].record.id] = matches[0]
-    if not named and event.summary:
-        matches = match_ref(event.summary, mentors, MENTORS)
-        if len(matches) != 1:
-            summary = f" {normal(event.summary)} "
-            matches = [m for m in mentors if f" {normal(m.record.name)} " in summary]
-        if len(matches) != 1:
-            words = [w.strip(".,:;!?()[]/-") for w in normal(event.summary).split()]
-            matches = [
-                m
-                for m in mentors
-                if any(w and w in normal(m.record.name).split() for w in words)
-            ]
-        for mentor in matches:
-            named[mentor.record.id] = mentor
-    return list(named.values())
-
-
 def import_calendar(
     journal: Journal, path: Path, today: date, *, dry_run: bool
 ) -> ImportResult:
     calendar = read_calendar(path)
     skipped: dict[str, int] = {}
-    events = _events(calendar, today, path, skipped)
+    events = _events(calendar, today, path, skipped, journal_zone(journal))
     with journal.transaction():
         mentors = [
             m for m in journal.load(MENTORS).records if m.record.status == "active"
@@ -382,44 +463,20 @@ def import_calendar(
         planned: list[Planned] = []
         written = 0
         for event in events:
-            named = _mentor_of(event, mentors, by_contact)
-            if not named:
-                _skip(skipped, "name no mentor")
-                continue
-            if len(named) > 1:
-                _skip(skipped, "name more than one mentor")
+            named = named_mentors(
+                event.summary, event.names, event.emails, mentors, by_contact
+            )
+            if len(named) != 1:
+                _skip(skipped, "several_mentors" if named else "no_mentor")
                 continue
             mentor = named[0].record
-            stored = index.by_uid.get(event.uid)
-            occupant = index.on_day(mentor.id, event.day)
-            if stored is None and occupant is not None and occupant.uid is None:
-                stored = occupant.stored  # planned by hand: the event takes it
-            elif occupant is not None and occupant.uid != event.uid:
-                # one meeting per mentor per day (SPEC 7.8): a second event
-                # that day would be a second plan, merged away by the next one
-                _skip(skipped, "fall on a day already planned with that mentor")
+            placed = _place(event, mentor, index)
+            if isinstance(placed, str):
+                _skip(skipped, placed)
                 continue
-            if stored is None:
-                what: What = "plan"
-            elif stored.record.status != "planned":
-                _skip(skipped, "were held or cancelled already")
-                continue
-            elif (
-                stored.record.date,
-                stored.record.time,
-                stored.record.minutes,
-            ) == (event.day, event.time, event.minutes or stored.record.minutes) and (
-                stored.record.calendar_uid == event.uid
-            ):
-                what = "same"
-            else:
-                what = "move"
+            what, stored = placed
             if what != "same" and written >= MAX_PLANS:
-                _skip(
-                    skipped,
-                    f"were past the {MAX_PLANS} meetings one import plans "
-                    "(import again)",
-                )
+                _skip(skipped, "over_cap")
                 continue
             planned.append(
                 Planned(
@@ -438,41 +495,72 @@ def import_calendar(
             if stored is not None:
                 index.moved(stored, event.uid)
             index.planned(mentor.id, event.day, event.uid)
-            if dry_run:
-                continue
-            if stored is None:
-                session = Session(
-                    id=new_id(),
-                    mentor=mentor.id,
-                    mentor_name=one_line(mentor.name),
-                    date=event.day,
-                    time=event.time,
-                    minutes=event.minutes,
-                    created=today,
-                    calendar_uid=event.uid,
-                )
-                journal.save(SESSIONS, session, None, body="")
-            else:
-                old = stored.record
-                moved = move_to(
-                    old,
-                    event.day,
-                    today,
-                    mentor.agreement.reschedule_notice,
-                    event.time,
-                ).model_copy(
-                    update={
-                        "time": event.time,
-                        "minutes": event.minutes or old.minutes,
-                        "calendar_uid": event.uid,
-                    }
-                )
-                body = retitle(stored.body, old.date, event.day)
-                journal.save(SESSIONS, moved, stored, body=body)
+            if not dry_run:
+                _save(journal, event, mentor, stored, today)
         if not dry_run and written:
             for said in merge_duplicate_plans(journal):
                 journal.warn_once(said)
     return ImportResult(planned, skipped, dry_run)
+
+
+def _place(
+    event: _Event, mentor: Mentor, index: _Index
+) -> tuple[What, Stored[Session] | None] | str:
+    """What the event does: plan a new meeting, move the one it planned
+    before (or the one planned by hand that day), or nothing; else why it is
+    skipped (a code of `REASONS`)."""
+    stored = index.by_uid.get(event.uid)
+    occupant = index.on_day(mentor.id, event.day)
+    if stored is None and occupant is not None and occupant.uid is None:
+        stored = occupant.stored  # planned by hand: the event takes it
+    elif occupant is not None and occupant.uid != event.uid:
+        # one meeting per mentor per day (SPEC 7.8): a second event
+        # that day would be a second plan, merged away by the next one
+        return "day_taken"
+    if stored is None:
+        return "plan", None
+    old = stored.record
+    if old.status != "planned":
+        return "held_or_cancelled"
+    kept = (old.date, old.time, old.minutes, old.calendar_uid)
+    if kept == (event.day, event.time, event.minutes or old.minutes, event.uid):
+        return "same", stored
+    return "move", stored
+
+
+def _save(
+    journal: Journal,
+    event: _Event,
+    mentor: Mentor,
+    stored: Stored[Session] | None,
+    today: date,
+) -> None:
+    """Write the event's meeting: a new one, or `stored` moved to its time."""
+    if stored is None:
+        session = Session(
+            id=new_id(),
+            mentor=mentor.id,
+            mentor_name=one_line(mentor.name),
+            date=event.day,
+            time=event.time,
+            minutes=event.minutes,
+            created=today,
+            calendar_uid=event.uid,
+        )
+        journal.save(SESSIONS, session, None, body="")
+        return
+    old = stored.record
+    moved = move_to(
+        old, event.day, today, mentor.agreement.reschedule_notice, event.time
+    ).model_copy(
+        update={
+            "time": event.time,
+            "minutes": event.minutes or old.minutes,
+            "calendar_uid": event.uid,
+        }
+    )
+    body = retitle(stored.body, old.date, event.day)
+    journal.save(SESSIONS, moved, stored, body=body)
 
 
 @struct(frozen=True)

@@ -306,8 +306,12 @@ def imported(result: ImportResult) -> None:
         lines.append(Text("No event names a mentor: nothing to plan."))
     emit_lines(lines)
     if result.skipped:
+        from mentorlog.core.calendar_import import reason_text
+
         total = result.skipped_count
-        why = ", ".join(f"{count} {reason}" for reason, count in result.skipped.items())
+        why = ", ".join(
+            f"{count} {reason_text(code)}" for code, count in result.skipped.items()
+        )
         emit(
             Text(
                 f"skipped {total} event{'s' if total != 1 else ''}: {why}", style="dim"
