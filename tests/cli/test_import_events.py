@@ -154,6 +154,33 @@ def test_times_are_the_journals_local_times_from_the_settings_zone(
     ]
 
 
+def test_a_time_at_the_ends_of_the_calendar_is_skipped_in_any_zone(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    """Converting 9999-12-31 23:00 between zones runs past the year 9999:
+    still a skipped event, not a broken file."""
+    run("mentors", "add", "Ada Lovelace")
+    run("mentors", "add", "Grace Hopper")
+    _zone(run, home, "Pacific/Kiritimati")  # UTC+14
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("far@cal", "Ada", datetime(9999, 12, 31, 23, 0)),
+        _event(
+            "ny@cal",
+            "Grace",
+            datetime(9999, 12, 31, 23, 0, tzinfo=ZoneInfo("America/New_York")),
+        ),
+        _event("old@cal", "Ada", datetime(1, 1, 1, 0, 30, tzinfo=BERLIN)),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == (
+        "skipped 3 events: 2 are dated beyond 2999, 1 are in the past"
+    )
+
+
 def test_an_event_over_several_days_is_skipped_and_a_day_long_one_has_no_time(
     run: Run, tmp_path: Path
 ) -> None:
@@ -321,3 +348,17 @@ def test_json_gives_what_was_planned_moved_unchanged_and_skipped(
     assert [(m["uid"], m["date"]) for m in again["moved"]] == [("g@cal", "2026-11-30")]
     assert [m["uid"] for m in again["unchanged"]] == ["a@cal"]
     assert again["skipped_count"] == 2
+
+
+def test_the_json_reasons_are_the_ones_docs_json_lists() -> None:
+    import re
+
+    from mentorlog.core.calendar_import import REASONS
+
+    docs = Path(__file__).parents[2] / "docs" / "json.md"
+    row = next(
+        line for line in docs.read_text().splitlines() if "`import FILE.ics" in line
+    )
+    listed = re.search(r"`reason`: (.*?);", row)
+    assert listed is not None
+    assert re.findall(r"`(\w+)`", listed.group(1)) == list(REASONS)

@@ -227,9 +227,12 @@ def _read_event(
             return "rule_not_followed"
         if when is None:
             return "recur_no_more"
-    if not _exists(when, zone):
-        return "clocks_skip"
-    day, time = _day_and_time(when, zone)
+    try:
+        if not _exists(when, zone):
+            return "clocks_skip"
+        day, time = _day_and_time(when, zone)
+    except (OverflowError, ValueError):  # year 1 or 9999: no zone converts it
+        day, time = _day_of(when), None
     if day < today:
         return "past"
     if not in_range(day):  # a journal holds no such date (year 9999)
