@@ -21,6 +21,7 @@ names more than one, and the event is skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -65,6 +66,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text))
 
 
+@functools.lru_cache(maxsize=1024)  # the same few names, for every event
+def _name(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A name's words, case-folded, and those that name the mentor alone."""
+    words = tuple(w.casefold() for w in _words(name))
+    alone = frozenset(w for w in words if len(w) >= 2 and w not in CALENDAR_WORDS)
+    return words, alone
+
+
 def named_by_title(title: str, mentors: list[Stored[Mentor]]) -> list[Stored[Mentor]]:
     """The mentors `title` names, by the module's two rules."""
     words = _words(title)
@@ -72,19 +81,15 @@ def named_by_title(title: str, mentors: list[Stored[Mentor]]) -> list[Stored[Men
     named: dict[str, Stored[Mentor]] = {}
     covered: set[int] = set()  # positions inside a full name found
     for mentor in mentors:
-        name = [w.casefold() for w in _words(mentor.record.name)]
+        name, _ = _name(mentor.record.name)
         if len(name) < 2:
             continue
         for start in range(len(folded) - len(name) + 1):
-            if folded[start : start + len(name)] == name:
+            if tuple(folded[start : start + len(name)]) == name:
                 named[mentor.record.id] = mentor
                 covered.update(range(start, start + len(name)))
     for mentor in mentors:
-        parts = {
-            w.casefold()
-            for w in _words(mentor.record.name)
-            if len(w) >= 2 and w.casefold() not in CALENDAR_WORDS
-        }
+        _, parts = _name(mentor.record.name)
         for position, word in enumerate(words):
             if position in covered or folded[position] not in parts:
                 continue
