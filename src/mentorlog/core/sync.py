@@ -11,7 +11,7 @@ from pathlib import Path
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError, MentorlogError, UserError
 from mentorlog.hints import Said, hint
-from mentorlog.store import gitsync, undo
+from mentorlog.store import gitrun, gitsync, undo
 from mentorlog.store.journal import Journal
 
 
@@ -141,7 +141,7 @@ def _untrack(journal: Journal) -> None:
 
 def sync(journal: Journal) -> SyncResult:
     root = journal.root
-    if not gitsync.is_repo(root):
+    if not gitrun.is_repo(root):
         raise UserError(
             Said("not a git journal: `", hint("init", "--git"), "` makes it one")
         )
@@ -172,29 +172,29 @@ def sync(journal: Journal) -> SyncResult:
         if said:
             journal.warn_once(said)
         committed = gitsync.commit_all(root, "mentorlog sync: local changes")
-        remotes = gitsync.git(root, "remote").stdout.split()
+        remotes = gitrun.git(root, "remote").stdout.split()
         if not remotes:
             raise UserError(
-                f"no remote yet: {gitsync.git_here(root)} remote add origin URL, "
+                f"no remote yet: {gitrun.git_here(root)} remote add origin URL, "
                 "then sync again"
             )
         remote = "origin" if "origin" in remotes else remotes[0]
-        branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+        branch = gitrun.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
         # a pulled .gitmodules must not stop every later fetch (a journal has
         # no submodules: git would read it to recurse into them)
-        gitsync.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
+        gitrun.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
         exists = (
-            gitsync.git(
+            gitrun.git(
                 root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False
             ).returncode
             == 0
         )
         pulled = False
         if exists:
-            head = gitsync.git(root, "rev-parse", "HEAD").stdout.strip()
+            head = gitrun.git(root, "rev-parse", "HEAD").stdout.strip()
             gitsync.record_sync(root, branch, head)  # undone if this process dies
             try:
-                done = gitsync.git(
+                done = gitrun.git(
                     root, "rebase", "-q", f"{remote}/{branch}", check=False
                 )
             finally:
@@ -206,9 +206,9 @@ def sync(journal: Journal) -> SyncResult:
                     if gitsync.stopped(root) == "rebase":
                         gitsync.go_back(root, branch)
                     gitsync.forget_sync(root)
-                    raise gitsync.GitError(
+                    raise gitrun.GitError(
                         "git rebase failed, with no conflict; the journal is as it "
-                        "was before the sync: " + gitsync.what_git_said(done)
+                        "was before the sync: " + gitrun.what_git_said(done)
                     )
                 gitsync.harden(root)
                 raise SyncConflict(_conflict_message(root, files))
@@ -227,7 +227,7 @@ def sync(journal: Journal) -> SyncResult:
                 gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
                 or committed
             )
-        gitsync.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
+        gitrun.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
         gitsync.harden(root)  # files the rebase brought in come with git's modes
     return SyncResult(committed, pulled, True, remote)
 
@@ -236,7 +236,7 @@ def _conflict_message(root: Path, files: list[str]) -> Said:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
-    where = gitsync.git_here(root)
+    where = gitrun.git_here(root)
     return Said(
         f"both devices changed {listed}; both versions are kept in the file between "
         "<<<<<<< and >>>>>>> lines. Keep what you want (",
@@ -260,7 +260,7 @@ def abort_sync(journal: Journal) -> str | None:
         branch = gitsync.rebase_branch(root)
         if branch is None:
             raise UserError(
-                f"the open rebase names no branch; see {gitsync.git_here(root)} status"
+                f"the open rebase names no branch; see {gitrun.git_here(root)} status"
             )
         kept = gitsync.go_back(root, branch)
         gitsync.forget_sync(root)

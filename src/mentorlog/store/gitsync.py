@@ -1,6 +1,6 @@
 """Git as the sync engine: a git journal commits every change, and `sync`
-pulls with rebase and pushes. The only place mentorlog runs git (and the only
-code that may reach a network, through git itself)."""
+pulls with rebase and pushes. git itself is run by `gitrun` (confined to the
+journal)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,14 @@ import hmac
 import json
 import os
 import re
-import shlex
-import shutil
 import stat
-import subprocess
 from pathlib import Path
 
 from mentorlog._struct import struct
-from mentorlog.errors import MentorlogError, UserError
 from mentorlog.hints import Said, Words, hint
 
 from .atomic import is_temp
+from .gitrun import git, git_here, is_repo
 
 GITIGNORE = """\
 # mentorlog: files that are derived, local or transient
@@ -42,112 +39,6 @@ _NOT_LOCAL = (
     ":(exclude,glob)**/.*.tmp",
 )
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-class GitError(MentorlogError):
-    """git failed; the message carries what git said, trimmed."""
-
-
-def is_repo(root: Path) -> bool:
-    return (root / ".git").exists()
-
-
-def available() -> bool:
-    return shutil.which("git") is not None
-
-
-def git(
-    root: Path,
-    *args: str,
-    check: bool = True,
-    env: dict[str, str] | None = None,
-    stdin: str | None = None,
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(env or {})}
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            input=stdin,
-            env=env,
-            timeout=300,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UserError(
-            "git is not installed; install it to use a git journal"
-        ) from None
-    except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} took over 5 minutes; stopped") from None
-    if check and done.returncode != 0:
-        said = what_git_said(done)
-        lock = stale_index_lock(root) if "index.lock" in said else None
-        if lock is not None:
-            said += f"; {how_to_clear(lock)}"
-        raise GitError(f"git {args[0]} failed: {said}")
-    return done
-
-
-STALE_AFTER = 60.0  # seconds: a git that holds its index lock longer is gone
-
-
-def stale_index_lock(root: Path, *, now: float | None = None) -> Path | None:
-    """`.git/index.lock` when a git that was stopped left it behind: no git
-    runs in this journal and the file is over a minute old. Every later
-    commit fails until it is removed."""
-    import time
-
-    lock = root / ".git" / "index.lock"
-    try:
-        info = os.lstat(lock)
-    except OSError:
-        return None
-    age = (time.time() if now is None else now) - info.st_mtime
-    if age < STALE_AFTER or _git_running_in(root):
-        return None
-    return lock
-
-
-def how_to_clear(lock: Path) -> str:
-    return (
-        f"{lock} was left by a git that was stopped (no git is running here): "
-        f"remove it (rm {shlex.quote(str(lock))}) and the next change commits "
-        "what is pending"
-    )
-
-
-def _git_running_in(root: Path) -> bool:
-    """Whether a git process (that this user may see) works in `root`."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return False  # no way to look: the age alone decides
-    real = os.path.realpath(root)
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if (entry / "comm").read_text().strip() != "git":
-                continue
-            cwd = os.readlink(entry / "cwd")
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if cwd == real or cwd.startswith(real + os.sep):
-            return True
-        if any(os.fsencode(real) == arg.rstrip(b"/") for arg in argv):
-            return True
-    return False
-
-
-def what_git_said(done: subprocess.CompletedProcess[str]) -> str:
-    """Everything git said, whole (its `hint:` advice left out: it may advise
-    a command that drops work), on one line."""
-    said = [line.strip() for line in (done.stderr or done.stdout).splitlines()]
-    said = [line for line in said if line and not line.startswith("hint:")]
-    if not said:
-        return f"exit {done.returncode}"
-    return "; ".join(said)
 
 
 FALLBACK_EMAIL = "mentorlog@localhost"
@@ -360,12 +251,6 @@ def stopped(root: Path) -> str | None:
         if os.path.lexists(git_dir / name):
             return operation
     return None
-
-
-def git_here(root: Path) -> str:
-    """`git -C ROOT` as typed in a shell: the journal's path quoted, so the
-    command a message suggests runs as shown ("~/My Journal", "Sam's")."""
-    return f"git -C {shlex.quote(str(root))}"
 
 
 def how_to_finish(root: Path, operation: str) -> Said:

@@ -247,9 +247,10 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     """In a git journal, every change is a commit saying what changed. The
     change is saved either way: a failing git is a warning, not an error."""
     root = host.root
-    if not written or not (root / ".git").exists():
+    from . import gitrun, gitsync
+
+    if not written or not gitrun.is_repo(root):
         return
-    from . import gitsync
 
     names = sorted(
         name for name in {host.relative(p) for p in written} if not name.startswith(".")
