@@ -1,5 +1,6 @@
 """Every git mentorlog starts works on the journal's own repository, never on
-one around it or one the environment names. Real git, real processes."""
+one around it or one the environment names; a `.git` git cannot open is said
+once, plainly, and the change is still saved. Real git, real processes."""
 
 from __future__ import annotations
 
@@ -99,8 +100,10 @@ def test_a_journal_inside_another_repository_never_commits_to_it(
 
     _untouched(dotfiles, before)
     assert "Ada Lovelace" in me.ok("mentors", "list", "--json")
-    assert synced.returncode == 1
-    assert undone.returncode == 1
+    for done in (synced, undone):
+        assert done.returncode == 1
+        assert "the journal's .git is broken" in done.stderr
+        assert "mentorlog init --git" in done.stderr
 
 
 def test_a_journal_without_git_inside_another_repository_is_not_a_git_journal(
@@ -176,8 +179,44 @@ def test_a_path_git_cannot_list_as_a_ceiling_stays_confined(tmp_path: Path) -> N
     sound = Device(outer / "notes:2026", "sound")
     sound.ok("init", "--git", "--name", "Sam")
 
-    broken.ok("mentors", "add", "Ada Lovelace")
+    said = broken.ok("mentors", "add", "Ada Lovelace")
     sound.ok("mentors", "add", "Ada Lovelace")
 
     _untouched(outer, before)
+    assert "the journal's .git is broken" in said
     assert sound.git("log", "-1", "--format=%s").startswith("mentorlog mentors add")
+
+
+@pytest.mark.parametrize("identity", [True, False], ids=["identity", "no identity"])
+@pytest.mark.parametrize("how", BROKEN)
+def test_a_broken_git_is_said_once_and_the_change_is_saved(
+    tmp_path: Path, how: str, identity: bool
+) -> None:
+    me = Device(tmp_path, "me")
+    me.ok("init", "--name", "Sam")
+    _break(me.journal / ".git", how)
+    env: dict[str, str] = {}
+    if not identity:  # git must be asked to set one: "git config failed" before
+        strict = tmp_path / "gitconfig"
+        strict.write_text("[user]\n\tuseConfigOnly = true\n")
+        env = {"GIT_CONFIG_GLOBAL": str(strict)}
+        env |= {
+            f"GIT_{r}_{k}": ""
+            for r in ("AUTHOR", "COMMITTER")
+            for k in ("NAME", "EMAIL")
+        }
+
+    done = me.ml("mentors", "add", "Ada Lovelace", env=env)
+    checked = me.ml("doctor", env=env)
+
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1, done.stderr
+    assert warnings[0].startswith("warning: saved, but not committed to git: ")
+    assert "the journal's .git is broken, git cannot open it" in warnings[0]
+    assert "mentorlog init --git" in warnings[0]
+    assert "git config failed" not in done.stderr
+    assert "Ada Lovelace" in me.ok("mentors", "list", "--json")
+    assert len(list((me.journal / "mentors").iterdir())) == 1
+    assert checked.returncode != 0
+    assert ".git: the journal's .git is broken" in checked.stdout + checked.stderr

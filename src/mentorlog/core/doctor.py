@@ -284,11 +284,18 @@ def _remove_folder(journal: Journal, rel: str) -> None:
 
 
 def _check_git(journal: Journal, report: DoctorReport) -> None:
-    """What git holds that the files do not show: commits a sync left out of
-    the working tree, and a lock a stopped git left that blocks every commit."""
+    """What git holds that the files do not show: a `.git` git cannot open,
+    commits a sync left out of the working tree, and a lock a stopped git left
+    that blocks every commit."""
     from mentorlog.store import gitrun, gitsync
 
     if not gitrun.is_repo(journal.root):
+        return
+    broken = gitrun.broken_git(journal.root)
+    if broken is not None:
+        report.problems.append(
+            Problem(".git", None, gitrun.how_to_mend(journal.root, broken))
+        )
         return
     missing = gitsync.not_in_working_tree(journal.root)
     if missing:

@@ -33,6 +33,7 @@ def undo_last(journal: Journal) -> Undone:
                 "` makes it one)",
             )
         )
+    gitrun.require_sound(root)
     with journal.transaction():
         operation = gitsync.stopped(root)
         if operation is not None:

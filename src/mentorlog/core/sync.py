@@ -145,6 +145,7 @@ def sync(journal: Journal) -> SyncResult:
         raise UserError(
             Said("not a git journal: `", hint("init", "--git"), "` makes it one")
         )
+    gitrun.require_sound(root)
     with journal.transaction():  # (its own undo log is gone before git works)
         keep_local_state_out(journal)
         use_record_merge(journal)

@@ -23,6 +23,7 @@ import subprocess
 from pathlib import Path
 
 from mentorlog.errors import MentorlogError, UserError
+from mentorlog.hints import Said, hint
 
 # What `git rev-parse --local-env-vars` lists: the variables that belong to
 # one repository (git clears them itself before it works in another). Its
@@ -53,6 +54,10 @@ _DROPPED = frozenset((*LOCAL_ENV_VARS, "GIT_NAMESPACE"))
 
 class GitError(MentorlogError):
     """git failed; the message carries what git said, trimmed."""
+
+
+class BrokenGitError(GitError):
+    """The journal holds a `.git` that git cannot open."""
 
 
 def is_repo(root: Path) -> bool:
@@ -109,7 +114,8 @@ def git(
     env: dict[str, str] | None = None,
     stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """git in the journal `root`; with `check`, a failure is a `GitError`."""
+    """git in the journal `root`; with `check`, a failure is a `GitError`
+    (a `BrokenGitError` when the journal's `.git` is one git cannot open)."""
     try:
         done = run(root, *args, env=env, stdin=stdin)
     except FileNotFoundError:
@@ -119,12 +125,46 @@ def git(
     except subprocess.TimeoutExpired:
         raise GitError(f"git {args[0]} took over 5 minutes; stopped") from None
     if check and done.returncode != 0:
+        require_sound(root)
         said = what_git_said(done)
         lock = stale_index_lock(root) if "index.lock" in said else None
         if lock is not None:
             said += f"; {how_to_clear(lock)}"
         raise GitError(f"git {args[0]} failed: {said}")
     return done
+
+
+def broken_git(root: Path) -> str | None:
+    """What git says when the journal holds a `.git` it cannot open (an empty
+    or garbage `.git` file, a folder without HEAD); None when it opens it, or
+    there is no `.git`."""
+    if not is_repo(root):
+        return None
+    try:
+        done = run(root, "rev-parse", "--git-dir", timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None  # no git to ask: not the repository's fault
+    return None if done.returncode == 0 else what_git_said(done)
+
+
+def require_sound(root: Path) -> None:
+    """`BrokenGitError` when the journal holds a `.git` git cannot open."""
+    broken = broken_git(root)
+    if broken is not None:
+        raise BrokenGitError(how_to_mend(root, broken))
+
+
+def how_to_mend(root: Path, said: str) -> Said:
+    """One line: the journal's `.git` is broken, and what to do about it."""
+    where = root / ".git"
+    aside = shlex.quote(f"{where}.broken")
+    return Said(
+        f"the journal's .git is broken, git cannot open it ({said}): "
+        f"restore it from a backup or a clone of your remote, or move it aside "
+        f"(mv {shlex.quote(str(where))} {aside}) and `",
+        hint("init", "--git"),
+        "` starts a new history",
+    )
 
 
 STALE_AFTER = 60.0  # seconds: a git that holds its index lock longer is gone
