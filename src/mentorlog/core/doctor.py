@@ -287,7 +287,7 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
     """What git holds that the files do not show: a `.git` git cannot open,
     commits a sync left out of the working tree, and a lock a stopped git left
     that blocks every commit."""
-    from mentorlog.store import gitrun, gitsync
+    from mentorlog.store import gitrecover, gitrun
 
     if not gitrun.is_repo(journal.root):
         return
@@ -297,7 +297,7 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
             Problem(".git", None, gitrun.how_to_mend(journal.root, broken))
         )
         return
-    missing = gitsync.not_in_working_tree(journal.root)
+    missing = gitrecover.not_in_working_tree(journal.root)
     if missing:
         shown = "; ".join(missing[:10]) + (
             f"; and {len(missing) - 10} more" if len(missing) > 10 else ""

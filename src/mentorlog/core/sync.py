@@ -11,7 +11,7 @@ from pathlib import Path
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError, MentorlogError, UserError
 from mentorlog.hints import Said, hint
-from mentorlog.store import gitrun, gitsync, undo
+from mentorlog.store import gitrecover, gitrun, gitsync, undo
 from mentorlog.store.journal import Journal
 
 
@@ -193,20 +193,20 @@ def sync(journal: Journal) -> SyncResult:
         pulled = False
         if exists:
             head = gitrun.git(root, "rev-parse", "HEAD").stdout.strip()
-            gitsync.record_sync(root, branch, head)  # undone if this process dies
+            gitrecover.record_sync(root, branch, head)  # undone if this process dies
             try:
                 done = gitrun.git(
                     root, "rebase", "-q", f"{remote}/{branch}", check=False
                 )
             finally:
                 if not gitsync.stopped(root) or gitsync.conflicted(root):
-                    gitsync.forget_sync(root)
+                    gitrecover.forget_sync(root)
             if done.returncode != 0:
                 files = gitsync.conflicted(root)
                 if not files:
                     if gitsync.stopped(root) == "rebase":
-                        gitsync.go_back(root, branch)
-                    gitsync.forget_sync(root)
+                        gitrecover.go_back(root, branch)
+                    gitrecover.forget_sync(root)
                     raise gitrun.GitError(
                         "git rebase failed, with no conflict; the journal is as it "
                         "was before the sync: " + gitrun.what_git_said(done)
@@ -258,12 +258,12 @@ def abort_sync(journal: Journal) -> str | None:
     with journal.transaction():
         if gitsync.stopped(root) != "rebase":
             raise UserError("no sync to abort: no rebase is open")
-        branch = gitsync.rebase_branch(root)
+        branch = gitrecover.rebase_branch(root)
         if branch is None:
             raise UserError(
                 f"the open rebase names no branch; see {gitrun.git_here(root)} status"
             )
-        kept = gitsync.go_back(root, branch)
-        gitsync.forget_sync(root)
+        kept = gitrecover.go_back(root, branch)
+        gitrecover.forget_sync(root)
         gitsync.harden(root)
     return kept
