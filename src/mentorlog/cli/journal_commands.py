@@ -43,7 +43,7 @@ def init(
     render.init_result(init_journal(found, name))
     if git:
         from mentorlog.core.sync import make_git_journal
-        from mentorlog.store.gitsync import git_here
+        from mentorlog.store.gitrun import git_here
 
         existed = make_git_journal(found)
         render.say(

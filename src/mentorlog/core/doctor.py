@@ -284,13 +284,20 @@ def _remove_folder(journal: Journal, rel: str) -> None:
 
 
 def _check_git(journal: Journal, report: DoctorReport) -> None:
-    """What git holds that the files do not show: commits a sync left out of
-    the working tree, and a lock a stopped git left that blocks every commit."""
-    from mentorlog.store import gitsync
+    """What git holds that the files do not show: a `.git` git cannot open,
+    commits a sync left out of the working tree, and a lock a stopped git left
+    that blocks every commit."""
+    from mentorlog.store import gitrecover, gitrun
 
-    if not (journal.root / ".git").is_dir():
+    if not gitrun.is_repo(journal.root):
         return
-    missing = gitsync.not_in_working_tree(journal.root)
+    broken = gitrun.broken_git(journal.root)
+    if broken is not None:
+        report.problems.append(
+            Problem(".git", None, gitrun.how_to_mend(journal.root, broken))
+        )
+        return
+    missing = gitrecover.not_in_working_tree(journal.root)
     if missing:
         shown = "; ".join(missing[:10]) + (
             f"; and {len(missing) - 10} more" if len(missing) > 10 else ""
@@ -310,10 +317,10 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
                 ),
             )
         )
-    lock = gitsync.stale_index_lock(journal.root)
+    lock = gitrun.stale_index_lock(journal.root)
     if lock is not None:
         report.problems.append(
-            Problem(".git/index.lock", None, gitsync.how_to_clear(lock))
+            Problem(".git/index.lock", None, gitrun.how_to_clear(lock))
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
 from mentorlog.hints import Said, hint
-from mentorlog.store import gitsync
+from mentorlog.store import gitrun, gitsync
 from mentorlog.store.journal import Journal
 
 
@@ -24,7 +24,7 @@ def undo_last(journal: Journal) -> Undone:
     root = journal.root
     if not journal.exists():
         raise UserError(f"no journal at {root}: nothing to undo")
-    if not gitsync.is_repo(root):
+    if not gitrun.is_repo(root):
         raise UserError(
             Said(
                 "undo works in a git journal, where each change is a commit; this "
@@ -33,6 +33,7 @@ def undo_last(journal: Journal) -> Undone:
                 "` makes it one)",
             )
         )
+    gitrun.require_sound(root)
     with journal.transaction():
         operation = gitsync.stopped(root)
         if operation is not None:
@@ -63,13 +64,13 @@ def undo_last(journal: Journal) -> Undone:
         if last.change == "undo":
             raise UserError(
                 f"nothing was undone: the last commit ({short}) is already an undo; "
-                f"undo reverts one change ({gitsync.git_here(root)} revert {short} "
+                f"undo reverts one change ({gitrun.git_here(root)} revert {short} "
                 "redoes it)"
             )
-        done = gitsync.git(root, "revert", "--no-commit", last.sha, check=False)
+        done = gitrun.git(root, "revert", "--no-commit", last.sha, check=False)
         if done.returncode != 0:
-            gitsync.git(root, "revert", "--abort", check=False)
-            raise gitsync.GitError(f"git revert failed: {gitsync.what_git_said(done)}")
+            gitrun.git(root, "revert", "--abort", check=False)
+            raise gitrun.GitError(f"git revert failed: {gitrun.what_git_said(done)}")
         message = (
             f"mentorlog undo: {last.change} ({short})\n\n"
             f"This reverts commit {last.sha}."
@@ -77,5 +78,5 @@ def undo_last(journal: Journal) -> Undone:
         gitsync.commit_all(root, message, change="undo")
         gitsync.harden(root)
         journal.forget()
-        head = gitsync.git(root, "rev-parse", "--short=7", "HEAD").stdout.strip()
+        head = gitrun.git(root, "rev-parse", "--short=7", "HEAD").stdout.strip()
     return Undone(last.change, short, head)

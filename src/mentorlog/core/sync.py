@@ -11,7 +11,7 @@ from pathlib import Path
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError, MentorlogError, UserError
 from mentorlog.hints import Said, hint
-from mentorlog.store import gitsync, undo
+from mentorlog.store import gitrecover, gitrun, gitsync, undo
 from mentorlog.store.journal import Journal
 
 
@@ -141,102 +141,122 @@ def _untrack(journal: Journal) -> None:
 
 def sync(journal: Journal) -> SyncResult:
     root = journal.root
-    if not gitsync.is_repo(root):
+    if not gitrun.is_repo(root):
         raise UserError(
             Said("not a git journal: `", hint("init", "--git"), "` makes it one")
         )
+    gitrun.require_sound(root)
     with journal.transaction():  # (its own undo log is gone before git works)
         keep_local_state_out(journal)
         use_record_merge(journal)
     with journal.transaction():  # no mentorlog writes while git works
-        if gitsync.conflicted(root):
-            raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
-        operation = gitsync.stopped(root)
-        if operation is not None:
-            raise SyncConflict(
-                f"{gitsync.what_is_open(root, operation)} is not finished: "
-                + gitsync.how_to_finish(root, operation)
-            )
-        marked = gitsync.with_markers(root)
-        if marked:
-            raise SyncConflict(
-                Said(
-                    f"{', '.join(marked[:5])} still hold conflict markers "
-                    "(<<<<<<< ... >>>>>>>): keep what you want (",
-                    hint("edit", marked[0]),
-                    "), then sync",
-                )
-            )
+        _refuse_unfinished(root)
         _untrack(journal)
         said = gitsync.ensure_identity(root)
         if said:
             journal.warn_once(said)
         committed = gitsync.commit_all(root, "mentorlog sync: local changes")
-        remotes = gitsync.git(root, "remote").stdout.split()
-        if not remotes:
-            raise UserError(
-                f"no remote yet: {gitsync.git_here(root)} remote add origin URL, "
-                "then sync again"
-            )
-        remote = "origin" if "origin" in remotes else remotes[0]
-        branch = gitsync.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+        remote = _remote(root)
+        branch = gitrun.git(root, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
         # a pulled .gitmodules must not stop every later fetch (a journal has
         # no submodules: git would read it to recurse into them)
-        gitsync.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
-        exists = (
-            gitsync.git(
-                root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False
-            ).returncode
-            == 0
-        )
-        pulled = False
-        if exists:
-            head = gitsync.git(root, "rev-parse", "HEAD").stdout.strip()
-            gitsync.record_sync(root, branch, head)  # undone if this process dies
-            try:
-                done = gitsync.git(
-                    root, "rebase", "-q", f"{remote}/{branch}", check=False
-                )
-            finally:
-                if not gitsync.stopped(root) or gitsync.conflicted(root):
-                    gitsync.forget_sync(root)
-            if done.returncode != 0:
-                files = gitsync.conflicted(root)
-                if not files:
-                    if gitsync.stopped(root) == "rebase":
-                        gitsync.go_back(root, branch)
-                    gitsync.forget_sync(root)
-                    raise gitsync.GitError(
-                        "git rebase failed, with no conflict; the journal is as it "
-                        "was before the sync: " + gitsync.what_git_said(done)
-                    )
-                gitsync.harden(root)
-                raise SyncConflict(_conflict_message(root, files))
-            pulled = True
-            # what came in is untrusted: another device's local state is
-            # taken out of git, and a recovery log that is not ours is removed
-            _untrack(journal)
-            journal.recovered += undo.recover(root, warn=journal.warnings.append)
-            # two devices that planned one meeting: one meeting again
-            from mentorlog.core.sessions import merge_duplicate_plans
-
-            journal.forget()
-            for said in merge_duplicate_plans(journal):
-                journal.warn_once(said)
-            committed = (
-                gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
-                or committed
-            )
-        gitsync.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
+        gitrun.git(root, "fetch", "-q", "--no-recurse-submodules", remote)
+        pulled = _rebase_onto_remote(root, remote, branch)
+        if pulled:
+            committed = _take_in(journal) or committed
+        gitrun.git(root, "push", "-q", "-u", remote, f"HEAD:{branch}")
         gitsync.harden(root)  # files the rebase brought in come with git's modes
     return SyncResult(committed, pulled, True, remote)
+
+
+def _refuse_unfinished(root: Path) -> None:
+    """`SyncConflict` while a conflict, an open rebase or merge, or conflict
+    markers in a tracked file are left from before."""
+    if gitsync.conflicted(root):
+        raise SyncConflict(_conflict_message(root, gitsync.conflicted(root)))
+    operation = gitsync.stopped(root)
+    if operation is not None:
+        raise SyncConflict(
+            f"{gitsync.what_is_open(root, operation)} is not finished: "
+            + gitsync.how_to_finish(root, operation)
+        )
+    marked = gitsync.with_markers(root)
+    if marked:
+        raise SyncConflict(
+            Said(
+                f"{', '.join(marked[:5])} still hold conflict markers "
+                "(<<<<<<< ... >>>>>>>): keep what you want (",
+                hint("edit", marked[0]),
+                "), then sync",
+            )
+        )
+
+
+def _remote(root: Path) -> str:
+    """The remote to sync with: `origin`, else the first there is."""
+    remotes = gitrun.git(root, "remote").stdout.split()
+    if not remotes:
+        raise UserError(
+            f"no remote yet: {gitrun.git_here(root)} remote add origin URL, "
+            "then sync again"
+        )
+    return "origin" if "origin" in remotes else remotes[0]
+
+
+def _rebase_onto_remote(root: Path, remote: str, branch: str) -> bool:
+    """Replay the local commits on the remote's branch; False when the remote
+    has no such branch yet. A conflict stops with `SyncConflict`; any other
+    failure puts the branch back as it was, then raises."""
+    if (
+        gitrun.git(
+            root, "rev-parse", "--verify", "-q", f"{remote}/{branch}", check=False
+        ).returncode
+        != 0
+    ):
+        return False
+    head = gitrun.git(root, "rev-parse", "HEAD").stdout.strip()
+    gitrecover.record_sync(root, branch, head)  # undone if this process dies
+    try:
+        done = gitrun.git(root, "rebase", "-q", f"{remote}/{branch}", check=False)
+    finally:
+        if not gitsync.stopped(root) or gitsync.conflicted(root):
+            gitrecover.forget_sync(root)
+    if done.returncode != 0:
+        files = gitsync.conflicted(root)
+        if not files:
+            if gitsync.stopped(root) == "rebase":
+                gitrecover.go_back(root, branch)
+            gitrecover.forget_sync(root)
+            raise gitrun.GitError(
+                "git rebase failed, with no conflict; the journal is as it "
+                "was before the sync: " + gitrun.what_git_said(done)
+            )
+        gitsync.harden(root)
+        raise SyncConflict(_conflict_message(root, files))
+    return True
+
+
+def _take_in(journal: Journal) -> bool:
+    """After a pull: what came in is untrusted, so another device's local
+    state is taken out of git and a recovery log that is not ours is removed;
+    two devices that planned one meeting get one meeting again. Returns
+    whether that made a commit."""
+    from mentorlog.core.sessions import merge_duplicate_plans
+
+    root = journal.root
+    _untrack(journal)
+    journal.recovered += undo.recover(root, warn=journal.warnings.append)
+    journal.forget()
+    for said in merge_duplicate_plans(journal):
+        journal.warn_once(said)
+    return gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
 
 
 def _conflict_message(root: Path, files: list[str]) -> Said:
     listed = ", ".join(files[:5]) + (
         f" and {len(files) - 5} more" if len(files) > 5 else ""
     )
-    where = gitsync.git_here(root)
+    where = gitrun.git_here(root)
     return Said(
         f"both devices changed {listed}; both versions are kept in the file between "
         "<<<<<<< and >>>>>>> lines. Keep what you want (",
@@ -257,12 +277,12 @@ def abort_sync(journal: Journal) -> str | None:
     with journal.transaction():
         if gitsync.stopped(root) != "rebase":
             raise UserError("no sync to abort: no rebase is open")
-        branch = gitsync.rebase_branch(root)
+        branch = gitrecover.rebase_branch(root)
         if branch is None:
             raise UserError(
-                f"the open rebase names no branch; see {gitsync.git_here(root)} status"
+                f"the open rebase names no branch; see {gitrun.git_here(root)} status"
             )
-        kept = gitsync.go_back(root, branch)
-        gitsync.forget_sync(root)
+        kept = gitrecover.go_back(root, branch)
+        gitrecover.forget_sync(root)
         gitsync.harden(root)
     return kept

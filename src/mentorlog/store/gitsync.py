@@ -1,26 +1,20 @@
 """Git as the sync engine: a git journal commits every change, and `sync`
-pulls with rebase and pushes. The only place mentorlog runs git (and the only
-code that may reach a network, through git itself)."""
+pulls with rebase and pushes. git itself is run by `gitrun` (confined to the
+journal); an interrupted sync is undone by `gitrecover`."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import hmac
-import json
 import os
-import re
-import shlex
-import shutil
 import stat
-import subprocess
 from pathlib import Path
 
-from mentorlog._struct import struct
-from mentorlog.errors import MentorlogError, UserError
 from mentorlog.hints import Said, Words, hint
 
 from .atomic import is_temp
+from .gitrun import git, git_here, is_repo
 
 GITIGNORE = """\
 # mentorlog: files that are derived, local or transient
@@ -35,119 +29,13 @@ GITIGNORE = """\
 # State that belongs to this machine only: never committed, whatever
 # .gitignore says (a pulled .gitignore is as untrusted as any other file).
 LOCAL_STATE = (".undo", ".cache", ".drafts", ".lock", ".backups")
-_TEMPS = ":(glob)**/.*.tmp"
+TEMPS = ":(glob)**/.*.tmp"
 _NOT_LOCAL = (
     ".",
     *(f":(exclude){name}" for name in LOCAL_STATE),
     ":(exclude,glob)**/.*.tmp",
 )
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-class GitError(MentorlogError):
-    """git failed; the message carries what git said, trimmed."""
-
-
-def is_repo(root: Path) -> bool:
-    return (root / ".git").exists()
-
-
-def available() -> bool:
-    return shutil.which("git") is not None
-
-
-def git(
-    root: Path,
-    *args: str,
-    check: bool = True,
-    env: dict[str, str] | None = None,
-    stdin: str | None = None,
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", **(env or {})}
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            input=stdin,
-            env=env,
-            timeout=300,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UserError(
-            "git is not installed; install it to use a git journal"
-        ) from None
-    except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} took over 5 minutes; stopped") from None
-    if check and done.returncode != 0:
-        said = what_git_said(done)
-        lock = stale_index_lock(root) if "index.lock" in said else None
-        if lock is not None:
-            said += f"; {how_to_clear(lock)}"
-        raise GitError(f"git {args[0]} failed: {said}")
-    return done
-
-
-STALE_AFTER = 60.0  # seconds: a git that holds its index lock longer is gone
-
-
-def stale_index_lock(root: Path, *, now: float | None = None) -> Path | None:
-    """`.git/index.lock` when a git that was stopped left it behind: no git
-    runs in this journal and the file is over a minute old. Every later
-    commit fails until it is removed."""
-    import time
-
-    lock = root / ".git" / "index.lock"
-    try:
-        info = os.lstat(lock)
-    except OSError:
-        return None
-    age = (time.time() if now is None else now) - info.st_mtime
-    if age < STALE_AFTER or _git_running_in(root):
-        return None
-    return lock
-
-
-def how_to_clear(lock: Path) -> str:
-    return (
-        f"{lock} was left by a git that was stopped (no git is running here): "
-        f"remove it (rm {shlex.quote(str(lock))}) and the next change commits "
-        "what is pending"
-    )
-
-
-def _git_running_in(root: Path) -> bool:
-    """Whether a git process (that this user may see) works in `root`."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return False  # no way to look: the age alone decides
-    real = os.path.realpath(root)
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if (entry / "comm").read_text().strip() != "git":
-                continue
-            cwd = os.readlink(entry / "cwd")
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if cwd == real or cwd.startswith(real + os.sep):
-            return True
-        if any(os.fsencode(real) == arg.rstrip(b"/") for arg in argv):
-            return True
-    return False
-
-
-def what_git_said(done: subprocess.CompletedProcess[str]) -> str:
-    """Everything git said, whole (its `hint:` advice left out: it may advise
-    a command that drops work), on one line."""
-    said = [line.strip() for line in (done.stderr or done.stdout).splitlines()]
-    said = [line for line in said if line and not line.startswith("hint:")]
-    if not said:
-        return f"exit {done.returncode}"
-    return "; ".join(said)
 
 
 FALLBACK_EMAIL = "mentorlog@localhost"
@@ -240,9 +128,6 @@ def _patch_id(root: Path, diff: str) -> str:
 
 
 def _seal_key(root: Path, *, create: bool) -> bytes | None:
-    import hashlib
-    import hmac
-
     from .undo import machine_secret
 
     secret = machine_secret(create=create)
@@ -256,9 +141,6 @@ def seal(root: Path, change: str, patch_id: str, *, create: bool = True) -> str 
     """The seal of `change` with `patch_id` for this journal on this machine;
     None when this machine has no secret (and `create` is off, or it cannot
     keep one)."""
-    import hashlib
-    import hmac
-
     key = _seal_key(root, create=create)
     if key is None or not patch_id:
         return None
@@ -279,8 +161,6 @@ class Commit:
 def last_commit(root: Path) -> Commit | None:
     """HEAD, and the change it made if mentorlog sealed it here; None when
     there is no commit yet."""
-    import hmac
-
     done = git(root, "log", "-1", "--format=%H%x00%P%x00%s%x00%B", check=False)
     if done.returncode != 0 or not done.stdout:
         return None
@@ -362,12 +242,6 @@ def stopped(root: Path) -> str | None:
     return None
 
 
-def git_here(root: Path) -> str:
-    """`git -C ROOT` as typed in a shell: the journal's path quoted, so the
-    command a message suggests runs as shown ("~/My Journal", "Sam's")."""
-    return f"git -C {shlex.quote(str(root))}"
-
-
 def how_to_finish(root: Path, operation: str) -> Said:
     """What to type to finish the open `operation`, or to go back from it
     without losing anything (never a bare `--abort`: it drops what the files
@@ -417,13 +291,11 @@ def untrack_local_state(root: Path) -> list[str]:
     """Take this machine's own state out of the index (a journal made before
     it was ignored, or an attacker's commit, may have it tracked); the files
     stay on disk. Return the paths that were tracked."""
-    tracked = git(
-        root, "ls-files", "-z", "--", *LOCAL_STATE, _TEMPS, check=False
-    ).stdout
+    tracked = git(root, "ls-files", "-z", "--", *LOCAL_STATE, TEMPS, check=False).stdout
     names = [name for name in tracked.split("\0") if name]
     if names:
         git(root, "rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", *LOCAL_STATE)
-        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", _TEMPS)
+        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", TEMPS)
     return names
 
 
@@ -537,239 +409,4 @@ def _make_private(fd: int, want: int, dry_run: bool = False) -> int:
 
 def conflicted(root: Path) -> list[str]:
     done = git(root, "diff", "--name-only", "--diff-filter=U", check=False)
-    return [line for line in done.stdout.splitlines() if line.strip()]
-
-
-# -- an interrupted sync ---------------------------------------------------------
-# `sync` records, before it rebases, where the branch stood (every saved
-# record is in that commit) and which process is rebasing. The record is this
-# machine's own state, kept outside the journal and signed with the machine
-# secret of the undo log (`store.undo`), so nothing a device pushes can forge
-# or plant one. A command that finds the record, a rebase left open and its
-# writer gone (the journal lock is free, the process is not alive) puts the
-# journal back where the record says: the sync is undone, nothing is lost, and
-# the next `sync` starts again.
-KEPT_REFS = "refs/mentorlog/kept"
-
-
-@struct
-class SyncRecord:
-    branch: str
-    head: str
-    pid: int
-
-
-def _record_path(root: Path) -> Path:
-    from . import undo
-
-    where = os.fsencode(os.path.realpath(root))
-    return undo.state_folder() / f"sync-{hashlib.sha256(where).hexdigest()[:24]}.json"
-
-
-def _record_mac(root: Path, payload: str) -> str | None:
-    from . import undo
-
-    key = undo.journal_key(root, create=True)
-    if key is None:
-        return None
-    return hmac.new(key, b"sync\0" + payload.encode(), hashlib.sha256).hexdigest()
-
-
-def record_sync(root: Path, branch: str, head: str) -> None:
-    """Before the rebase: where the branch stands, and who rebases it."""
-    entry = {"branch": branch, "head": head, "pid": os.getpid()}
-    payload = json.dumps(entry, sort_keys=True)
-    mac = _record_mac(root, payload)
-    if mac is None:
-        return  # no machine secret: nothing this machine could trust later
-    from .atomic import DIR_MODE, FILE_MODE
-
-    path = _record_path(root)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, FILE_MODE)
-        with os.fdopen(fd, "w") as file:
-            file.write(json.dumps({**entry, "mac": mac}))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, path)
-
-
-def forget_sync(root: Path) -> None:
-    """The rebase returned (done, or stopped on a conflict the user mends)."""
-    with contextlib.suppress(OSError):
-        _record_path(root).unlink()
-
-
-def recorded_sync(root: Path) -> SyncRecord | None:
-    """The record of a sync on this journal, if this machine wrote it."""
-    try:
-        fd = os.open(_record_path(root), os.O_RDONLY | _NOFOLLOW)
-        with os.fdopen(fd) as file:
-            entry = json.loads(file.read(4096))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(entry, dict):
-        return None
-    mac = entry.pop("mac", None)
-    expected = _record_mac(root, json.dumps(entry, sort_keys=True))
-    if not isinstance(mac, str) or expected is None:
-        return None
-    if not hmac.compare_digest(mac, expected):
-        return None
-    branch, head, pid = entry.get("branch"), entry.get("head"), entry.get("pid")
-    if not (
-        isinstance(branch, str)
-        and isinstance(head, str)
-        and isinstance(pid, int)
-        and _HASH.fullmatch(head)
-    ):
-        return None
-    return SyncRecord(branch, head, pid)
-
-
-_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # there, but not ours to signal
-    return True
-
-
-def recover_sync(root: Path) -> Said | None:
-    """Put back a journal whose sync was interrupted (Ctrl-C, a kill) while it
-    rebased: the branch as it was before the sync, with every saved record.
-    Call with the journal lock held. Returns what to tell the user, or None
-    when there was nothing to recover (or it is not ours to recover)."""
-    if not (root / ".git").is_dir():
-        return None
-    record = recorded_sync(root)
-    if record is None:
-        return None
-    if _alive(record.pid):
-        return None  # its sync is still running (the lock should forbid it)
-    tip = git(
-        root, "rev-parse", "-q", "--verify", f"refs/heads/{record.branch}", check=False
-    ).stdout.strip()
-    on_branch = git(root, "symbolic-ref", "-q", "HEAD", check=False).stdout.strip()
-    if stopped(root) is None and on_branch == f"refs/heads/{record.branch}":
-        forget_sync(root)  # the rebase finished before the sync was stopped
-        return None
-    if tip != record.head:
-        forget_sync(root)
-        return Said(
-            f"a sync was interrupted, and the branch {record.branch} has moved "
-            "since; nothing was changed: `",
-            hint("doctor"),
-            "` lists what is not in the files",
-        )
-    kept = go_back(root, record.branch)
-    forget_sync(root)
-    harden(root)  # the files git checked out come with git's modes
-    said = Said(
-        "the last sync was interrupted while it rebased; the journal is back as it "
-        "was before that sync, every saved record in it: run ",
-        hint("sync"),
-        " again",
-    )
-    if kept:
-        said += f" (the files it was changing are kept in git as {kept})"
-    return said
-
-
-def go_back(root: Path, branch: str) -> str | None:
-    """Leave an open rebase for the branch as it stood before it: the commits
-    of a rebase never move the branch until it finishes, so the branch holds
-    every saved record. Files that differ from what git committed are first
-    kept in a commit of their own (`KEPT_REFS`); return its ref, or None."""
-    kept = _keep_uncommitted(root)
-    if stopped(root) == "rebase":
-        git(root, "rebase", "--quit")
-    before = set(_tracked(root, "HEAD"))
-    git(root, "checkout", "-q", "-f", branch)
-    # files the rebase had brought in (from the remote) and the branch does
-    # not have: they are in git (the remote's commit, or the kept one)
-    for name in sorted(before - set(_tracked(root, "HEAD"))):
-        path = root / name
-        with contextlib.suppress(OSError):
-            if stat.S_ISREG(os.lstat(path).st_mode) or os.path.islink(path):
-                path.unlink()
-    return kept
-
-
-def _tracked(root: Path, ref: str) -> list[str]:
-    out = git(root, "ls-tree", "-r", "-z", "--name-only", ref, check=False).stdout
-    return [name for name in out.split("\0") if name]
-
-
-def _keep_uncommitted(root: Path) -> str | None:
-    if not uncommitted(root, check=False):
-        return None
-    import tempfile
-    import time
-
-    with tempfile.TemporaryDirectory() as folder:
-        env = {"GIT_INDEX_FILE": str(Path(folder) / "index")}
-        git(root, "read-tree", "HEAD", env=env)
-        git(root, "add", "-A", env=env)
-        git(
-            root,
-            "rm",
-            "-r",
-            "-q",
-            "--cached",
-            "--ignore-unmatch",
-            "--",
-            *LOCAL_STATE,
-            env=env,
-        )
-        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", _TEMPS, env=env)
-        tree = git(root, "write-tree", env=env).stdout.strip()
-    commit = git(
-        root,
-        "commit-tree",
-        tree,
-        "-p",
-        "HEAD",
-        "-m",
-        "mentorlog: the files an interrupted sync was changing",
-    ).stdout.strip()
-    ref = f"{KEPT_REFS}/{time.strftime('%Y%m%d-%H%M%S')}-{commit[:7]}"
-    git(root, "update-ref", ref, commit)
-    return ref
-
-
-def rebase_branch(root: Path) -> str | None:
-    """The branch an open rebase is rebasing (`main`), or None."""
-    for state in ("rebase-merge", "rebase-apply"):
-        with contextlib.suppress(OSError):
-            name = (root / ".git" / state / "head-name").read_text(errors="replace")
-            if name.strip().startswith("refs/heads/"):
-                return name.strip().removeprefix("refs/heads/")
-    return None
-
-
-def not_in_working_tree(root: Path) -> list[str]:
-    """Commits of the branch that the working tree does not hold (a rebase
-    left open, a detached HEAD behind the branch): `hash subject` each."""
-    if not (root / ".git").is_dir():
-        return []
-    branch = rebase_branch(root)
-    if branch is not None:
-        # the branch's commits that no commit of HEAD already replays
-        tips = ["--cherry-pick", "--right-only", f"HEAD...refs/heads/{branch}"]
-    elif git(root, "symbolic-ref", "-q", "HEAD", check=False).returncode != 0:
-        tips = ["--branches"]  # a detached HEAD: any local branch ahead of it
-        tips += ["--not", "HEAD"]
-    else:
-        return []
-    done = git(root, "log", "--format=%h %s", *tips, check=False)
     return [line for line in done.stdout.splitlines() if line.strip()]

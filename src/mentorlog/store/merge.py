@@ -35,7 +35,7 @@ from typing import Any
 
 from mentorlog.errors import DataError
 
-from . import tomlfile
+from . import gitrun, tomlfile
 
 CONFLICTS = "merge_conflicts"  # the key of the notes of values that lost
 DRIVER = "mentorlog"  # the name .gitattributes gives the driver
@@ -213,22 +213,17 @@ def merge_prose(base: str, ours: str, theirs: str) -> str:
             path = Path(folder) / name
             path.write_text(text, encoding="utf-8")
             paths.append(str(path))
-        done = subprocess.run(
-            [
-                "git",
-                "merge-file",
-                "-p",
-                "-L",
-                "ours",
-                "-L",
-                "base",
-                "-L",
-                "theirs",
-                *paths,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
+        done = gitrun.run(
+            Path(folder),
+            "merge-file",
+            "-p",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+            *paths,
             timeout=60,
         )
     if done.returncode < 0 or done.returncode > 127:
@@ -301,12 +296,8 @@ def _split(text: str, relpath: str, markdown: bool) -> tuple[str, str]:
 def _side_time(root: Path, ref: str, relpath: str) -> int | None:
     """When `ref` last changed `relpath` (the author time git recorded)."""
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%at", ref, "--", relpath],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=60,
+        done = gitrun.run(
+            root, "log", "-1", "--format=%at", ref, "--", relpath, timeout=60
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -364,22 +355,18 @@ def driver(base: str, ours: str, theirs: str, relpath: str) -> int:
         )
     except (DataError, ValueError, TypeError) as error:
         os.write(2, f"mentorlog merge-driver: {relpath}: {error}\n".encode())
-        done = subprocess.run(
-            [
-                "git",
-                "merge-file",
-                "-L",
-                "ours",
-                "-L",
-                "base",
-                "-L",
-                "theirs",
-                ours,
-                base,
-                theirs,
-            ],
-            capture_output=True,
-            check=False,
+        done = gitrun.run(
+            Path.cwd(),  # git runs the driver at the top of the journal
+            "merge-file",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+            ours,
+            base,
+            theirs,
             timeout=60,
         )
         return 1 if done.returncode != 0 else 0

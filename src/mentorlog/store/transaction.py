@@ -230,13 +230,13 @@ def _rebase_open(root: Path) -> bool:
 
 def _recover_sync(host: Host) -> None:
     """A sync killed while it rebased is undone before anything else (see
-    `gitsync.recover_sync`); the lock is held, so its writer is gone."""
+    `gitrecover.recover_sync`); the lock is held, so its writer is gone."""
     if not (host.root / ".git").is_dir():
         return
-    from . import gitsync
+    from . import gitrecover
 
     try:
-        recovered: Words | None = gitsync.recover_sync(host.root)
+        recovered: Words | None = gitrecover.recover_sync(host.root)
     except MentorlogError as error:
         recovered = f"an interrupted sync could not be undone: {error.message}"
     if recovered:
@@ -247,9 +247,10 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     """In a git journal, every change is a commit saying what changed. The
     change is saved either way: a failing git is a warning, not an error."""
     root = host.root
-    if not written or not (root / ".git").exists():
+    from . import gitrun, gitsync
+
+    if not written or not gitrun.is_repo(root):
         return
-    from . import gitsync
 
     names = sorted(
         name for name in {host.relative(p) for p in written} if not name.startswith(".")
