@@ -269,7 +269,6 @@ class _Folder(Generic[R]):
         seen: dict[str, str] = {}  # id -> the file's name
         where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
-        digest = cache.digest
         for name in names:
             try:
                 # the entry itself: a link is never followed (nor cached); one
@@ -297,13 +296,8 @@ class _Folder(Generic[R]):
                 )
                 if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
                     # touched (a pull, a checkout): the same bytes need no parse
-                    raw = _same_size_bytes(fd, name, size)
-                    usable = raw is not None and digest(raw) == hashed
-                    key = cache.key_of(info)
-                    if usable and cache.settled(key):
-                        entry = Entry.made(key, row, body, problem, hashed)
-                    # (else the entry stays as it was: until the file has
-                    # settled, its bytes are hashed again each time)
+                    entry, raw = self.touched(name, info, entry)
+                    usable = entry is not None
             if usable:
                 new[name] = entry
                 if problem is not None:
@@ -327,17 +321,8 @@ class _Folder(Generic[R]):
                     continue
                 stored = found
                 record_id = stored.record.id
-            first = seen.get(record_id)
-            if first is not None:
-                if conflicts.is_onedrive_copy(name, first):
-                    loaded.copies.append((prefix + name, prefix + first))
-                elif conflicts.is_onedrive_copy(first, name):
-                    # the copy sorted first: the record is the file at its path
-                    loaded.copies.append((prefix + first, prefix + name))
-                    seen[record_id] = name
-                    records[where[record_id]] = stored
-                else:
-                    problems.append(self.duplicate(name, first))
+            if record_id in seen:
+                self.seen_again(loaded, name, record_id, stored, (seen, where))
                 continue
             seen[record_id] = name
             where[record_id] = len(records)
@@ -346,6 +331,45 @@ class _Folder(Generic[R]):
             cache.write_cache(self.cache_path, new)
         loaded.short = ShortIds(seen)
         return loaded
+
+    def touched(
+        self, name: str, info: os.stat_result, entry: list[Any]
+    ) -> tuple[list[Any] | None, bytes | None]:
+        """The cache entry of a file whose key changed but whose size did not,
+        if its bytes are still those hashed (None if not), and the bytes read.
+        Until the file has settled its entry keeps the old key, so its bytes
+        are hashed again on each run."""
+        _, _, size, row, body, problem, hashed = entry
+        raw = _same_size_bytes(self.fd, name, size)
+        if raw is None or cache.digest(raw) != hashed:
+            return None, raw
+        key = cache.key_of(info)
+        if cache.settled(key):
+            entry = Entry.made(key, row, body, problem, hashed)
+        return entry, raw
+
+    def seen_again(
+        self,
+        loaded: Loaded[R],
+        name: str,
+        record_id: str,
+        stored: Stored[R],
+        index: tuple[dict[str, str], dict[str, int]],
+    ) -> None:
+        """The record of the file `name` has an id a file read before has too:
+        one of them is a OneDrive copy of the other, or it is a duplicate."""
+        seen, where = index  # id -> the file's name, its place in the records
+        first = seen[record_id]
+        prefix = self.prefix
+        if conflicts.is_onedrive_copy(name, first):
+            loaded.copies.append((prefix + name, prefix + first))
+        elif conflicts.is_onedrive_copy(first, name):
+            # the copy sorted first: the record is the file at its path
+            loaded.copies.append((prefix + first, prefix + name))
+            seen[record_id] = name
+            loaded.records[where[record_id]] = stored
+        else:
+            loaded.problems.append(self.duplicate(name, first))
 
     def read_file(
         self, name: str, info: os.stat_result, raw: bytes | None = None
