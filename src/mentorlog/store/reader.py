@@ -267,7 +267,6 @@ class _Folder(Generic[R]):
             problems.append(self.unlisted)
             return loaded  # the cache of the folder is kept for when it reads
         seen: dict[str, str] = {}  # id -> the file's name
-        where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
         for name in names:
             try:
@@ -304,15 +303,15 @@ class _Folder(Generic[R]):
                     problems.append(Problem(prefix + name, problem[0], problem[1]))
                     continue
                 record_id = row[0]  # the record itself is built when used
-                stored = from_row(
-                    root=root,
-                    file=prefix + name,
-                    body=body or "",
-                    key=(info.st_ino, info.st_mtime_ns, info.st_size),
-                    decode=decode,
-                    plain=plain,
-                    reread=reread,
-                    row=row,
+                stored = from_row(  # positional: once per record
+                    root,
+                    prefix + name,
+                    body or "",
+                    (info.st_ino, info.st_mtime_ns, info.st_size),
+                    decode,
+                    plain,
+                    reread,
+                    row,
                 )
             else:
                 found = self.read_file(name, info, raw)
@@ -322,14 +321,14 @@ class _Folder(Generic[R]):
                 stored = found
                 record_id = stored.record.id
             if record_id in seen:
-                self.seen_again(loaded, name, record_id, stored, (seen, where))
+                self.seen_again(loaded, name, record_id, stored, seen)
                 continue
             seen[record_id] = name
-            where[record_id] = len(records)
             records.append(stored)
         if self.use_cache and new != old and (names or old):
             cache.write_cache(self.cache_path, new)
-        loaded.short = ShortIds(seen)
+        # the ids alone: the file names are not kept alive for the short ids
+        loaded.short = ShortIds(dict.fromkeys(seen))
         return loaded
 
     def touched(
@@ -354,12 +353,11 @@ class _Folder(Generic[R]):
         name: str,
         record_id: str,
         stored: Stored[R],
-        index: tuple[dict[str, str], dict[str, int]],
+        seen: dict[str, str],
     ) -> None:
         """The record of the file `name` has an id a file read before has too:
         one of them is a OneDrive copy of the other, or it is a duplicate."""
-        seen, where = index  # id -> the file's name, its place in the records
-        first = seen[record_id]
+        first = seen[record_id]  # the file read before with that id
         prefix = self.prefix
         if conflicts.is_onedrive_copy(name, first):
             loaded.copies.append((prefix + name, prefix + first))
@@ -367,7 +365,11 @@ class _Folder(Generic[R]):
             # the copy sorted first: the record is the file at its path
             loaded.copies.append((prefix + first, prefix + name))
             seen[record_id] = name
-            loaded.records[where[record_id]] = stored
+            records = loaded.records
+            (place,) = (
+                at for at, kept in enumerate(records) if kept.file == prefix + first
+            )
+            records[place] = stored
         else:
             loaded.problems.append(self.duplicate(name, first))
 
