@@ -302,3 +302,30 @@ def test_the_fast_version_is_the_apps_without_importing_typer(home: Path) -> Non
     assert fast.stdout == full.stdout
     assert fast.stdout.endswith(f"journal: {home / 'somewhere'}\n")
     assert fast.stderr == "|"  # none of the frameworks was imported
+
+
+def test_a_write_validates_without_importing_pydantic_itself(initialised: Path) -> None:
+    """A write checks what it writes with pydantic's engine (`pydantic_core`)
+    built from the field table, not with `pydantic`'s models: importing
+    `pydantic` (and its plugin loader's `importlib.metadata`) cost a write
+    about 65 ms."""
+    watch = (
+        "import sys, os; from mentorlog import entry; real = os._exit\n"
+        "def leave(code):\n"
+        "    sys.stderr.write(' '.join(sorted(m for m in sys.modules if m in "
+        "('pydantic', 'pydantic_core', 'importlib.metadata'))) + '|')\n"
+        "    sys.stderr.flush(); real(code)\n"
+        "os._exit = leave; entry.main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", watch, "--no-input", "actions", "add", "Email Chen"],
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.startswith("Added action")
+    assert done.stderr == "pydantic_core|"  # validated, and by the engine only
+    (written,) = (initialised / "actions").glob("*.toml")
+    assert 'text = "Email Chen"' in written.read_text()

@@ -4,8 +4,9 @@ Reading a journal must be quick, so these are plain Python objects: a command
 that reads records the derived cache already holds never imports pydantic. The
 annotations are the schema, though. Each class's fields are resolved once, with
 `typing.get_type_hints`, into one table (`fields_of`); `mentorlog.schema` builds
-its pydantic models from that table, lazily, to validate every file that is
-read afresh and every record that is written (`Model.model_validate`), and the
+its validators (pydantic's engine, `pydantic_core`) from that table, lazily, to
+validate every file that is read afresh and every record that is written
+(`Model.model_validate`), and the
 derived cache (`store.cache`) encodes and decodes rows by it.
 
 Type checkers see every record as the dataclass it behaves like
@@ -199,7 +200,7 @@ class Model(metaclass=_RecordType):
     """A record: its declared fields, in order, and the keys it did not declare.
 
     Construction does not validate (the core builds records from checked input);
-    `model_validate` does, through pydantic, for data read from files. It does
+    `model_validate` does, through `pydantic_core`, for data read from files. It does
     refuse a keyword that names no field: the keys a file holds beyond its
     fields arrive only as the explicit `model_extra=`.
     """
@@ -229,8 +230,8 @@ class Model(metaclass=_RecordType):
 
     @classmethod
     def model_validate(cls, data: Any) -> Self:
-        """`data` (as read from a file) checked and converted; raises pydantic's
-        `ValidationError`."""
+        """`data` (as read from a file) checked and converted; raises
+        `pydantic_core.ValidationError` (which pydantic re-exports)."""
         from mentorlog import schema
 
         return schema.validate(cls, data)

@@ -267,9 +267,7 @@ class _Folder(Generic[R]):
             problems.append(self.unlisted)
             return loaded  # the cache of the folder is kept for when it reads
         seen: dict[str, str] = {}  # id -> the file's name
-        where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
-        digest = cache.digest
         for name in names:
             try:
                 # the entry itself: a link is never followed (nor cached); one
@@ -297,28 +295,23 @@ class _Folder(Generic[R]):
                 )
                 if usable and (mtime_ns != info.st_mtime_ns or ino != info.st_ino):
                     # touched (a pull, a checkout): the same bytes need no parse
-                    raw = _same_size_bytes(fd, name, size)
-                    usable = raw is not None and digest(raw) == hashed
-                    key = cache.key_of(info)
-                    if usable and cache.settled(key):
-                        entry = Entry.made(key, row, body, problem, hashed)
-                    # (else the entry stays as it was: until the file has
-                    # settled, its bytes are hashed again each time)
+                    entry, raw = self.touched(name, info, entry)
+                    usable = entry is not None
             if usable:
                 new[name] = entry
                 if problem is not None:
                     problems.append(Problem(prefix + name, problem[0], problem[1]))
                     continue
                 record_id = row[0]  # the record itself is built when used
-                stored = from_row(
-                    root=root,
-                    file=prefix + name,
-                    body=body or "",
-                    key=(info.st_ino, info.st_mtime_ns, info.st_size),
-                    decode=decode,
-                    plain=plain,
-                    reread=reread,
-                    row=row,
+                stored = from_row(  # positional: once per record
+                    root,
+                    prefix + name,
+                    body or "",
+                    (info.st_ino, info.st_mtime_ns, info.st_size),
+                    decode,
+                    plain,
+                    reread,
+                    row,
                 )
             else:
                 found = self.read_file(name, info, raw)
@@ -327,25 +320,58 @@ class _Folder(Generic[R]):
                     continue
                 stored = found
                 record_id = stored.record.id
-            first = seen.get(record_id)
-            if first is not None:
-                if conflicts.is_onedrive_copy(name, first):
-                    loaded.copies.append((prefix + name, prefix + first))
-                elif conflicts.is_onedrive_copy(first, name):
-                    # the copy sorted first: the record is the file at its path
-                    loaded.copies.append((prefix + first, prefix + name))
-                    seen[record_id] = name
-                    records[where[record_id]] = stored
-                else:
-                    problems.append(self.duplicate(name, first))
+            if record_id in seen:
+                self.seen_again(loaded, name, record_id, stored, seen)
                 continue
             seen[record_id] = name
-            where[record_id] = len(records)
             records.append(stored)
         if self.use_cache and new != old and (names or old):
             cache.write_cache(self.cache_path, new)
-        loaded.short = ShortIds(seen)
+        # the ids alone: the file names are not kept alive for the short ids
+        loaded.short = ShortIds(dict.fromkeys(seen))
         return loaded
+
+    def touched(
+        self, name: str, info: os.stat_result, entry: list[Any]
+    ) -> tuple[list[Any] | None, bytes | None]:
+        """The cache entry of a file whose key changed but whose size did not,
+        if its bytes are still those hashed (None if not), and the bytes read.
+        Until the file has settled its entry keeps the old key, so its bytes
+        are hashed again on each run."""
+        _, _, size, row, body, problem, hashed = entry
+        raw = _same_size_bytes(self.fd, name, size)
+        if raw is None or cache.digest(raw) != hashed:
+            return None, raw
+        key = cache.key_of(info)
+        if cache.settled(key):
+            entry = Entry.made(key, row, body, problem, hashed)
+        return entry, raw
+
+    def seen_again(
+        self,
+        loaded: Loaded[R],
+        name: str,
+        record_id: str,
+        stored: Stored[R],
+        seen: dict[str, str],
+    ) -> None:
+        """The record of the file `name` has an id a file read before has too:
+        one of them is a OneDrive copy of the other, or it is a duplicate."""
+        first = seen[record_id]  # the file read before with that id
+        prefix = self.prefix
+        if conflicts.is_onedrive_copy(name, first):
+            loaded.copies.append((prefix + name, prefix + first))
+        elif conflicts.is_onedrive_copy(first, name):
+            # the copy sorted first: the record is the file at its path
+            loaded.copies.append((prefix + first, prefix + name))
+            seen[record_id] = name
+            records = loaded.records
+            (place,) = (
+                at for at, kept in enumerate(records) if kept.file == prefix + first
+            )
+            records[place] = stored
+        else:
+            loaded.problems.append(self.duplicate(name, first))
 
     def read_file(
         self, name: str, info: os.stat_result, raw: bytes | None = None

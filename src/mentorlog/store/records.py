@@ -8,7 +8,8 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from mentorlog._struct import struct
 from mentorlog.hints import Words
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
     from mentorlog.models import Model, Record
 
 R = TypeVar("R", bound="Record")
+
+
+# The TOML data of a record served by the cache: not read (a save reads the
+# file first). One read-only mapping for all of them, not an empty dict each.
+_NOT_READ = cast(dict[str, Any], MappingProxyType({}))
 
 
 @struct(frozen=True)
@@ -107,7 +113,6 @@ class Stored(Generic[R]):
     @classmethod
     def from_row(
         cls,
-        *,
         root: Path,
         file: str,
         body: str,
@@ -134,7 +139,7 @@ class Stored(Generic[R]):
         self._root = root
         self.file = file
         self.text = ""
-        self.data = {}
+        self.data = _NOT_READ
         self.front = ""
         self.body = body
         self.cached = True

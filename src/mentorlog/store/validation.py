@@ -11,7 +11,7 @@ from mentorlog.errors import DataError, MentorlogError
 from . import tomlfile
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from mentorlog.models import Model
 
@@ -28,7 +28,7 @@ def validate(
     *,
     first_line: int = 1,
 ) -> M:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     try:
         record: M = model.model_validate(data)
@@ -106,7 +106,7 @@ def describe(item: Any) -> str:
 def check_before_writing(kind: Kind[Any], data: dict[str, Any], relpath: str) -> None:
     """Records are built by the core from checked input, not validated when
     made; a record that would not read back is a bug, and is not written."""
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     try:
         kind.model.model_validate(data)
