@@ -233,7 +233,8 @@ class _Folder(Generic[R]):
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
     def names(self, copies: list[tuple[str, str]]) -> list[str]:
-        """The record files of the folder, sorted; the conflicted copies a
+        """The record files of the folder, sorted by name without the
+        extension (`conflicts.by_stem`); the conflicted copies a
         sync tool made (see `store.conflicts`) go to `copies` instead.
         (`scandir` would give no more: a file's times take one `stat` each
         however it is listed, and keeping its entries costs memory on a large
@@ -251,7 +252,7 @@ class _Folder(Generic[R]):
             (self.prefix + name, self.prefix + original) for name, original in found
         ]
         copies.sort()
-        return sorted(names)
+        return sorted(names, key=conflicts.by_stem)
 
     def load(self) -> Loaded[R]:
         """One loop over the folder's files; each record comes from its cache
@@ -267,7 +268,6 @@ class _Folder(Generic[R]):
             problems.append(self.unlisted)
             return loaded  # the cache of the folder is kept for when it reads
         seen: dict[str, str] = {}  # id -> the file's name
-        where: dict[str, int] = {}  # id -> its place in `records`
         lstat, is_link, from_row = os.stat, stat.S_ISLNK, Stored.from_row
         digest = cache.digest
         for name in names:
@@ -329,18 +329,13 @@ class _Folder(Generic[R]):
                 record_id = stored.record.id
             first = seen.get(record_id)
             if first is not None:
-                if conflicts.is_onedrive_copy(name, first):
+                # sorted by stem, the original comes before its copies
+                if conflicts.is_suffixed_copy(name, first):
                     loaded.copies.append((prefix + name, prefix + first))
-                elif conflicts.is_onedrive_copy(first, name):
-                    # the copy sorted first: the record is the file at its path
-                    loaded.copies.append((prefix + first, prefix + name))
-                    seen[record_id] = name
-                    records[where[record_id]] = stored
                 else:
                     problems.append(self.duplicate(name, first))
                 continue
             seen[record_id] = name
-            where[record_id] = len(records)
             records.append(stored)
         if self.use_cache and new != old and (names or old):
             cache.write_cache(self.cache_path, new)
