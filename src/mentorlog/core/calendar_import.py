@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from mentorlog._struct import struct
 from mentorlog.dates import LATEST, in_range
@@ -51,10 +51,17 @@ class Planned:
     minutes: int | None = None  # the event's length; None: none given
 
 
+class Why(NamedTuple):
+    """Why events were skipped, said of one and of several (`words.plural`)."""
+
+    one: str
+    many: str
+
+
 @struct
 class ImportResult:
     planned: list[Planned]
-    skipped: dict[str, int]  # why -> how many events
+    skipped: dict[Why, int]  # why -> how many events
     dry_run: bool
 
     @property
@@ -112,7 +119,7 @@ def _reason(error: BaseException) -> str:
 
 
 def _events(
-    calendar: Any, today: date, path: Path, skipped: dict[str, int]
+    calendar: Any, today: date, path: Path, skipped: dict[Why, int]
 ) -> list[_Event]:
     import recurring_ical_events  # type: ignore[import-untyped]
 
@@ -127,34 +134,46 @@ def _events(
         for event in components:
             uid = one_line(str(event.get("UID", "")))[:MAX_UID]
             if not uid:
-                _skip(skipped, "have no UID")
+                _skip(skipped, "has no UID", "have no UID")
                 continue
             if event.get("RECURRENCE-ID") is not None:
                 continue  # one moved occurrence: its series takes it into account
             if uid in seen:
-                _skip(skipped, "repeat a UID another event has")
+                _skip(
+                    skipped,
+                    "repeats a UID another event has",
+                    "repeat a UID another event has",
+                )
                 continue
             seen.add(uid)
             start = event.get("DTSTART")
             if start is None:
-                _skip(skipped, "have no start")
+                _skip(skipped, "has no start", "have no start")
                 continue
             when: Any = start.dt
             if event.get("RRULE") is not None or event.get("RDATE") is not None:
                 try:
                     when = _next_occurrence(calendar, uid, today, recurring_ical_events)
                 except _NotFollowed:
-                    _skip(skipped, "recur too often or by a rule too long to follow")
+                    _skip(
+                        skipped,
+                        "recurs too often or by a rule too long to follow",
+                        "recur too often or by a rule too long to follow",
+                    )
                     continue
                 if when is None:
-                    _skip(skipped, "recur no more")
+                    _skip(skipped, "recurs no more", "recur no more")
                     continue
             day, time = _day_and_time(when)
             if day < today:
-                _skip(skipped, "are in the past")
+                _skip(skipped, "is in the past", "are in the past")
                 continue
             if not in_range(day):  # a journal holds no such date (year 9999)
-                _skip(skipped, f"are dated beyond {LATEST.year}")
+                _skip(
+                    skipped,
+                    f"is dated beyond {LATEST.year}",
+                    f"are dated beyond {LATEST.year}",
+                )
                 continue
             names, emails = _attendees(event)
             found.append(
@@ -332,7 +351,9 @@ def _attendees(event: Any) -> tuple[list[str], list[str]]:
     return names, emails
 
 
-def _skip(skipped: dict[str, int], why: str) -> None:
+def _skip(skipped: dict[Why, int], one: str, many: str) -> None:
+    """Count an event skipped, and why: said of one event and of several."""
+    why = Why(one, many)
     skipped[why] = skipped.get(why, 0) + 1
 
 
@@ -369,7 +390,7 @@ def import_calendar(
     journal: Journal, path: Path, today: date, *, dry_run: bool
 ) -> ImportResult:
     calendar = read_calendar(path)
-    skipped: dict[str, int] = {}
+    skipped: dict[Why, int] = {}
     events = _events(calendar, today, path, skipped)
     with journal.transaction():
         mentors = [
@@ -384,10 +405,12 @@ def import_calendar(
         for event in events:
             named = _mentor_of(event, mentors, by_contact)
             if not named:
-                _skip(skipped, "name no mentor")
+                _skip(skipped, "names no mentor", "name no mentor")
                 continue
             if len(named) > 1:
-                _skip(skipped, "name more than one mentor")
+                _skip(
+                    skipped, "names more than one mentor", "name more than one mentor"
+                )
                 continue
             mentor = named[0].record
             stored = index.by_uid.get(event.uid)
@@ -397,12 +420,20 @@ def import_calendar(
             elif occupant is not None and occupant.uid != event.uid:
                 # one meeting per mentor per day (SPEC 7.8): a second event
                 # that day would be a second plan, merged away by the next one
-                _skip(skipped, "fall on a day already planned with that mentor")
+                _skip(
+                    skipped,
+                    "falls on a day already planned with that mentor",
+                    "fall on a day already planned with that mentor",
+                )
                 continue
             if stored is None:
                 what: What = "plan"
             elif stored.record.status != "planned":
-                _skip(skipped, "were held or cancelled already")
+                _skip(
+                    skipped,
+                    "was held or cancelled already",
+                    "were held or cancelled already",
+                )
                 continue
             elif (
                 stored.record.date,
@@ -417,6 +448,8 @@ def import_calendar(
             if what != "same" and written >= MAX_PLANS:
                 _skip(
                     skipped,
+                    f"was past the {MAX_PLANS} meetings one import plans "
+                    "(import again)",
                     f"were past the {MAX_PLANS} meetings one import plans "
                     "(import again)",
                 )

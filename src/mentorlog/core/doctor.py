@@ -28,6 +28,7 @@ from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
 from mentorlog.tojson import Each, json_keys
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.models import Model
@@ -210,7 +211,7 @@ def _tidy(
     )
     if kept:
         report.notes.append(
-            f"{len(kept)} draft{'s' if len(kept) != 1 else ''} from unfinished edits "
+            f"{plural(len(kept), 'draft')} from unfinished edits "
             f"in {drafts}: copy what you need, then delete them"
         )
     from mentorlog.store.gitsync import harden
@@ -254,7 +255,7 @@ def _tidy(
 
 
 def _count(number: int, one: str, many: str, what: str) -> str:
-    return f"{number} {one if number == 1 else many} {what}" if number else ""
+    return f"{plural(number, one, many)} {what}" if number else ""
 
 
 def _partial_backups(journal: Journal) -> list[str]:
@@ -300,8 +301,12 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
                 ".git",
                 None,
                 Said(
-                    f"{len(missing)} commit{'s' if len(missing) != 1 else ''} of the "
-                    f"journal {'are' if len(missing) != 1 else 'is'} not in its "
+                    plural(
+                        len(missing),
+                        "commit of the journal is",
+                        "commits of the journal are",
+                    )
+                    + " not in its "
                     f"files, so no listing shows them ({shown}): ",
                     hint("sync", "--abort"),
                     " puts them back, or finish the sync (",
