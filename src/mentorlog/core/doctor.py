@@ -14,7 +14,7 @@ from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 from mentorlog.hints import Said, Words, hint
 from mentorlog.store import cache, conflicts, fs, undo
-from mentorlog.store.atomic import is_temp, remove_stale_temps
+from mentorlog.store.atomic import in_the_way, is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
     LOCK_FILE,
@@ -95,12 +95,12 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     is changed unless `fix`: then loose modes of the journal's own files,
     temp files of interrupted writes and partial backups are repaired."""
     report = DoctorReport(root=journal.root, exists=journal.exists())
-    if journal.root.exists() and not journal.root.is_dir():
-        report.problems.append(
-            Problem(
-                str(journal.root), None, "a file stands where the journal should be"
-            )
-        )
+    blocked = in_the_way(journal.root)
+    if blocked is not None:
+        path, words = blocked
+        if path == journal.root and not path.is_symlink():
+            words = "a file stands where the journal should be"
+        report.problems.append(Problem(str(path), None, words))
         return report
     if not journal.root.exists():
         report.notes.append(

@@ -638,8 +638,11 @@ def _read_old(root: Path, name: str, target: Path) -> bytes | None:
 def _say_symlink(error: OSError) -> OSError:
     import errno
 
+    from mentorlog.errors import NEVER_FOLLOWED
+
     if error.errno in (errno.ELOOP, errno.ENOTDIR):
-        return OSError(error.errno, "a symlink stands where a file or folder should be")
+        link = "it or a folder on its way is a symbolic link"
+        return OSError(error.errno, f"{link}; {NEVER_FOLLOWED}")
     return error
 
 
