@@ -58,6 +58,29 @@ class Why(NamedTuple):
     many: str
 
 
+def _why(one: str, many: str, rest: str) -> Why:
+    return Why(f"{one} {rest}", f"{many} {rest}")
+
+
+_NO_UID = _why("has", "have", "no UID")
+_SAME_UID = _why("repeats", "repeat", "a UID another event has")
+_NO_START = _why("has", "have", "no start")
+_RECURS_OFTEN = _why("recurs", "recur", "too often or by a rule too long to follow")
+_NO_MORE = _why("recurs", "recur", "no more")
+_PAST = _why("is", "are", "in the past")
+_TOO_LATE = _why("is", "are", f"dated beyond {LATEST.year}")
+_NO_MENTOR = _why("names", "name", "no mentor")
+_SEVERAL = _why("names", "name", "more than one mentor")
+_TAKEN = _why("falls", "fall", "on a day already planned with that mentor")
+_DONE = _why("was", "were", "held or cancelled already")
+
+
+def _over_cap() -> Why:
+    """The events past the cap (read when said: a test lowers it)."""
+    cap = f"past the {MAX_PLANS} meetings one import plans (import again)"
+    return _why("was", "were", cap)
+
+
 @struct
 class ImportResult:
     planned: list[Planned]
@@ -134,46 +157,34 @@ def _events(
         for event in components:
             uid = one_line(str(event.get("UID", "")))[:MAX_UID]
             if not uid:
-                _skip(skipped, "has no UID", "have no UID")
+                _skip(skipped, _NO_UID)
                 continue
             if event.get("RECURRENCE-ID") is not None:
                 continue  # one moved occurrence: its series takes it into account
             if uid in seen:
-                _skip(
-                    skipped,
-                    "repeats a UID another event has",
-                    "repeat a UID another event has",
-                )
+                _skip(skipped, _SAME_UID)
                 continue
             seen.add(uid)
             start = event.get("DTSTART")
             if start is None:
-                _skip(skipped, "has no start", "have no start")
+                _skip(skipped, _NO_START)
                 continue
             when: Any = start.dt
             if event.get("RRULE") is not None or event.get("RDATE") is not None:
                 try:
                     when = _next_occurrence(calendar, uid, today, recurring_ical_events)
                 except _NotFollowed:
-                    _skip(
-                        skipped,
-                        "recurs too often or by a rule too long to follow",
-                        "recur too often or by a rule too long to follow",
-                    )
+                    _skip(skipped, _RECURS_OFTEN)
                     continue
                 if when is None:
-                    _skip(skipped, "recurs no more", "recur no more")
+                    _skip(skipped, _NO_MORE)
                     continue
             day, time = _day_and_time(when)
             if day < today:
-                _skip(skipped, "is in the past", "are in the past")
+                _skip(skipped, _PAST)
                 continue
             if not in_range(day):  # a journal holds no such date (year 9999)
-                _skip(
-                    skipped,
-                    f"is dated beyond {LATEST.year}",
-                    f"are dated beyond {LATEST.year}",
-                )
+                _skip(skipped, _TOO_LATE)
                 continue
             names, emails = _attendees(event)
             found.append(
@@ -351,9 +362,8 @@ def _attendees(event: Any) -> tuple[list[str], list[str]]:
     return names, emails
 
 
-def _skip(skipped: dict[Why, int], one: str, many: str) -> None:
-    """Count an event skipped, and why: said of one event and of several."""
-    why = Why(one, many)
+def _skip(skipped: dict[Why, int], why: Why) -> None:
+    """Count an event skipped, and why."""
     skipped[why] = skipped.get(why, 0) + 1
 
 
@@ -405,12 +415,10 @@ def import_calendar(
         for event in events:
             named = _mentor_of(event, mentors, by_contact)
             if not named:
-                _skip(skipped, "names no mentor", "name no mentor")
+                _skip(skipped, _NO_MENTOR)
                 continue
             if len(named) > 1:
-                _skip(
-                    skipped, "names more than one mentor", "name more than one mentor"
-                )
+                _skip(skipped, _SEVERAL)
                 continue
             mentor = named[0].record
             stored = index.by_uid.get(event.uid)
@@ -420,20 +428,12 @@ def import_calendar(
             elif occupant is not None and occupant.uid != event.uid:
                 # one meeting per mentor per day (SPEC 7.8): a second event
                 # that day would be a second plan, merged away by the next one
-                _skip(
-                    skipped,
-                    "falls on a day already planned with that mentor",
-                    "fall on a day already planned with that mentor",
-                )
+                _skip(skipped, _TAKEN)
                 continue
             if stored is None:
                 what: What = "plan"
             elif stored.record.status != "planned":
-                _skip(
-                    skipped,
-                    "was held or cancelled already",
-                    "were held or cancelled already",
-                )
+                _skip(skipped, _DONE)
                 continue
             elif (
                 stored.record.date,
@@ -446,13 +446,7 @@ def import_calendar(
             else:
                 what = "move"
             if what != "same" and written >= MAX_PLANS:
-                _skip(
-                    skipped,
-                    f"was past the {MAX_PLANS} meetings one import plans "
-                    "(import again)",
-                    f"were past the {MAX_PLANS} meetings one import plans "
-                    "(import again)",
-                )
+                _skip(skipped, _over_cap())
                 continue
             planned.append(
                 Planned(
