@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Run
 from tests.test_environment import clean_env
 
 
@@ -76,3 +77,38 @@ def test_a_relative_journal_path_is_resolved_shown_and_warned_about(
     flag = in_folder(tmp_path, here, "--journal", "j", "goals")
     assert flag.returncode == 0
     assert "--journal is a relative path (j)" in flag.stderr
+
+
+NO_SUCH_USER = "~no-such-user-of-mentorlog"
+
+
+@pytest.mark.no_journal
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("goals",), {"MENTORLOG_HOME": f"{NO_SUCH_USER}/journal"}),
+        (("init",), {"MENTORLOG_HOME": f"{NO_SUCH_USER}/journal"}),
+        (("where",), {"MENTORLOG_HOME": f"{NO_SUCH_USER}/journal"}),
+        (("--journal", f"{NO_SUCH_USER}/journal", "doctor"), {}),
+        (("--journal", f"{NO_SUCH_USER}/journal", "--version"), {}),
+    ],
+)
+def test_a_path_of_a_user_this_system_does_not_know_is_a_user_error(
+    tmp_path: Path, args: tuple[str, ...], env: dict[str, str]
+) -> None:
+    """`~user/...` for a user with no account here: `Path.expanduser` raises
+    RuntimeError; mentorlog says so in one line, exit 1, nothing made."""
+    done = in_folder(tmp_path, tmp_path, *args, **env)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"error: {NO_SUCH_USER}/journal: no user named "
+        f"{NO_SUCH_USER[1:]} on this system ({NO_SUCH_USER} names that user's "
+        "home folder); give the full path"
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_an_export_to_a_path_of_an_unknown_user_is_a_user_error(run: Run) -> None:
+    done = run("export", "--format", "json", "--output", f"{NO_SUCH_USER}/b.json")
+    assert done.exit_code == 1
+    assert f"no user named {NO_SUCH_USER[1:]} on this system" in done.stderr

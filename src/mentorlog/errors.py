@@ -94,6 +94,22 @@ class NewerJournalError(MentorlogError):
     exit_code = EXIT_DATA
 
 
+NEVER_FOLLOWED = (
+    "mentorlog never follows links inside the journal (it may come from another device)"
+)
+
+
+def link_to_no_folder(target: str, *, exists: bool) -> str:
+    """What is said of a link where the journal (or a folder above it) should
+    be that points at no folder: the journal root may be a link the user made
+    to their folder, but mentorlog never follows one to make a folder."""
+    state = "which is not a folder" if exists else "which does not exist"
+    return (
+        f"is a symbolic link to {target}, {state}; mentorlog never follows a "
+        f"link to make a folder: make {target} a folder, or name the folder itself"
+    )
+
+
 class LinkError(DataError):
     """A symbolic link where the journal has a file or folder: it may come from
     another device, so it is never followed, for a read or a write."""
@@ -103,8 +119,7 @@ class LinkError(DataError):
     ) -> None:
         what = "folder" if folder else "file"
         detail = (
-            "is a symbolic link; mentorlog never follows links inside the journal "
-            f"(it may come from another device): replace it with the {what} itself"
+            f"is a symbolic link; {NEVER_FOLLOWED}: replace it with the {what} itself"
         )
         super().__init__(path, None, detail)
         if writing is not None:

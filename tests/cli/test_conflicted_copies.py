@@ -157,3 +157,83 @@ def test_copies_of_the_settings_and_the_template_are_named_never_read(
         )
         assert "diff " in line and "then delete the copy" in line
     assert doctor.stderr.count("a conflicted copy") == 0
+
+
+# copies known by their record: the original's name plus a suffix, the same id
+SUFFIXED = [
+    "learn-rust (1).toml",  # Google Drive
+    "learn-rust 2.toml",  # iCloud
+    "learn-rust_1.toml",
+    "learn-rust (copy).toml",
+    "learn-rust - Copy.toml",  # Windows Explorer
+    "learn-rust_LOCAL_4242.toml",  # git mergetool
+    "learn-rust (Kopie mit Konflikt).toml",  # Dropbox, in German
+]
+# copies known by their name, whatever they hold (here: broken TOML)
+NAMED = [
+    "learn-rust (Case Conflict).toml",  # Dropbox
+    "learn-rust (Selective Sync Conflict).toml",  # Dropbox
+    "learn-rust (Ada's conflicted copy 2026-11-22 (1)).toml",  # Dropbox
+    "learn-rust.sync-conflict-20261122-101010.toml",  # Syncthing < 0.14
+    "learn-rust (SFConflict ada@example.org 2026-11-22-10-10-10).toml",  # Seafile
+    "learn-rust.conflict.toml",
+    "learn-rust.toml.conflict",
+]
+
+
+def test_every_copy_is_named_as_a_copy_never_a_duplicate_or_broken(
+    run: Run, home: Path
+) -> None:
+    original = goal_with_two_milestones(run, home)
+    for name in SUFFIXED:
+        shutil.copyfile(original, original.with_name(name))
+    for name in NAMED:
+        original.with_name(name).write_text('id = "half a sync\n')
+
+    listed = run("goals", "show", "learn")
+    assert listed.exit_code == 0, listed.stderr
+    assert "Learn Rust" in listed.stdout
+    assert "duplicate" not in listed.stderr
+    assert "not valid TOML" not in listed.stderr
+    for name in SUFFIXED + NAMED:
+        assert f"goals/{name}: a conflicted copy of goals/learn-rust.toml" in (
+            listed.stderr
+        ), name
+
+    doctor = run("doctor")
+    assert doctor.exit_code == 3
+    assert "duplicate" not in doctor.stdout
+    for name in SUFFIXED + NAMED:
+        line = next(
+            line
+            for line in doctor.stdout.splitlines()
+            if line.startswith(f"goals/{name}:")
+        )
+        assert "a conflicted copy of goals/learn-rust.toml" in line, line
+        assert "mentorlog edit goals/learn-rust.toml" in line
+
+
+def test_a_tick_writes_the_original_whatever_the_copies_are_named(
+    run: Run, home: Path
+) -> None:
+    original = goal_with_two_milestones(run, home)
+    for name in SUFFIXED:
+        shutil.copyfile(original, original.with_name(name))
+    before = {name: original.with_name(name).read_bytes() for name in SUFFIXED}
+    result = run("goals", "tick", "learn", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "done = true" in original.read_text()
+    for name in SUFFIXED:
+        assert original.with_name(name).read_bytes() == before[name]
+
+
+def test_a_file_with_another_name_and_the_same_id_is_still_a_duplicate(
+    run: Run, home: Path
+) -> None:
+    original = goal_with_two_milestones(run, home)
+    shutil.copyfile(original, original.with_name("rust.toml"))
+    shutil.copyfile(original, original.with_name("learn-rustacean.toml"))
+    doctor = run("doctor")
+    assert doctor.exit_code == 3
+    for name in ("rust.toml", "learn-rustacean.toml"):
+        assert f"goals/{name}:1: duplicate id: goals/learn-rust.toml" in (doctor.stdout)

@@ -240,7 +240,7 @@ def test_remove_is_refused_while_records_refer_to_the_mentor(
     ok(run, "prep", "ada", "--on", "fri")
     before = snapshot(home)
     said = fail(run, "mentors", "remove", "ada")
-    assert "referred to by 1 sessions, 1 actions" in said
+    assert "referred to by 1 session, 1 action" in said
     assert "--merge-into" in said and said.count("\n") == 1
     assert snapshot(home) == before
     ok(run, "mentors", "add", "Ada L")

@@ -224,8 +224,27 @@ def test_an_event_dated_beyond_the_journal_is_skipped_not_a_bug(
 
     assert done.exit_code == 0, done.output
     assert "bug" not in done.output
-    assert "1 are dated beyond 2999" in done.stderr
+    assert "skipped 1 event: 1 is dated beyond 2999" in done.stderr
     assert [s["date"] for s in _sessions(run)] == ["2026-11-30"]
+
+
+def test_skipped_events_are_counted_in_words_that_agree_with_the_count(
+    run: Run, tmp_path: Path
+) -> None:
+    """One event is, two events are: a count of 1 and of 2 for each reason."""
+    _mentors(run)
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("far1@cal", "Ada", datetime(9999, 12, 31, 23, 0)),
+        _event("past1@cal", "Ada", datetime(2026, 1, 5, 9, 0)),
+        _event("past2@cal", "Grace", datetime(2026, 1, 6, 9, 0)),
+        _event("none1@cal", "Nobody", datetime(2026, 12, 5, 9, 0)),
+    )
+    done = run("import", str(ics))
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == (
+        "skipped 4 events: 1 is dated beyond 2999, 2 are in the past, 1 names no mentor"
+    )
 
 
 def test_a_planned_meeting_keeps_the_events_length(run: Run, tmp_path: Path) -> None:
@@ -352,7 +371,7 @@ def test_two_events_one_mentor_one_day_plan_one_meeting_and_stay_still(
 
     assert first.exit_code == 0, first.output
     assert first.stdout.count("Planned: Ada Lovelace on 2026-11-22") == 1
-    assert "1 fall on a day already planned with that mentor" in first.stderr
+    assert "1 falls on a day already planned with that mentor" in first.stderr
     assert len(_sessions(run)) == 1
     before = snapshot(home)
 
@@ -361,7 +380,7 @@ def test_two_events_one_mentor_one_day_plan_one_meeting_and_stay_still(
     assert second.exit_code == 0, second.output
     assert "Planned" not in second.stdout
     assert "merged" not in second.output
-    assert "1 fall on a day already planned with that mentor" in second.stderr
+    assert "1 falls on a day already planned with that mentor" in second.stderr
     assert snapshot(home) == before
 
 
@@ -376,5 +395,5 @@ def test_a_repeated_uid_is_skipped_and_counted(run: Run, tmp_path: Path) -> None
     done = run("import", str(ics))
 
     assert done.exit_code == 0, done.output
-    assert done.stderr.strip() == ("skipped 1 event: 1 repeat a UID another event has")
+    assert done.stderr.strip() == ("skipped 1 event: 1 repeats a UID another event has")
     assert [s["date"] for s in _sessions(run)] == ["2026-11-26"]

@@ -177,7 +177,7 @@ def test_a_time_at_the_ends_of_the_calendar_is_skipped_in_any_zone(
 
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == (
-        "skipped 3 events: 2 are dated beyond 2999, 1 are in the past"
+        "skipped 3 events: 2 are dated beyond 2999, 1 is in the past"
     )
 
 
@@ -245,7 +245,7 @@ def test_a_local_time_the_clocks_skip_is_skipped_and_a_repeated_one_is_the_first
 
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == (
-        "skipped 1 event: 1 are at a local time the clocks skip (daylight saving)"
+        "skipped 1 event: 1 is at a local time the clocks skip (daylight saving)"
     )
     assert _planned(run) == [
         ("Ada Lovelace", "2027-03-29", "00:30"),
@@ -332,8 +332,8 @@ def test_json_gives_what_was_planned_moved_unchanged_and_skipped(
         "moved": [],
         "unchanged": [],
         "skipped": [
-            {"reason": "several_days", "count": 1, "message": "last more than a day"},
-            {"reason": "no_mentor", "count": 1, "message": "name no mentor"},
+            {"reason": "several_days", "count": 1, "message": "lasts more than a day"},
+            {"reason": "no_mentor", "count": 1, "message": "names no mentor"},
         ],
         "skipped_count": 2,
     }

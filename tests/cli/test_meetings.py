@@ -87,7 +87,7 @@ def test_prep_builds_the_agenda_from_the_journal(
         "portfolio",
         "my resume",
         "Milestone: Tutorial (Build a web app within 2 weeks) (due 2026-11-27)",
-        "Build a web app within 2 weeks: target 2026-12-06, 0/1 milestones",
+        "Build a web app within 2 weeks: target 2026-12-06, 0/1 milestone",
         "Thank Ada Lovelace for their time.",
         "Planned the meeting with Ada Lovelace on 2026-11-24",
     ):

@@ -127,7 +127,7 @@ def test_checklist_items_with_evidence(run: Run, month: None) -> None:
     }
     assert "3 active goals; 3 with a target date, 3 with every SMART part" in out
     assert "no next meeting planned" in out
-    assert "agenda prepared for 1 of 1 meetings" in out
+    assert "agenda prepared for 1 of 1 meeting" in out
     assert "feedback requested in 1 of the last 1 meeting" in out
     assert "thank-you notes after 0" in out
     assert "gaps: data" in out
@@ -161,7 +161,7 @@ def test_checklist_on_an_empty_journal(run: Run) -> None:
     assert result.exit_code == 0
     assert "no active goal yet" in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "Score: 0 of 1 habits in place (10 not applicable yet)"
+        "Score: 0 of 1 habit in place (10 not applicable yet)"
     )
 
 

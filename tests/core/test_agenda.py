@@ -78,7 +78,7 @@ def test_the_agenda_gathers_what_the_journal_knows_in_order(
         "- [ ] Email the venue (due 2026-12-01)",
         "- Ship small",
         "- Explain the why first (received 2026-11-08; not yet applied)",
-        "- Build a web app within 2 weeks: target 2026-12-06, 0/1 milestones",
+        "- Build a web app within 2 weeks: target 2026-12-06, 0/1 milestone",
         "- [ ] Milestone: Tutorial (Build a web app within 2 weeks) (due 2026-11-27)",
         "- Win: Shipped the landing page (2026-11-10)",
         "- Challenge: Hooks confuse me (2026-11-12) (private)",
@@ -181,7 +181,7 @@ def test_goals_due_by_the_meeting_after_next_or_at_risk(
     assert section(result.view.body, "## Next objectives") == [
         "- Passed: target 2026-11-01, 0/0 milestones — at risk: target passed",
         "- Due in time: target 2026-12-08, 0/0 milestones",
-        "- Behind: target 2027-01-01, 0/1 milestones — at risk: behind schedule",
+        "- Behind: target 2027-01-01, 0/1 milestone — at risk: behind schedule",
     ]
 
 

@@ -160,10 +160,10 @@ def test_a_bare_recap_fails_every_meeting_habit(journal: Journal) -> None:
     held(journal, ada, day("2026-11-15"), takeaways=["Ship small"])
     check = checklist(journal, TODAY)
     found = {i.number: (i.mark, i.evidence) for i in check.items}
-    assert found[3] == ("fail", "agenda prepared for 0 of 1 meetings")
+    assert found[3] == ("fail", "agenda prepared for 0 of 1 meeting")
     assert found[4] == (
         "fail",
-        "takeaways after 1 of 1 meetings, action items after 0",
+        "takeaways after 1 of 1 meeting, action items after 0",
     )
     assert found[5] == ("fail", "feedback requested in 0 of the last 1 meeting")
     assert found[7] == ("fail", "0 wins, 0 challenges logged since 2026-11-15")

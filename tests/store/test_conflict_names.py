@@ -4,6 +4,7 @@ theirs, in any case, with any letters (a dotless ı matches i ignoring case)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,6 +29,12 @@ PIECES = st.sampled_from(
         ".orig",
         ".ORIG",
         " (conflicted copy)",
+        " (Case Conflict)",
+        " (Ada's conflicted copy 2026-01-02 (1))",
+        ".conflict",
+        ".CONFLICT",
+        ".sync-conflict-20260102-030405",
+        " (1)",
         " (Sam's CONFLICTED Copy 2026-01-02)",
         " (conflıcted copy)",
         " (conflİcted copy)",
@@ -79,3 +86,65 @@ def test_copies_of_each_tool_are_found() -> None:
     assert conflicts.original_of("a.toml.orig", ".toml") == "a.toml"
     assert conflicts.original_of("a_conflict-20260102-030405.md", ".md") == "a.md"
     assert conflicts.original_of("learn-rust-2.toml", ".toml") is None
+
+
+BY_NAME = [  # (copy, original): a copy by its name alone, whatever it holds
+    ("a.sync-conflict-20260102-030405-ABCDEF7.toml", "a.toml"),  # Syncthing
+    ("a.sync-conflict-20150203-130101.toml", "a.toml"),  # Syncthing < 0.14
+    ("a (conflicted copy).toml", "a.toml"),  # Dropbox
+    ("a (Ada's conflicted copy 2026-01-02).toml", "a.toml"),
+    ("a (Ada's conflicted copy 2026-01-02 (1)).toml", "a.toml"),
+    ("a (Case Conflict).toml", "a.toml"),
+    ("a (Case Conflict 1).toml", "a.toml"),
+    ("a (Selective Sync Conflict).toml", "a.toml"),
+    ("a (conflicted copy 2026-01-02 030405).toml", "a.toml"),  # Nextcloud
+    ("a (conflicted copy by Ada 2026-01-02 030405).md", "a.md"),  # ownCloud
+    ("a (SFConflict ada@example.org 2026-01-02-03-04-05).toml", "a.toml"),
+    ("a_conflict-20260102-030405.toml", "a.toml"),  # ownCloud, old Nextcloud
+    ("a.conflict.toml", "a.toml"),
+    ("a.Conflict.toml", "a.toml"),
+    ("a.toml.conflict", "a.toml"),
+    ("a.toml.orig", "a.toml"),  # git
+    ("learn rust (1) (conflicted copy).toml", "learn rust (1).toml"),
+]
+
+
+@pytest.mark.parametrize(("copy", "original"), BY_NAME)
+def test_every_tool_s_copy_is_known_by_its_name(copy: str, original: str) -> None:
+    extension = "." + original.rpartition(".")[2]
+    assert conflicts.original_of(copy, extension) == original
+    assert conflicts.sort_out([original, copy], extension) == (
+        [original],
+        [(copy, original)],
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a-2.toml",
+        "a (1).toml",
+        "a 2.toml",
+        "a_1.toml",
+        "a (copy).toml",
+        "a-LAPTOP.toml",
+        "a_LOCAL_1234.toml",
+        "a.old.toml",
+        "a~1.toml",
+        "a (Kopie mit Konflikt).toml",
+    ],
+)
+def test_a_copy_shaped_name_is_a_suffixed_copy_not_a_copy_by_name(name: str) -> None:
+    assert conflicts.original_of(name, ".toml") is None
+    assert conflicts.is_suffixed_copy(name, "a.toml")
+    assert not conflicts.is_suffixed_copy("a.toml", name)
+
+
+@pytest.mark.parametrize("name", ["ab.toml", "a2.toml", "a.md", "b (1).toml"])
+def test_another_name_is_no_suffixed_copy(name: str) -> None:
+    assert not conflicts.is_suffixed_copy(name, "a.toml")
+
+
+def test_files_sort_by_name_without_extension_the_original_first() -> None:
+    names = ["a (1).toml", "a-2.toml", "a.toml", "a 2.toml", "a_1.toml", "Z.toml"]
+    assert sorted(names, key=conflicts.by_stem)[:2] == ["Z.toml", "a.toml"]

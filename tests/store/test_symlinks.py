@@ -10,6 +10,7 @@ that commands say so, and that `doctor` names the link and exits 3.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -265,3 +266,75 @@ def test_a_journal_root_the_user_linked_works(run: Run, tmp_path: Path) -> None:
     assert "symbolic link" not in listed.output
     assert run("doctor", env=env).exit_code == 0
     assert len(list((real / "goals").glob("*.toml"))) == 1
+
+
+@pytest.mark.no_journal
+@pytest.mark.parametrize(
+    "args", [("init",), ("goals",), ("doctor",), ("goals", "add", "Learn Rust")]
+)
+@pytest.mark.parametrize("points_at", ["nothing", "a file"])
+def test_a_journal_path_linked_to_no_folder_is_named_as_a_link(
+    run: Run, tmp_path: Path, args: tuple[str, ...], points_at: str
+) -> None:
+    """The journal's path is a link (a dangling one, or one to a file): every
+    command says it is a symbolic link, names it and what it points at, and
+    makes nothing there; never "a file stands where a folder should be"."""
+    target = tmp_path / "elsewhere" / "journal"
+    target.parent.mkdir()
+    if points_at == "a file":
+        target.write_bytes(SECRET)
+    linked = tmp_path / "journal-link"
+    linked.symlink_to(target)
+    state = "which is not a folder" if points_at == "a file" else "which does not exist"
+
+    done = run(*args, env={"MENTORLOG_HOME": str(linked)})
+
+    assert done.exit_code == 1, done.output
+    assert done.stderr.splitlines() == [
+        f"error: {linked}: is a symbolic link to {target}, {state}; mentorlog "
+        "never follows a link to make a folder: make "
+        f"{target} a folder, or name the folder itself"
+    ]
+    assert "stands where" not in done.output
+    assert os.path.islink(linked)
+    assert (
+        (target.read_bytes() == SECRET)
+        if points_at == "a file"
+        else (not os.path.lexists(target))
+    )
+
+
+@pytest.mark.no_journal
+def test_a_link_above_the_journal_path_is_named_and_a_file_still_a_file(
+    run: Run, tmp_path: Path
+) -> None:
+    dangling = tmp_path / "Dropbox"
+    dangling.symlink_to(tmp_path / "not-mounted")
+    done = run("init", env={"MENTORLOG_HOME": str(dangling / "journal")})
+    assert done.exit_code == 1
+    assert done.stderr.startswith(f"error: {dangling}: is a symbolic link to ")
+    assert not (tmp_path / "not-mounted").exists()
+
+    plain = tmp_path / "a-file"
+    plain.write_text("not a journal\n")
+    done = run("init", env={"MENTORLOG_HOME": str(plain)})
+    assert done.exit_code == 1
+    assert "a file stands where the journal should be" in done.stderr
+    assert plain.read_text() == "not a journal\n"
+
+
+def test_every_refused_link_says_mentorlog_never_follows_it() -> None:
+    """One wording for the class: each message of a link refused says that
+    mentorlog never follows links."""
+    from mentorlog.errors import link_to_no_folder
+    from mentorlog.store.undo import _say_symlink
+
+    said = [
+        str(LinkError("goals")),
+        str(LinkError("goals", folder=True, writing="goals/x.toml")),
+        link_to_no_folder("/nowhere", exists=False),
+        str(_say_symlink(OSError(errno.ELOOP, "Too many levels")).strerror),
+    ]
+    for message in said:
+        assert "is a symbolic link" in message
+        assert "mentorlog never follows" in message

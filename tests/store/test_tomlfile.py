@@ -179,3 +179,84 @@ def test_a_hand_written_file_gets_only_what_changed(run: Run, home: Path) -> Non
     assert "odd = []" in text
     assert text.count("done = ") == 1  # only the milestone that changed
     assert "# the steps\n[[milestones]]" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('id = "a"\ntitle = ', 2),  # cut off in the middle of a value
+        ('id = "a"\ntitle = "x', 2),
+        ('id = "a"\nmilestones = [\n  "one",\n', 3),  # an array never closed
+        ('id = "a"\nnotes = """\nsome words\n\n', 4),  # a string never closed
+        ("[goal", 1),
+        ('id = "a"\n[goal', 2),
+    ],
+)
+def test_an_error_at_the_end_of_the_document_names_the_last_line(
+    text: str, line: int
+) -> None:
+    with pytest.raises(DataError) as caught:
+        tomlfile.loads(text, "goals/x.toml")
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"goals/x.toml:{line}: not valid TOML: ")
+    assert "end of document" not in str(caught.value)
+    with pytest.raises(DataError) as caught:  # inside a Markdown front matter
+        tomlfile.loads(text, "sessions/x.md", first_line=2)
+    assert caught.value.line == line + 1
+
+
+TEXT = 'id = "a"\ntitle = "Café"\n'
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        (TEXT.encode("utf-16"), "UTF-16 LE"),  # Windows Notepad's "Unicode"
+        (b"\xff\xfe" + TEXT.encode("utf-16-le"), "UTF-16 LE"),
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "UTF-16 BE"),
+        (TEXT.encode("utf-16-le"), "UTF-16 LE"),  # no byte order mark
+        (TEXT.encode("utf-16-be"), "UTF-16 BE"),
+        (b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), "UTF-32 LE"),
+        (b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"), "UTF-32 BE"),
+        (TEXT.encode("utf-32-le"), "UTF-32 LE"),
+        (TEXT.encode("utf-32-be"), "UTF-32 BE"),
+    ],
+)
+def test_a_file_saved_in_another_unicode_encoding_is_named(
+    raw: bytes, named: str
+) -> None:
+    with pytest.raises(DataError) as caught:
+        tomlfile.decode(raw, "goals/x.toml")
+    assert str(caught.value) == (
+        f"goals/x.toml: saved as {named}, not UTF-8: save it as UTF-8"
+    )
+
+
+def test_a_legacy_encoding_is_told_to_be_saved_as_utf8_and_a_bom_is_read() -> None:
+    with pytest.raises(DataError) as caught:
+        tomlfile.decode(TEXT.encode("cp1252"), "goals/x.toml")
+    assert str(caught.value) == (
+        "goals/x.toml:2: not UTF-8 text (another encoding?): save it as UTF-8"
+    )
+    assert tomlfile.decode(TEXT.encode("utf-8-sig"), "goals/x.toml") == TEXT
+
+
+def test_doctor_names_the_encoding_and_reads_utf8_with_a_bom(
+    run: Run, home: Path
+) -> None:
+    assert run("goals", "add", "Learn Rust", "--by", "eoy").exit_code == 0
+    original = home / "goals" / "learn-rust.toml"
+    text = original.read_text()
+    original.write_bytes(text.encode("utf-8-sig"))  # Notepad's "UTF-8 with BOM"
+    notepad = text.replace("Learn Rust", "Learn Go").replace('id = "', 'id = "x')
+    (home / "goals" / "learn-go.toml").write_bytes(notepad.encode("utf-16"))
+    (home / "goals" / "cut.toml").write_text('id = "y"\ntitle = ')
+
+    listed = run("goals", "--json")
+    assert "Learn Rust" in listed.stdout
+    doctor = run("doctor")
+    assert doctor.exit_code == 3
+    assert doctor.stdout.splitlines() == [
+        "goals/cut.toml:2: not valid TOML: Invalid value",
+        "goals/learn-go.toml: saved as UTF-16 LE, not UTF-8: save it as UTF-8",
+    ]

@@ -50,12 +50,16 @@ def journal(*, existing: bool = True) -> Journal:
         )
     if existing and not found.exists():
         from mentorlog.errors import UserError
+        from mentorlog.store.atomic import in_the_way
 
-        there = (
-            "a file stands there, not a journal folder"
-            if found.root.exists() and not found.root.is_dir()
-            else "run mentorlog init"
-        )
+        blocked = in_the_way(found.root)
+        there = "run mentorlog init"
+        if blocked is not None and blocked[0].is_symlink():
+            raise UserError(f"{blocked[0]}: {blocked[1]}")  # as `init` says it
+        if blocked is not None and blocked[0] == found.root:
+            there = "a file stands there, not a journal folder"
+        elif blocked is not None:
+            there = f"{blocked[0]} is a file, not a folder"
         raise UserError(
             f"no journal at {found.root}: {there} (or check --journal / MENTORLOG_HOME)"
         )

@@ -31,6 +31,7 @@ from mentorlog.store.kinds import (
     RESOURCES,
     SESSIONS,
 )
+from mentorlog.words import plural
 
 from . import sharing
 from .agenda_template import (
@@ -467,13 +468,13 @@ def _goals_due(goals: list[Goal], horizon: date, today: date) -> list[Item]:
         done = sum(m.done for m in goal.milestones)
         if risk or due_soon:
             target = f"target {goal.target.isoformat()}" if goal.target else "no target"
-            flag = f" — at risk: {risk}" if risk else ""
+            flag = plural(len(goal.milestones), "milestone")
+            flag += f" — at risk: {risk}" if risk else ""
             items.append(
                 Item(
                     f"goal:{goal.id}",
                     "goals",
-                    f"- {_one_line(goal.title)}: {target}, "
-                    f"{done}/{len(goal.milestones)} milestones{flag}" + _mark(goal),
+                    f"- {_one_line(goal.title)}: {target}, {done}/{flag}" + _mark(goal),
                 )
             )
         items += [

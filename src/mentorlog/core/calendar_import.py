@@ -51,27 +51,50 @@ What = Literal["plan", "move", "same"]
 
 # Why an event is skipped: a stable code (the `--json` key) and its words, as
 # the one stderr line says them after a count ("3 name no mentor").
+# Why events were skipped: a code (the JSON's `reason`) -> the words said of
+# one event and of several ("1 is in the past", "2 are in the past").
 REASONS = {
-    "no_uid": "have no UID",
-    "repeated_uid": "repeat a UID another event has",
-    "no_start": "have no start",
-    "unknown_time_zone": "are in an unknown time zone",
-    "several_days": "last more than a day",
-    "clocks_skip": "are at a local time the clocks skip (daylight saving)",
-    "rule_not_followed": "recur too often or by a rule too long to follow",
-    "recur_no_more": "recur no more",
-    "past": "are in the past",
-    "beyond_range": "are dated beyond {latest}",
-    "no_mentor": "name no mentor",
-    "several_mentors": "name more than one mentor",
-    "day_taken": "fall on a day already planned with that mentor",
-    "held_or_cancelled": "were held or cancelled already",
-    "over_cap": "were past the {cap} meetings one import plans (import again)",
+    "no_uid": ("has no UID", "have no UID"),
+    "repeated_uid": (
+        "repeats a UID another event has",
+        "repeat a UID another event has",
+    ),
+    "no_start": ("has no start", "have no start"),
+    "unknown_time_zone": ("is in an unknown time zone", "are in an unknown time zone"),
+    "several_days": ("lasts more than a day", "last more than a day"),
+    "clocks_skip": (
+        "is at a local time the clocks skip (daylight saving)",
+        "are at a local time the clocks skip (daylight saving)",
+    ),
+    "rule_not_followed": (
+        "recurs too often or by a rule too long to follow",
+        "recur too often or by a rule too long to follow",
+    ),
+    "recur_no_more": ("recurs no more", "recur no more"),
+    "past": ("is in the past", "are in the past"),
+    "beyond_range": ("is dated beyond {latest}", "are dated beyond {latest}"),
+    "no_mentor": ("names no mentor", "name no mentor"),
+    "several_mentors": ("names more than one mentor", "name more than one mentor"),
+    "day_taken": (
+        "falls on a day already planned with that mentor",
+        "fall on a day already planned with that mentor",
+    ),
+    "held_or_cancelled": (
+        "was held or cancelled already",
+        "were held or cancelled already",
+    ),
+    "over_cap": (
+        "was past the {cap} meetings one import plans (import again)",
+        "were past the {cap} meetings one import plans (import again)",
+    ),
 }
 
 
-def reason_text(code: str) -> str:
-    return REASONS[code].format(latest=LATEST.year, cap=MAX_PLANS)
+def reason_text(code: str, count: int = 2) -> str:
+    """Why `count` events were skipped, in words that agree with the count
+    (without the number)."""
+    one, many = REASONS[code]
+    return (one if count == 1 else many).format(latest=LATEST.year, cap=MAX_PLANS)
 
 
 @json_keys(
@@ -102,7 +125,7 @@ class Planned:
         "moved": lambda r: r.doing("move"),
         "unchanged": lambda r: r.doing("same"),
         "skipped": lambda r: [
-            {"reason": code, "count": count, "message": reason_text(code)}
+            {"reason": code, "count": count, "message": reason_text(code, count)}
             for code, count in r.skipped.items()
         ],
         "skipped_count": "skipped_count",

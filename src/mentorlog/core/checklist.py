@@ -16,6 +16,7 @@ from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
 from mentorlog.tojson import json_keys
+from mentorlog.words import plural
 
 from .network import network
 from .smart import check_goal, keep_titles, remember_titles, score
@@ -63,10 +64,6 @@ class Checklist:
     @property
     def applicable(self) -> int:
         return sum(1 for i in self.items if i.mark != "n/a")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def checklist(
@@ -121,7 +118,7 @@ def _goals(journal: Journal, settings: Settings, today: date) -> Item:
     complete = sum(1 for g in active if score(check_goal(g, today)) == 5)
     keep_titles(journal, [s.record.title.strip() for s in journal.load(GOALS).records])
     evidence = (
-        f"{_plural(len(active), 'active goal')}; {dated} with a target date, "
+        f"{plural(len(active), 'active goal')}; {dated} with a target date, "
         f"{complete} with every SMART part (target {t.goals_min}-{t.goals_max})"
     )
     if not active:
@@ -179,9 +176,9 @@ def _cadence(
         horizon = upcoming[0].date if upcoming else today
         ends = [*dates, horizon] if dates else []
         late_gaps = sum(1 for a, b in itertools.pairwise(ends) if (b - a).days > limit)
-        part = f"{mentor.name}: {_plural(len(own), 'meeting')} ({cadence})"
+        part = f"{mentor.name}: {plural(len(own), 'meeting')} ({cadence})"
         if late_gaps:
-            part += f", {_plural(late_gaps, 'gap')} longer than the cadence"
+            part += f", {plural(late_gaps, 'gap')} longer than the cadence"
         if upcoming:
             part += f", next on {upcoming[0].date.isoformat()}"
         else:
@@ -207,7 +204,7 @@ def _agendas(held: list[Session]) -> Item:
     if not held:
         return Item(3, title, "n/a", "no meeting held yet")
     prepared = sum(1 for s in held if s.agenda_on and s.agenda_on <= s.date)
-    evidence = f"agenda prepared for {prepared} of {len(held)} meetings"
+    evidence = f"agenda prepared for {prepared} of {plural(len(held), 'meeting')}"
     if prepared == len(held):
         return Item(3, title, "pass", evidence)
     advice = Said("run ", hint("prep"), " before each meeting")
@@ -222,7 +219,7 @@ def _records(journal: Journal, held: list[Session]) -> Item:
     takeaways = sum(1 for s in held if s.takeaways)
     actions = sum(1 for s in held if s.id in with_actions)
     evidence = (
-        f"takeaways after {takeaways} of {len(held)} meetings, action items "
+        f"takeaways after {takeaways} of {plural(len(held), 'meeting')}, action items "
         f"after {actions}"
     )
     if takeaways == len(held) and actions == len(held):
@@ -247,7 +244,7 @@ def _feedback_asked(recent: list[Session], any_held: bool = False) -> Item:
         return Item(5, title, "n/a", "no meeting held yet")
     asked = sum(1 for s in recent if s.feedback_asked)
     evidence = (
-        f"feedback requested in {asked} of the last {_plural(len(recent), 'meeting')}"
+        f"feedback requested in {asked} of the last {plural(len(recent), 'meeting')}"
     )
     if asked == len(recent):
         return Item(5, title, "pass", evidence)
@@ -321,7 +318,7 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
     ]
     wins = sum(1 for e in entries if e.kind == "win")
     evidence = (
-        f"{_plural(wins, 'win')}, {_plural(len(entries) - wins, 'challenge')} "
+        f"{plural(wins, 'win')}, {plural(len(entries) - wins, 'challenge')} "
         f"logged since {last.isoformat()}"
     )
     if entries:
@@ -347,7 +344,7 @@ def _appreciation(recent: list[Session], today: date) -> Item:
     pending = n - notes - len(owed)
     evidence = (
         f"appreciation expressed in {thanked_there} of the last "
-        f"{_plural(n, 'meeting')}; thank-you notes after {notes}"
+        f"{plural(n, 'meeting')}; thank-you notes after {notes}"
         + (f" ({pending} not due yet)" if pending else "")
     )
     if thanked_there == n and not owed:
@@ -395,7 +392,7 @@ def _agreements(mentors: list[Mentor]) -> Item:
 
 def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
     period = settings.targets.review_period_days
-    title = f"Feedback given to the mentor and a review, every {period} days"
+    title = f"Feedback given to the mentor and a review, every {plural(period, 'day')}"
     ongoing = [m for m in mentors if m.kind == "ongoing"]
     if not ongoing:
         return Item(10, title, "n/a", "no ongoing mentor yet")
@@ -424,7 +421,12 @@ def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
         for m in ongoing
     )
     if young:
-        return Item(10, title, "n/a", "; ".join(notes) + f" (due within {period} days)")
+        return Item(
+            10,
+            title,
+            "n/a",
+            "; ".join(notes) + f" (due within {plural(period, 'day')})",
+        )
     if due:
         return Item(
             10,
@@ -447,7 +449,7 @@ def _network(journal: Journal) -> Item:
         return Item(11, title, "n/a", "no goal has an area yet (goals add --area)")
     gaps = [n.area for n in report.gaps]
     covered = len(report.needs) - len(gaps)
-    evidence = f"{covered} of {_plural(len(report.needs), 'need')} covered"
+    evidence = f"{covered} of {plural(len(report.needs), 'need')} covered"
     if not gaps:
         return Item(11, title, "pass", evidence)
     return Item(

@@ -14,7 +14,7 @@ from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
 from mentorlog.hints import Said, Words, hint
 from mentorlog.store import cache, conflicts, fs, undo
-from mentorlog.store.atomic import is_temp, remove_stale_temps
+from mentorlog.store.atomic import in_the_way, is_temp, remove_stale_temps
 from mentorlog.store.journal import (
     AGENDA_TEMPLATE,
     LOCK_FILE,
@@ -28,6 +28,7 @@ from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
 from mentorlog.tojson import Each, json_keys
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.models import Model
@@ -94,12 +95,12 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     is changed unless `fix`: then loose modes of the journal's own files,
     temp files of interrupted writes and partial backups are repaired."""
     report = DoctorReport(root=journal.root, exists=journal.exists())
-    if journal.root.exists() and not journal.root.is_dir():
-        report.problems.append(
-            Problem(
-                str(journal.root), None, "a file stands where the journal should be"
-            )
-        )
+    blocked = in_the_way(journal.root)
+    if blocked is not None:
+        path, words = blocked
+        if path == journal.root and not path.is_symlink():
+            words = "a file stands where the journal should be"
+        report.problems.append(Problem(str(path), None, words))
         return report
     if not journal.root.exists():
         report.notes.append(
@@ -210,7 +211,7 @@ def _tidy(
     )
     if kept:
         report.notes.append(
-            f"{len(kept)} draft{'s' if len(kept) != 1 else ''} from unfinished edits "
+            f"{plural(len(kept), 'draft')} from unfinished edits "
             f"in {drafts}: copy what you need, then delete them"
         )
     from mentorlog.store.gitsync import harden
@@ -254,7 +255,7 @@ def _tidy(
 
 
 def _count(number: int, one: str, many: str, what: str) -> str:
-    return f"{number} {one if number == 1 else many} {what}" if number else ""
+    return f"{plural(number, one, many)} {what}" if number else ""
 
 
 def _partial_backups(journal: Journal) -> list[str]:
@@ -307,8 +308,12 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
                 ".git",
                 None,
                 Said(
-                    f"{len(missing)} commit{'s' if len(missing) != 1 else ''} of the "
-                    f"journal {'are' if len(missing) != 1 else 'is'} not in its "
+                    plural(
+                        len(missing),
+                        "commit of the journal is",
+                        "commits of the journal are",
+                    )
+                    + " not in its "
                     f"files, so no listing shows them ({shown}): ",
                     hint("sync", "--abort"),
                     " puts them back, or finish the sync (",

@@ -522,8 +522,9 @@ def write_export(
 
     from mentorlog.errors import UserError
     from mentorlog.store.atomic import atomic_write
+    from mentorlog.store.paths import expand
 
-    path = Path(os.path.abspath(Path(path_text).expanduser()))
+    path = Path(os.path.abspath(expand(path_text)))
     if inside_journal(path, journal_root):
         raise UserError(
             f"{path} is inside the journal ({journal_root}); "

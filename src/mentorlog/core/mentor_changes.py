@@ -171,7 +171,7 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
         found = references(journal, mentor)
         if found and target is None:
             counts = _counts(found)
-            listed = ", ".join(f"{n} {folder}" for folder, n in counts.items())
+            listed = counted(counts)
             raise UserError(
                 Said(
                     f"{mentor.name} is referred to by {listed}; to move them to "
@@ -239,6 +239,15 @@ def _check_merge(
                 "), then merge",
             )
         )
+
+
+def counted(counts: dict[str, int]) -> str:
+    """Records counted by folder, in words: "1 session, 2 actions"."""
+    from mentorlog.store.kinds import ALL_KINDS
+    from mentorlog.words import plural
+
+    names = {kind.folder: kind.name for kind in ALL_KINDS}
+    return ", ".join(plural(n, names.get(f, f)) for f, n in counts.items())
 
 
 def _counts(found: list[tuple[Kind[Any], Stored[Any]]]) -> dict[str, int]:

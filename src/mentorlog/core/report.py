@@ -23,6 +23,7 @@ from mentorlog.store.kinds import (
     SESSIONS,
 )
 from mentorlog.tojson import Each, json_keys, of
+from mentorlog.words import plural
 
 from . import sharing
 
@@ -106,7 +107,7 @@ class Report:
             "Goals",
             [
                 f"- **{_md(g.title)}**: {sum(m.done for m in g.milestones)} of "
-                f"{len(g.milestones)} milestones"
+                f"{plural(len(g.milestones), 'milestone')}"
                 + (f", target {g.target.isoformat()}" if g.target else "")
                 for g in self.goals
             ],

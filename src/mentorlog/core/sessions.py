@@ -11,6 +11,7 @@ from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
 from mentorlog.tojson import Each, json_keys, of
+from mentorlog.words import plural
 
 from .common import one_line, short_of, union
 
@@ -305,8 +306,8 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
         for other in others:
             journal.delete(other.path)
         said.append(
-            f"two plans of the meeting with {session.mentor_name} on "
-            f"{day.isoformat()} were merged into one "
+            f"{plural(len(group), 'plan')} of the meeting with "
+            f"{session.mentor_name} on {day.isoformat()} were merged into one "
             f"({journal.relative(keep.path)}; "
             + ", ".join(journal.relative(o.path) for o in others)
             + " removed)"

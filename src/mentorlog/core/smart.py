@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mentorlog._struct import struct
 from mentorlog.hints import DATE, TEXT, Said, Slot, Words, hint
 from mentorlog.models import SMART_PARTS, Goal, Targets
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
@@ -311,8 +312,8 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
             Gap(
                 "time-bound",
                 Said(
-                    f"the target date {target.isoformat()} passed {days} day"
-                    f"{'s' if days != 1 else ''} ago: set a new date (`",
+                    f"the target date {target.isoformat()} passed "
+                    f"{plural(days, 'day')} ago: set a new date (`",
                     hint("goals", "edit", ref, "--by", DATE),
                     "`) or close the goal (`goals done` / `goals drop`).",
                 ),
@@ -370,7 +371,7 @@ class PortfolioCheck:
     def message(self) -> str:
         t = self.targets
         counts = (
-            f"{self.active} active goal{'s' if self.active != 1 else ''}, "
+            f"{plural(self.active, 'active goal')}, "
             f"{self.dated} with a target date, {self.complete} with every SMART "
             "part filled"
         )

@@ -15,6 +15,7 @@ from mentorlog.render.output import (
     safe,
     say,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.goals import CheckReport, GoalView
@@ -88,8 +89,7 @@ def goals_table(views: list[GoalView], hidden: int) -> None:
     if hidden:
         out.print(
             Text(
-                f"{hidden} closed goal{'s' if hidden != 1 else ''} hidden: "
-                "mentorlog goals --all",
+                f"{plural(hidden, 'closed goal')} hidden: mentorlog goals --all",
                 style="dim",
             )
         )
@@ -118,7 +118,7 @@ def goal_detail(view: GoalView) -> None:
     progress = Text("progress ")
     progress.append_text(bar(goal.progress))
     done = sum(m.done for m in goal.milestones)
-    progress.append(f" {done}/{len(goal.milestones)} milestones")
+    progress.append(f" {done}/{plural(len(goal.milestones), 'milestone')}")
     out.print(progress)
     parts = Table(box=None, show_header=False, pad_edge=False)
     parts.add_column(style="dim", no_wrap=True)

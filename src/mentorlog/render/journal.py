@@ -15,6 +15,7 @@ from mentorlog.render.output import (
     say,
     warn,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.doctor import DoctorReport
@@ -45,16 +46,13 @@ def doctor_report(report: DoctorReport) -> None:
         plain(str(problem))
     for note in report.notes:
         emit(Text("note: " + safe(note), style="dim"), out=console(stderr=True))
-    summary = (
-        f"{report.checked} file{'s' if report.checked != 1 else ''} checked in "
-        f"{safe(report.root)}: "
-    )
+    summary = f"{plural(report.checked, 'file')} checked in {safe(report.root)}: "
     if report.ok:
         emit(Text(summary + "no problems", style="green"))  # the answer: stdout
     else:
         count = len(report.problems)
         emit(
-            Text(summary + f"{count} problem{'s' if count != 1 else ''}", style="red"),
+            Text(summary + plural(count, "problem"), style="red"),
             out=console(stderr=True),
         )
 

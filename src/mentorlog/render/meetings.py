@@ -20,6 +20,7 @@ from mentorlog.render.output import (
     say,
     warn,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.agenda import PrepResult
@@ -80,7 +81,7 @@ def prep_result(result: PrepResult) -> None:
     elif result.added:
         count = len(result.added)
         say(
-            f"Updated the agenda: {count} new item{'s' if count != 1 else ''}; "
+            f"Updated the agenda: {plural(count, 'new item')}; "
             f"everything you wrote is kept ({view.file})."
         )
     else:
@@ -200,9 +201,7 @@ def sessions_table(
             )
         notes = Text()
         if s.takeaways:
-            notes.append(
-                f"{len(s.takeaways)} takeaway{'s' if len(s.takeaways) != 1 else ''}"
-            )
+            notes.append(plural(len(s.takeaways), "takeaway"))
         if s.moves:
             late = any(m.late for m in s.moves)
             notes.append(
@@ -310,12 +309,11 @@ def imported(result: ImportResult) -> None:
 
         total = result.skipped_count
         why = ", ".join(
-            f"{count} {reason_text(code)}" for code, count in result.skipped.items()
+            plural(count, reason_text(code, 1), reason_text(code))
+            for code, count in result.skipped.items()
         )
         emit(
-            Text(
-                f"skipped {total} event{'s' if total != 1 else ''}: {why}", style="dim"
-            ),
+            Text(f"skipped {plural(total, 'event')}: {why}", style="dim"),
             out=console(stderr=True),
         )
     if result.dry_run:

@@ -18,6 +18,7 @@ from mentorlog.render.output import (
     say,
     warn,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.mentor_changes import Removed
@@ -222,7 +223,7 @@ def agreement_result(result: AgreeResult) -> None:
     open_parts = result.open_parts
     if open_parts:
         say(
-            f"{len(open_parts)} part{'s' if len(open_parts) != 1 else ''} still open: "
+            f"{plural(len(open_parts), 'part')} still open: "
             "talk them through at your next meeting."
         )
     else:
@@ -304,8 +305,8 @@ def network_report(report: NetworkReport) -> None:
     covered = len(report.needs) - len(report.gaps)
     emit(
         Text(
-            f"{covered} of {len(report.needs)} needs covered by "
-            f"{report.mentors} mentor{'s' if report.mentors != 1 else ''}."
+            f"{covered} of {plural(len(report.needs), 'need')} covered by "
+            f"{plural(report.mentors, 'mentor')}."
         )
     )
 
@@ -314,7 +315,9 @@ def mentor_removed(removed: Removed) -> None:
     if removed.into is None:
         say("Removed ", (removed.mentor.name, "bold"))
         return
-    moved = ", ".join(f"{n} {folder}" for folder, n in removed.moved.items())
+    from mentorlog.core.mentor_changes import counted
+
+    moved = counted(removed.moved)
     say(
         "Merged ",
         (removed.mentor.name, "bold"),

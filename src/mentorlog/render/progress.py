@@ -17,6 +17,7 @@ from mentorlog.render.output import (
     plain,
     safe,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.checklist import Checklist
@@ -45,7 +46,7 @@ def checklist(result: Checklist) -> None:
             lines.append(Text("     → " + safe(item.advice), style="yellow"))
     lines.append(
         Text(
-            f"Score: {result.passed} of {result.applicable} habits in place"
+            f"Score: {result.passed} of {plural(result.applicable, 'habit')} in place"
             + (
                 f" ({len(result.items) - result.applicable} not applicable yet)"
                 if result.applicable < len(result.items)
@@ -145,7 +146,7 @@ def _goals_panel(found: Status) -> Table:
 def _checklist_panel(found: Status) -> Text:
     check = found.checklist
     failing = [i for i in check.items if i.mark == "fail"]
-    summary = Text(f"{check.passed} of {check.applicable} habits in place")
+    summary = Text(f"{check.passed} of {plural(check.applicable, 'habit')} in place")
     if failing:
         summary.append(
             " · next: " + safe(failing[0].advice or failing[0].title), style="yellow"
@@ -184,17 +185,13 @@ def status(found: Status) -> None:
     _panel("Follow-ups", _followups_panel(found))
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
-
-
 def status_line(found: Status) -> None:
     """`status --short`: one line, always the same four parts in the same
     words, for a shell prompt or cron (documented in docs/cli-output.md)."""
     parts = [
-        _count(len(found.followups), "follow-up"),
-        _count(len(found.overdue), "overdue action"),
-        _count(len(found.passed), "meeting") + " to recap",
+        plural(len(found.followups), "follow-up"),
+        plural(len(found.overdue), "overdue action"),
+        plural(len(found.passed), "meeting") + " to recap",
     ]
     if found.upcoming:
         view = min(found.upcoming, key=lambda v: (v.session.date, v.session.time or ""))
@@ -260,7 +257,7 @@ def share_left_out(left: LeftOut) -> None:
         return
     parts = []
     if left.private:
-        parts.append(f"{left.private} private item{'s' if left.private != 1 else ''}")
+        parts.append(plural(left.private, "private item"))
     if left.other:
         parts.append(f"{left.other} of other mentors")
     if left.confidential:

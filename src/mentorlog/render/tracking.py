@@ -15,6 +15,7 @@ from mentorlog.render.output import (
     left_out,
     safe,
 )
+from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.followups import FollowUp
@@ -49,7 +50,7 @@ def search_hits(result: SearchResult) -> None:
         emit(head)
         emit(Text(f"  {hit.field}: " + safe(hit.line)))
     count = len(result.hits)
-    emit(Text(f"{count} hit{'s' if count != 1 else ''}", style="dim"))
+    emit(Text(plural(count, "hit"), style="dim"))
 
 
 def actions_table(

@@ -55,6 +55,40 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def in_the_way(folder: Path) -> tuple[Path, str] | None:
+    """What stands where `folder`, or a folder above it, should be and is no
+    folder: its path and what to say of it (after "PATH: "); None when
+    nothing does. A link is named as one, never "a file" (see `errors`)."""
+    from mentorlog.errors import link_to_no_folder
+
+    for path in (*reversed(folder.parents), folder):
+        if os.path.isdir(path):
+            continue
+        if os.path.islink(path):
+            target = os.readlink(path)
+            return path, link_to_no_folder(target, exists=os.path.exists(path))
+        if os.path.lexists(path):
+            return path, "a file stands where a folder should be"
+        return None
+    return None
+
+
+def refuse_in_the_way(folder: Path, *, journal: bool = False) -> None:
+    """Raise what `in_the_way` finds where `folder` (the `journal`'s root)
+    should be: a link is the user's error, named; a file the disk's."""
+    found = in_the_way(folder)
+    if found is None:
+        return
+    path, words = found
+    if os.path.islink(path):
+        from mentorlog.errors import UserError
+
+        raise UserError(f"{path}: {words}")
+    if journal and path == folder:
+        words = "a file stands where the journal should be"
+    raise JournalIOError(path, NotADirectoryError(20, words))
+
+
 def ensure_dir(folder: Path, *, private_from: Path) -> None:
     """Create `folder` and any missing parents up to `private_from` as 0700.
 
@@ -78,10 +112,7 @@ def ensure_dir(folder: Path, *, private_from: Path) -> None:
         os.chmod(folder, DIR_MODE)
         fsync_dir(folder.parent)
     except FileExistsError:
-        if not folder.is_dir():
-            raise JournalIOError(
-                folder, NotADirectoryError(20, "a file stands where a folder should be")
-            ) from None
+        refuse_in_the_way(folder)
     except OSError as error:
         raise JournalIOError(folder, error, action="create") from error
 

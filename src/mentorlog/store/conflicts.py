@@ -3,16 +3,28 @@ devices changed it at once. A record's file is the one at its own path; a
 conflicted copy is never read as the record, never written to, and is named
 (one warning per command, and by `doctor`) so the user can merge it.
 
-The names, as each tool documents them:
+The names, as each tool documents them, are copies by their name alone:
 
-- Syncthing: `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICEID.EXT`;
-- Dropbox: `NAME (conflicted copy).EXT`, `NAME (Someone's conflicted copy
-  YYYY-MM-DD).EXT`; Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).EXT`;
+- Syncthing: `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICEID.EXT` (before
+  v0.14 without the device);
+- a word "conflict" in brackets after the name: Dropbox's `NAME (conflicted
+  copy).EXT`, `NAME (Someone's conflicted copy YYYY-MM-DD).EXT`, `NAME
+  (Someone's conflicted copy YYYY-MM-DD (1)).EXT`, `NAME (Case
+  Conflict).EXT`, `NAME (Selective Sync Conflict).EXT`; Nextcloud's and
+  ownCloud's `NAME (conflicted copy YYYY-MM-DD HHMMSS).EXT`; Seafile's
+  `NAME (SFConflict EMAIL DATE).EXT`;
 - ownCloud (and older Nextcloud): `NAME_conflict-YYYYMMDD-HHMMSS.EXT`;
-- git (a merge tool's backup): `NAME.EXT.orig`;
-- OneDrive: `NAME-COMPUTERNAME.EXT`. That shape is also an ordinary name
-  (`learn-rust-2.toml`), so it counts only when `NAME.EXT` stands beside it
-  and holds the same record (the same id): see `store.reader`.
+- `NAME.conflict.EXT`, `NAME.EXT.conflict` (Resilio and hand-made ones);
+- git (a merge tool's backup): `NAME.EXT.orig`.
+
+Every other copy is known by what it holds: a file with the id of another
+file whose name is that file's name plus a suffix (OneDrive's
+`NAME-COMPUTERNAME.EXT`, Google Drive's `NAME (1).EXT`, iCloud's `NAME
+2.EXT`, `NAME_1.EXT`, `NAME (copy).EXT`, git's `NAME_LOCAL_1234.EXT`) is a
+copy of it (`is_suffixed_copy`, see `store.reader`). Such a name is also an
+ordinary one (`learn-rust-2.toml`), so the name alone never makes it a copy.
+Record files are read sorted by their name without the extension
+(`by_stem`), so the original comes before its copies.
 """
 
 from __future__ import annotations
@@ -24,14 +36,17 @@ from pathlib import Path
 from mentorlog.errors import MentorlogError
 from mentorlog.hints import Said, hint
 
+# a bracket that may hold one more: "(Ada's conflicted copy 2026-11-22 (1))"
+_BRACKETED = r"\((?:[^()]|\([^()]*\))*conflict(?:[^()]|\([^()]*\))*\)"
+
 _COPIES = (
     re.compile(
-        r"^(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[0-9A-Z]{7}(?P<ext>\.[^.]+)?$"
+        r"^(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Z]{7})?"
+        r"(?P<ext>\.[^.]+)?$"
     ),
-    re.compile(
-        r"^(?P<stem>.+?) \([^()]*conflicted copy[^()]*\)(?P<ext>\.[^.]+)?$", re.I
-    ),
+    re.compile(rf"^(?P<stem>.+?) {_BRACKETED}(?P<ext>\.[^.]+)?$", re.I),
     re.compile(r"^(?P<stem>.+)_conflict-\d{8}-\d{6}(?P<ext>\.[^.]+)?$"),
+    re.compile(r"^(?P<stem>.+)\.conflict(?P<ext>\.[^.]+)?$", re.I),
     re.compile(r"^(?P<stem>.+)\.orig$"),
 )
 
@@ -139,18 +154,24 @@ def is_record_copy(original: str) -> bool:
     return original not in (SETTINGS_FILE, f"{TEMPLATES}/{AGENDA_TEMPLATE}")
 
 
-def is_onedrive_copy(name: str, original: str) -> bool:
-    """Whether `name` has the shape OneDrive gives a copy of `original`
-    (`NAME-COMPUTERNAME.EXT`)."""
+def by_stem(name: str) -> tuple[str, str]:
+    """The sort key of a record file: its name without the extension first,
+    so `learn-rust.toml` comes before `learn-rust (1).toml` and
+    `learn-rust-2.toml` (by the whole name, " " and "-" sort before ".")."""
+    stem, dot, _ = name.rpartition(".")
+    return (stem if dot else name), name
+
+
+def is_suffixed_copy(name: str, original: str) -> bool:
+    """Whether the name `name` is `original`'s name plus a suffix before the
+    extension (`NAME-COMPUTERNAME.EXT`, `NAME (1).EXT`, `NAME 2.EXT`): the
+    shape of every tool's copy. Only a file holding the same record as
+    `original` is then a copy (see `store.reader`)."""
     stem, dot, extension = original.rpartition(".")
-    if not dot:
+    if not dot or not name.endswith("." + extension):
         return False
-    machine = name.removeprefix(stem + "-").removesuffix("." + extension)
-    return (
-        name.startswith(stem + "-")
-        and name.endswith("." + extension)
-        and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,62}", machine) is not None
-    )
+    suffix = name.removesuffix("." + extension).removeprefix(stem)
+    return name.startswith(stem) and suffix != "" and not suffix[0].isalnum()
 
 
 def warning(copy: str, original: str) -> str:

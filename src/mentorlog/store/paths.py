@@ -12,21 +12,47 @@ TEMPLATES = "templates"
 AGENDA_TEMPLATE = "agenda.md"
 
 
+def expand(text: str) -> Path:
+    """`text` as a path, a leading `~` or `~user` expanded. A user this system
+    does not know, or a home folder it cannot find, is the user's error (one
+    line), never a traceback (`Path.expanduser` raises `RuntimeError`)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        from mentorlog.errors import UserError
+
+        head = text.split("/", 1)[0].split(os.sep, 1)[0]
+        if head == "~":
+            raise UserError(
+                f"{text}: cannot find your home folder to expand ~ "
+                "(set HOME, or give the full path)"
+            ) from None
+        raise UserError(
+            f"{text}: no user named {head[1:]} on this system "
+            f"({head} names that user's home folder); give the full path"
+        ) from None
+
+
+def under_home(variable: str, *parts: str) -> Path:
+    """The folder the environment `variable` names, else `parts` below the
+    user's home folder (`expand`: one line when it cannot be found)."""
+    named = os.environ.get(variable)
+    return Path(named) if named else expand("~").joinpath(*parts)
+
+
 def default_location() -> Path:
     """The platform's user data folder for mentorlog."""
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "mentorlog"
+        return expand("~") / "Library" / "Application Support" / "mentorlog"
     if os.name == "nt":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(base) / "mentorlog"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "mentorlog"
+        return under_home("APPDATA", "AppData", "Roaming") / "mentorlog"
+    return under_home("XDG_DATA_HOME", ".local", "share") / "mentorlog"
 
 
 def locate(option: str | None) -> Path:
     """`--journal`, else `MENTORLOG_HOME`, else the platform's data folder."""
     chosen = option or os.environ.get("MENTORLOG_HOME") or None
-    path = Path(chosen).expanduser() if chosen else default_location()
+    path = expand(chosen) if chosen else default_location()
     return Path(os.path.abspath(path))
 
 
@@ -37,7 +63,7 @@ def relative_choice(option: str | None) -> tuple[str, str] | None:
         source, chosen = "--journal", option
     else:
         source, chosen = "MENTORLOG_HOME", os.environ.get("MENTORLOG_HOME") or ""
-    if not chosen or Path(chosen).expanduser().is_absolute():
+    if not chosen or expand(chosen).is_absolute():
         return None
     return source, chosen
 

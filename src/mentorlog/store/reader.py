@@ -233,7 +233,8 @@ class _Folder(Generic[R]):
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
     def names(self, copies: list[tuple[str, str]]) -> list[str]:
-        """The record files of the folder, sorted; the conflicted copies a
+        """The record files of the folder, sorted by name without the
+        extension (`conflicts.by_stem`); the conflicted copies a
         sync tool made (see `store.conflicts`) go to `copies` instead.
         (`scandir` would give no more: a file's times take one `stat` each
         however it is listed, and keeping its entries costs memory on a large
@@ -251,7 +252,7 @@ class _Folder(Generic[R]):
             (self.prefix + name, self.prefix + original) for name, original in found
         ]
         copies.sort()
-        return sorted(names)
+        return sorted(names, key=conflicts.by_stem)
 
     def load(self) -> Loaded[R]:
         """One loop over the folder's files; each record comes from its cache
@@ -356,20 +357,11 @@ class _Folder(Generic[R]):
         seen: dict[str, str],
     ) -> None:
         """The record of the file `name` has an id a file read before has too:
-        one of them is a OneDrive copy of the other, or it is a duplicate."""
+        it is a conflicted copy of that file (its name plus a suffix: files
+        sort by stem, so the original comes first), or a duplicate."""
         first = seen[record_id]  # the file read before with that id
-        prefix = self.prefix
-        if conflicts.is_onedrive_copy(name, first):
-            loaded.copies.append((prefix + name, prefix + first))
-        elif conflicts.is_onedrive_copy(first, name):
-            # the copy sorted first: the record is the file at its path
-            loaded.copies.append((prefix + first, prefix + name))
-            seen[record_id] = name
-            records = loaded.records
-            (place,) = (
-                at for at, kept in enumerate(records) if kept.file == prefix + first
-            )
-            records[place] = stored
+        if conflicts.is_suffixed_copy(name, first):
+            loaded.copies.append((self.prefix + name, self.prefix + first))
         else:
             loaded.problems.append(self.duplicate(name, first))
 

@@ -47,18 +47,56 @@ def decode_file(raw: bytes, relpath: str) -> tuple[str, Style]:
     and remembered), CRLF line endings read as LF (and remembered, when every
     line has one). Every read and every compare of a file's text goes through
     here, so two reads of one file never disagree."""
+    encoding = _other_encoding(raw)
+    if encoding is not None:
+        raise DataError(
+            relpath, None, f"saved as {encoding}, not UTF-8: save it as UTF-8"
+        )
     if b"\0" in raw:
         raise DataError(relpath, None, "not a text file (binary data)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(relpath, line, "not UTF-8 text") from None
+        raise DataError(
+            relpath, line, "not UTF-8 text (another encoding?): save it as UTF-8"
+        ) from None
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
     lines = text.count("\n")
     crlf = lines > 0 and text.count("\r\n") == lines
     return text.replace("\r\n", "\n"), Style(bom=bom, crlf=crlf)
+
+
+_BOMS = (  # the longer first: UTF-32 LE's mark starts with UTF-16 LE's
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+)
+
+
+def _other_encoding(raw: bytes) -> str | None:
+    """The name of the Unicode encoding `raw` was saved in when it is not
+    UTF-8 (Windows Notepad's "Unicode" is UTF-16 LE), known by its byte order
+    mark or, without one, by the zero bytes between the letters of Latin
+    text in UTF-16 or UTF-32; None for anything else."""
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            return name
+    head = raw[:64]
+    if len(head) >= 8 and b"\0" in head:
+        for name, width, at in (
+            ("UTF-32 LE", 4, 0),
+            ("UTF-32 BE", 4, 3),
+            ("UTF-16 LE", 2, 0),
+            ("UTF-16 BE", 2, 1),
+        ):
+            text = head[at::width]
+            rest = bytes(b for i, b in enumerate(head) if i % width != at)
+            if not rest.strip(b"\0") and b"\0" not in text:
+                return name
+    return None
 
 
 def decode(raw: bytes, relpath: str) -> str:
@@ -76,6 +114,11 @@ def loads(text: str, relpath: str, *, first_line: int = 1) -> dict[str, Any]:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) + first_line - 1 if match else None
+        if line is None and _TOML_EOF.search(message):
+            # the end of the document: its last line (a final newline ends
+            # that line, it starts no new one)
+            line = max(text.count("\n") + (not text.endswith("\n")), 1)
+            line += first_line - 1
         message = _TOML_EOF.sub("", _TOML_POSITION.sub("", message))
         if "<<<<<<<" in text or ">>>>>>>" in text:
             message = "unresolved git merge conflict markers"

@@ -25,7 +25,7 @@ from mentorlog.errors import (
 from mentorlog.hints import Said, Words, hint
 
 from . import cache, fs, migrate, settings, tomlfile, undo
-from .atomic import ensure_dir, remove_stale_temps
+from .atomic import ensure_dir, refuse_in_the_way, remove_stale_temps
 from .lock import JournalLock
 from .paths import LOCK_FILE, SETTINGS_FILE
 from .reader import read_toml
@@ -115,11 +115,7 @@ class Changes:
         """Hold the lock; create the journal if needed; refuse newer journals;
         undo the change if it fails, else commit it (to git too)."""
         root = self.root
-        if root.exists() and not root.is_dir():
-            raise JournalIOError(
-                root,
-                NotADirectoryError(20, "a file stands where the journal should be"),
-            )
+        refuse_in_the_way(root, journal=True)
         first_new = _first_missing_folder(root)
         ensure_dir(root, private_from=root)
         try:

@@ -45,6 +45,7 @@ from typing import NamedTuple
 from mentorlog.errors import JournalIOError, LockTimeoutError, MentorlogError
 
 from .atomic import DIR_MODE, FILE_MODE, fsync_dir, temp_leaf
+from .paths import under_home
 
 UNDO_FILE = ".undo"
 KEY_FILE = "undo.key"
@@ -66,10 +67,8 @@ Warn = Callable[[str], None]
 def state_folder() -> Path:
     """Where this machine keeps mentorlog's own state: never synced."""
     if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    else:
-        base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "mentorlog"
+        return under_home("LOCALAPPDATA", "AppData", "Local") / "mentorlog"
+    return under_home("XDG_STATE_HOME", ".local", "state") / "mentorlog"
 
 
 def machine_secret(*, create: bool) -> bytes | None:
@@ -639,8 +638,11 @@ def _read_old(root: Path, name: str, target: Path) -> bytes | None:
 def _say_symlink(error: OSError) -> OSError:
     import errno
 
+    from mentorlog.errors import NEVER_FOLLOWED
+
     if error.errno in (errno.ELOOP, errno.ENOTDIR):
-        return OSError(error.errno, "a symlink stands where a file or folder should be")
+        link = "it or a folder on its way is a symbolic link"
+        return OSError(error.errno, f"{link}; {NEVER_FOLLOWED}")
     return error
 
 
