@@ -27,7 +27,7 @@ from .sessions import (
     sessions_with,
     view_of,
 )
-from .tracking import new_action, new_feedback
+from .tracking import new_action, new_feedback, warn_past_due
 
 
 @struct
@@ -286,6 +286,7 @@ def record_recap(
             )
             for text in given.actions
         ]
+        warn_past_due(journal, actions, today)
         feedback = [
             new_feedback(
                 text,
