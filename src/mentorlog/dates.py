@@ -223,41 +223,34 @@ def parse_time(text: str) -> time:
     if cleaned in _NAMED_TIMES:
         return _NAMED_TIMES[cleaned]
     match = _TIME_PARTS.match(cleaned)
-    quoted = _quote(text.strip())
+    said = f'the time of day "{_quote(text.strip())}"'
     if not match or not (match.group("sep") or match.group("half")):
-        raise DateError(f'cannot read the time "{quoted}"; use {TIME_HELP}')
+        raise DateError(f"cannot read {said}; use {TIME_HELP}")
     hour = int(match.group("hour"))
     sep, half = match.group("sep"), (match.group("half") or "").replace(".", "")
     minute_text = match.group("minute") or ""
     second_text = match.group("second")
     if (sep in (":", ".") and len(minute_text) < 2) or len(minute_text) == 1:
-        raise DateError(
-            f'the time "{quoted}": minutes need two digits, as in {hour}:05'
-        )
+        raise DateError(f"{said}: minutes need two digits, as in {hour}:05")
     if second_text is not None and len(second_text) < 2:
-        raise DateError(
-            f'the time "{quoted}": seconds need two digits, as in {hour}:00:00'
-        )
+        raise DateError(f"{said}: seconds need two digits, as in {hour}:00:00")
     minute = int(minute_text or 0)
     if half and not 1 <= hour <= 12:
         raise DateError(
-            f'the time "{quoted}" is not one: with am or pm the hour runs from 1 '
-            "to 12, as in 1pm; or use 24 hours, as in 13:00"
+            f"{said} is not one: with am or pm the hour runs from 1 to 12, as in "
+            "1pm; or use 24 hours, as in 13:00"
         )
     if half:
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23:
-        raise DateError(
-            f'the time "{quoted}" is not one: the hour runs from 0 to 23, as in 23:00'
-        )
+        raise DateError(f"{said} is not one: the hour runs from 0 to 23, as in 23:00")
     if minute > 59:
         raise DateError(
-            f'the time "{quoted}" is not one: minutes run from 00 to 59, '
-            f"as in {hour}:59"
+            f"{said} is not one: minutes run from 00 to 59, as in {hour}:59"
         )
     if second_text is not None and int(second_text) != 0:
         raise DateError(
-            f'the time "{quoted}" has seconds: a meeting keeps hours and minutes, '
+            f"{said} has seconds: a meeting keeps hours and minutes, "
             f"as in {hour:02d}:{minute:02d}"
         )
     return time(hour, minute)
