@@ -22,9 +22,14 @@ open: a weekday name alone and a day and month without a year.
                               today on ("may 31" said in November is next
                               May); backward, the last such day up to today
 
-Meeting fields also take a time of day after the date (`parse_when`):
-`fri 15:00`, `2026-12-03 15:30`, `2026-12-03T15:30`, `tomorrow 9am`,
-`friday at 2:30pm`.
+Meeting fields also take a time of day after the date, or before it
+(`parse_when`): `fri 15:00`, `2026-12-03 15:30`, `2026-12-03T15:30`,
+`tomorrow 9am`, `friday at 2:30pm`, `3pm tomorrow`. A time reads as `15:00`,
+`9:30`, `15.30`, `15h`, `09h00`, `15:00:00`, `3pm`, `3:30 pm`, `3 p.m.`,
+`noon`, `midday` or `midnight` (00:00, the start of the day); anything that
+looks like a time but is not one (`9:5`, `25:00`, `12:60`, `13pm`) is refused
+saying why (`parse_time`). A time the clocks skip in the journal's time zone
+is refused; one they repeat means the first of the two (`check_local_time`).
 
 `MENTORLOG_TODAY=YYYY-MM-DD` pins today for scripts, demos and tests.
 """
@@ -33,7 +38,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from mentorlog.errors import DateError
@@ -183,31 +188,130 @@ def parse_date(
     return found
 
 
-_TIME = re.compile(
-    r"^(?:(?P<rest>.*?)(?:\s+at\s+|\s*t|\s+|,\s*))?"
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?$"
+# A time of day as people type it: 15:00, 9:30, 15.30, 15h, 09h00, 15:00:00,
+# 3pm, 3:30 pm, 3 p.m., noon, midnight. What looks like one (digits with a
+# `:`, `.`, `h` or an am/pm) is read strictly, or refused saying why.
+_TIMEISH = (
+    r"\d{1,2}(?:[:.]\d{1,2}(?::\d{1,2})?|h(?:\d{1,2})?)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"|noon|midday|midnight"
 )
+_TIME_PARTS = re.compile(
+    r"^(?P<hour>\d{1,2})(?:(?P<sep>[:.h])(?P<minute>\d{0,2})"
+    r"(?::(?P<second>\d{1,2}))?)?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?$"
+)
+_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+_TIME_LAST = re.compile(
+    rf"^(?P<rest>.+?)(?:,?\s+at\s+|,\s*|\s+|(?<=\d)t)(?P<time>{_TIMEISH})$"
+)
+_TIME_FIRST = re.compile(rf"^(?P<time>{_TIMEISH})(?:\s+on\s+|,\s*|\s+)(?P<rest>.+)$")
+TIME_HELP = "15:00, 9:30, 15.30, 15h, 3pm, 3:30 pm, noon or midnight"
+
+
+def _is_time(text: str) -> bool:
+    """Whether `text` is meant as a time of day: a named one, or digits with a
+    separator or an am/pm (a bare `15` may be a day of the month)."""
+    if text in _NAMED_TIMES:
+        return True
+    match = _TIME_PARTS.match(text)
+    return bool(match and (match.group("sep") or match.group("half")))
+
+
+def parse_time(text: str) -> time:
+    """A time of day a person typed (see `TIME_HELP`); `DateError` saying what
+    is wrong with it and how to write it."""
+    cleaned = " ".join(text.strip().lower().split())
+    if cleaned in _NAMED_TIMES:
+        return _NAMED_TIMES[cleaned]
+    match = _TIME_PARTS.match(cleaned)
+    said = f'the time of day "{_quote(text.strip())}"'
+    if not match or not (match.group("sep") or match.group("half")):
+        raise DateError(f"cannot read {said}; use {TIME_HELP}")
+    hour = int(match.group("hour"))
+    sep, half = match.group("sep"), (match.group("half") or "").replace(".", "")
+    minute_text = match.group("minute") or ""
+    second_text = match.group("second")
+    if (sep in (":", ".") and len(minute_text) < 2) or len(minute_text) == 1:
+        raise DateError(f"{said}: minutes need two digits, as in {hour}:05")
+    if second_text is not None and len(second_text) < 2:
+        raise DateError(f"{said}: seconds need two digits, as in {hour}:00:00")
+    minute = int(minute_text or 0)
+    if half and not 1 <= hour <= 12:
+        raise DateError(
+            f"{said} is not one: with am or pm the hour runs from 1 to 12, as in "
+            "1pm; or use 24 hours, as in 13:00"
+        )
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23:
+        raise DateError(f"{said} is not one: the hour runs from 0 to 23, as in 23:00")
+    if minute > 59:
+        raise DateError(
+            f"{said} is not one: minutes run from 00 to 59, as in {hour}:59"
+        )
+    if second_text is not None and int(second_text) != 0:
+        raise DateError(
+            f"{said} has seconds: a meeting keeps hours and minutes, "
+            f"as in {hour:02d}:{minute:02d}"
+        )
+    return time(hour, minute)
 
 
 def parse_when(
     text: str, *, base: date | None = None, direction: Direction = FORWARD
 ) -> tuple[date, time | None]:
-    """A meeting's date and, if given, its time of day: `fri 15:00`,
-    `2026-12-03 15:30`, `tomorrow 9am`. Without a time, the time is None."""
+    """A meeting's date and, if given, its time of day, after the date or
+    before it: `fri 15:00`, `2026-12-03 15:30`, `tomorrow 9am`, `friday at
+    noon`, `3pm tomorrow`. Without a time, the time is None."""
     cleaned = " ".join(text.strip().lower().split())
-    match = _TIME.match(cleaned)
-    if match and match.group("rest") and (match.group("minute") or match.group("half")):
-        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-        half = (match.group("half") or "").replace(".", "")
-        if half and 1 <= hour <= 12:
-            hour = hour % 12 + (12 if half == "pm" else 0)
-        elif half:
-            hour = 99
-        if hour > 23 or minute > 59:
-            raise DateError(f'cannot read the time of day in "{_quote(text)}"')
-        day = parse_date(match.group("rest"), base=base, direction=direction)
-        return day, time(hour, minute)
+    if _is_time(cleaned):
+        raise DateError(
+            f'"{_quote(text.strip())}" is a time without a day; give the day '
+            f"too, as in fri {cleaned}"
+        )
+    for pattern in (_TIME_LAST, _TIME_FIRST):
+        match = pattern.match(cleaned)
+        if match and _is_time(match.group("time")):
+            at = parse_time(match.group("time"))
+            day = parse_date(match.group("rest"), base=base, direction=direction)
+            return day, at
     return parse_date(text, base=base, direction=direction), None
+
+
+def _as_read_back(local: datetime, zone: str | None) -> datetime:
+    """`local` placed in `zone` (None: the system's) and read back as a wall
+    clock: itself when that time exists there, another one when it falls in
+    the hour the clocks skip."""
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        placed = local.replace(tzinfo=ZoneInfo(zone))
+        return placed.astimezone(UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return local.astimezone().astimezone(UTC).astimezone().replace(tzinfo=None)
+
+
+def check_local_time(day: date, at: time, zone: str | None) -> None:
+    """`DateError` when `at` does not exist on `day` in `zone` (None: the
+    system's): the clocks go forward over it. A time that happens twice (the
+    clocks go back) is kept and means the first of the two, as the calendar
+    export writes it."""
+    local = datetime.combine(day, at)
+    if _as_read_back(local, zone) == local:
+        return
+    step = timedelta(minutes=1)
+    start, end = local, local
+    while start - step != _as_read_back(start - step, zone) and local - start < DAY:
+        start -= step
+    while end != _as_read_back(end, zone) and end - local < DAY:
+        end += step
+    where = f"in {zone}" if zone else "in this machine's time zone"
+    raise DateError(
+        f"the time {at:%H:%M} does not exist on {day.isoformat()} {where}: the "
+        f"clocks go forward from {start:%H:%M} to {end:%H:%M} that night; give a time "
+        f"before {start:%H:%M} or from {end:%H:%M} on"
+    )
+
+
+DAY = timedelta(days=1)
 
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mentorlog._help import COMMANDS, ROOT_TEXT, command_rows
 from mentorlog.errors import MentorlogError
@@ -69,14 +69,17 @@ def build(part: typer.Typer, name: str) -> Any:
 
     for command in part.registered_commands:
         if command.name == name:
+            checked = copy.copy(command)
+            checked.cls = OneValueCommand
             return typer.main.get_command_from_info(
-                command, pretty_exceptions_short=True, rich_markup_mode=None
+                checked, pretty_exceptions_short=True, rich_markup_mode=None
             )
     for info in part.registered_groups:
         whole = info.typer_instance
         if info.name != name or whole is None:
             continue
         shell = copy.copy(info)
+        shell.cls = OneValueGroup
         shell.typer_instance = copy.copy(whole)
         shell.typer_instance.registered_commands = []
         group = typer.main.get_group_from_info(
@@ -100,7 +103,58 @@ def build(part: typer.Typer, name: str) -> Any:
     raise LookupError(f"{name} is not in {part}")
 
 
-class MentorlogGroup(TyperGroup):
+def _once_each(ctx: Any, parser: Any) -> Any:
+    """`parser`, checking after it has read a command line that no option that
+    takes one value was given twice (`--due fri --due mon` would keep `mon`
+    silently): a usage error naming the option. Options declared repeatable
+    (`--takeaway`, `--action`) and counters are left alone."""
+    parse = parser.parse_args
+
+    def parse_once_each(args: list[str]) -> Any:
+        opts, rest, order = parse(args=args)
+        if not ctx.resilient_parsing:  # shell completion reads half a line
+            _no_option_twice(order)
+        return opts, rest, order
+
+    parser.parse_args = parse_once_each
+    return parser
+
+
+def _no_option_twice(order: list[Any]) -> None:
+    """`order`: the parameters as the parser met them, once per occurrence."""
+    seen: set[int] = set()
+    for param in order:
+        if (
+            getattr(param, "param_type_name", "") != "option"
+            or getattr(param, "multiple", False)
+            or getattr(param, "count", False)
+            or not param.expose_value  # --help
+        ):
+            continue
+        if id(param) in seen:
+            from mentorlog.errors import UsageError
+
+            names = [o for o in (*param.opts, *param.secondary_opts) if o[:2] == "--"]
+            shown = "/".join(names or param.opts)
+            raise UsageError(f"{shown} is given more than once: give it once")
+        seen.add(id(param))
+
+
+class OneValueCommand(TyperCommand):
+    """A command whose one-value options may each be given once."""
+
+    def make_parser(self, ctx: Any) -> Any:
+        return _once_each(ctx, super().make_parser(ctx))
+
+
+class OneValueGroup(TyperGroup):
+    """A group (`goals`, `sessions`) whose own options may each be given once."""
+
+    def make_parser(self, ctx: Any) -> Any:
+        return _once_each(ctx, super().make_parser(ctx))
+
+
+class MentorlogGroup(OneValueGroup):
     """The root: its commands come from `COMMANDS`, each built when a run names
     it. How a run ends (errors, exit codes, a closed output) is `entry.run`."""
 

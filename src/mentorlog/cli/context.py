@@ -111,7 +111,8 @@ def optional_date(
 
 def meeting_date(text: str | None, what: str) -> When | None:
     """A meeting's date, ahead, and its time of day if one is given
-    (`fri 15:00`): the time as "HH:MM", or None."""
+    (`fri 15:00`): the time as "HH:MM", or None. A time the clocks skip that
+    day in the journal's time zone is an error."""
     if text is None:
         return None
     from mentorlog import dates
@@ -120,6 +121,9 @@ def meeting_date(text: str | None, what: str) -> When | None:
 
     try:
         day, hour = dates.parse_when(text, direction=dates.FORWARD)
+        if hour is not None:
+            settings, _ = journal().settings_or_default()
+            dates.check_local_time(day, hour, settings.timezone)
     except DateError as error:
         raise DateError(f"{what}: {error.message}") from None
     return When(day, None if hour is None else hour.strftime("%H:%M"))

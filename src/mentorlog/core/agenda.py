@@ -31,6 +31,7 @@ from mentorlog.store.kinds import (
     RESOURCES,
     SESSIONS,
 )
+from mentorlog.store.refs import normal
 from mentorlog.words import plural
 
 from . import sharing
@@ -237,8 +238,8 @@ def gather(
     seen: set[str] = set()
     unique = []
     for item in items:
-        if item.key not in seen:
-            seen.add(item.key)
+        if normal(item.key) not in seen:
+            seen.add(normal(item.key))
             unique.append(item)
     return unique
 
@@ -326,10 +327,10 @@ def _carried_questions(
     if previous is not None:
         body = next((s.body for s in history if s.record.id == previous.id), "")
         for question, first in meeting_questions(previous, body):
-            carried.add(question.lower())
+            carried.add(normal(question))
             items.append(
                 Item(
-                    f"openq:{previous.id}:{question.lower()}",
+                    f"openq:{previous.id}:{normal(question)}",
                     "questions",
                     f"- [ ] {question} (first asked "
                     f"{(first or previous.date).isoformat()})",
@@ -339,9 +340,9 @@ def _carried_questions(
         gone = stored.record
         mark = _mark(gone)
         for question, first in meeting_questions(gone, stored.body):
-            if question.lower() in carried:
+            if normal(question) in carried:
                 continue
-            carried.add(question.lower())
+            carried.add(normal(question))
             note = (
                 f"first asked {first.isoformat()}"
                 if first
@@ -349,7 +350,7 @@ def _carried_questions(
             )
             items.append(
                 Item(
-                    f"openq:{gone.id}:{question.lower()}",
+                    f"openq:{gone.id}:{normal(question)}",
                     "questions",
                     f"- [ ] {question}{'' if sharing.marked(question) else mark} "
                     f"({note})",
@@ -374,7 +375,7 @@ def _listed(
     """One agenda item per text the user gave (`--topic`, `--question`,
     `--bring`), keyed by its words so it is offered once."""
     return [
-        Item(f"{key}:{text.lower()}", section, f"{bullet}{_one_line(text)}{mark}")
+        Item(f"{key}:{normal(text)}", section, f"{bullet}{_one_line(text)}{mark}")
         for text in texts
     ]
 
@@ -479,7 +480,7 @@ def _goals_due(goals: list[Goal], horizon: date, today: date) -> list[Item]:
             )
         items += [
             Item(
-                f"milestone:{goal.id}:{milestone.title.lower()}",
+                f"milestone:{goal.id}:{normal(milestone.title)}",
                 "goals",
                 f"- [ ] Milestone: {_one_line(milestone.title)} "
                 f"({_one_line(goal.title)})"
@@ -556,7 +557,7 @@ def _asked_for(
     if session.feedback_area:
         items.append(
             Item(
-                f"area:{session.feedback_area.lower()}",
+                f"area:{normal(session.feedback_area)}",
                 "feedback_area",
                 f"- Ask for feedback on: {_one_line(session.feedback_area)}",
             )
@@ -638,8 +639,8 @@ def meeting_questions(session: Session, body: str) -> list[tuple[str, date | Non
     found = open_questions(body)
     if not body.strip():
         found = [(q, None) for q in session.questions]
-    answered = {a.lower() for a in session.answered}
-    return [(q, first) for q, first in found if q.lower() not in answered]
+    answered = {normal(a) for a in session.answered}
+    return [(q, first) for q, first in found if normal(q) not in answered]
 
 
 # -- prep --------------------------------------------------------------------------
@@ -647,7 +648,7 @@ def _off_limits(mentor: Mentor, texts: list[str]) -> list[str]:
     warnings = []
     for text in texts:
         for term in mentor.agreement.off_limits:
-            if re.search(rf"\b{re.escape(term.lower())}\b", text.lower()):
+            if re.search(rf"\b{re.escape(normal(term))}\b", normal(text)):
                 warnings.append(
                     f'"{text}" touches "{term}", which you agreed is off-limits with '
                     f"{mentor.name}"
@@ -715,12 +716,15 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
             present = {line_digest(line) for line in previous.splitlines()}
             # added before and no longer there as prep wrote it: the user's now
             # (a line still as written, with a note after it, is still prep's)
-            theirs = (
-                set(session.agenda_keys)
+            # keys compared as text typed is (NFC, case-folded): a key kept
+            # by an older version, in lower case only, is still the same one
+            theirs = {
+                normal(key)
+                for key in set(session.agenda_keys)
                 - {line.key for line in session.agenda_lines if line.digest in present}
                 - noted_keys(previous, session.agenda_lines)
-            )
-            written = [item for item in items if item.key not in theirs]
+            }
+            written = [item for item in items if normal(item.key) not in theirs]
             body = refresh_items(
                 previous, template, mentor, session, session.agenda_lines, written
             )

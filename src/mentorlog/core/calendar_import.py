@@ -464,7 +464,7 @@ def _attendees(event: Any) -> tuple[list[str], list[str]]:
             names.append(name)
         address = one_line(str(attendee))
         if address.lower().startswith("mailto:"):
-            emails.append(address[7:].strip().casefold())
+            emails.append(normal(address[7:]))
     return names, emails
 
 

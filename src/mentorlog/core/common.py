@@ -37,15 +37,18 @@ class Saved(Generic[R]):
 
 
 def union(first: list[str], second: list[str]) -> list[str]:
-    """`first`, then each item of `second` it does not hold yet, compared
-    case-insensitively (topics, questions and answers a user typed twice in
-    other cases are one)."""
+    """`first`, then each item of `second` it does not hold yet, compared as
+    references compare text (`store.refs.normal`: NFC, case-folded), so
+    topics, questions and answers typed twice in other cases, or with an
+    accent typed another way, are one."""
+    from mentorlog.store.refs import normal
+
     merged = list(first)
-    seen = {item.lower() for item in first}
+    seen = {normal(item) for item in first}
     for item in second:
-        if item.lower() not in seen:
+        if normal(item) not in seen:
             merged.append(item)
-            seen.add(item.lower())
+            seen.add(normal(item))
     return merged
 
 

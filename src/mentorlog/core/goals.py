@@ -13,6 +13,7 @@ from mentorlog.models import Goal, GoalStatus, Milestone
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import GOALS
+from mentorlog.store.refs import normal
 from mentorlog.tojson import Each, json_keys, of
 
 from .common import one_line
@@ -319,7 +320,7 @@ def add_milestone(
                 f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
             )
         for number, m in enumerate(goal.milestones, 1):
-            if m.title.lower() == text.lower():
+            if normal(m.title) == normal(text):
                 raise UserError(
                     Said(
                         f'goal "{goal.title}" already has the milestone "{text}" '
@@ -376,7 +377,7 @@ def edit_milestone(
             del milestones[index]
         else:
             if text is not None and any(
-                i != index and m.title.lower() == text.lower()
+                i != index and normal(m.title) == normal(text)
                 for i, m in enumerate(milestones)
             ):
                 raise UserError(

@@ -24,6 +24,7 @@ from mentorlog.store.kinds import (
     SESSIONS,
 )
 from mentorlog.store.records import Kind
+from mentorlog.store.refs import normal
 
 from .common import one_line, short_of
 from .mentors import MentorView, _check_name, _view, parse_channel, split_list
@@ -110,7 +111,7 @@ def edit_mentor(journal: Journal, ref: str, changes: MentorChanges) -> MentorVie
 def _names(mentor: Mentor, goal_mentor: str | None) -> bool:
     """Whether a goal's `mentor` (a name, as `goals add` keeps it) is `mentor`."""
     return goal_mentor is not None and (
-        goal_mentor.casefold() == mentor.name.casefold() or goal_mentor == mentor.id
+        normal(goal_mentor) == normal(mentor.name) or goal_mentor == mentor.id
     )
 
 

@@ -15,6 +15,7 @@ from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import MENTORS, SESSIONS
+from mentorlog.store.refs import normal
 from mentorlog.tojson import One, json_keys, of
 
 from .common import one_line
@@ -70,7 +71,7 @@ def split_list(values: list[str] | None) -> list[str]:
     for value in values or []:
         for item in value.split(","):
             cleaned = one_line(item)
-            if cleaned and cleaned.lower() not in (f.lower() for f in found):
+            if cleaned and normal(cleaned) not in (normal(f) for f in found):
                 found.append(cleaned)
     return found
 
@@ -205,7 +206,7 @@ def _create(journal: Journal, mentor: Mentor) -> Saved:
     with journal.transaction():
         loaded = journal.load(MENTORS)
         twins = [
-            s for s in loaded.records if s.record.name.lower() == mentor.name.lower()
+            s for s in loaded.records if normal(s.record.name) == normal(mentor.name)
         ]
         if twins:
             twin = loaded.short[twins[0].record.id]

@@ -15,6 +15,7 @@ from mentorlog.models import ActionItem, Feedback, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, MENTORS, RESOURCES, SESSIONS
+from mentorlog.store.refs import normal
 
 from .common import one_line, union
 from .sessions import (
@@ -27,7 +28,7 @@ from .sessions import (
     sessions_with,
     view_of,
 )
-from .tracking import new_action, new_feedback
+from .tracking import new_action, new_feedback, warn_past_due
 
 
 @struct
@@ -159,7 +160,7 @@ def tick_questions(body: str, answered: list[str]) -> str:
     """The agenda with each answered question's box ticked."""
     from .agenda_template import HEADING
 
-    wanted = {q.lower() for q in answered}
+    wanted = {normal(q) for q in answered}
     lines = body.splitlines()
     inside = False
     for index, line in enumerate(lines):
@@ -168,7 +169,7 @@ def tick_questions(body: str, answered: list[str]) -> str:
             continue
         stripped = line.strip()
         if inside and stripped.startswith("- [ ] "):
-            text = stripped[6:].strip().lower()
+            text = normal(stripped[6:])
             if any(text == q or text.startswith(q + " (") for q in wanted):
                 lines[index] = line.replace("- [ ] ", "- [x] ", 1)
     return "\n".join(lines) + ("\n" if body.endswith("\n") else "")
@@ -177,11 +178,11 @@ def tick_questions(body: str, answered: list[str]) -> str:
 def _pick_question(questions: list[str], ref: str) -> str:
     """The open question of the agenda `ref` names: its number in the
     agenda's Questions part, its text, or the start of it."""
-    needle = " ".join(ref.split()).lower()
+    needle = normal(ref)
     if needle.isdecimal() and 1 <= int(needle) <= len(questions):
         return questions[int(needle) - 1]
-    found = [q for q in questions if q.lower() == needle] or [
-        q for q in questions if needle and q.lower().startswith(needle)
+    found = [q for q in questions if normal(q) == needle] or [
+        q for q in questions if needle and normal(q).startswith(needle)
     ]
     if len(found) == 1:
         return found[0]
@@ -286,6 +287,7 @@ def record_recap(
             )
             for text in given.actions
         ]
+        warn_past_due(journal, actions, today)
         feedback = [
             new_feedback(
                 text,

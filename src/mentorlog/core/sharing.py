@@ -34,6 +34,7 @@ from mentorlog.store.kinds import (
     RESOURCES,
     SESSIONS,
 )
+from mentorlog.store.refs import normal
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -103,7 +104,7 @@ class Audience:
         if not named or not named.strip():
             return None
         known = self.owners or {}
-        key = named.strip().casefold()
+        key = normal(named)
         return known.get(key, f"unknown:{key}")
 
     def withheld(
@@ -139,9 +140,9 @@ def owners_table(mentors: Iterable[tuple[str, str]]) -> dict[str, str | None]:
     to the mentor's id. `mentors`: (id, name) pairs."""
     table: dict[str, str | None] = {}
     for mentor_id, name in mentors:
-        table[mentor_id.casefold()] = mentor_id
-        table.setdefault(name.strip().casefold(), mentor_id)
-        first = name.split()[0].casefold() if name.split() else ""
+        table[normal(mentor_id)] = mentor_id
+        table.setdefault(normal(name), mentor_id)
+        first = normal(name.split()[0]) if name.split() else ""
         if first:
             table.setdefault(first, mentor_id)
     return table

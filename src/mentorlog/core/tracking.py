@@ -124,6 +124,20 @@ def new_action(
     )
 
 
+def warn_past_due(journal: Journal, actions: list[ActionItem], today: date) -> None:
+    """A new action due before today is kept (it may be meant), and said once
+    on stderr: more often it is a typo (`due:2020-01-01`, "last friday" for
+    "next friday"). An existing action that became overdue is never said."""
+    for action in actions:
+        if action.due is not None and action.due < today:
+            shown = action.text if len(action.text) <= 40 else action.text[:37] + "..."
+            days = (today - action.due).days
+            journal.warn_once(
+                f'the new action "{shown}" is due {action.due.isoformat()}, '
+                f"{days} day{'s' if days != 1 else ''} ago; kept as given"
+            )
+
+
 def add_action(
     journal: Journal,
     text: str,
@@ -142,6 +156,7 @@ def add_action(
         goal=goal_id(journal, goal),
     )
     action.private = private
+    warn_past_due(journal, [action], today)
     return create(journal, ACTIONS, action)
 
 
