@@ -45,11 +45,29 @@ def test_every_one_value_option_given_twice_is_refused(
 ) -> None:
     for option in _single_options(_command(path)):
         name = option.opts[-1]
-        typed = [name] if option.is_flag else [name, "2026-12-01"]
-        said = fail(run, *path, *typed, *typed, code=2)
+        if option.is_flag and not option.secondary_opts:
+            continue  # said twice the same way it says one thing: below
+        if option.is_flag:  # --private --no-private
+            typed = [name, option.secondary_opts[-1]]
+        else:
+            typed = [name, "2026-12-01", name, "2026-12-02"]
+        said = fail(run, *path, *typed, code=2)
         assert said.count("\n") == 1, said
         assert "given more than once" in said
         assert [o for o in option.opts if o in said], said
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "mentorlog")
+def test_a_flag_given_twice_the_same_way_is_no_repeat(
+    run: Run, path: list[str]
+) -> None:
+    """An alias that already says `--no-color`, typed again: one meaning, no error
+    about repeating (the command may still want its arguments)."""
+    for option in _single_options(_command(path)):
+        if option.is_flag:
+            name = option.opts[-1]
+            said = run(*path, name, name)
+            assert "given more than once" not in said.stderr, (path, name)
 
 
 def test_the_examples_and_a_flag_said_both_ways(run: Run, journal: Journal) -> None:

@@ -111,17 +111,30 @@ def _once_each(ctx: Any, parser: Any) -> Any:
     parse = parser.parse_args
 
     def parse_once_each(args: list[str]) -> Any:
+        given = list(args)
         opts, rest, order = parse(args=args)
         if not ctx.resilient_parsing:  # shell completion reads half a line
-            _no_option_twice(order)
+            _no_option_twice(order, given)
         return opts, rest, order
 
     parser.parse_args = parse_once_each
     return parser
 
 
-def _no_option_twice(order: list[Any]) -> None:
-    """`order`: the parameters as the parser met them, once per occurrence."""
+def _same_flag_again(param: Any, given: list[str]) -> bool:
+    """Whether `param` is a flag every occurrence of which in `given` is the
+    same word."""
+    if not getattr(param, "is_flag", False):
+        return False
+    names = {*param.opts, *param.secondary_opts}
+    return len({word for word in given if word in names}) == 1
+
+
+def _no_option_twice(order: list[Any], given: list[str]) -> None:
+    """`order`: the parameters as the parser met them, once per occurrence;
+    `given`: the command line's words. A flag given twice the same way
+    (`--no-color` from an alias and typed again) says one thing and passes;
+    `--private --no-private` contradicts itself and is refused."""
     seen: set[int] = set()
     for param in order:
         if (
@@ -131,7 +144,7 @@ def _no_option_twice(order: list[Any]) -> None:
             or not param.expose_value  # --help
         ):
             continue
-        if id(param) in seen:
+        if id(param) in seen and not _same_flag_again(param, given):
             from mentorlog.errors import UsageError
 
             names = [o for o in (*param.opts, *param.secondary_opts) if o[:2] == "--"]
