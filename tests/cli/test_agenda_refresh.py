@@ -198,20 +198,24 @@ def test_prep_again_keeps_the_order_the_user_left(
     text = path.read_text()
     text = text.replace(
         "- [ ] First\n- [ ] Second\n- [ ] Third\n",
-        "- [ ] Third\n- my own line\n- [ ] First\n- [ ] Second\n",
+        "- [ ] Third\n- my own line\n  - [ ] First\n- [ ] Second\n",
     )
     text = text.replace("- [ ] Q1?\n- [ ] Q2?\n", "- [ ] Q2?\n- [ ] Q1?\n")
     path.write_text(text)
     ok(run, "actions", "done", "second")
     ok(run, "actions", "add", "Fourth", "--mentor", "ada")
     ok(run, "prep", "ada", "-q", "Q3?")
+    ok(run, "actions", "done", "first")
     assert part(home, "## Since last time") == [
         "- [ ] Third",
         "- my own line",
-        "- [ ] First",
+        "  - [ ] First",
         "- [x] Second (done 2026-11-22)",
         "- [ ] Fourth",
     ]
+    # nested under a line of the user's, a line is still prep's: refreshed
+    ok(run, "prep", "ada")
+    assert part(home, "## Since last time")[2] == "  - [x] First (done 2026-11-22)"
     assert part(home, "## Questions") == ["- [ ] Q2?", "- [ ] Q1?", "- [ ] Q3?"]
     # a new line of one kind goes after the last line of its kind in its part
     ok(run, "resources", "add", "Clean Code", "--kind", "book")

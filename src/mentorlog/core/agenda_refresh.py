@@ -14,8 +14,9 @@ and length of its text (`AgendaLine`), so a line of the agenda is one of:
   the user's, kept as written where it is. What a line prep wrote is about
   is never written again once the user changed or deleted that line.
 
-Lines stay where the user left them; a new line goes after the last line of
-its kind in its section, else at the end of the section."""
+Lines stay where the user left them (nested under another, too); a new line
+goes after the last line of its kind in its section, else at the end of the
+section."""
 
 from __future__ import annotations
 
@@ -103,17 +104,17 @@ def match_lines(
     lines: list[str], old: list[AgendaLine], known: list[AgendaLine]
 ) -> dict[int, Match]:
     """Which of `lines` are lines prep wrote (`old`): as written, with their
-    checkbox changed, or either with a note after them; and which are,
-    exactly or with their checkbox changed, a line prep would write now
-    (`known`: an agenda from before prep kept its lines, or a line typed as
-    prep would write it). Each line prep wrote is found once, whole lines
+    checkbox changed, or either with a note after them, indented or not; and
+    which are, exactly or with their checkbox changed, a line prep would write
+    now (`known`: an agenda from before prep kept its lines, or a line typed
+    as prep would write it). Each line prep wrote is found once, whole lines
     before noted ones, and a note goes to the longest line it follows, never
     to a shorter one that starts the same."""
     unused = [*old, *known]
     found: dict[int, Match] = {}
     for toggle in (False, True):
         for index, line in enumerate(lines):
-            text = _toggled(line.rstrip()) if toggle else line.rstrip()
+            text = _toggled(line.strip()) if toggle else line.strip()
             if index in found or text is None:
                 continue
             digest = line_digest(text)
@@ -127,7 +128,7 @@ def match_lines(
     )
     for toggle in (False, True):
         for index, line in enumerate(lines):
-            text = _toggled(line.rstrip()) if toggle else line.rstrip()
+            text = _toggled(line.strip()) if toggle else line.strip()
             if index in found or text is None:
                 continue
             hit = next((o for o in longest if _with_note(text, o)), None)
@@ -193,12 +194,13 @@ def refresh_agenda(
                 out.append((line, None))  # the user's note: theirs now
             continue
         placed.add(where)
-        if match.ticked and _box(item.line) != _box(line):
-            out.append((line, None))  # the user's tick, not the journal's
+        if match.ticked and _box(item.line) != _box(line.strip()):
+            out.append((line, item.section))  # the user's tick, not the journal's
             ticked.append(match.written)
             kept.append(item.key)
             continue
-        out.append((item.line + match.note, item.section))
+        indent = line[: len(line) - len(line.lstrip())]  # nested by the user
+        out.append((indent + item.line + match.note, item.section))
     kept += [i.key for i in items if slot(i.key) in claimed]
     new = [i for i in items if slot(i.key) not in placed | claimed]
     for item in new:
