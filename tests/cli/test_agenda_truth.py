@@ -107,11 +107,10 @@ def test_a_generated_line_the_user_annotated_is_refreshed_with_the_note_kept(
     agenda = ok(run, "prep", "ada")
     assert "☑ Email Bob (done 2026-11-22) -- mention the grant" in agenda
     assert "☐ Email Bob" not in agenda
-    assert "not yet applied" not in agenda
-    assert (
-        "Applied: Slides too dense → one idea per slide (2026-11-22)"
-        " -- mention the grant"
-    ) in agenda
+    # applied feedback is a line of its own: the note stays on the line it
+    # was written on, the user's now that its fact is gone
+    assert "not yet applied) -- mention the grant" in agenda
+    assert "Applied: Slides too dense → one idea per slide (2026-11-22)\n" in agenda
     again = ok(run, "prep", "ada")
     assert again.count("mention the grant") == 2
 

@@ -149,7 +149,7 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         and s.record.status == "open"
         and s.record.session != session.id
     ]
-    from .agenda import meeting_questions
+    from .agenda_items import meeting_questions
 
     body = stored.body if stored is not None else ""
     questions = [q for q, _ in meeting_questions(session, body)]
