@@ -61,6 +61,17 @@ def test_bash_completes_commands_and_journal_values(filled: Path) -> None:
     assert complete(filled, "bash", "mentorlog mentors answer ada d", 4) == ["declined"]
 
 
+def test_sessions_move_and_cancel_complete_only_planned_meetings(
+    run: Run, filled: Path
+) -> None:
+    run("recap", "alan", "--takeaway", "Write it down")  # held today: no plan
+    shown = complete(filled, "bash", "mentorlog sessions show 2026", 3)
+    assert shown == ["2026-11-22-alan-turing", "2026-11-27-ada-lovelace"]
+    for verb in ("move", "cancel"):
+        words = f"mentorlog sessions {verb} 2026"
+        assert complete(filled, "bash", words, 3) == ["2026-11-27-ada-lovelace"]
+
+
 def test_zsh_and_fish_complete_too(filled: Path) -> None:
     zsh = complete(filled, "zsh", "mentorlog goals show ", 3)
     assert any("learn-rust" in line for line in zsh)

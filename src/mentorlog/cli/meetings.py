@@ -55,6 +55,14 @@ SessionRef = Annotated[
         autocompletion=completion.sessions,
     ),
 ]
+PlannedSessionRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="SESSION",
+        help="Short id, date prefix (2026-12-01), file name, or a mentor.",
+        autocompletion=completion.planned_sessions,  # only a plan moves or ends
+    ),
+]
 Repeated = Annotated[list[str] | None, typer.Option(metavar="TEXT")]
 
 
@@ -374,7 +382,7 @@ def show_session(session: SessionRef, as_json: JsonFlag = False) -> None:
 
 @sessions_app.command("cancel")
 def cancel_session(
-    session: SessionRef,
+    session: PlannedSessionRef,
     reason: Annotated[
         str | None,
         typer.Option("--reason", metavar="TEXT", help="Why it is cancelled."),
@@ -400,7 +408,7 @@ def cancel_session(
 
 @sessions_app.command("move")
 def move_session(
-    session: SessionRef,
+    session: PlannedSessionRef,
     to: Annotated[
         str,
         typer.Option(
