@@ -1,0 +1,124 @@
+"""The message catalogue (issue 13): the core says what happened as data
+(`mentorlog.messages`), and `render/words.py` is the one place that writes
+it as words."""
+
+from __future__ import annotations
+
+import ast
+import typing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentorlog import messages, tojson
+from mentorlog.hints import Hint, Said, hint
+from mentorlog.render.words import plural, words
+
+SRC = Path(__file__).parents[1] / "src" / "mentorlog"
+
+# The modules whose results are messages: no sentence is composed in them
+# (error messages raised as exceptions are not converted yet).
+CONVERTED = ["core/followups.py"]
+
+# A value of each kind of fact a message holds.
+SAMPLES: dict[str, object] = {
+    "str": "Ada",
+    "str | None": "monthly",
+    "int": 2,
+    "date": date(2026, 11, 3),
+    "date | None": date(2026, 11, 3),
+    "Hint": hint("prep", "k3"),
+    "tuple[str, ...]": ("k3", "m4"),
+}
+
+
+def kinds() -> list[type[messages.Told]]:
+    return list(typing.get_args(messages.Message))
+
+
+def sample(kind: type[messages.Told]) -> messages.Told:
+    facts = {name: SAMPLES[note] for name, note in kind.__annotations__.items()}
+    return kind(**facts)
+
+
+def test_every_kind_is_in_the_union() -> None:
+    defined = {
+        value
+        for value in vars(messages).values()
+        if isinstance(value, type)
+        and issubclass(value, messages.Told)
+        and value is not messages.Told
+    }
+    assert defined == set(kinds())
+
+
+@pytest.mark.parametrize("kind", kinds(), ids=lambda kind: kind.__name__)
+def test_every_kind_has_words(kind: type[messages.Told]) -> None:
+    message = sample(kind)
+    said = words(message)  # type: ignore[arg-type]
+    text = str(message)
+    assert text.strip() and "{" not in text and "None" not in text
+    assert text == (said if isinstance(said, str) else str(said))
+    assert tojson.to_json(message) == text == message
+    hints = [value for value in vars(message).values() if isinstance(value, Hint)]
+    assert message.hints == tuple(hints)
+    if hints:  # each command is written into the line, as a command line
+        assert isinstance(said, Said) and said.hints == tuple(hints)
+
+
+def test_plurals_go_through_one_helper() -> None:
+    assert plural(1, "meeting") == "1 meeting"
+    assert plural(2, "meeting") == "2 meetings"
+    assert plural(0, "entry", "entries") == "0 entries"
+
+
+def sentences(path: Path) -> list[str]:
+    """Words composed for people in `path`, outside a `raise` (an error
+    message is not a result) and outside docstrings: each `Said(...)` call,
+    and each string or f-string with two words in it ("a b")."""
+    tree = ast.parse(path.read_text())
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise):
+            skip.update(id(inner) for inner in ast.walk(node))
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))  # a docstring
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Said":
+            found.append(f"{path.name}:{node.lineno}: Said(...)")
+        elif isinstance(node, ast.JoinedStr | ast.Constant):
+            parts = node.values if isinstance(node, ast.JoinedStr) else [node]
+            for part in parts:
+                value = getattr(part, "value", None)
+                if isinstance(value, str) and _two_words(value):
+                    found.append(f"{path.name}:{node.lineno}: {value!r}")
+    return sorted(set(found))  # an f-string's parts are walked twice
+
+
+def _two_words(text: str) -> bool:
+    return any(
+        a.isalpha() and b.isalpha()
+        for a, b in zip(text.split(" "), text.split(" ")[1:], strict=False)
+    )
+
+
+# Words kept on purpose in a converted module: text written into the journal
+# itself (a record's own text), not said to the person at the terminal.
+JOURNAL_TEXT = {"followups.py": {"Sent ", " an update"}}
+
+
+@pytest.mark.parametrize("relpath", CONVERTED)
+def test_converted_modules_compose_no_sentences(relpath: str) -> None:
+    path = SRC / relpath
+    kept = JOURNAL_TEXT.get(path.name, set())
+    found = [
+        line
+        for line in sentences(path)
+        if line.split(": ", 1)[1].strip("'\"") not in kept
+    ]
+    assert found == []
