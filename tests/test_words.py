@@ -19,7 +19,7 @@ SRC = Path(__file__).parents[1] / "src" / "mentorlog"
 
 # The modules whose results are messages: no sentence is composed in them
 # (error messages raised as exceptions are not converted yet).
-CONVERTED = ["core/followups.py"]
+CONVERTED = ["core/followups.py", "core/checklist.py", "core/status.py"]
 
 # A value of each kind of fact a message holds.
 SAMPLES: dict[str, object] = {
@@ -29,7 +29,17 @@ SAMPLES: dict[str, object] = {
     "date": date(2026, 11, 3),
     "date | None": date(2026, 11, 3),
     "Hint": hint("prep", "k3"),
+    "int | None": 90,
     "tuple[str, ...]": ("k3", "m4"),
+    "tuple[int, ...]": (1, 2),
+    "tuple[messages.CadenceNote, ...]": (
+        messages.CadenceNote("Ada", "monthly", 2, 1, date(2026, 12, 1)),
+        messages.CadenceNote("Bo", None),
+    ),
+    "tuple[tuple[str, int], ...]": (("Ada", 10), ("Bo", 12)),
+    "tuple[tuple[str, date | None, date | None], ...]": (
+        ("Ada", date(2026, 10, 1), None),
+    ),
 }
 
 
@@ -38,7 +48,10 @@ def kinds() -> list[type[messages.Told]]:
 
 
 def sample(kind: type[messages.Told]) -> messages.Told:
-    facts = {name: SAMPLES[note] for name, note in kind.__annotations__.items()}
+    facts = {
+        name: SAMPLES[note.replace("CadenceNote", "messages.CadenceNote", 1)]
+        for name, note in kind.__annotations__.items()
+    }
     return kind(**facts)
 
 
