@@ -19,7 +19,12 @@ SRC = Path(__file__).parents[1] / "src" / "mentorlog"
 
 # The modules whose results are messages: no sentence is composed in them
 # (error messages raised as exceptions are not converted yet).
-CONVERTED = ["core/followups.py", "core/checklist.py", "core/status.py"]
+CONVERTED = [
+    "core/followups.py",
+    "core/checklist.py",
+    "core/status.py",
+    "core/smart.py",
+]
 
 # A value of each kind of fact a message holds.
 SAMPLES: dict[str, object] = {

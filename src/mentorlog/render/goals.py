@@ -184,7 +184,7 @@ def check_report(report: CheckReport) -> None:
         "✓ " if report.portfolio.ok else "✗ ",
         style="green" if report.portfolio.ok else "yellow",
     )
-    mark.append(report.portfolio.message)
+    mark.append(str(report.portfolio.message))
     emit(mark)
 
 
