@@ -24,6 +24,7 @@ CONVERTED = [
     "core/checklist.py",
     "core/status.py",
     "core/smart.py",
+    "core/goals.py",
 ]
 
 # A value of each kind of fact a message holds.

@@ -508,5 +508,26 @@ SmartMessage = (
     | Portfolio
 )
 
+
+# goals (core/goals.py): notes on an added or edited goal
+
+
+@message
+class TargetFromTitle(Told):
+    target: date
+
+
+@message
+class TargetPast(Told):
+    target: date
+
+
+@message
+class SameTitle(Told):
+    twin: str  # the other goal's ref
+
+
+GoalMessage = TargetFromTitle | TargetPast | SameTitle
+
 # Every kind of message (render/words.py gives each its words).
-Message = FollowUpMessage | ChecklistMessage | SmartMessage
+Message = FollowUpMessage | ChecklistMessage | SmartMessage | GoalMessage

@@ -61,6 +61,12 @@ def words(message: m.Message) -> Said | str:
             return _smart(message)
         case m.TargetPassed() | m.MilestoneAfterTarget():
             return _smart(message)
+        case m.TargetFromTitle(target=target):
+            return f"target date {target.isoformat()} taken from the title"
+        case m.TargetPast(target=target):
+            return f"the target date {target.isoformat()} is already past"
+        case m.SameTitle(twin=twin):
+            return f"another active goal has the same title ({twin})"
         case _:
             assert_never(message)
 
