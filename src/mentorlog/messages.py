@@ -45,6 +45,18 @@ class Told:
     def __contains__(self, text: str) -> bool:
         return text in str(self)
 
+    def __add__(self, other: str) -> Said:
+        return _as_said(self.said()) + other
+
+    def __radd__(self, other: str) -> Said:
+        return other + _as_said(self.said())
+
+
+def _as_said(words: Said | str) -> Said:
+    from mentorlog.hints import Said
+
+    return words if isinstance(words, Said) else Said(words)
+
 
 def _values(told: Told) -> tuple[Any, ...]:
     names: tuple[str, ...] = getattr(type(told), "__struct_fields__", ())
@@ -529,5 +541,111 @@ class SameTitle(Told):
 
 GoalMessage = TargetFromTitle | TargetPast | SameTitle
 
+
+# doctor (core/doctor.py): problems and notes of a journal check
+
+
+@message
+class MergeConflict(Told):
+    path: str
+    field: str
+    kept: object  # the value kept (a date, text, a number...)
+    lost: object  # the other device's value, kept aside
+    table: str  # where in the file it is kept aside
+    edit: Hint
+
+
+@message
+class NoJournalYet(Told):
+    init: Hint
+
+
+@message
+class SettingsMissing(Told):
+    init: Hint
+
+
+@message
+class TemplateMissing(Told):
+    init: Hint
+
+
+@message
+class NotOurFile(Told):
+    path: str
+    extension: str
+
+
+@message
+class DraftsKept(Told):
+    count: int
+    folder: str
+
+
+@message
+class LooseModes(Told):
+    count: int
+    fix: Hint | None = None  # None: fixed
+
+
+@message
+class StaleTemps(Told):
+    count: int
+    fix: Hint | None = None  # None: removed
+
+
+@message
+class PartialBackups(Told):
+    count: int
+    folder: str
+    fix: Hint | None = None  # None: removed
+
+
+@message
+class JournalIsFile(Told):
+    pass
+
+
+@message
+class FileForFolder(Told):
+    pass
+
+
+@message
+class UnexpectedFolder(Told):
+    pass
+
+
+@message
+class CommitsNotInFiles(Told):
+    commits: tuple[str, ...]
+    abort: Hint
+    sync: Hint
+
+
+@message
+class UntrustedUndo(Told):
+    fix: Hint | None = None  # None: removed
+
+
+DoctorMessage = (
+    MergeConflict
+    | NoJournalYet
+    | SettingsMissing
+    | TemplateMissing
+    | NotOurFile
+    | DraftsKept
+    | LooseModes
+    | StaleTemps
+    | PartialBackups
+    | JournalIsFile
+    | FileForFolder
+    | UnexpectedFolder
+    | CommitsNotInFiles
+    | UntrustedUndo
+)
+
 # Every kind of message (render/words.py gives each its words).
-Message = FollowUpMessage | ChecklistMessage | SmartMessage | GoalMessage
+Message = (
+    FollowUpMessage | ChecklistMessage | SmartMessage | GoalMessage | DoctorMessage
+)
