@@ -645,7 +645,57 @@ DoctorMessage = (
     | UntrustedUndo
 )
 
+
+# mentors and the network (core/mentors.py, core/network.py)
+
+
+@message
+class SameName(Told):
+    twin: str  # the other mentor's ref
+
+
+@message
+class AskTooLong(Told):
+    words: int
+    most: int  # the words a busy person reads
+
+
+@message
+class NoQuestion(Told):
+    pass
+
+
+@message
+class TooManyQuestions(Told):
+    questions: int
+
+
+@message
+class ReadsLikeJobRequest(Told):
+    pass
+
+
+@message
+class FindSomeone(Told):
+    area: str
+    ask: Hint
+
+
+MentorMessage = (
+    SameName
+    | AskTooLong
+    | NoQuestion
+    | TooManyQuestions
+    | ReadsLikeJobRequest
+    | FindSomeone
+)
+
 # Every kind of message (render/words.py gives each its words).
 Message = (
-    FollowUpMessage | ChecklistMessage | SmartMessage | GoalMessage | DoctorMessage
+    FollowUpMessage
+    | ChecklistMessage
+    | SmartMessage
+    | GoalMessage
+    | DoctorMessage
+    | MentorMessage
 )

@@ -15,6 +15,22 @@ from typing import assert_never
 from mentorlog import messages as m
 from mentorlog.hints import Hint, Said
 
+# The parts of a mentoring agreement (`models.AGREEMENT_PARTS`), as labels.
+PART_LABELS = {
+    "channel": "Channel",
+    "cadence": "Meeting cadence",
+    "response_time": "Response time",
+    "reschedule_notice": "Reschedule notice",
+    "missed_plan": "Missed meetings",
+    "topics": "Topics",
+    "off_limits": "Off-limits",
+    "criticism": "Criticism",
+    "first_name": "First names",
+    "attribution": "Attribution",
+    "confidentiality": "Confidentiality",
+    "until": "Runs until",
+}
+
 
 def plural(count: int, one: str, many: str | None = None) -> str:
     """`3 meetings`, `1 meeting`: a count and its noun (`many` when not `s`)."""
@@ -78,6 +94,10 @@ def words(message: m.Message) -> Said | str:
             return _doctor(message)
         case m.CommitsNotInFiles() | m.UntrustedUndo():
             return _doctor(message)
+        case m.SameName() | m.AskTooLong() | m.NoQuestion() | m.TooManyQuestions():
+            return _mentors(message)
+        case m.ReadsLikeJobRequest() | m.FindSomeone():
+            return _mentors(message)
         case _:
             assert_never(message)
 
@@ -553,5 +573,44 @@ def _doctor_problem(
             if fix is None:
                 return what + "removed without replaying it"
             return Said(what, "`", fix, "` removes it without replaying it")
+        case _:
+            assert_never(message)
+
+
+def _mentors(message: m.MentorMessage) -> Said | str:
+    """Notes on a mentor added, an ask reviewed, a gap in the network."""
+    match message:
+        case m.SameName(twin=twin):
+            return (
+                f"another mentor has the same name ({twin}); each keeps its own "
+                "record: refer to them by short id"
+            )
+        case m.AskTooLong(words=words, most=most):
+            return (
+                f"the ask is {words} words long: a busy person reads about {most}; "
+                "say who you are, why them, and one question"
+            )
+        case m.NoQuestion():
+            return (
+                "there is no concrete question: end with one they can answer in a "
+                'short call, e.g. "how did you decide between industry and a PhD?"'
+            )
+        case m.TooManyQuestions(questions=questions):
+            return (
+                f"{questions} questions: one is easier to say yes to; keep the rest "
+                "for the meeting"
+            )
+        case m.ReadsLikeJobRequest():
+            return (
+                "it reads like a request for a job: ask for advice, not a position; "
+                "respect their time and the relationship can grow from there"
+            )
+        case m.FindSomeone(area=area, ask=ask):
+            return Said(
+                f"find someone who knows {area}: a flash meeting is a small ask, "
+                "e.g. `",
+                ask,
+                "`",
+            )
         case _:
             assert_never(message)
