@@ -690,6 +690,57 @@ MentorMessage = (
     | FindSomeone
 )
 
+
+# recap and sessions (core/recap.py, core/sessions.py)
+
+
+@message
+class ThanksAfter(Told):
+    mentor: str
+    channel: str | None
+    met: date
+
+
+@message
+class ExploreRecommended(Told):
+    title: str
+    mentor: str
+
+
+@message
+class AskToKeepMeeting(Told):
+    mentor: str
+    promote: Hint
+
+
+@message
+class NextByCadence(Told):
+    next: date
+    prep: Hint
+
+
+@message
+class NoCadence(Told):
+    prep: Hint
+
+
+@message
+class PlansMerged(Told):
+    mentor: str
+    met: date
+    kept: str  # the file kept
+    removed: tuple[str, ...]  # the files removed
+
+
+MeetingMessage = (
+    ThanksAfter
+    | ExploreRecommended
+    | AskToKeepMeeting
+    | NextByCadence
+    | NoCadence
+    | PlansMerged
+)
+
 # Every kind of message (render/words.py gives each its words).
 Message = (
     FollowUpMessage
@@ -698,4 +749,5 @@ Message = (
     | GoalMessage
     | DoctorMessage
     | MentorMessage
+    | MeetingMessage
 )

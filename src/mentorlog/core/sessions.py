@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.hints import Said, hint
+from mentorlog.messages import PlansMerged
 from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
@@ -304,12 +305,16 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
         journal.save(SESSIONS, session, keep, body=body)
         for other in others:
             journal.delete(other.path)
+        # written here while its callers (sync, prep, import) warn with text
         said.append(
-            f"two plans of the meeting with {session.mentor_name} on "
-            f"{day.isoformat()} were merged into one "
-            f"({journal.relative(keep.path)}; "
-            + ", ".join(journal.relative(o.path) for o in others)
-            + " removed)"
+            str(
+                PlansMerged(
+                    session.mentor_name,
+                    day,
+                    journal.relative(keep.path),
+                    tuple(journal.relative(o.path) for o in others),
+                )
+            )
         )
     return said
 

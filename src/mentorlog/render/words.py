@@ -98,6 +98,10 @@ def words(message: m.Message) -> Said | str:
             return _mentors(message)
         case m.ReadsLikeJobRequest() | m.FindSomeone():
             return _mentors(message)
+        case m.ThanksAfter() | m.ExploreRecommended() | m.AskToKeepMeeting():
+            return _meetings(message)
+        case m.NextByCadence() | m.NoCadence() | m.PlansMerged():
+            return _meetings(message)
         case _:
             assert_never(message)
 
@@ -611,6 +615,40 @@ def _mentors(message: m.MentorMessage) -> Said | str:
                 "e.g. `",
                 ask,
                 "`",
+            )
+        case _:
+            assert_never(message)
+
+
+def _meetings(message: m.MeetingMessage) -> Said | str:
+    """What to do after a recap; plans of one meeting merged."""
+    match message:
+        case m.ThanksAfter(mentor=name, channel=channel, met=met):
+            return (
+                f"Send {name} a thank-you note ({channel or 'your usual channel'}) "
+                f"for the meeting on {met.isoformat()}."
+            )
+        case m.ExploreRecommended(title=title, mentor=name):
+            return (
+                f'Explore "{title}", which {name} recommended, and tell them what '
+                "you made of it in about a week."
+            )
+        case m.AskToKeepMeeting(mentor=name, promote=promote):
+            return Said(
+                f"If it went well, ask {name} to keep meeting, and make it an "
+                "ongoing mentorship: ",
+                promote,
+            )
+        case m.NextByCadence(next=next_date, prep=prep):
+            return Said(
+                f"Next meeting by your cadence: {next_date.isoformat()} (", prep, ")."
+            )
+        case m.NoCadence(prep=prep):
+            return Said("No cadence agreed: plan the next meeting with `", prep, "`.")
+        case m.PlansMerged(mentor=name, met=met, kept=kept, removed=removed):
+            return (
+                f"two plans of the meeting with {name} on {met.isoformat()} were "
+                f"merged into one ({kept}; {', '.join(removed)} removed)"
             )
         case _:
             assert_never(message)
