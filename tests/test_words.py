@@ -32,6 +32,10 @@ CONVERTED = [
     "core/network.py",
     "core/recap.py",
     "core/sessions.py",
+    "core/editing.py",
+    "core/history.py",
+    "core/mentor_changes.py",
+    "store/transaction.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -148,6 +152,11 @@ KEPT = {
     "recap.py": {"none yet", "is not one", "matches several"},
     # a note written into a merged session file; words looked for in a problem
     "sessions.py": {MERGED_NOTE, "is a symbolic link"},
+    "editing.py": {"your text is kept in ", " is unchanged"},
+    # the message of the undo's commit, written into git
+    "history.py": {")\n\nThis reverts commit "},
+    # a programming error's assertion, not said to the user
+    "transaction.py": {"writes happen inside Journal.transaction()"},
 }
 
 

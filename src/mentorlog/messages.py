@@ -741,6 +741,27 @@ MeetingMessage = (
     | PlansMerged
 )
 
+
+# saving (store/transaction.py): warnings after a change was saved
+
+
+@message
+class SyncNotUndone(Told):
+    why: str  # the error's words
+
+
+@message
+class NotCommittedMidSync(Told):
+    sync: Hint
+
+
+@message
+class NotCommitted(Told):
+    why: str  # the error's words
+
+
+StoreMessage = SyncNotUndone | NotCommittedMidSync | NotCommitted
+
 # Every kind of message (render/words.py gives each its words).
 Message = (
     FollowUpMessage
@@ -750,4 +771,5 @@ Message = (
     | DoctorMessage
     | MentorMessage
     | MeetingMessage
+    | StoreMessage
 )

@@ -102,6 +102,16 @@ def words(message: m.Message) -> Said | str:
             return _meetings(message)
         case m.NextByCadence() | m.NoCadence() | m.PlansMerged():
             return _meetings(message)
+        case m.SyncNotUndone(why=why):
+            return f"an interrupted sync could not be undone: {why}"
+        case m.NotCommittedMidSync(sync=sync):
+            return Said(
+                "saved, not committed: a sync is not finished; finish it first (",
+                sync,
+                " says how)",
+            )
+        case m.NotCommitted(why=why):
+            return f"saved, but not committed to git: {why}"
         case _:
             assert_never(message)
 
