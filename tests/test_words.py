@@ -5,6 +5,10 @@ it as words."""
 from __future__ import annotations
 
 import ast
+import itertools
+import os
+import subprocess
+import sys
 import typing
 from datetime import date
 from pathlib import Path
@@ -12,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mentorlog import messages, tojson
-from mentorlog.core.mentors import JOB_WORDS
+from mentorlog.core.mentors import CHANNEL_HELP, JOB_WORDS
 from mentorlog.core.sessions import MERGED_NOTE
 from mentorlog.hints import Hint, Said, hint
 from mentorlog.render.words import plural, words
@@ -133,10 +137,10 @@ def sentences(path: Path, kept: frozenset[str] = frozenset()) -> list[str]:
 
 
 def _two_words(text: str) -> bool:
-    return any(
-        a.isalpha() and b.isalpha()
-        for a, b in zip(text.split(" "), text.split(" ")[1:], strict=False)
-    )
+    """Two words in a row ("plan it:", "the meeting"): letters, maybe with
+    punctuation around them."""
+    words = [word.strip("\"'`(),.;:!?") for word in text.split(" ")]
+    return any(a.isalpha() and b.isalpha() for a, b in itertools.pairwise(words))
 
 
 # Words kept on purpose in a converted module, none a result said to the
@@ -147,20 +151,64 @@ KEPT = {
     "doctor.py": {"symbolic link"},  # a link warning, said once as a problem
     # words read from the user: a channel typed as "face to face", and an ask
     # that reads like a job request
-    "mentors.py": {"in person", "face to face", JOB_WORDS.pattern},
+    # and the channels one may type, listed
+    "mentors.py": {"in person", "face to face", JOB_WORDS.pattern, CHANNEL_HELP},
     # parts of an error message built before its `raise` (errors come later)
     "recap.py": {"none yet", "is not one", "matches several"},
     # a note written into a merged session file; words looked for in a problem
     "sessions.py": {MERGED_NOTE, "is a symbolic link"},
     "editing.py": {"your text is kept in ", " is unchanged"},
     # the message of the undo's commit, written into git
-    "history.py": {")\n\nThis reverts commit "},
+    "history.py": {"mentorlog undo: ", ")\n\nThis reverts commit "},
+    # a word for the user to fill in, in a suggested command
+    "smart.py": {'"first step"'},
     # a programming error's assertion, not said to the user
     "transaction.py": {"writes happen inside Journal.transaction()"},
 }
+
+
+def test_the_scan_finds_sentences_outside_errors_and_docstrings(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "core.py"
+    source.write_text(
+        "def f(name):\n"
+        '    """A docstring says words."""\n'
+        "    if not name:\n"
+        '        raise ValueError(f"no name given for {name}")\n'
+        '    kept = Said("plan it: ", hint("prep"))\n'
+        '    return f"Send {name} a note", "a-b", f"{name}-{kept}"\n'
+    )
+    assert set(sentences(source)) == {
+        "core.py:5: Said(...)",
+        "core.py:5: 'plan it: '",
+        "core.py:6: ' a note'",
+    }
+    assert sentences(source, frozenset({" a note", "plan it: "})) == [
+        "core.py:5: Said(...)"
+    ]
 
 
 @pytest.mark.parametrize("relpath", CONVERTED)
 def test_converted_modules_compose_no_sentences(relpath: str) -> None:
     path = SRC / relpath
     assert sentences(path, frozenset(KEPT.get(path.name, ()))) == []
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_the_words_are_not_imported_to_start(option: str, tmp_path: Path) -> None:
+    """Start-up stays as fast: `render/words.py` is imported where a message
+    is written, not by `--version` or `--help`."""
+    env = {**os.environ, "MENTORLOG_HOME": str(tmp_path / "journal")}
+    ran = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentorlog", option],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in ran.stderr.splitlines()}
+    assert "mentorlog" in imported  # the check sees what is imported
+    assert "mentorlog.render.words" not in imported
+    assert "mentorlog.messages" not in imported

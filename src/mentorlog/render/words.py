@@ -38,70 +38,37 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 
 def words(message: m.Message) -> Said | str:
-    """The words of `message`."""
+    """The words of `message`: one `match` an area, each over its kinds."""
+    if isinstance(message, m.FollowUpMessage):
+        return _followup(message)
+    if isinstance(message, m.HabitMessage):
+        return _habit(message)
+    if isinstance(message, m.EvidenceMessage):
+        return _evidence(message)
+    if isinstance(message, m.AdviceMessage):
+        return _advice(message)
+    if isinstance(message, m.SmartMessage):
+        return _smart(message)
+    if isinstance(message, m.DoctorMessage):
+        return _doctor(message)
+    if isinstance(message, m.MentorMessage):
+        return _mentors(message)
+    if isinstance(message, m.MeetingMessage):
+        return _meetings(message)
+    if isinstance(message, m.GoalMessage | m.StoreMessage):
+        return _notes(message)
+    assert_never(message)
+
+
+def _notes(message: m.GoalMessage | m.StoreMessage) -> Said | str:
+    """Notes on a goal added or edited; warnings after a save."""
     match message:
-        case m.ImpressionOwed() | m.ThanksOwed() | m.RecapOwed() | m.CancelToAnnounce():
-            return _followup(message)
-        case m.MoveToAnnounce() | m.UpdateOwed() | m.PlanOwed() | m.ReviewOwed():
-            return _followup(message)
-        case m.ReviewEarly() | m.FeedbackOwed():
-            return _followup(message)
-        case m.Habit() | m.GoalsHabit() | m.ResourcesHabit() | m.ReviewsHabit():
-            return _habit(message)
-        case m.NoActiveGoal() | m.NoOngoingMentor() | m.NoMeetingHeld():
-            return _habit(message)
-        case m.OnlyFlashHeld() | m.NoGoalArea() | m.GoalsEvidence():
-            return _habit(message)
-        case m.CadenceEvidence() | m.AgendasEvidence() | m.RecordsEvidence():
-            return _evidence(message)
-        case m.FeedbackEvidence() | m.ResourcesNotYet() | m.ResourcesEvidence():
-            return _evidence(message)
-        case m.SharedEvidence() | m.AppreciationEvidence():
-            return _evidence(message)
-        case m.AgreementsEvidence() | m.ReviewsEvidence() | m.NetworkEvidence():
-            return _evidence(message)
-        case m.AddFirstGoal() | m.AddGoal() | m.FinishOrDrop() | m.CheckGoals():
-            return _advice(message)
-        case m.PlanNext() | m.PrepEach() | m.RecordEach() | m.AskFeedbackEach():
-            return _advice(message)
-        case m.ExploreBetween() | m.LogToShare() | m.ThankEach() | m.AgreeOpen():
-            return _advice(message)
-        case m.ReviewAndTell() | m.FindForGap():
-            return _advice(message)
-        case m.NotEnglish() | m.VagueSpecific() | m.TopicNotGoal() | m.Portfolio():
-            return _smart(message)
-        case m.ComparisonNotResult() | m.CouldBeAnything() | m.DirectionNotResult():
-            return _smart(message)
-        case m.NotMeasurable() | m.NotAchievable() | m.NotRelevant():
-            return _smart(message)
-        case m.NoMilestone() | m.EventNotDate() | m.NoTargetDate():
-            return _smart(message)
-        case m.TargetPassed() | m.MilestoneAfterTarget():
-            return _smart(message)
         case m.TargetFromTitle(target=target):
             return f"target date {target.isoformat()} taken from the title"
         case m.TargetPast(target=target):
             return f"the target date {target.isoformat()} is already past"
         case m.SameTitle(twin=twin):
             return f"another active goal has the same title ({twin})"
-        case m.MergeConflict() | m.NoJournalYet() | m.SettingsMissing():
-            return _doctor(message)
-        case m.TemplateMissing() | m.NotOurFile() | m.DraftsKept():
-            return _doctor(message)
-        case m.LooseModes() | m.StaleTemps() | m.PartialBackups():
-            return _doctor(message)
-        case m.JournalIsFile() | m.FileForFolder() | m.UnexpectedFolder():
-            return _doctor(message)
-        case m.CommitsNotInFiles() | m.UntrustedUndo():
-            return _doctor(message)
-        case m.SameName() | m.AskTooLong() | m.NoQuestion() | m.TooManyQuestions():
-            return _mentors(message)
-        case m.ReadsLikeJobRequest() | m.FindSomeone():
-            return _mentors(message)
-        case m.ThanksAfter() | m.ExploreRecommended() | m.AskToKeepMeeting():
-            return _meetings(message)
-        case m.NextByCadence() | m.NoCadence() | m.PlansMerged():
-            return _meetings(message)
         case m.SyncNotUndone(why=why):
             return f"an interrupted sync could not be undone: {why}"
         case m.NotCommittedMidSync(sync=sync):
@@ -178,18 +145,7 @@ HABITS = {  # the checklist's titles (SPEC §5) that hold no number
 }
 
 
-def _habit(
-    message: m.Habit
-    | m.GoalsHabit
-    | m.ResourcesHabit
-    | m.ReviewsHabit
-    | m.NoActiveGoal
-    | m.NoOngoingMentor
-    | m.NoMeetingHeld
-    | m.OnlyFlashHeld
-    | m.NoGoalArea
-    | m.GoalsEvidence,
-) -> str:
+def _habit(message: m.HabitMessage) -> str:
     """A checklist item's title, or why it does not apply yet."""
     match message:
         case m.Habit(number=number):
@@ -231,19 +187,7 @@ def _cadence_note(note: m.CadenceNote) -> str:
     return part + ", no next meeting planned"
 
 
-def _evidence(
-    message: m.CadenceEvidence
-    | m.AgendasEvidence
-    | m.RecordsEvidence
-    | m.FeedbackEvidence
-    | m.ResourcesNotYet
-    | m.ResourcesEvidence
-    | m.SharedEvidence
-    | m.AppreciationEvidence
-    | m.AgreementsEvidence
-    | m.ReviewsEvidence
-    | m.NetworkEvidence,
-) -> str:
+def _evidence(message: m.EvidenceMessage) -> str:
     """What a checklist item was checked against."""
     match message:
         case m.CadenceEvidence(mentors=cadences):
@@ -301,22 +245,7 @@ def _evidence(
             assert_never(message)
 
 
-def _advice(
-    message: m.AddFirstGoal
-    | m.AddGoal
-    | m.FinishOrDrop
-    | m.CheckGoals
-    | m.PlanNext
-    | m.PrepEach
-    | m.RecordEach
-    | m.AskFeedbackEach
-    | m.ExploreBetween
-    | m.LogToShare
-    | m.ThankEach
-    | m.AgreeOpen
-    | m.ReviewAndTell
-    | m.FindForGap,
-) -> Said | str:
+def _advice(message: m.AdviceMessage) -> Said | str:
     """What to do when a checklist item fails."""
     match message:
         case m.AddFirstGoal(add=add) | m.AddGoal(add=add):
