@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mentorlog.hints import Hint, Words
+    from mentorlog.messages import Message
 
 EXIT_USER = 1
 EXIT_USAGE = 2
@@ -22,7 +23,7 @@ class MentorlogError(Exception):
 
     exit_code = EXIT_USER
 
-    def __init__(self, message: Words, *, hint: str | None = None) -> None:
+    def __init__(self, message: Words | Message, *, hint: str | None = None) -> None:
         # a message with commands in it (`hints.Said`) keeps them as data in
         # `hints`; its words, commands written (`render.hints`), in `message`
         self.hints: tuple[Hint, ...] = getattr(message, "hints", ())
@@ -80,7 +81,7 @@ class DataError(MentorlogError):
 
     exit_code = EXIT_DATA
 
-    def __init__(self, path: str, line: int | None, message: Words) -> None:
+    def __init__(self, path: str, line: int | None, message: Words | Message) -> None:
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: " + message)
         self.path = path

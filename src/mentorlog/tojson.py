@@ -27,6 +27,7 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from mentorlog.hints import Said
+from mentorlog.messages import Told
 
 T = TypeVar("T")
 
@@ -83,7 +84,7 @@ def to_json(value: Any) -> Any:
         return [to_json(item) for item in value]
     if isinstance(value, Mapping):
         return {str(key): to_json(item) for key, item in value.items()}
-    if isinstance(value, PurePath | Said):  # a Said: its words, commands written
+    if isinstance(value, PurePath | Said | Told):  # words: commands written
         return str(value)
     keys = _KEYS.get(type(value))
     if keys is None:

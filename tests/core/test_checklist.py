@@ -119,7 +119,7 @@ def test_goals_fail_outside_the_range_or_short_of_smart(journal: Journal) -> Non
     )
     first = item(journal, 1)
     assert (first.mark, first.advice) == ("fail", "add a goal: mentorlog goals add ...")
-    assert first.evidence.startswith("1 active goal; 1 with a target date")
+    assert str(first.evidence).startswith("1 active goal; 1 with a target date")
     smart_goal(journal, "Publish 2 blog posts on testing within 2 months", "web", TODAY)
     add_goal(journal, GoalDraft(title="Improve my skills"), TODAY)
     vague = item(journal, 1)
@@ -183,7 +183,7 @@ def test_a_thank_you_note_is_not_late_on_the_day_of_the_meeting(
     held(journal, ada, TODAY, takeaways=["x"], appreciated=True)
     today = item(journal, 8)
     assert today.mark == "pass"
-    assert today.evidence.endswith("thank-you notes after 0 (1 not due yet)")
+    assert str(today.evidence).endswith("thank-you notes after 0 (1 not due yet)")
     assert item(journal, 8, day("2026-11-23")).mark == "fail"
 
 

@@ -125,7 +125,7 @@ def test_the_followups_of_a_recap(journal: Journal, ada: str) -> None:
     grace = mentor(journal, "Grace Hopper", cadence=None, channel=None)
     other = held(journal, grace, TODAY, takeaways=["x"])
     assert other.next_date is None
-    assert other.followups[0].endswith(
+    assert str(other.followups[0]).endswith(
         "(your usual channel) for the meeting on 2026-11-22."
     )
     assert other.followups[-1] == (
@@ -249,7 +249,7 @@ def test_a_flash_recap_thanks_and_suggests_promote_with_no_cadence(
 ) -> None:
     grace = mentor(journal, "Grace Hopper", flash=True, cadence=None)
     result = held(journal, grace, TODAY, takeaways=["Start with a tiny language"])
-    assert result.followups[0].startswith("Send Grace Hopper a thank-you note")
+    assert str(result.followups[0]).startswith("Send Grace Hopper a thank-you note")
     assert result.followups[-1] == (
         "If it went well, ask Grace Hopper to keep meeting, and make it an ongoing "
         f"mentorship: mentorlog mentors promote {grace}"

@@ -9,14 +9,14 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Literal
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.core.schedule import CADENCE_SLACK, cadence_days
-from mentorlog.hints import TEXT, Said, Slot, Words, hint
+from mentorlog.hints import TEXT, Slot, hint
 from mentorlog.models import Mentor, Session, Settings
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, LOG, MENTORS, RESOURCES, SESSIONS
 from mentorlog.tojson import json_keys
-from mentorlog.words import plural
 
 from .network import network
 from .smart import check_goal, keep_titles, remember_titles, score
@@ -37,10 +37,10 @@ RECENT = 5  # sessions looked at for per-session habits
 @struct(frozen=True)
 class Item:
     number: int
-    title: str
+    title: m.ChecklistMessage
     mark: Mark
-    evidence: str
-    advice: Words | None = None
+    evidence: m.ChecklistMessage
+    advice: m.ChecklistMessage | None = None
 
 
 @json_keys(
@@ -76,8 +76,8 @@ def checklist(
         relationships = [chosen]
     else:
         chosen = None
-        relationships = [m.record for m in mentors_loaded.records if m.record.available]
-    ids = {m.id for m in relationships}
+        relationships = [s.record for s in mentors_loaded.records if s.record.available]
+    ids = {mentor.id for mentor in relationships}
     sessions = sorted(
         (s.record for s in journal.load(SESSIONS).records if s.record.mentor in ids),
         key=lambda s: (s.date, s.created),
@@ -85,7 +85,7 @@ def checklist(
     held = [s for s in sessions if s.status == "held" and s.date <= today]
     # a flash meeting is one ask: asking feedback on an area is a habit of
     # ongoing mentorships, so item 5 counts only their meetings
-    flash = {m.id for m in relationships if m.kind == "flash"}
+    flash = {mentor.id for mentor in relationships if mentor.kind == "flash"}
     recent = held[-RECENT:]
     items = [
         _goals(journal, settings, today),
@@ -109,7 +109,7 @@ def checklist(
 
 def _goals(journal: Journal, settings: Settings, today: date) -> Item:
     t = settings.targets
-    title = f"{t.goals_min}-{t.goals_max} SMART goals with target dates"
+    title = m.GoalsHabit(t.goals_min, t.goals_max)
     active = [
         s.record for s in journal.load(GOALS).records if s.record.status == "active"
     ]
@@ -117,29 +117,24 @@ def _goals(journal: Journal, settings: Settings, today: date) -> Item:
     remember_titles(journal)
     complete = sum(1 for g in active if score(check_goal(g, today)) == 5)
     keep_titles(journal, [s.record.title.strip() for s in journal.load(GOALS).records])
-    evidence = (
-        f"{plural(len(active), 'active goal')}; {dated} with a target date, "
-        f"{complete} with every SMART part (target {t.goals_min}-{t.goals_max})"
-    )
+    evidence = m.GoalsEvidence(len(active), dated, complete, t.goals_min, t.goals_max)
     if not active:
         return Item(
             1,
             title,
             "fail",
-            "no active goal yet",
-            Said(
-                "add one: ", hint("goals", "add", Slot('"build ... within 3 months"'))
-            ),
+            m.NoActiveGoal(),
+            m.AddFirstGoal(hint("goals", "add", Slot('"build ... within 3 months"'))),
         )
     ok = t.goals_min <= len(active) <= t.goals_max and complete == len(active)
     if ok:
         return Item(1, title, "pass", evidence)
     if len(active) < t.goals_min:
-        advice: Words = Said("add a goal: ", hint("goals", "add", Slot("...")))
+        advice: m.ChecklistMessage = m.AddGoal(hint("goals", "add", Slot("...")))
     elif len(active) > t.goals_max:
-        advice = Said("finish or drop some: ", hint("goals", "done"), " / goals drop")
+        advice = m.FinishOrDrop(hint("goals", "done"))
     else:
-        advice = Said(hint("goals", "check"), " shows what each goal is missing")
+        advice = m.CheckGoals(hint("goals", "check"))
     return Item(1, title, "fail", evidence, advice)
 
 
@@ -150,11 +145,12 @@ def _cadence(
     today: date,
     shorts: Mapping[str, str],
 ) -> Item:
-    title = "Meetings on the agreed cadence; the next one scheduled"
-    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    title = m.Habit(2)
+    ongoing = [mentor for mentor in mentors if mentor.kind == "ongoing"]
     if not ongoing:
-        return Item(2, title, "n/a", "no ongoing mentor yet")
-    notes, failing = [], []
+        return Item(2, title, "n/a", m.NoOngoingMentor())
+    notes: list[m.CadenceNote] = []
+    failing: list[Mentor] = []
     held_with: dict[str, list[Session]] = {}
     for session in held:
         held_with.setdefault(session.mentor, []).append(session)
@@ -167,7 +163,7 @@ def _cadence(
         own = held_with.get(mentor.id, [])
         upcoming = planned_with.get(mentor.id, [])
         if not cadence:
-            notes.append(f"{mentor.name}: no cadence agreed")
+            notes.append(m.CadenceNote(mentor.name, None))
             failing.append(mentor)
             continue
         limit = cadence_days(cadence, today) * CADENCE_SLACK
@@ -176,14 +172,8 @@ def _cadence(
         horizon = upcoming[0].date if upcoming else today
         ends = [*dates, horizon] if dates else []
         late_gaps = sum(1 for a, b in itertools.pairwise(ends) if (b - a).days > limit)
-        part = f"{mentor.name}: {plural(len(own), 'meeting')} ({cadence})"
-        if late_gaps:
-            part += f", {plural(late_gaps, 'gap')} longer than the cadence"
-        if upcoming:
-            part += f", next on {upcoming[0].date.isoformat()}"
-        else:
-            part += ", no next meeting planned"
-        notes.append(part)
+        next_on = upcoming[0].date if upcoming else None
+        notes.append(m.CadenceNote(mentor.name, cadence, len(own), late_gaps, next_on))
         if late_gaps or not upcoming:
             failing.append(mentor)
     if failing:
@@ -191,37 +181,32 @@ def _cadence(
             2,
             title,
             "fail",
-            "; ".join(notes),
-            Said(
-                "plan the next meeting: ", hint("prep", shorts.get(failing[0].id, ""))
-            ),
+            m.CadenceEvidence(tuple(notes)),
+            m.PlanNext(hint("prep", shorts.get(failing[0].id, ""))),
         )
-    return Item(2, title, "pass", "; ".join(notes))
+    return Item(2, title, "pass", m.CadenceEvidence(tuple(notes)))
 
 
 def _agendas(held: list[Session]) -> Item:
-    title = "An agenda prepared before each meeting"
+    title = m.Habit(3)
     if not held:
-        return Item(3, title, "n/a", "no meeting held yet")
+        return Item(3, title, "n/a", m.NoMeetingHeld())
     prepared = sum(1 for s in held if s.agenda_on and s.agenda_on <= s.date)
-    evidence = f"agenda prepared for {prepared} of {plural(len(held), 'meeting')}"
+    evidence = m.AgendasEvidence(prepared, len(held))
     if prepared == len(held):
         return Item(3, title, "pass", evidence)
-    advice = Said("run ", hint("prep"), " before each meeting")
+    advice = m.PrepEach(hint("prep"))
     return Item(3, title, "fail", evidence, advice)
 
 
 def _records(journal: Journal, held: list[Session]) -> Item:
-    title = "Takeaways and action items recorded after each meeting"
+    title = m.Habit(4)
     if not held:
-        return Item(4, title, "n/a", "no meeting held yet")
+        return Item(4, title, "n/a", m.NoMeetingHeld())
     with_actions = {s.value("session") for s in journal.load(ACTIONS).records}
     takeaways = sum(1 for s in held if s.takeaways)
     actions = sum(1 for s in held if s.id in with_actions)
-    evidence = (
-        f"takeaways after {takeaways} of {plural(len(held), 'meeting')}, action items "
-        f"after {actions}"
-    )
+    evidence = m.RecordsEvidence(takeaways, len(held), actions)
     if takeaways == len(held) and actions == len(held):
         return Item(4, title, "pass", evidence)
     return Item(
@@ -229,23 +214,18 @@ def _records(journal: Journal, held: list[Session]) -> Item:
         title,
         "fail",
         evidence,
-        Said(
-            "after each meeting: ",
-            hint("recap", Slot("M"), "--takeaway", TEXT, "--action", TEXT),
-        ),
+        m.RecordEach(hint("recap", Slot("M"), "--takeaway", TEXT, "--action", TEXT)),
     )
 
 
 def _feedback_asked(recent: list[Session], any_held: bool = False) -> Item:
-    title = "Feedback requested on at least one area each meeting"
+    title = m.Habit(5)
     if not recent:
         if any_held:
-            return Item(5, title, "n/a", "only flash meetings held yet")
-        return Item(5, title, "n/a", "no meeting held yet")
+            return Item(5, title, "n/a", m.OnlyFlashHeld())
+        return Item(5, title, "n/a", m.NoMeetingHeld())
     asked = sum(1 for s in recent if s.feedback_asked)
-    evidence = (
-        f"feedback requested in {asked} of the last {plural(len(recent), 'meeting')}"
-    )
+    evidence = m.FeedbackEvidence(asked, len(recent))
     if asked == len(recent):
         return Item(5, title, "pass", evidence)
     return Item(
@@ -253,8 +233,7 @@ def _feedback_asked(recent: list[Session], any_held: bool = False) -> Item:
         title,
         "fail",
         evidence,
-        "ask about one area each time: prep --ask-feedback AREA, recap "
-        "--feedback-asked AREA",
+        m.AskFeedbackEach(),
     )
 
 
@@ -262,7 +241,7 @@ def _resources(
     journal: Journal, settings: Settings, held: list[Session], today: date
 ) -> Item:
     target = settings.targets.resources_between_sessions
-    title = f"At least {target} learning resources explored between meetings"
+    title = m.ResourcesHabit(target)
     done = sorted(
         s.record.done_on
         for s in journal.load(RESOURCES).records
@@ -286,13 +265,9 @@ def _resources(
             6,
             title,
             "n/a",
-            f"{current} explored since the last meeting; checked once two "
-            "meetings with a mentor are held",
+            m.ResourcesNotYet(current),
         )
-    evidence = (
-        f"between meetings: {', '.join(map(str, counts))} (target {target}); "
-        f"{current} since the last one"
-    )
+    evidence = m.ResourcesEvidence(tuple(counts), target, current)
     if all(c >= target for c in counts):
         return Item(6, title, "pass", evidence)
     return Item(
@@ -300,14 +275,14 @@ def _resources(
         title,
         "fail",
         evidence,
-        Said("explore something between meetings: ", hint("resources", "add", TEXT)),
+        m.ExploreBetween(hint("resources", "add", TEXT)),
     )
 
 
 def _shared(journal: Journal, held: list[Session]) -> Item:
-    title = "An achievement or challenge shared since the last meeting"
+    title = m.Habit(7)
     if not held:
-        return Item(7, title, "n/a", "no meeting held yet")
+        return Item(7, title, "n/a", m.NoMeetingHeld())
     last = held[-1].date
     entries = [
         s.record
@@ -317,10 +292,7 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
         and not s.record.private
     ]
     wins = sum(1 for e in entries if e.kind == "win")
-    evidence = (
-        f"{plural(wins, 'win')}, {plural(len(entries) - wins, 'challenge')} "
-        f"logged since {last.isoformat()}"
-    )
+    evidence = m.SharedEvidence(wins, len(entries) - wins, last)
     if entries:
         return Item(7, title, "pass", evidence)
     return Item(
@@ -328,25 +300,21 @@ def _shared(journal: Journal, held: list[Session]) -> Item:
         title,
         "fail",
         evidence,
-        Said("log one to share: ", hint("log", "add", TEXT, "--kind", "win")),
+        m.LogToShare(hint("log", "add", TEXT, "--kind", "win")),
     )
 
 
 def _appreciation(recent: list[Session], today: date) -> Item:
-    title = "Appreciation at each meeting; a thank-you note after it"
+    title = m.Habit(8)
     if not recent:
-        return Item(8, title, "n/a", "no meeting held yet")
+        return Item(8, title, "n/a", m.NoMeetingHeld())
     thanked_there = sum(1 for s in recent if s.appreciated)
     notes = sum(1 for s in recent if s.thanked_on)
     # a note is owed from the day after the meeting: today's is not late yet
     owed = [s for s in recent if s.thanked_on is None and s.date < today]
     n = len(recent)
     pending = n - notes - len(owed)
-    evidence = (
-        f"appreciation expressed in {thanked_there} of the last "
-        f"{plural(n, 'meeting')}; thank-you notes after {notes}"
-        + (f" ({pending} not due yet)" if pending else "")
-    )
+    evidence = m.AppreciationEvidence(thanked_there, n, notes, pending)
     if thanked_there == n and not owed:
         return Item(8, title, "pass", evidence)
     return Item(
@@ -354,49 +322,42 @@ def _appreciation(recent: list[Session], today: date) -> Item:
         title,
         "fail",
         evidence,
-        "thank them at the end (recap --appreciated) and send a note "
-        "(followups done thanks-...)",
+        m.ThankEach(),
     )
 
 
 def _agreements(mentors: list[Mentor]) -> Item:
-    title = "A complete agreement with each ongoing mentor"
-    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    title = m.Habit(9)
+    ongoing = [mentor for mentor in mentors if mentor.kind == "ongoing"]
     if not ongoing:
-        return Item(9, title, "n/a", "no ongoing mentor yet")
+        return Item(9, title, "n/a", m.NoOngoingMentor())
     parts = []
     first_open = None
     for mentor in ongoing:
         open_parts = mentor.agreement.open_parts()
-        parts.append(f"{mentor.name}: {12 - len(open_parts)}/12")
+        parts.append((mentor.name, 12 - len(open_parts)))
         if open_parts and first_open is None:
             first_open = (mentor, open_parts)
-    evidence = "; ".join(parts)
     if first_open is None:
-        return Item(9, title, "pass", evidence)
+        return Item(9, title, "pass", m.AgreementsEvidence(tuple(parts)))
     mentor, open_parts = first_open
-    shown = ", ".join(p.replace("_", " ") for p in open_parts[:4])
     return Item(
         9,
         title,
         "fail",
-        f"{evidence} (open with {mentor.name}: {shown}"
-        + (", ..." if len(open_parts) > 4 else "")
-        + ")",
-        Said(
-            "agree on the open parts: ",
-            hint("mentors", "agree", Slot("M"), Slot("--...")),
-        ),
+        m.AgreementsEvidence(tuple(parts), mentor.name, tuple(open_parts)),
+        m.AgreeOpen(hint("mentors", "agree", Slot("M"), Slot("--..."))),
     )
 
 
 def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
     period = settings.targets.review_period_days
-    title = f"Feedback given to the mentor and a review, every {plural(period, 'day')}"
-    ongoing = [m for m in mentors if m.kind == "ongoing"]
+    title = m.ReviewsHabit(period)
+    ongoing = [mentor for mentor in mentors if mentor.kind == "ongoing"]
     if not ongoing:
-        return Item(10, title, "n/a", "no ongoing mentor yet")
-    notes, due = [], []
+        return Item(10, title, "n/a", m.NoOngoingMentor())
+    notes: list[tuple[str, date | None, date | None]] = []
+    due: list[Mentor] = []
     window = timedelta(days=period)
     for mentor in ongoing:
         start = mentor.promoted_on or mentor.created
@@ -408,57 +369,42 @@ def _reviews(mentors: list[Mentor], settings: Settings, today: date) -> Item:
         given_ok = (given is not None and today - given <= window) or (
             given is None and today - start < window
         )
-        notes.append(
-            f"{mentor.name}: review {review.isoformat() if review else 'not yet'}, "
-            f"feedback to them {given.isoformat() if given else 'not yet'}"
-        )
+        notes.append((mentor.name, review, given))
         if not (review_ok and given_ok):
             due.append(mentor)
     young = all(
-        m.reviewed_on is None
-        and m.feedback_given_on is None
-        and today - (m.promoted_on or m.created) < window
-        for m in ongoing
+        mentor.reviewed_on is None
+        and mentor.feedback_given_on is None
+        and today - (mentor.promoted_on or mentor.created) < window
+        for mentor in ongoing
     )
     if young:
-        return Item(
-            10,
-            title,
-            "n/a",
-            "; ".join(notes) + f" (due within {plural(period, 'day')})",
-        )
+        return Item(10, title, "n/a", m.ReviewsEvidence(tuple(notes), period))
     if due:
         return Item(
             10,
             title,
             "fail",
-            "; ".join(notes),
-            Said(
-                "review how it works together, and tell them; then ",
-                hint("mentors", "review", Slot("M")),
-                " / followups done feedback-...",
-            ),
+            m.ReviewsEvidence(tuple(notes)),
+            m.ReviewAndTell(hint("mentors", "review", Slot("M"))),
         )
-    return Item(10, title, "pass", "; ".join(notes))
+    return Item(10, title, "pass", m.ReviewsEvidence(tuple(notes)))
 
 
 def _network(journal: Journal) -> Item:
-    title = "Your mentors cover your goal areas (or the gaps are named)"
+    title = m.Habit(11)
     report = network(journal)
     if not report.needs:
-        return Item(11, title, "n/a", "no goal has an area yet (goals add --area)")
+        return Item(11, title, "n/a", m.NoGoalArea())
     gaps = [n.area for n in report.gaps]
     covered = len(report.needs) - len(gaps)
-    evidence = f"{covered} of {plural(len(report.needs), 'need')} covered"
+    evidence = m.NetworkEvidence(covered, len(report.needs), tuple(gaps))
     if not gaps:
         return Item(11, title, "pass", evidence)
     return Item(
         11,
         title,
         "fail",
-        f"{evidence}; gaps: {', '.join(gaps)}",
-        Said(
-            "find someone for a gap: ",
-            hint("mentors", "ask", Slot("NAME"), "--expertise", Slot("AREA")),
-        ),
+        evidence,
+        m.FindForGap(hint("mentors", "ask", Slot("NAME"), "--expertise", Slot("AREA"))),
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import stat
 from dataclasses import field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.core.editing import DRAFTS
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
-from mentorlog.hints import Said, Words, hint
+from mentorlog.hints import hint
 from mentorlog.store import cache, conflicts, fs, undo
 from mentorlog.store.atomic import in_the_way, is_temp, remove_stale_temps
 from mentorlog.store.journal import (
@@ -28,7 +28,6 @@ from mentorlog.store.kinds import ALL_KINDS
 from mentorlog.store.migrate import BACKUPS
 from mentorlog.store.undo import UNDO_FILE
 from mentorlog.tojson import Each, json_keys
-from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.models import Model
@@ -50,21 +49,14 @@ class DoctorReport:
     exists: bool
     checked: int = 0
     problems: list[Problem] = field(default_factory=list)
-    notes: list[Words] = field(default_factory=list)
+    notes: list[m.DoctorMessage] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def _value(value: object) -> str:
-    """A value as the user wrote it: a date as ISO, text quoted."""
-    if isinstance(value, date):
-        return value.isoformat()
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def merge_notes(relpath: str, record: Model) -> list[Words]:
+def merge_notes(relpath: str, record: Model) -> list[m.DoctorMessage]:
     """What the record merge of a sync kept aside (`store.merge`): the values
     that lost when both devices changed one field."""
     from mentorlog.store.merge import CONFLICTS
@@ -72,18 +64,18 @@ def merge_notes(relpath: str, record: Model) -> list[Words]:
     notes = (record.model_extra or {}).get(CONFLICTS)
     if not isinstance(notes, list):
         return []
-    said: list[Words] = []
+    said: list[m.DoctorMessage] = []
     for note in notes:
         if not isinstance(note, dict):
             continue
-        lost = _value(note.get("lost", "(removed)"))
         said.append(
-            Said(
-                f"{relpath}: both devices changed {note.get('field', '?')}: kept "
-                f"{_value(note.get('kept', '(removed)'))}, the other device's {lost} "
-                f"is kept under [[{CONFLICTS}]] (",
+            m.MergeConflict(
+                relpath,
+                str(note.get("field", "?")),
+                note.get("kept", "(removed)"),
+                note.get("lost", "(removed)"),
+                CONFLICTS,
                 hint("edit", relpath),
-                " to settle it)",
             )
         )
     return said
@@ -97,15 +89,13 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     report = DoctorReport(root=journal.root, exists=journal.exists())
     blocked = in_the_way(journal.root)
     if blocked is not None:
-        path, words = blocked
-        if path == journal.root and not path.is_symlink():
-            words = "a file stands where the journal should be"
+        path, said = blocked
+        file = path == journal.root and not path.is_symlink()
+        words = m.JournalIsFile() if file else said
         report.problems.append(Problem(str(path), None, words))
         return report
     if not journal.root.exists():
-        report.notes.append(
-            Said("no journal here yet: `", hint("init"), "` creates one")
-        )
+        report.notes.append(m.NoJournalYet(hint("init")))
         return report
     links = _links(journal)
     report.problems.extend(links)
@@ -141,17 +131,9 @@ def _check_settings(journal: Journal, report: DoctorReport) -> None:
         except DataError as error:
             report.problems.append(Problem.from_error(error))
     else:
-        report.notes.append(
-            Said("mentorlog.toml is missing: `", hint("init"), "` writes it")
-        )
+        report.notes.append(m.SettingsMissing(hint("init")))
     if journal.kind_of(journal.template_path) is None:
-        report.notes.append(
-            Said(
-                "templates/agenda.md is missing: `",
-                hint("init"),
-                "` writes the default",
-            )
-        )
+        report.notes.append(m.TemplateMissing(hint("init")))
 
 
 def _check_folder(
@@ -161,9 +143,7 @@ def _check_folder(
     folder = journal.folder(kind)
     found = journal.kind_of(folder)
     if found not in (None, "folder", "link"):
-        report.problems.append(
-            Problem(kind.folder, None, "a file stands where a folder should be")
-        )
+        report.problems.append(Problem(kind.folder, None, m.FileForFolder()))
         return
     loaded = journal.load(kind)
     report.checked += len(loaded.records) + len(loaded.problems)
@@ -190,13 +170,10 @@ def _check_folder(
             continue  # already reported by load(): a folder where a file goes
         elif stat.S_ISDIR(mode):
             report.problems.append(
-                Problem(journal.relative(entry), None, "unexpected folder")
+                Problem(journal.relative(entry), None, m.UnexpectedFolder())
             )
         elif not name.endswith(kind.extension):
-            report.notes.append(
-                f"{journal.relative(entry)}: not a {kind.extension} file; "
-                "mentorlog ignores it"
-            )
+            report.notes.append(m.NotOurFile(journal.relative(entry), kind.extension))
 
 
 def _tidy(
@@ -210,10 +187,7 @@ def _tidy(
         else []
     )
     if kept:
-        report.notes.append(
-            f"{plural(len(kept), 'draft')} from unfinished edits "
-            f"in {drafts}: copy what you need, then delete them"
-        )
+        report.notes.append(m.DraftsKept(len(kept), str(drafts)))
     from mentorlog.store.gitsync import harden
 
     loose = harden(journal.root, dry_run=not fix)
@@ -225,37 +199,13 @@ def _tidy(
                 remove_stale_temps(folder, root=journal.root)
             for backup in partial:
                 _remove_folder(journal, backup)
-    found = [
-        _count(
-            loose,
-            "file or folder",
-            "files and folders",
-            "with modes another tool loosened (made private again: 0600/0700)",
-        ),
-        _count(
-            len(stale),
-            "temp file",
-            "temp files",
-            "left by an interrupted write (removed)",
-        ),
-        _count(
-            len(partial),
-            "partial backup",
-            "partial backups",
-            f"in {BACKUPS}/ left by an interrupted migration (removed)",
-        ),
-    ]
-    for said in filter(None, found):
-        if fix:
-            report.notes.append(said)
-        else:
-            report.notes.append(
-                Said(said.rsplit(" (", 1)[0], ": run `", hint("doctor", "--fix"), "`")
-            )
-
-
-def _count(number: int, one: str, many: str, what: str) -> str:
-    return f"{plural(number, one, many)} {what}" if number else ""
+    how = None if fix else hint("doctor", "--fix")
+    if loose:
+        report.notes.append(m.LooseModes(loose, how))
+    if stale:
+        report.notes.append(m.StaleTemps(len(stale), how))
+    if partial:
+        report.notes.append(m.PartialBackups(len(partial), BACKUPS, how))
 
 
 def _partial_backups(journal: Journal) -> list[str]:
@@ -300,28 +250,10 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
         return
     missing = gitrecover.not_in_working_tree(journal.root)
     if missing:
-        shown = "; ".join(missing[:10]) + (
-            f"; and {len(missing) - 10} more" if len(missing) > 10 else ""
+        said = m.CommitsNotInFiles(
+            tuple(missing), hint("sync", "--abort"), hint("sync")
         )
-        report.problems.append(
-            Problem(
-                ".git",
-                None,
-                Said(
-                    plural(
-                        len(missing),
-                        "commit of the journal is",
-                        "commits of the journal are",
-                    )
-                    + " not in its "
-                    f"files, so no listing shows them ({shown}): ",
-                    hint("sync", "--abort"),
-                    " puts them back, or finish the sync (",
-                    hint("sync"),
-                    " says how)",
-                ),
-            )
-        )
+        report.problems.append(Problem(".git", None, said))
     lock = gitrun.stale_index_lock(journal.root)
     if lock is not None:
         report.problems.append(
@@ -334,19 +266,8 @@ def _check_undo_log(journal: Journal, report: DoctorReport, *, fix: bool) -> Non
     problem: named here; with `fix`, removed without being replayed."""
     if not undo.untrusted(journal.root):
         return
-    said: Words = (
-        "removed without replaying it"
-        if fix
-        else Said("`", hint("doctor", "--fix"), "` removes it without replaying it")
-    )
-    report.problems.append(
-        Problem(
-            undo.UNDO_FILE,
-            None,
-            "a recovery log this machine did not write for this journal (from "
-            "another device or a copy?): " + said,
-        )
-    )
+    said = m.UntrustedUndo(None if fix else hint("doctor", "--fix"))
+    report.problems.append(Problem(undo.UNDO_FILE, None, said))
     if not fix:
         return
     before = len(journal.warnings)

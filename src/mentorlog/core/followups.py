@@ -9,7 +9,20 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_due, next_meeting_due
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.hints import Said, Words, hint
+from mentorlog.hints import Said, hint
+from mentorlog.messages import (
+    CancelToAnnounce,
+    FeedbackOwed,
+    FollowUpMessage,
+    ImpressionOwed,
+    MoveToAnnounce,
+    PlanOwed,
+    RecapOwed,
+    ReviewEarly,
+    ReviewOwed,
+    ThanksOwed,
+    UpdateOwed,
+)
 from mentorlog.models import LogEntry, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
@@ -24,7 +37,7 @@ PLAN_AHEAD = 7  # days before a meeting is due that planning it is a follow-up
 class FollowUp:
     id: str
     kind: str  # thanks, impression, update, plan, recap, moved, cancelled, ...
-    text: Words
+    text: FollowUpMessage
     mentor: str
     channel: str | None
     due: date
@@ -64,8 +77,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
                 "impression",
                 resources.short[resource.id],
                 mentor,
-                f'Tell {mentor.name} what you made of "{resource.title}", which '
-                "they recommended",
+                ImpressionOwed(mentor.name, resource.title),
                 owed_from,
             )
         )
@@ -98,7 +110,7 @@ def followups(journal: Journal, today: date) -> FollowUps:
 
 
 def _item(
-    kind: str, source_short: str, mentor: Mentor, text: Words, due: date
+    kind: str, source_short: str, mentor: Mentor, text: FollowUpMessage, due: date
 ) -> FollowUp:
     return FollowUp(
         f"{kind}-{source_short}", kind, text, mentor.name, mentor.effective_channel, due
@@ -111,7 +123,6 @@ def _for_session(
     """Thank-you owed, a passed meeting to recap, a late cancel or move to
     announce."""
     found: list[FollowUp] = []
-    on = session.date.isoformat()
     if (
         session.status == "held"
         and session.thanked_on is None
@@ -122,7 +133,7 @@ def _for_session(
                 "thanks",
                 sid,
                 mentor,
-                f"Send {mentor.name} a thank-you note for the meeting on {on}",
+                ThanksOwed(mentor.name, session.date),
                 session.date + timedelta(days=1),
             )
         )
@@ -132,13 +143,11 @@ def _for_session(
                 "recap",
                 sid,
                 mentor,
-                Said(
-                    f"The meeting with {mentor.name} planned for {on} has passed: "
-                    "recap it (",
+                RecapOwed(
+                    mentor.name,
+                    session.date,
                     hint("recap", sid),
-                    ") or cancel it (",
                     hint("sessions", "cancel", sid),
-                    ")",
                 ),
                 session.date,
             )
@@ -154,8 +163,7 @@ def _for_session(
                 "cancelled",
                 sid,
                 mentor,
-                f"Tell {mentor.name} the meeting on {on} is cancelled: inside the "
-                f"agreed {notice} notice",
+                CancelToAnnounce(mentor.name, session.date, notice),
                 session.cancelled_on or today,
             )
         )
@@ -166,9 +174,7 @@ def _for_session(
                     "moved",
                     f"{sid}.{index + 1}",
                     mentor,
-                    f"Tell {mentor.name} the meeting moved from "
-                    f"{move.from_date.isoformat()} to {move.to.isoformat()}: inside "
-                    f"the agreed {notice} notice",
+                    MoveToAnnounce(mentor.name, move.from_date, move.to, notice),
                     move.on,
                 )
             )
@@ -200,8 +206,7 @@ def _for_mentor(
                 "update",
                 mid,
                 mentor,
-                f"Send {mentor.name} a brief update: nothing since "
-                f"{last_contact.isoformat()}",
+                UpdateOwed(mentor.name, last_contact),
                 last_contact + timedelta(days=UPDATE_AFTER),
             )
         )
@@ -213,11 +218,7 @@ def _for_mentor(
                 "plan",
                 mid,
                 mentor,
-                Said(
-                    f"Plan the next meeting with {mentor.name} (due by your {cadence} "
-                    f"cadence on {due.isoformat()}): ",
-                    hint("prep", mid),
-                ),
+                PlanOwed(mentor.name, cadence, due, hint("prep", mid)),
                 due,
             )
         )
@@ -228,12 +229,7 @@ def _for_mentor(
                 "review",
                 mid,
                 mentor,
-                Said(
-                    f"Review with {mentor.name} how the mentorship works: are you "
-                    "both on the same page? (then: ",
-                    hint("mentors", "review", mid),
-                    ")",
-                ),
+                ReviewOwed(mentor.name, hint("mentors", "review", mid)),
                 review_from + timedelta(days=period),
             )
         )
@@ -244,7 +240,7 @@ def _for_mentor(
                 "feedback",
                 mid,
                 mentor,
-                f"Give {mentor.name} feedback on how the mentorship works for you",
+                FeedbackOwed(mentor.name),
                 feedback_from + timedelta(days=period),
             )
         )
@@ -262,7 +258,7 @@ def _review_early(journal: Journal, mentor_ref: str, today: date) -> FollowUp:
         "review",
         view.short,
         mentor,
-        f"Review with {mentor.name} how the mentorship works",
+        ReviewEarly(mentor.name),
         today,
     )
 

@@ -6,6 +6,7 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.hints import Said, Slot, hint
@@ -113,7 +114,7 @@ class GoalList:
 @struct
 class Added:
     view: GoalView
-    notes: list[str] = field(default_factory=list)
+    notes: list[m.GoalMessage] = field(default_factory=list)
 
 
 def _view(
@@ -181,14 +182,14 @@ def get_goal(journal: Journal, ref: str, today: date) -> GoalView:
 
 def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
     title = _checked_title(draft.title)
-    notes: list[str] = []
+    notes: list[m.GoalMessage] = []
     target = draft.target
     if target is None:
         target = deadline_in_title(title, today)
         if target is not None:
-            notes.append(f"target date {target.isoformat()} taken from the title")
+            notes.append(m.TargetFromTitle(target))
     if target is not None and target < today:
-        notes.append(f"the target date {target.isoformat()} is already past")
+        notes.append(m.TargetPast(target))
     goal = Goal(
         id=new_id(),
         title=title,
@@ -211,7 +212,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> Added:
         ]
         if twins:
             twin = loaded.short[twins[0].record.id]
-            notes.append(f"another active goal has the same title ({twin})")
+            notes.append(m.SameTitle(twin))
         path = journal.save(GOALS, goal)
         loaded = journal.load(GOALS)
         stored = next(s for s in loaded.records if s.path == path)
@@ -268,9 +269,9 @@ def edit_goal(journal: Journal, ref: str, changes: GoalChanges, today: date) -> 
         update["private"] = changes.private
     if not update:
         raise UserError("nothing to change: give an option, or none to open $EDITOR")
-    notes: list[str] = []
+    notes: list[m.GoalMessage] = []
     if changes.target is not None and changes.target < today:
-        notes.append(f"the target date {changes.target.isoformat()} is already past")
+        notes.append(m.TargetPast(changes.target))
     with journal.transaction():
         loaded = journal.load(GOALS)
         stored = journal.resolve(GOALS, ref, loaded)
@@ -319,8 +320,8 @@ def add_milestone(
             raise UserError(
                 f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
             )
-        for number, m in enumerate(goal.milestones, 1):
-            if normal(m.title) == normal(text):
+        for number, known in enumerate(goal.milestones, 1):
+            if normal(known.title) == normal(text):
                 raise UserError(
                     Said(
                         f'goal "{goal.title}" already has the milestone "{text}" '
@@ -377,8 +378,8 @@ def edit_milestone(
             del milestones[index]
         else:
             if text is not None and any(
-                i != index and normal(m.title) == normal(text)
-                for i, m in enumerate(milestones)
+                i != index and normal(known.title) == normal(text)
+                for i, known in enumerate(milestones)
             ):
                 raise UserError(
                     f'goal "{goal.title}" already has the milestone "{text}"'
@@ -409,11 +410,13 @@ def find_milestone(goal: Goal, which: str) -> int:
         raise NotFoundError(f'goal "{goal.title}" has no milestones yet')
     if needle.isdecimal() and 1 <= int(needle) <= len(goal.milestones):
         return int(needle) - 1
-    exact = [i for i, m in enumerate(goal.milestones) if m.title.lower() == needle]
+    exact = [i for i, one in enumerate(goal.milestones) if one.title.lower() == needle]
     if len(exact) == 1:
         return exact[0]
     found = [
-        i for i, m in enumerate(goal.milestones) if m.title.lower().startswith(needle)
+        i
+        for i, one in enumerate(goal.milestones)
+        if one.title.lower().startswith(needle)
     ]
     if len(found) == 1:
         return found[0]

@@ -7,6 +7,7 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
@@ -41,20 +42,6 @@ CHANNELS: dict[str, Channel] = {
     "f2f": "in-person",
 }
 CHANNEL_HELP = "email, text, phone, video, in-person"
-PART_LABELS = {
-    "channel": "Channel",
-    "cadence": "Meeting cadence",
-    "response_time": "Response time",
-    "reschedule_notice": "Reschedule notice",
-    "missed_plan": "Missed meetings",
-    "topics": "Topics",
-    "off_limits": "Off-limits",
-    "criticism": "Criticism",
-    "first_name": "First names",
-    "attribution": "Attribution",
-    "confidentiality": "Confidentiality",
-    "until": "Runs until",
-}
 PART_OPTIONS = {part: "--" + part.replace("_", "-") for part in AGREEMENT_PARTS}
 
 
@@ -168,7 +155,7 @@ class MentorDraft:
 @struct
 class Saved:
     view: MentorView
-    notes: list[str] = field(default_factory=list)
+    notes: list[m.MentorMessage] = field(default_factory=list)
 
 
 def _check_name(name: str) -> None:
@@ -202,7 +189,7 @@ def add_mentor(journal: Journal, draft: MentorDraft, today: date) -> Saved:
 
 
 def _create(journal: Journal, mentor: Mentor) -> Saved:
-    notes: list[str] = []
+    notes: list[m.MentorMessage] = []
     with journal.transaction():
         loaded = journal.load(MENTORS)
         twins = [
@@ -210,10 +197,7 @@ def _create(journal: Journal, mentor: Mentor) -> Saved:
         ]
         if twins:
             twin = loaded.short[twins[0].record.id]
-            notes.append(
-                f"another mentor has the same name ({twin}); "
-                "each keeps its own record: refer to them by short id"
-            )
+            notes.append(m.SameName(twin))
         path = journal.save(MENTORS, mentor)
         loaded = journal.load(MENTORS)
         stored = next(s for s in loaded.records if s.path == path)
@@ -351,39 +335,27 @@ JOB_WORDS = re.compile(
 ASK_WORDS_MAX = 150
 
 
-def review_ask(text: str) -> list[str]:
+def review_ask(text: str) -> list[m.MentorMessage]:
     """What a good mentor would say about this ask before it is sent."""
-    hints: list[str] = []
+    hints: list[m.MentorMessage] = []
     words = len(text.split())
     if words > ASK_WORDS_MAX:
-        hints.append(
-            f"the ask is {words} words long: a busy person reads about "
-            f"{ASK_WORDS_MAX}; say who you are, why them, and one question"
-        )
+        hints.append(m.AskTooLong(words, ASK_WORDS_MAX))
     questions = text.count("?")
     if questions == 0:
-        hints.append(
-            "there is no concrete question: end with one they can answer in a short "
-            'call, e.g. "how did you decide between industry and a PhD?"'
-        )
+        hints.append(m.NoQuestion())
     elif questions > 3:
-        hints.append(
-            f"{questions} questions: one is easier to say yes to; keep the rest for "
-            "the meeting"
-        )
+        hints.append(m.TooManyQuestions(questions))
     if JOB_WORDS.search(text):
-        hints.append(
-            "it reads like a request for a job: ask for advice, not a position; "
-            "respect their time and the relationship can grow from there"
-        )
+        hints.append(m.ReadsLikeJobRequest())
     return hints
 
 
 @struct
 class AskResult:
     view: MentorView
-    hints: list[str]
-    notes: list[str]
+    hints: list[m.MentorMessage]
+    notes: list[m.MentorMessage]
 
 
 def ask(

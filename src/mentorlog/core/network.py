@@ -7,7 +7,8 @@ import re
 from dataclasses import field
 
 from mentorlog._struct import struct
-from mentorlog.hints import TEXT, Said, Slot, hint
+from mentorlog.hints import TEXT, Slot, hint
+from mentorlog.messages import FindSomeone
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import GOALS
 from mentorlog.tojson import Each, json_keys, of
@@ -37,21 +38,11 @@ class Need:
         return not self.mentors
 
     @property
-    def suggestion(self) -> Said:
-        return Said(
-            f"find someone who knows {self.area}: a flash meeting is a small ask, "
-            "e.g. `",
-            hint(
-                "mentors",
-                "ask",
-                Slot('"NAME"'),
-                "--expertise",
-                self.area,
-                "--ask",
-                TEXT,
-            ),
-            "`",
+    def suggestion(self) -> FindSomeone:
+        ask = hint(
+            "mentors", "ask", Slot('"NAME"'), "--expertise", self.area, "--ask", TEXT
         )
+        return FindSomeone(self.area, ask)
 
 
 @json_keys(

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import NotFoundError, UserError
-from mentorlog.hints import DATE, Said, Words, hint
+from mentorlog.hints import DATE, Said, hint
 from mentorlog.models import ActionItem, Feedback, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
@@ -77,7 +78,7 @@ class RecapResult:
     new_actions: list[ActionItem]
     feedback: list[Feedback]
     closed: list[ActionItem]
-    followups: list[Words]
+    followups: list[m.MeetingMessage]
     next_date: date | None
     # a flash meeting: one ask, no habit of asking feedback on an area
     flash: bool = False
@@ -95,9 +96,9 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
     else:
         stored = _nearest_planned(journal, today)
         if stored is None:
-            active = [m for m in mentors.values() if m.available]
+            active = [one for one in mentors.values() if one.available]
             if len(active) != 1:
-                names = ", ".join(sorted(m.name for m in active)) or "none yet"
+                names = ", ".join(sorted(one.name for one in active)) or "none yet"
                 raise UserError(
                     f"say which mentor or session to recap (mentors: {names})"
                 )
@@ -399,11 +400,9 @@ def _followups(
     session: Session,
     next_date: date | None,
     journal: Journal,
-) -> list[Words]:
-    channel = mentor.effective_channel or "your usual channel"
-    notes: list[Words] = [
-        f"Send {mentor.name} a thank-you note ({channel}) for the meeting on "
-        f"{session.date.isoformat()}."
+) -> list[m.MeetingMessage]:
+    notes: list[m.MeetingMessage] = [
+        m.ThanksAfter(mentor.name, mentor.effective_channel, session.date)
     ]
     owed = [
         s.record
@@ -411,33 +410,13 @@ def _followups(
         if s.record.recommended_by == mentor.id and not s.record.done
     ]
     for resource in owed:
-        notes.append(
-            f'Explore "{resource.title}", which {mentor.name} recommended, and '
-            "tell them what you made of it in about a week."
-        )
+        notes.append(m.ExploreRecommended(resource.title, mentor.name))
     if mentor.kind == "flash":
         # one meeting, no cadence: what could come next is an ongoing mentorship
-        notes.append(
-            Said(
-                f"If it went well, ask {mentor.name} to keep meeting, and make it an "
-                "ongoing mentorship: ",
-                hint("mentors", "promote", short),
-            )
-        )
+        notes.append(m.AskToKeepMeeting(mentor.name, hint("mentors", "promote", short)))
     elif next_date is not None:
-        notes.append(
-            Said(
-                f"Next meeting by your cadence: {next_date.isoformat()} (",
-                hint("prep", short, "--on", next_date.isoformat()),
-                ").",
-            )
-        )
+        prep = hint("prep", short, "--on", next_date.isoformat())
+        notes.append(m.NextByCadence(next_date, prep))
     else:
-        notes.append(
-            Said(
-                "No cadence agreed: plan the next meeting with `",
-                hint("prep", short, "--on", DATE),
-                "`.",
-            )
-        )
+        notes.append(m.NoCadence(hint("prep", short, "--on", DATE)))
     return notes

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
 from mentorlog.hints import Said, hint
+from mentorlog.messages import PlansMerged
 from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
 from mentorlog.tojson import Each, json_keys, of
-from mentorlog.words import plural
 
 from .common import one_line, short_of, union
 
@@ -305,12 +305,16 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
         journal.save(SESSIONS, session, keep, body=body)
         for other in others:
             journal.delete(other.path)
+        # written here while its callers (sync, prep, import) warn with text
         said.append(
-            f"{plural(len(group), 'plan')} of the meeting with "
-            f"{session.mentor_name} on {day.isoformat()} were merged into one "
-            f"({journal.relative(keep.path)}; "
-            + ", ".join(journal.relative(o.path) for o in others)
-            + " removed)"
+            str(
+                PlansMerged(
+                    session.mentor_name,
+                    day,
+                    journal.relative(keep.path),
+                    tuple(journal.relative(o.path) for o in others),
+                )
+            )
         )
     return said
 

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mentorlog import messages as m
 from mentorlog._struct import struct
-from mentorlog.hints import DATE, TEXT, Said, Slot, Words, hint
+from mentorlog.hints import DATE, TEXT, Slot, hint
 from mentorlog.models import SMART_PARTS, Goal, Targets
-from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.store.journal import Journal
@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["MILESTONES", "Gap", "PortfolioCheck", "check_goal", "deadline_in_title"]
 
 MILESTONES = "milestones"  # advice of its own, not one of the five SMART parts
-
-EXAMPLE_REWRITE = (
-    '"improve my programming skills" becomes '
-    '"build a working web application using React within 3 months"'
-)
 
 # Words that make a filled-in --specific part itself a direction, not a result.
 _VAGUE_PART = re.compile(
@@ -93,11 +88,11 @@ def remember_titles(journal: Journal) -> None:
         if title == _JUDGE_KEY or title in _readings:
             continue
         try:
-            english, s, m, t, phrases = row
+            english, s, me, t, phrases = row
             _readings[title] = Reading(
                 bool(english),
                 Verdict(*s),
-                Verdict(*m),
+                Verdict(*me),
                 Verdict(*t),
                 tuple(str(p) for p in phrases),
             )
@@ -131,7 +126,7 @@ def keep_titles(journal: Journal, titles: list[str]) -> None:
 @struct(frozen=True)
 class Gap:
     part: str
-    message: Words
+    message: m.SmartMessage
 
 
 def _vague(text: str | None) -> bool:
@@ -144,13 +139,7 @@ def check_goal(goal: Goal, today: date, ref: str = "<goal>") -> list[Gap]:
     the milestone advice, which is not one of the five parts."""
     reading = read_title(goal.title.strip())
     if not reading.english:
-        return [
-            Gap(
-                "language",
-                "the coach reads English only, so it gives this goal no SMART "
-                "verdict; write the title in English to have it checked.",
-            )
-        ]
+        return [Gap("language", m.NotEnglish())]
     return [
         *_specific_and_measurable(goal, reading, ref),
         *_achievable_and_relevant(goal, ref),
@@ -165,61 +154,27 @@ def _specific_and_measurable(goal: Goal, reading: Reading, ref: str) -> list[Gap
     specific_text = (goal.specific or "").strip()
     verdict = reading.specific
     if specific_text and _vague(specific_text):
-        gaps.append(
-            Gap(
-                "specific",
-                "the specific part is itself vague: name the result you will have, "
-                "not the direction.",
-            )
-        )
+        gaps.append(Gap("specific", m.VagueSpecific()))
     elif not specific_text and verdict.outcome == "fail":
         gaps.append(Gap("specific", _specific_message(title, verdict)))
     if not (goal.measurable or "").strip() and reading.measurable.outcome == "fail":
         about = reading.measurable
-        lead = ""
-        if about.why == "cognitive":
-            lead = f'"{about.phrase}" happens in your head: '
-        gaps.append(
-            Gap(
-                "measurable",
-                Said(
-                    f"{lead}nothing says how you will know it is done: add a number "
-                    'or an observable result ("5 alumni interviewed", "an app with 3 '
-                    'features deployed"), or set it: `',
-                    hint("goals", "edit", ref, "--measure", TEXT),
-                    "`.",
-                ),
-            )
-        )
+        in_head = about.phrase if about.why == "cognitive" else None
+        edit = hint("goals", "edit", ref, "--measure", TEXT)
+        gaps.append(Gap("measurable", m.NotMeasurable(edit, in_head)))
     return gaps
 
 
-def _specific_message(title: str, verdict: Verdict) -> str:
+def _specific_message(title: str, verdict: Verdict) -> m.SmartMessage:
     kind, _, verb = verdict.why.partition(":")
     thing = verdict.phrase
     if kind == "topic":
-        return (
-            f'"{thing or title}" is a topic, not a goal: start with a verb and name '
-            'the result, e.g. "write and publish 3 blog posts about Rust".'
-        )
+        return m.TopicNotGoal(thing or title)
     if kind == "comparative":
-        return (
-            f'"{thing}" is a comparison, not a result: better than what, shown how? '
-            "Name what you will have done, or add the plan "
-            '("... by running 3 parkruns in May"). '
-            f"For example, {EXAMPLE_REWRITE}."
-        )
+        return m.ComparisonNotResult(thing)
     if kind == "generic":
-        return (
-            f'"{thing}" could be anything: name it, so that you and your mentor '
-            "know which one you mean."
-        )
-    about = f' What will "{thing}" let you produce or do?' if thing else ""
-    head = f'"{verb}" names a direction' if verb else f'"{thing}" names a direction'
-    return (
-        f"{head}, not a result: say what you will have done.{about} "
-        f"For example, {EXAMPLE_REWRITE}."
-    )
+        return m.CouldBeAnything(thing)
+    return m.DirectionNotResult(verb, thing)
 
 
 def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
@@ -228,23 +183,14 @@ def _achievable_and_relevant(goal: Goal, ref: str) -> list[Gap]:
         gaps.append(
             Gap(
                 "achievable",
-                Said(
-                    "say why it is within reach (hours a week, what you already "
-                    "know, who can help): `",
-                    hint("goals", "edit", ref, "--achievable", TEXT),
-                    "`.",
-                ),
+                m.NotAchievable(hint("goals", "edit", ref, "--achievable", TEXT)),
             )
         )
     if not (goal.relevant or "").strip():
         gaps.append(
             Gap(
                 "relevant",
-                Said(
-                    "say why it matters to you now and which bigger aim it serves: `",
-                    hint("goals", "edit", ref, "--relevant", TEXT),
-                    "`.",
-                ),
+                m.NotRelevant(hint("goals", "edit", ref, "--relevant", TEXT)),
             )
         )
     return gaps
@@ -257,8 +203,7 @@ def _milestones(goal: Goal, ref: str) -> list[Gap]:
     return [
         Gap(
             MILESTONES,
-            Said(
-                "no milestone yet: break it into 2-4 steps you can check off, with `",
+            m.NoMilestone(
                 hint(
                     "goals",
                     "milestone",
@@ -266,8 +211,7 @@ def _milestones(goal: Goal, ref: str) -> list[Gap]:
                     Slot('"first step"'),
                     "--due",
                     Slot("<date>"),
-                ),
-                "`.",
+                )
             ),
         )
     ]
@@ -286,11 +230,8 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
             gaps.append(
                 Gap(
                     "time-bound",
-                    Said(
-                        f'"{when.phrase}" ties the goal to an event: when is it? Set '
-                        "that date as the target: `",
-                        hint("goals", "edit", ref, "--by", DATE),
-                        "`.",
+                    m.EventNotDate(
+                        when.phrase, hint("goals", "edit", ref, "--by", DATE)
                     ),
                 )
             )
@@ -298,11 +239,7 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
             gaps.append(
                 Gap(
                     "time-bound",
-                    Said(
-                        "no target date: set one with `",
-                        hint("goals", "edit", ref, "--by", DATE),
-                        '` (2027-03-01, "in 3 months").',
-                    ),
+                    m.NoTargetDate(hint("goals", "edit", ref, "--by", DATE)),
                 )
             )
         return gaps
@@ -311,30 +248,22 @@ def _time_bound(goal: Goal, reading: Reading, today: date, ref: str) -> list[Gap
         gaps.append(
             Gap(
                 "time-bound",
-                Said(
-                    f"the target date {target.isoformat()} passed "
-                    f"{plural(days, 'day')} ago: set a new date (`",
-                    hint("goals", "edit", ref, "--by", DATE),
-                    "`) or close the goal (`goals done` / `goals drop`).",
-                ),
+                m.TargetPassed(target, days, hint("goals", "edit", ref, "--by", DATE)),
             )
         )
-    late = [
-        (number, m)
-        for number, m in enumerate(goal.milestones, 1)
-        if m.due and m.due > target and not m.done
-    ]
     gaps += [
         Gap(
             "time-bound",
-            Said(
-                f'milestone "{milestone.title}" is due {milestone.due} after the '
-                f"goal's target {target}: move one of the two dates (`",
+            m.MilestoneAfterTarget(
+                milestone.title,
+                milestone.due,
+                target,
                 hint("goals", "milestone", ref, str(number), "--due", DATE),
-                f"` or `goals edit {ref} --by DATE`).",
+                ref,
             ),
         )
-        for number, milestone in late
+        for number, milestone in enumerate(goal.milestones, 1)
+        if milestone.due and milestone.due > target and not milestone.done
     ]
     return gaps
 
@@ -368,24 +297,8 @@ class PortfolioCheck:
         return in_range and self.dated == self.active and self.complete == self.active
 
     @property
-    def message(self) -> str:
+    def message(self) -> m.Portfolio:
         t = self.targets
-        counts = (
-            f"{plural(self.active, 'active goal')}, "
-            f"{self.dated} with a target date, {self.complete} with every SMART "
-            "part filled"
+        return m.Portfolio(
+            self.active, self.dated, self.complete, t.goals_min, t.goals_max
         )
-        if self.active < t.goals_min:
-            advice = f"; aim for {t.goals_min}-{t.goals_max}: add a goal"
-        elif self.active > t.goals_max:
-            advice = (
-                f"; aim for {t.goals_min}-{t.goals_max}: finish or drop some, "
-                "too many goals dilute each one"
-            )
-        elif self.dated < self.active:
-            advice = "; give every goal a target date"
-        elif self.complete < self.active:
-            advice = "; fill in every SMART part of each goal (see the gaps above)"
-        else:
-            advice = f"; within the {t.goals_min}-{t.goals_max} target"
-        return counts + advice

@@ -21,6 +21,7 @@ from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, GOALS, LOG, MENTORS, RESOURCES
 from mentorlog.tojson import json_keys, of
+from mentorlog.words import plural
 
 from .common import Saved, change, create, short_of, split_due, text_of
 
@@ -134,7 +135,7 @@ def warn_past_due(journal: Journal, actions: list[ActionItem], today: date) -> N
             days = (today - action.due).days
             journal.warn_once(
                 f'the new action "{shown}" is due {action.due.isoformat()}, '
-                f"{days} day{'s' if days != 1 else ''} ago; kept as given"
+                f"{plural(days, 'day')} ago; kept as given"
             )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -19,6 +20,7 @@ from mentorlog.words import plural
 
 if TYPE_CHECKING:
     from mentorlog.core.goals import CheckReport, GoalView
+    from mentorlog.messages import GoalMessage
     from mentorlog.models import Milestone
 
 
@@ -184,7 +186,7 @@ def check_report(report: CheckReport) -> None:
         "✓ " if report.portfolio.ok else "✗ ",
         style="green" if report.portfolio.ok else "yellow",
     )
-    mark.append(report.portfolio.message)
+    mark.append(str(report.portfolio.message))
     emit(mark)
 
 
@@ -222,10 +224,10 @@ def milestone_changed(
     )
 
 
-def goal_edited(view: GoalView, notes: list[str]) -> None:
+def goal_edited(view: GoalView, notes: Sequence[GoalMessage]) -> None:
     say(f"Changed goal {view.short}: ", (view.goal.title, "bold"))
     for note in notes:
-        say(("  " + note, "dim"))
+        say(("  " + str(note), "dim"))
     if view.scored and view.missing_parts:
         say(
             f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
@@ -248,10 +250,10 @@ def milestone_ticked(view: GoalView, index: int) -> None:
         )
 
 
-def goal_added(view: GoalView, notes: list[str]) -> None:
+def goal_added(view: GoalView, notes: Sequence[GoalMessage]) -> None:
     say(f"Added goal {view.short}: ", (view.goal.title, "bold"))
     for note in notes:
-        say(("  " + note, "dim"))
+        say(("  " + str(note), "dim"))
     if not view.scored:
         say(
             "SMART not scored: the coach reads English only. "

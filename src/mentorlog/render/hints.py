@@ -10,8 +10,12 @@ sink (`render.output`), which cleans every byte.
 from __future__ import annotations
 
 import shlex
+from typing import TYPE_CHECKING
 
 from mentorlog.hints import Hint, Said, Slot, Words
+
+if TYPE_CHECKING:
+    from mentorlog.messages import Message
 
 
 def command_line(hint: Hint) -> str:
@@ -25,8 +29,9 @@ def said_text(said: Said) -> str:
     return "".join(p if isinstance(p, str) else command_line(p) for p in said.parts)
 
 
-def text(words: Words | None) -> str:
-    """Plain words, or words with commands, as one plain line ("" for none)."""
+def text(words: Words | Message | None) -> str:
+    """Plain words, words with commands or a message as one plain line ("" for
+    none)."""
     if words is None:
         return ""
-    return words if isinstance(words, str) else said_text(words)
+    return words if isinstance(words, str) else str(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from mentorlog.core.mentor_changes import Removed
     from mentorlog.core.mentors import AgreeResult, AskResult, MentorView
     from mentorlog.core.network import NetworkReport
+    from mentorlog.messages import MentorMessage
 
 
 def _mentor_kind(view: MentorView) -> Text:
@@ -81,7 +83,7 @@ def mentors_table(views: list[MentorView], hidden: int) -> None:
         emit(Text(f"{hidden} ended hidden: mentorlog mentors --all", style="dim"))
 
 
-def mentor_added(view: MentorView, notes: list[str]) -> None:
+def mentor_added(view: MentorView, notes: Sequence[MentorMessage]) -> None:
     kind = "flash contact" if view.mentor.kind == "flash" else "mentor"
     say(f"Added {kind} {view.short}: ", (view.mentor.name, "bold"))
     for note in notes:
@@ -114,7 +116,8 @@ PROFILE_PARTS = ("channel", "cadence")
 
 
 def _agreement_table(view: MentorView) -> Table:
-    from mentorlog.core.mentors import PART_LABELS, PART_OPTIONS
+    from mentorlog.core.mentors import PART_OPTIONS
+    from mentorlog.render.words import PART_LABELS
 
     agreement = view.mentor.agreement
     table = Table(box=None, show_header=False, pad_edge=False)
@@ -209,7 +212,7 @@ def _notes(body: str) -> list[str]:
 def agreement_result(result: AgreeResult) -> None:
     view = result.view
     if result.changed:
-        from mentorlog.core.mentors import PART_LABELS
+        from mentorlog.render.words import PART_LABELS
 
         changed = ", ".join(PART_LABELS[p].lower() for p in result.changed)
         say(
@@ -236,7 +239,7 @@ def ask_result(result: AskResult) -> None:
     for note in result.notes:
         warn(note)
     for hint in result.hints:
-        emit(Text("hint: " + hint, style="yellow"))
+        emit(Text("hint: " + str(hint), style="yellow"))
     if not result.hints:
         say("A clear, short ask with one question: good.")
     say(
@@ -293,7 +296,7 @@ def network_report(report: NetworkReport) -> None:
     for need in report.gaps:
         line = Text("gap: ", style="red")
         line.append(safe(need.area), style="bold")
-        line.append(safe(" — " + need.suggestion))
+        line.append(safe(" — " + str(need.suggestion)))
         emit(line)
     for view, areas in report.unused:
         line = Text(safe(view.mentor.name), style="bold")

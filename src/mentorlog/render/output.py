@@ -26,6 +26,7 @@ from mentorlog import sink
 from mentorlog.tojson import to_json
 
 if TYPE_CHECKING:
+    from mentorlog.messages import Told
     from mentorlog.store.journal import Problem
 
 
@@ -194,7 +195,7 @@ def error(message: str, hint: str | None = None) -> None:
         emit(Text(safe(hint), style="dim"), out=console(stderr=True))
 
 
-def warn(message: str) -> None:
+def warn(message: str | Told) -> None:
     line = Text("warning: ", style="yellow")
     line.append(safe(message))
     emit(line, out=console(stderr=True))

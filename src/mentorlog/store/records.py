@@ -16,6 +16,7 @@ from mentorlog.hints import Words
 
 if TYPE_CHECKING:
     from mentorlog.errors import DataError
+    from mentorlog.messages import Message
     from mentorlog.models import Model, Record
 
 R = TypeVar("R", bound="Record")
@@ -206,7 +207,7 @@ class Problem:
 
     path: str
     line: int | None
-    message: Words
+    message: Words | Message
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

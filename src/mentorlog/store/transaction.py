@@ -22,7 +22,8 @@ from mentorlog.errors import (
     NewerJournalError,
     SyncStoppedError,
 )
-from mentorlog.hints import Said, Words, hint
+from mentorlog.hints import Words, hint
+from mentorlog.messages import NotCommitted, NotCommittedMidSync, SyncNotUndone
 
 from . import cache, fs, migrate, settings, tomlfile, undo
 from .atomic import ensure_dir, refuse_in_the_way, remove_stale_temps
@@ -232,9 +233,9 @@ def _recover_sync(host: Host) -> None:
     from . import gitrecover
 
     try:
-        recovered: Words | None = gitrecover.recover_sync(host.root)
+        recovered: Words | SyncNotUndone | None = gitrecover.recover_sync(host.root)
     except MentorlogError as error:
-        recovered = f"an interrupted sync could not be undone: {error.message}"
+        recovered = SyncNotUndone(error.message)
     if recovered:
         host.warnings.append(str(recovered))
 
@@ -254,15 +255,7 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     if not names:
         return
     if gitsync.in_progress(root) or gitsync.conflicted(root):
-        host.warnings.append(
-            str(
-                Said(
-                    "saved, not committed: a sync is not finished; finish it first (",
-                    hint("sync"),
-                    " says how)",
-                )
-            )
-        )
+        host.warnings.append(str(NotCommittedMidSync(hint("sync"))))
         return
     shown = ", ".join(names[:4]) + (
         f" and {len(names) - 4} more" if len(names) > 4 else ""
@@ -275,7 +268,7 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
         change = (host.purpose or "").removeprefix("mentorlog").strip()
         gitsync.commit_all(root, message, change=change or None)
     except MentorlogError as error:
-        host.warnings.append(f"saved, but not committed to git: {error.message}")
+        host.warnings.append(str(NotCommitted(error.message)))
 
 
 def _first_missing_folder(root: Path) -> Path | None:
