@@ -305,31 +305,9 @@ def record_recap(
             raise UserError("an action is named twice in --done / --dropped")
 
         answered = [_pick_question(target.questions, ref) for ref in given.answered]
-        held_date = session.date if session.date <= today else today
-        updated = session.model_copy(
-            update={
-                "status": "held",
-                "date": held_date,
-                "held_on": session.held_on or today,
-                "takeaways": [*session.takeaways, *takeaways],
-                "answered": union(session.answered, answered),
-                "feedback_asked": (given.feedback_asked or "").strip()
-                or session.feedback_asked,
-                "appreciated": given.appreciated
-                if given.appreciated is not None
-                else session.appreciated,
-            }
-        )
-        if target.stored is None:
-            body: str | None = "\n" + recap_body(updated)
-        elif held_date != session.date:  # held before its planned day
-            body = retitle(target.stored.body, session.date, held_date)
-        else:
-            body = None
-        if answered and target.stored is not None:
-            body = tick_questions(
-                target.stored.body if body is None else body, answered
-            )
+        updated = _held(session, given, takeaways, answered, today)
+        held_date = updated.date
+        body = _recap_body(target.stored, session, updated, answered)
         path = journal.save(SESSIONS, updated, target.stored, body=body)
         for action in actions:
             journal.save(ACTIONS, action)
@@ -353,6 +331,49 @@ def record_recap(
         next_date,
         flash=mentor.kind == "flash",
     )
+
+
+def _held(
+    session: Session,
+    given: RecapInput,
+    takeaways: list[str],
+    answered: list[str],
+    today: date,
+) -> Session:
+    """`session` as held: on its day, or today if it was planned later."""
+    return session.model_copy(
+        update={
+            "status": "held",
+            "date": session.date if session.date <= today else today,
+            "held_on": session.held_on or today,
+            "takeaways": [*session.takeaways, *takeaways],
+            "answered": union(session.answered, answered),
+            "feedback_asked": (given.feedback_asked or "").strip()
+            or session.feedback_asked,
+            "appreciated": given.appreciated
+            if given.appreciated is not None
+            else session.appreciated,
+        }
+    )
+
+
+def _recap_body(
+    stored: Stored[Session] | None,
+    planned: Session,
+    held: Session,
+    answered: list[str],
+) -> str | None:
+    """The session file's new body, or None to keep it: a recap without a plan
+    gets one; a plan held before its day is retitled; answered questions are
+    ticked."""
+    if stored is None:
+        return "\n" + recap_body(held)
+    body = None
+    if held.date != planned.date:  # held before its planned day
+        body = retitle(stored.body, planned.date, held.date)
+    if answered:
+        body = tick_questions(stored.body if body is None else body, answered)
+    return body
 
 
 def _close_carried(
