@@ -12,6 +12,13 @@ from mentorlog.render.hints import command_line, said_text
 
 SRC = Path(__file__).parent.parent / "src" / "mentorlog"
 SPELLED = re.compile(r"\bmentorlog ([a-z][a-z-]*)(:?)")
+# `"$ mentorlog " + words`: a command line finished by hand
+UNFINISHED = re.compile(r"\bmentorlog $")
+# what writes command lines: the hint writer, and the command reference
+# (docs/cli.md, the man page), help text whose headings name each command
+WRITERS = {"render/hints.py", "cli/reference.py"}
+# keywords whose value is help text: its examples are command lines to read
+HELP_KEYWORDS = {"help", "short_help", "epilog"}
 # Text that is no message: the default agenda template is a file the user
 # edits (its comment says which command writes it).
 NOT_MESSAGES = {("core/setup.py", "AGENDA_TEMPLATE")}
@@ -31,6 +38,18 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
+def _help_text(tree: ast.AST) -> set[int]:
+    """Help text: a `help=` value, or text with Click's `\\b` (keep these lines
+    as they are) paragraph marker, which only help text has."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
+            found |= {id(n) for n in ast.walk(node.value)}
+        elif isinstance(node, ast.Constant) and "\b\n" in str(node.value):
+            found.add(id(node))
+    return found
+
+
 def _skipped(tree: ast.AST, relpath: str) -> set[int]:
     skipped = set()
     for node in ast.walk(tree):
@@ -46,19 +65,22 @@ def _skipped(tree: ast.AST, relpath: str) -> set[int]:
 
 def spelled_commands(path: Path, relpath: str) -> list[str]:
     """Each string constant (f-strings' text parts included), outside
-    docstrings, that spells `mentorlog <command>`; a git commit subject
+    docstrings and help text, that spells `mentorlog <command>` or ends in
+    `mentorlog ` (the words added by hand); a git commit subject
     (`mentorlog sync: ...`) is no suggestion."""
     tree = ast.parse(path.read_text())
-    ignored = _docstrings(tree) | _skipped(tree, relpath)
+    ignored = _docstrings(tree) | _help_text(tree) | _skipped(tree, relpath)
     found = []
     for node in ast.walk(tree):
         if id(node) in ignored:
             continue
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            for match in SPELLED.finditer(node.value):
-                word, colon = match.groups()
-                if word in COMMANDS and not colon:
-                    found.append(f"{relpath}:{node.lineno}: {node.value!r}")
+            spelled = UNFINISHED.search(node.value) is not None or any(
+                word in COMMANDS and not colon
+                for word, colon in SPELLED.findall(node.value)
+            )
+            if spelled:
+                found.append(f"{relpath}:{node.lineno}: {node.value!r}")
     return found
 
 
@@ -70,6 +92,18 @@ def test_no_command_line_is_spelled_in_the_core_or_the_store() -> None:
     assert found == []
 
 
+def test_no_command_line_is_written_by_hand_in_render_or_the_cli() -> None:
+    """Every command line printed is written by `render/hints.py` (a user's
+    value quoted); help text and docstrings show examples as they are."""
+    found = []
+    for layer in ("render", "cli"):
+        for path in sorted((SRC / layer).rglob("*.py")):
+            relpath = path.relative_to(SRC).as_posix()
+            if relpath not in WRITERS:
+                found += spelled_commands(path, relpath)
+    assert found == []
+
+
 def test_the_scan_finds_a_spelled_command(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
@@ -78,10 +112,17 @@ def test_the_scan_finds_a_spelled_command(tmp_path: Path) -> None:
         '    """Nor here: mentorlog recap."""\n'
         '    return f"plan it: mentorlog prep {ref}"\n'
         'COMMIT = "mentorlog sync: local changes"\n'
+        'app = Typer(help="Examples: mentorlog goals")\n'
+        'EPILOG = "Examples:\\b\\n  mentorlog goals --all"\n'
+        'STEP = "$ mentorlog " + " ".join(["goals"])\n'
+        'NAME = "mentorlog is not on your PATH"\n'
+        'OOPS = "none: mentorlog goals --all"\n'
     )
-    assert spelled_commands(sample, "sample.py") == [
-        "sample.py:4: 'plan it: mentorlog prep '"
-    ]
+    assert set(spelled_commands(sample, "sample.py")) == {
+        "sample.py:4: 'plan it: mentorlog prep '",
+        "sample.py:8: '$ mentorlog '",
+        "sample.py:10: 'none: mentorlog goals --all'",
+    }
 
 
 def test_a_users_value_is_quoted_and_a_slot_is_not() -> None:

@@ -50,10 +50,11 @@ def journal(*, existing: bool = True) -> Journal:
         )
     if existing and not found.exists():
         from mentorlog.errors import UserError
+        from mentorlog.hints import Said, hint
         from mentorlog.store.atomic import in_the_way
 
         blocked = in_the_way(found.root)
-        there = "run mentorlog init"
+        there: str | Said = Said("run ", hint("init"))
         if blocked is not None and blocked[0].is_symlink():
             raise UserError(f"{blocked[0]}: {blocked[1]}")  # as `init` says it
         if blocked is not None and blocked[0] == found.root:
@@ -61,7 +62,9 @@ def journal(*, existing: bool = True) -> Journal:
         elif blocked is not None:
             there = f"{blocked[0]} is a file, not a folder"
         raise UserError(
-            f"no journal at {found.root}: {there} (or check --journal / MENTORLOG_HOME)"
+            f"no journal at {found.root}: "
+            + there
+            + " (or check --journal / MENTORLOG_HOME)"
         )
     STATE.journals.append(found)
     return found

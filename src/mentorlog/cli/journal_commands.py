@@ -43,17 +43,20 @@ def init(
     render.init_result(init_journal(found, name))
     if git:
         from mentorlog.core.sync import make_git_journal
+        from mentorlog.hints import Said, hint
         from mentorlog.store.gitrun import git_here
 
         existed = make_git_journal(found)
         render.say(
-            "The journal is a git repository"
-            + (" already." if existed else ": every change is now a commit. ")
-            + (
-                ""
-                if existed
-                else f"Add a remote: {git_here(found.root)} remote add origin "
-                "URL, then mentorlog sync"
+            "The journal is a git repository already."
+            if existed
+            else str(
+                Said(
+                    "The journal is a git repository: every change is now a commit. "
+                    f"Add a remote: {git_here(found.root)} remote add origin URL, "
+                    "then ",
+                    hint("sync"),
+                )
             )
         )
 
@@ -70,7 +73,9 @@ def where() -> None:
     found = journal(existing=False)
     render.plain(str(found.root))
     if not found.exists():
-        render.warn("no journal there yet: `mentorlog init` creates it")
+        from mentorlog.hints import Said, hint
+
+        render.warn(str(Said("no journal there yet: `", hint("init"), "` creates it")))
 
 
 def doctor(

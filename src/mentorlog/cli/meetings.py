@@ -340,8 +340,6 @@ def list_sessions(
       mentorlog sessions list --all
       mentorlog sessions list --mentor ada --json | jq -r '.[].date'
     """
-    import shlex
-
     from mentorlog import render
     from mentorlog.core.sessions import list_sessions as list_use_case
 
@@ -353,7 +351,7 @@ def list_sessions(
         render.sessions_table,
         listing.hidden,
         today(),
-        shlex.join(["--mentor", mentor]) if mentor is not None else "",
+        ("--mentor", mentor) if mentor is not None else (),
     )
 
 

@@ -151,8 +151,6 @@ def list_actions(
     elif render.piped_rows(listing.views, "actions_table"):
         pass
     else:
-        import shlex
-
         typed = [
             *(["--overdue"] if overdue else []),
             *(["--mentor", mentor] if mentor is not None else []),
@@ -164,7 +162,7 @@ def list_actions(
                 listing.hidden,
                 bool(typed),
                 listing.open,
-                shlex.join(typed),
+                typed,
             )
 
 
@@ -409,11 +407,17 @@ def resource_done(
     view = finish_resource(journal(), resource, impression, today())
     render.say(f"✓ {view.short} ", (view.resource.title, "bold"))
     from mentorlog.core.schedule import impression_pending
+    from mentorlog.hints import Said, hint
 
     if impression_pending(view.resource):
         render.say(
-            "Tell them what you made of it in about a week: it shows up in "
-            "`mentorlog followups`."
+            str(
+                Said(
+                    "Tell them what you made of it in about a week: it shows up in `",
+                    hint("followups"),
+                    "`.",
+                )
+            )
         )
 
 

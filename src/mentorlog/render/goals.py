@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.hints import Slot
+from mentorlog.render.hints import command
 from mentorlog.render.output import (
     capped,
     console,
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from mentorlog.core.goals import CheckReport, GoalView
     from mentorlog.messages import GoalMessage
     from mentorlog.models import Milestone
+
+
+# the goal a first `goals add` could add, as typed
+EXAMPLE = Slot('"build a portfolio site with 3 projects within 2 months"')
 
 
 def bar(progress: float, width: int = 10) -> Text:
@@ -50,10 +56,9 @@ def goals_table(views: list[GoalView], hidden: int) -> None:
     out = console()
     if not views:
         out.print(
-            "No active goals yet. Add one: mentorlog goals add "
-            '"build a portfolio site with 3 projects within 2 months"'
+            "No active goals yet. Add one: " + command("goals", "add", EXAMPLE)
             if not hidden
-            else f"No active goals ({hidden} closed: mentorlog goals --all)."
+            else f"No active goals ({hidden} closed: {command('goals', '--all')})."
         )
         return
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
@@ -91,7 +96,7 @@ def goals_table(views: list[GoalView], hidden: int) -> None:
     if hidden:
         out.print(
             Text(
-                f"{plural(hidden, 'closed goal')} hidden: mentorlog goals --all",
+                f"{plural(hidden, 'closed goal')} hidden: " + command("goals", "--all"),
                 style="dim",
             )
         )
@@ -231,7 +236,7 @@ def goal_edited(view: GoalView, notes: Sequence[GoalMessage]) -> None:
     if view.scored and view.missing_parts:
         say(
             f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
-            f"See `mentorlog goals check {view.short}`."
+            f"See `{command('goals', 'check', view.short)}`."
         )
 
 
@@ -246,7 +251,7 @@ def milestone_ticked(view: GoalView, index: int) -> None:
     if view.goal.milestones and all(m.done for m in view.goal.milestones):
         say(
             "Every milestone is done: close the goal with "
-            f"`mentorlog goals done {view.short}`."
+            f"`{command('goals', 'done', view.short)}`."
         )
 
 
@@ -257,15 +262,20 @@ def goal_added(view: GoalView, notes: Sequence[GoalMessage]) -> None:
     if not view.scored:
         say(
             "SMART not scored: the coach reads English only. "
-            f"See `mentorlog goals check {view.short}`."
+            f"See `{command('goals', 'check', view.short)}`."
         )
     elif view.missing_parts:
         say(
             f"SMART {view.score}/5 — missing: {', '.join(view.missing_parts)}. "
-            f"See `mentorlog goals check {view.short}`."
+            f"See `{command('goals', 'check', view.short)}`."
         )
     if view.needs_milestones and view.scored:
-        say(
-            "No milestone yet: break it into 2-4 steps with "
-            f'`mentorlog goals milestone {view.short} "first step" --due <date>`.'
+        milestone = command(
+            "goals",
+            "milestone",
+            view.short,
+            Slot('"first step"'),
+            "--due",
+            Slot("<date>"),
         )
+        say(f"No milestone yet: break it into 2-4 steps with `{milestone}`.")

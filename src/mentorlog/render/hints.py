@@ -12,7 +12,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from mentorlog.hints import Hint, Said, Slot, Words
+from mentorlog.hints import Hint, Said, Slot, Words, hint
 
 if TYPE_CHECKING:
     from mentorlog.messages import Message
@@ -22,6 +22,12 @@ def command_line(hint: Hint) -> str:
     """`mentorlog prep ab12`: the command line of `hint`."""
     words = (w if isinstance(w, Slot) else shlex.quote(w) for w in hint.words)
     return " ".join(("mentorlog", *words))
+
+
+def command(*words: str) -> str:
+    """`command("recap", short)`: the command line of `hint(*words)`, for a
+    line written here in render (a `Slot` word written as is)."""
+    return command_line(hint(*words))
 
 
 def said_text(said: Said) -> str:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from mentorlog.hints import Slot
+from mentorlog.render.hints import command
 from mentorlog.render.output import (
     _said,
     console,
@@ -37,7 +39,12 @@ def init_result(result: InitResult) -> None:
     for note in result.notes:
         warn(note)
     if result.created:
-        say('Next: mentorlog goals add "<a SMART goal>" --by "in 3 months"')
+        say(
+            "Next: "
+            + command(
+                "goals", "add", Slot('"<a SMART goal>"'), "--by", Slot('"in 3 months"')
+            )
+        )
 
 
 def doctor_report(report: DoctorReport) -> None:
@@ -58,17 +65,15 @@ def doctor_report(report: DoctorReport) -> None:
 
 
 def tour_intro(path: str) -> None:
-    say(("mentorlog tour", "bold"), " — a sample journal in ", (path, "dim"))
+    say((command("tour"), "bold"), " — a sample journal in ", (path, "dim"))
     say("Your own journal is not touched. Each step shows the command it runs.")
 
 
 def tour_step(number: int, total: int, explanation: str, args: list[str]) -> None:
-    import shlex
-
     out = console()
     out.print()
     emit(Text(f"[{number}/{total}] {explanation}", style="bold cyan"))
-    emit(Text("$ mentorlog " + safe(shlex.join(args)), style="dim"))
+    emit(Text("$ " + safe(command(*args)), style="dim"))
 
 
 def tour_end(path: str, *, kept: bool, script: str | None = None) -> None:
@@ -78,16 +83,13 @@ def tour_end(path: str, *, kept: bool, script: str | None = None) -> None:
     out.print()
     if kept:
         say("The sample journal is kept at ", (path, "bold"), ".")
-        from mentorlog.hints import hint
-        from mentorlog.render.hints import command_line
-
-        say("Look around: " + command_line(hint("--journal", path, "goals")))
+        say("Look around: " + command("--journal", path, "goals"))
     else:
         say(
-            "That was the tour; the sample journal is gone (`mentorlog tour --keep` "
-            "keeps it)."
+            "That was the tour; the sample journal is gone "
+            f"(`{command('tour', '--keep')}` keeps it)."
         )
-    say('Start your own: mentorlog init --name "Your Name"')
+    say("Start your own: " + command("init", "--name", Slot('"Your Name"')))
     if script is not None:
         where: list[str | tuple[str, str]] = (
             [" (or run ", (script, "bold"), ")"] if script != "mentorlog" else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mentorlog.dates import minutes_text
+from mentorlog.hints import DATE, Slot
+from mentorlog.render.hints import command
 from mentorlog.render.output import (
     capped,
     console,
@@ -86,10 +89,8 @@ def prep_result(result: PrepResult) -> None:
         )
     else:
         say(f"The agenda is up to date ({view.file}).")
-    say(
-        f"Send it ahead: mentorlog prep {result.mentor_short} --share  ·  "
-        f"after the meeting: mentorlog recap {view.short}"
-    )
+    share = command("prep", result.mentor_short, "--share")
+    say(f"Send it ahead: {share}  ·  after the meeting: {command('recap', view.short)}")
 
 
 def when_of(session: Session) -> str:
@@ -118,7 +119,8 @@ def moved(result: Moved) -> None:
     if move.late:
         warn(
             f"that is inside the agreed {result.notice} notice: tell "
-            f"{safe(result.view.mentor_name)} now (it is in `mentorlog followups`)"
+            f"{safe(result.view.mentor_name)} now "
+            f"(it is in `{command('followups')}`)"
         )
 
 
@@ -160,15 +162,19 @@ def recap_result(result: RecapResult) -> None:
 
 
 def sessions_table(
-    views: list[SessionView], hidden: int, today: date, filters: str = ""
+    views: list[SessionView],
+    hidden: int,
+    today: date,
+    filters: Sequence[str] = (),
 ) -> None:
-    again = (
-        f"mentorlog sessions {filters} --all" if filters else "mentorlog sessions --all"
-    )
+    """`filters`: the listing's options as the user typed them, one word each,
+    repeated in the hint that shows the same listing with the older ones."""
+    again = command("sessions", *filters, "--all")
     if not views:
         emit(
             Text(
-                "No meetings yet. Plan one: mentorlog prep MENTOR --on DATE"
+                "No meetings yet. Plan one: "
+                + command("prep", Slot("MENTOR"), "--on", DATE)
                 + (f" ({hidden} older: --all)" if hidden else "")
             )
         )

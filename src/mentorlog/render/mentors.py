@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.hints import Slot
+from mentorlog.render.hints import command
 from mentorlog.render.output import (
     capped,
     console,
@@ -28,6 +30,18 @@ if TYPE_CHECKING:
     from mentorlog.messages import MentorMessage
 
 
+# the mentor a first `mentors add` could add, as typed
+FIRST_MENTOR = (
+    "mentors",
+    "add",
+    Slot('"Ada Lovelace"'),
+    "--expertise",
+    Slot('"python, career"'),
+    "--cadence",
+    "biweekly",
+)
+
+
 def _mentor_kind(view: MentorView) -> Text:
     m = view.mentor
     if m.status == "ended":
@@ -42,10 +56,9 @@ def mentors_table(views: list[MentorView], hidden: int) -> None:
     out = console()
     if not views:
         message = (
-            f"No active mentors ({hidden} ended: mentorlog mentors --all)."
+            f"No active mentors ({hidden} ended: {command('mentors', '--all')})."
             if hidden
-            else 'No mentors yet. Add one: mentorlog mentors add "Ada Lovelace" '
-            '--expertise "python, career" --cadence biweekly'
+            else "No mentors yet. Add one: " + command(*FIRST_MENTOR)
         )
         emit(Text(message))
         return
@@ -80,7 +93,7 @@ def mentors_table(views: list[MentorView], hidden: int) -> None:
     out.print(table)
     left_out(more, "pipe it or use --json")
     if hidden:
-        emit(Text(f"{hidden} ended hidden: mentorlog mentors --all", style="dim"))
+        emit(Text(f"{hidden} ended hidden: {command('mentors', '--all')}", style="dim"))
 
 
 def mentor_added(view: MentorView, notes: Sequence[MentorMessage]) -> None:
@@ -91,15 +104,19 @@ def mentor_added(view: MentorView, notes: Sequence[MentorMessage]) -> None:
     if view.mentor.kind == "ongoing":
         # the values typed to `mentors add`, never fixed ones the user would
         # copy into an agreement they did not make
-        import shlex
-
-        channel = shlex.quote(view.mentor.channel) if view.mentor.channel else "CHANNEL"
-        cadence = shlex.quote(view.mentor.cadence) if view.mentor.cadence else "CADENCE"
-        say(
-            "Next: agree on how you work together: "
-            f"mentorlog mentors agree {view.short} --channel {channel} "
-            f"--cadence {cadence} --reschedule-notice NOTICE ..."
+        agree = command(
+            "mentors",
+            "agree",
+            view.short,
+            "--channel",
+            view.mentor.channel or Slot("CHANNEL"),
+            "--cadence",
+            view.mentor.cadence or Slot("CADENCE"),
+            "--reschedule-notice",
+            Slot("NOTICE"),
+            Slot("..."),
         )
+        say("Next: agree on how you work together: " + agree)
 
 
 def _facts(rows: list[tuple[str, str | None]]) -> Table:
@@ -242,10 +259,14 @@ def ask_result(result: AskResult) -> None:
         emit(Text("hint: " + str(hint), style="yellow"))
     if not result.hints:
         say("A clear, short ask with one question: good.")
-    say(
-        f"When they reply: mentorlog mentors answer {view.short} "
-        "accepted|declined|rescheduled [--on DATE]"
+    answer = command(
+        "mentors",
+        "answer",
+        view.short,
+        Slot("accepted|declined|rescheduled"),
+        Slot("[--on DATE]"),
     )
+    say("When they reply: " + answer)
 
 
 def answer_result(view: MentorView) -> None:
@@ -263,7 +284,7 @@ def answer_result(view: MentorView) -> None:
     if m.answer in ("accepted", "rescheduled"):
         say(
             "Prepare one question and one takeaway to ask for; respect their time. "
-            f"If it goes well: mentorlog mentors promote {view.short}"
+            "If it goes well: " + command("mentors", "promote", view.short)
         )
 
 

@@ -23,6 +23,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from mentorlog import sink
+from mentorlog.render.hints import command
 from mentorlog.tojson import to_json
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def problems(found: Iterable[Problem]) -> None:
     if listed and "" not in _said:
         _said.add("")
         console(stderr=True).print(
-            Text("run `mentorlog doctor` to see every problem", style="dim")
+            Text(f"run `{command('doctor')}` to see every problem", style="dim")
         )
 
 

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.hints import DATE, Slot
 from mentorlog.render.goals import bar, days_left
+from mentorlog.render.hints import command
 from mentorlog.render.meetings import when_of
 from mentorlog.render.output import (
     console,
@@ -83,7 +85,7 @@ def _meetings_panel(found: Status) -> Table:
             Text(session.session.date.isoformat(), style="red"),
             Text(
                 f"{safe(session.mentor_name)}: passed, recap or cancel it "
-                f"(mentorlog recap {session.short})",
+                f"({command('recap', session.short)})",
                 style="red",
             ),
         )
@@ -93,13 +95,14 @@ def _meetings_panel(found: Status) -> Table:
             Text(due.due.isoformat(), style="red" if late else "yellow"),
             Text(
                 f"{safe(due.mentor)}: due by {due.cadence} cadence, not "
-                "planned (mentorlog prep)",
+                f"planned ({command('prep')})",
                 style="yellow",
             ),
         )
     if not found.upcoming and not found.due and not found.passed:
         meetings.add_row(
-            Text("—"), Text("nothing planned: mentorlog prep MENTOR --on DATE")
+            Text("—"),
+            Text("nothing planned: " + command("prep", Slot("MENTOR"), "--on", DATE)),
         )
     return meetings
 
@@ -121,7 +124,8 @@ def _overdue_panel(found: Status) -> Table:
         overdue.add_row(
             "",
             Text(
-                f"... and {len(found.overdue) - 8} more: mentorlog actions --overdue",
+                f"... and {len(found.overdue) - 8} more: "
+                + command("actions", "--overdue"),
                 style="dim",
             ),
             "",
@@ -139,7 +143,8 @@ def _goals_panel(found: Status) -> Table:
             Text(safe(goal.goal.title)), bar(goal.goal.progress, 8), days_left(goal)
         )
     if not found.goals:
-        goals.add_row(Text("no active goal: mentorlog goals add ..."), Text(), Text())
+        add = command("goals", "add", Slot("..."))
+        goals.add_row(Text("no active goal: " + add), Text(), Text())
     return goals
 
 
@@ -168,7 +173,7 @@ def _followups_panel(found: Status) -> Table:
     elif len(found.followups) > 6:
         follow.add_row(
             Text(
-                f"... and {len(found.followups) - 6} more: mentorlog followups",
+                f"... and {len(found.followups) - 6} more: {command('followups')}",
                 style="dim",
             ),
             Text(),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
+from mentorlog.hints import TEXT, Slot
+from mentorlog.render.hints import command
 from mentorlog.render.output import (
     capped,
     console,
@@ -36,7 +39,7 @@ def followups_table(items: list[FollowUp], today: date) -> None:
         due = Text(item.due.isoformat(), style="red" if item.due < today else "")
         table.add_row(item.id, Text(safe(item.text)), Text(item.channel or "—"), due)
     console().print(table)
-    emit(Text("Done one? mentorlog followups done ID", style="dim"))
+    emit(Text("Done one? " + command("followups", "done", Slot("ID")), style="dim"))
 
 
 def search_hits(result: SearchResult) -> None:
@@ -58,13 +61,12 @@ def actions_table(
     hidden: int,
     filtered: bool = False,
     open_count: int = 0,
-    filters: str = "",
+    filters: Sequence[str] = (),
 ) -> None:
-    """`filters`: the listing's options as the user typed them, repeated in the
-    hint so that it shows the same listing with the closed ones added."""
-    again = (
-        f"mentorlog actions {filters} --all" if filters else "mentorlog actions --all"
-    )
+    """`filters`: the listing's options as the user typed them, one word each,
+    repeated in the hint so that it shows the same listing with the closed ones
+    added."""
+    again = command("actions", *filters, "--all")
     if not views:
         if filtered:
             closed = f"; {hidden} closed: {again}" if hidden else ""
@@ -111,8 +113,8 @@ def feedback_table(views: list[FeedbackView], total: int) -> None:
         else:
             emit(
                 Text(
-                    'No feedback yet. After a meeting: mentorlog feedback add "..." '
-                    "--mentor M"
+                    "No feedback yet. After a meeting: "
+                    + command("feedback", "add", TEXT, "--mentor", Slot("M"))
                 )
             )
         return
@@ -141,7 +143,8 @@ def feedback_table(views: list[FeedbackView], total: int) -> None:
 
 def resources_table(views: list[ResourceView]) -> None:
     if not views:
-        emit(Text('No resources yet: mentorlog resources add "TITLE" --kind book'))
+        add = command("resources", "add", Slot('"TITLE"'), "--kind", "book")
+        emit(Text("No resources yet: " + add))
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)
@@ -168,7 +171,8 @@ def log_table(views: list[LogView], total: int) -> None:
         if total:
             emit(Text(f"No entry matches these filters ({total} in all)."))
         else:
-            emit(Text('Nothing logged yet: mentorlog log add "..." --kind win'))
+            add = command("log", "add", TEXT, "--kind", "win")
+            emit(Text("Nothing logged yet: " + add))
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)
