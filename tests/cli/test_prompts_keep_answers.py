@@ -238,3 +238,34 @@ def test_the_guided_recap_asks_about_each_open_question(
     assert finished(child) == 0
     (session,) = journal.load(SESSIONS).records
     assert session.record.answered == ["Which lab?"]
+
+
+def test_the_draft_to_run_is_quoted_when_the_journal_path_has_a_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: "run `sh PATH`" is a line to paste; a journal in "My Journal"
+    (or "Sam's") is one word of it."""
+    from mentorlog.core.setup import init_journal
+
+    home = tmp_path / "Sam's Journal"
+    init_journal(Journal(home), None)
+    monkeypatch.setenv("MENTORLOG_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "1000")  # the line unwrapped, to read it back
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mentorlog", "goals", "add", "Publish a paper"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=30,
+        preexec_fn=default_signals,
+        dimensions=(24, 1000),
+    )
+    child.expect("Specific")
+    child.sendline("a workshop paper on sampling")
+    child.expect("Measurable")
+    interrupt(child, "answers are kept in")
+    child.expect(r"\(run `(.*)` to add the goal\)")
+    line = child.match.group(1)
+    assert finished(child) == 1
+    (draft,) = (home / ".drafts").glob("goal-*.sh")
+    assert shlex.split(line) == ["sh", str(draft)], line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -230,7 +231,7 @@ def _keep_goal_answers(
     path = keep_draft(found, f"goal-{title}", argv)
     raise UserError(
         f"stopped: nothing recorded; your answers are kept in {path} "
-        f"(run `sh {path}` to add the goal)"
+        f"(run `sh {shlex.quote(path)}` to add the goal)"
     )
 
 

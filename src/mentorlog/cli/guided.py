@@ -6,6 +6,7 @@ a draft command and says where."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -63,7 +64,7 @@ def guided_recap(
         )
         raise UserError(
             f"stopped: nothing recorded; your answers are kept in {path} "
-            f"(run `sh {path}` to record them)"
+            f"(run `sh {shlex.quote(path)}` to record them)"
         ) from None
 
 
@@ -152,7 +153,7 @@ def record_or_keep(
             raise error from None
         kept = (
             f"nothing recorded; your answers are kept in {path} "
-            f"(run `sh {path}` once it is fixed)"
+            f"(run `sh {shlex.quote(path)}` once it is fixed)"
         )
         error.hint = f"{error.hint} {kept}" if error.hint else kept
         raise
