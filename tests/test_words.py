@@ -1,5 +1,5 @@
 """The message catalogue (issue 13): the core says what happened as data
-(`mentorlog.messages`), and `render/words.py` is the one place that writes
+(`mentorlog.messages`), and `render/words/` is the one place that writes
 it as words."""
 
 from __future__ import annotations
@@ -197,7 +197,7 @@ def test_converted_modules_compose_no_sentences(relpath: str) -> None:
 
 @pytest.mark.parametrize("option", ["--version", "--help"])
 def test_the_words_are_not_imported_to_start(option: str, tmp_path: Path) -> None:
-    """Start-up stays as fast: `render/words.py` is imported where a message
+    """Start-up stays as fast: `render/words/` is imported where a message
     is written, not by `--version` or `--help`."""
     env = {**os.environ, "MENTORLOG_HOME": str(tmp_path / "journal")}
     ran = subprocess.run(

@@ -1,12 +1,13 @@
 """What the core says, as data: one small frozen class per kind of message.
 
 A message holds only the facts (names, dates, counts, commands as `Hint`s);
-no English. Its words are written in one place, `render/words.py`, which a
+no English. Its words are written in one place, `render/words/`, which a
 translator or a reviewer reads: `str()` of a message is its plain line (as
 `str()` of a `Said` is), and `--json` carries that line (`tojson`). `Message`
 is every kind. A new kind goes in its area's module (`followups`,
 `checklist`, `coach`, `doctor`, `meetings`), into that area's union, and gets
-its words there (mypy checks that each kind has them).
+its words in the same area of `render/words/` (mypy checks that each kind
+has them).
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ from .meetings import (
     TooManyQuestions,
 )
 
-# Every kind of message (render/words.py gives each its words).
+# Every kind of message (render/words/ gives each its words).
 Message = (
     FollowUpMessage
     | ChecklistMessage
