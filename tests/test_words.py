@@ -20,6 +20,7 @@ from mentorlog.core.mentors import CHANNEL_HELP, JOB_WORDS
 from mentorlog.core.sessions import MERGED_NOTE
 from mentorlog.hints import Hint, Said, hint
 from mentorlog.render.words import plural, words
+from mentorlog.store.gitsync import GITIGNORE
 
 SRC = Path(__file__).parents[1] / "src" / "mentorlog"
 
@@ -40,6 +41,11 @@ CONVERTED = [
     "core/history.py",
     "core/mentor_changes.py",
     "store/transaction.py",
+    "core/sync.py",
+    "store/gitrun.py",
+    "store/gitsync.py",
+    "store/gitrecover.py",
+    "store/conflicts.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -164,6 +170,18 @@ KEPT = {
     "smart.py": {'"first step"'},
     # a programming error's assertion, not said to the user
     "transaction.py": {"writes happen inside Journal.transaction()"},
+    # commit messages written into git, and the headers of the .gitignore and
+    # .gitattributes written into the journal
+    "sync.py": {
+        "mentorlog: start the journal",
+        "mentorlog sync: local changes",
+        "mentorlog sync: keep local state out of git",
+        "# mentorlog: derived, local or transient\n",
+        "# mentorlog: its own files merge record by record\n",
+    },
+    # the .gitignore written into the journal; the merge driver's name in git
+    "gitsync.py": {GITIGNORE, "mentorlog record merge"},
+    "gitrecover.py": {"mentorlog: the files an interrupted sync was changing"},
 }
 
 

@@ -5,7 +5,7 @@ no English. Its words are written in one place, `render/words/`, which a
 translator or a reviewer reads: `str()` of a message is its plain line (as
 `str()` of a `Said` is), and `--json` carries that line (`tojson`). `Message`
 is every kind. A new kind goes in its area's module (`followups`,
-`checklist`, `coach`, `doctor`, `meetings`), into that area's union, and gets
+`checklist`, `coach`, `doctor`, `meetings`, `git`), into that area's union, and gets
 its words in the same area of `render/words/` (mypy checks that each kind
 has them).
 """
@@ -111,6 +111,19 @@ from .followups import (
     ThanksOwed,
     UpdateOwed,
 )
+from .git import (
+    BrokenGit,
+    ConflictedCopy,
+    GitMessage,
+    HowToFinish,
+    HowToMergeCopy,
+    IdentitySet,
+    OperationOpen,
+    StaleIndexLock,
+    SyncConflicted,
+    SyncMovedOn,
+    SyncPutBack,
+)
 from .meetings import (
     AskToKeepMeeting,
     AskTooLong,
@@ -138,6 +151,7 @@ Message = (
     | MentorMessage
     | MeetingMessage
     | StoreMessage
+    | GitMessage
 )
 
 __all__ = [
@@ -151,6 +165,7 @@ __all__ = [
     "AskFeedbackEach",
     "AskToKeepMeeting",
     "AskTooLong",
+    "BrokenGit",
     "CadenceEvidence",
     "CadenceNote",
     "CancelToAnnounce",
@@ -158,6 +173,7 @@ __all__ = [
     "ChecklistMessage",
     "CommitsNotInFiles",
     "ComparisonNotResult",
+    "ConflictedCopy",
     "CouldBeAnything",
     "DirectionNotResult",
     "DoctorMessage",
@@ -173,11 +189,15 @@ __all__ = [
     "FindSomeone",
     "FinishOrDrop",
     "FollowUpMessage",
+    "GitMessage",
     "GoalMessage",
     "GoalsEvidence",
     "GoalsHabit",
     "Habit",
     "HabitMessage",
+    "HowToFinish",
+    "HowToMergeCopy",
+    "IdentitySet",
     "ImpressionOwed",
     "JournalIsFile",
     "LogToShare",
@@ -207,6 +227,7 @@ __all__ = [
     "NotOurFile",
     "NotRelevant",
     "OnlyFlashHeld",
+    "OperationOpen",
     "PartialBackups",
     "PlanNext",
     "PlanOwed",
@@ -230,9 +251,13 @@ __all__ = [
     "SettingsMissing",
     "SharedEvidence",
     "SmartMessage",
+    "StaleIndexLock",
     "StaleTemps",
     "StoreMessage",
+    "SyncConflicted",
+    "SyncMovedOn",
     "SyncNotUndone",
+    "SyncPutBack",
     "TargetFromTitle",
     "TargetPassed",
     "TargetPast",

@@ -21,8 +21,8 @@ from .checklist import advice, evidence, habit
 from .coach import goal_note, smart
 from .doctor import doctor
 from .followups import followup
+from .git import git, saving
 from .meetings import meetings, mentors
-from .saving import saving
 
 __all__ = ["PART_LABELS", "plural", "words"]
 
@@ -65,4 +65,6 @@ def words(message: m.Message) -> Said | str:
         return meetings(message)
     if isinstance(message, m.StoreMessage):
         return saving(message)
+    if isinstance(message, m.GitMessage):
+        return git(message)
     assert_never(message)
