@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mentorlog import messages, tojson
+from mentorlog.core.agenda_items import _CARRIED as CARRIED
 from mentorlog.core.mentors import CHANNEL_HELP, JOB_WORDS
 from mentorlog.core.sessions import MERGED_NOTE
 from mentorlog.hints import Hint, Said, hint
@@ -46,6 +47,9 @@ CONVERTED = [
     "store/gitsync.py",
     "store/gitrecover.py",
     "store/conflicts.py",
+    "core/agenda.py",
+    "core/agenda_items.py",
+    "core/agenda_refresh.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -182,6 +186,27 @@ KEPT = {
     # the .gitignore written into the journal; the merge driver's name in git
     "gitsync.py": {GITIGNORE, "mentorlog record merge"},
     "gitrecover.py": {"mentorlog: the files an interrupted sync was changing"},
+    # a heading of the agenda file, left out of the pre-read
+    "agenda.py": {"## before leaving"},
+    # the agenda's lines, written into the meeting's file (journal text), and
+    # the pattern that reads a carried question's note back from it
+    "agenda_items.py": {
+        " (overdue since ",
+        "target passed",
+        "behind schedule",
+        " (first asked ",
+        "first asked ",
+        "from the cancelled meeting of ",
+        "; not yet applied)",
+        "say how",
+        "no target",
+        " — at risk: ",
+        ' what you made of "',
+        '", which they recommended',
+        "- Ask for feedback on: ",
+        'progress on "',
+        CARRIED.pattern,
+    },
 }
 
 

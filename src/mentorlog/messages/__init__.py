@@ -125,6 +125,7 @@ from .git import (
     SyncPutBack,
 )
 from .meetings import (
+    AgendaMessage,
     AskToKeepMeeting,
     AskTooLong,
     ExploreRecommended,
@@ -132,8 +133,11 @@ from .meetings import (
     MeetingMessage,
     MentorMessage,
     NextByCadence,
+    NextMeetingChosen,
     NoCadence,
     NoQuestion,
+    OffLimits,
+    OnlyMentorChosen,
     PlansMerged,
     ReadsLikeJobRequest,
     SameName,
@@ -152,12 +156,14 @@ Message = (
     | MeetingMessage
     | StoreMessage
     | GitMessage
+    | AgendaMessage
 )
 
 __all__ = [
     "AddFirstGoal",
     "AddGoal",
     "AdviceMessage",
+    "AgendaMessage",
     "AgendasEvidence",
     "AgreeOpen",
     "AgreementsEvidence",
@@ -210,6 +216,7 @@ __all__ = [
     "MoveToAnnounce",
     "NetworkEvidence",
     "NextByCadence",
+    "NextMeetingChosen",
     "NoActiveGoal",
     "NoCadence",
     "NoGoalArea",
@@ -226,7 +233,9 @@ __all__ = [
     "NotMeasurable",
     "NotOurFile",
     "NotRelevant",
+    "OffLimits",
     "OnlyFlashHeld",
+    "OnlyMentorChosen",
     "OperationOpen",
     "PartialBackups",
     "PlanNext",

@@ -22,7 +22,7 @@ from .coach import goal_note, smart
 from .doctor import doctor
 from .followups import followup
 from .git import git, saving
-from .meetings import meetings, mentors
+from .meetings import agenda, meetings, mentors
 
 __all__ = ["PART_LABELS", "plural", "words"]
 
@@ -63,6 +63,8 @@ def words(message: m.Message) -> Said | str:
         return mentors(message)
     if isinstance(message, m.MeetingMessage):
         return meetings(message)
+    if isinstance(message, m.AgendaMessage):
+        return agenda(message)
     if isinstance(message, m.StoreMessage):
         return saving(message)
     if isinstance(message, m.GitMessage):

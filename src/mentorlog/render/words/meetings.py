@@ -81,3 +81,18 @@ def meetings(message: m.MeetingMessage) -> Said | str:
             )
         case _:
             assert_never(message)
+
+
+def agenda(message: m.AgendaMessage) -> str:
+    """Why `prep` chose a mentor; a warning on a topic or question."""
+    match message:
+        case m.NextMeetingChosen(mentor=name, on=on):
+            return f"{name}: the next meeting, on {on.isoformat()}"
+        case m.OnlyMentorChosen(mentor=name):
+            return f"{name}: your only mentor"
+        case m.OffLimits(text=text, term=term, mentor=name):
+            return (
+                f'"{text}" touches "{term}", which you agreed is off-limits with {name}'
+            )
+        case _:
+            assert_never(message)
