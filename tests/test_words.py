@@ -50,6 +50,7 @@ CONVERTED = [
     "core/agenda.py",
     "core/agenda_items.py",
     "core/agenda_refresh.py",
+    "core/calendar_import.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -70,6 +71,7 @@ SAMPLES: dict[str, object] = {
         messages.CadenceNote("Bo", None),
     ),
     "tuple[tuple[str, int], ...]": (("Ada", 10), ("Bo", 12)),
+    "SkipReason": "past",
     "tuple[tuple[str, date | None, date | None], ...]": (
         ("Ada", date(2026, 10, 1), None),
     ),
@@ -111,6 +113,12 @@ def test_every_kind_has_words(kind: type[messages.Told]) -> None:
     assert message.hints == tuple(hints)
     if hints:  # each command is written into the line, as a command line
         assert isinstance(said, Said) and said.hints == tuple(hints)
+
+
+@pytest.mark.parametrize("reason", typing.get_args(messages.SkipReason))
+def test_every_skip_reason_has_words(reason: messages.SkipReason) -> None:
+    one, many = (str(messages.EventsSkipped(reason, n, 2999, 2000)) for n in (1, 2))
+    assert one and many and one != many and "{" not in one + many
 
 
 def test_plurals_go_through_one_helper() -> None:

@@ -5,14 +5,15 @@ no English. Its words are written in one place, `render/words/`, which a
 translator or a reviewer reads: `str()` of a message is its plain line (as
 `str()` of a `Said` is), and `--json` carries that line (`tojson`). `Message`
 is every kind. A new kind goes in its area's module (`followups`,
-`checklist`, `coach`, `doctor`, `meetings`, `git`), into that area's union, and gets
-its words in the same area of `render/words/` (mypy checks that each kind
-has them).
+`checklist`, `coach`, `doctor`, `meetings`, `git`, `calendar`), into that
+area's union, and gets its words in the same area of `render/words/` (mypy
+checks that each kind has them).
 """
 
 from __future__ import annotations
 
 from ._base import Told, message
+from .calendar import CalendarMessage, EventsSkipped, SkipReason
 from .checklist import (
     AddFirstGoal,
     AddGoal,
@@ -157,6 +158,7 @@ Message = (
     | StoreMessage
     | GitMessage
     | AgendaMessage
+    | CalendarMessage
 )
 
 __all__ = [
@@ -174,6 +176,7 @@ __all__ = [
     "BrokenGit",
     "CadenceEvidence",
     "CadenceNote",
+    "CalendarMessage",
     "CancelToAnnounce",
     "CheckGoals",
     "ChecklistMessage",
@@ -185,6 +188,7 @@ __all__ = [
     "DoctorMessage",
     "DraftsKept",
     "EventNotDate",
+    "EventsSkipped",
     "EvidenceMessage",
     "ExploreBetween",
     "ExploreRecommended",
@@ -259,6 +263,7 @@ __all__ = [
     "SameTitle",
     "SettingsMissing",
     "SharedEvidence",
+    "SkipReason",
     "SmartMessage",
     "StaleIndexLock",
     "StaleTemps",

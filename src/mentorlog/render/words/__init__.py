@@ -17,6 +17,7 @@ from mentorlog import messages as m
 from mentorlog.hints import Said
 from mentorlog.words import plural
 
+from .calendar import calendar
 from .checklist import advice, evidence, habit
 from .coach import goal_note, smart
 from .doctor import doctor
@@ -65,6 +66,8 @@ def words(message: m.Message) -> Said | str:
         return meetings(message)
     if isinstance(message, m.AgendaMessage):
         return agenda(message)
+    if isinstance(message, m.CalendarMessage):
+        return calendar(message)
     if isinstance(message, m.StoreMessage):
         return saving(message)
     if isinstance(message, m.GitMessage):
