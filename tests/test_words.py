@@ -22,6 +22,7 @@ from mentorlog.core.sessions import MERGED_NOTE
 from mentorlog.hints import Hint, Said, hint
 from mentorlog.render.words import plural, words
 from mentorlog.store.gitsync import GITIGNORE
+from mentorlog.store.journal import Journal
 
 SRC = Path(__file__).parents[1] / "src" / "mentorlog"
 
@@ -263,3 +264,29 @@ def test_the_words_are_not_imported_to_start(option: str, tmp_path: Path) -> Non
     assert "mentorlog" in imported  # the check sees what is imported
     assert "mentorlog.render.words" not in imported
     assert "mentorlog.messages" not in imported
+
+
+def test_warnings_carry_their_messages_to_where_they_are_worded(
+    journal: Journal,
+) -> None:
+    """Merged plans and a conflicted copy are said as messages (data) until
+    `render.warn` writes them: no one turns them into text on the way."""
+    from mentorlog.core.agenda import PrepRequest, prep
+    from mentorlog.core.sessions import merge_duplicate_plans
+    from tests.core.build import TODAY, mentor
+
+    ada = mentor(journal)
+    prep(journal, PrepRequest(ada, on=date(2026, 12, 3), topics=["First"]), TODAY)
+    [path] = (journal.root / "sessions").glob("*.md")
+    text = path.read_text()
+    [old_id] = [line for line in text.splitlines() if line.startswith("id = ")]
+    twin = text.replace(old_id, 'id = "01jcqp0000000000000000000a"')
+    (path.parent / "twin.md").write_text(twin)
+    (path.parent / f"{path.stem} (1).md").write_text(text)  # a sync tool's copy
+    journal.forget()
+    with journal.transaction():
+        [merged] = merge_duplicate_plans(journal)
+    assert isinstance(merged, messages.PlansMerged)
+    assert "were merged into one" in str(merged)
+    copies = [w for w in journal.warnings if isinstance(w, messages.ConflictedCopy)]
+    assert copies and "a conflicted copy of" in str(copies[0])
