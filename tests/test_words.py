@@ -1,5 +1,5 @@
 """The message catalogue (issue 13): the core says what happened as data
-(`mentorlog.messages`), and `render/words.py` is the one place that writes
+(`mentorlog.messages`), and `render/words/` is the one place that writes
 it as words."""
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 
 from mentorlog import messages, tojson
+from mentorlog.core.agenda_items import _CARRIED as CARRIED
 from mentorlog.core.mentors import CHANNEL_HELP, JOB_WORDS
 from mentorlog.core.sessions import MERGED_NOTE
 from mentorlog.hints import Hint, Said, hint
 from mentorlog.render.words import plural, words
+from mentorlog.store.gitsync import GITIGNORE
+from mentorlog.store.journal import Journal
 
 SRC = Path(__file__).parents[1] / "src" / "mentorlog"
 
@@ -40,6 +43,15 @@ CONVERTED = [
     "core/history.py",
     "core/mentor_changes.py",
     "store/transaction.py",
+    "core/sync.py",
+    "store/gitrun.py",
+    "store/gitsync.py",
+    "store/gitrecover.py",
+    "store/conflicts.py",
+    "core/agenda.py",
+    "core/agenda_items.py",
+    "core/agenda_refresh.py",
+    "core/calendar_import.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -60,6 +72,7 @@ SAMPLES: dict[str, object] = {
         messages.CadenceNote("Bo", None),
     ),
     "tuple[tuple[str, int], ...]": (("Ada", 10), ("Bo", 12)),
+    "SkipReason": "past",
     "tuple[tuple[str, date | None, date | None], ...]": (
         ("Ada", date(2026, 10, 1), None),
     ),
@@ -101,6 +114,12 @@ def test_every_kind_has_words(kind: type[messages.Told]) -> None:
     assert message.hints == tuple(hints)
     if hints:  # each command is written into the line, as a command line
         assert isinstance(said, Said) and said.hints == tuple(hints)
+
+
+@pytest.mark.parametrize("reason", typing.get_args(messages.SkipReason))
+def test_every_skip_reason_has_words(reason: messages.SkipReason) -> None:
+    one, many = (str(messages.EventsSkipped(reason, n, 2999, 2000)) for n in (1, 2))
+    assert one and many and one != many and "{" not in one + many
 
 
 def test_plurals_go_through_one_helper() -> None:
@@ -164,6 +183,39 @@ KEPT = {
     "smart.py": {'"first step"'},
     # a programming error's assertion, not said to the user
     "transaction.py": {"writes happen inside Journal.transaction()"},
+    # commit messages written into git, and the headers of the .gitignore and
+    # .gitattributes written into the journal
+    "sync.py": {
+        "mentorlog: start the journal",
+        "mentorlog sync: local changes",
+        "mentorlog sync: keep local state out of git",
+        "# mentorlog: derived, local or transient\n",
+        "# mentorlog: its own files merge record by record\n",
+    },
+    # the .gitignore written into the journal; the merge driver's name in git
+    "gitsync.py": {GITIGNORE, "mentorlog record merge"},
+    "gitrecover.py": {"mentorlog: the files an interrupted sync was changing"},
+    # a heading of the agenda file, left out of the pre-read
+    "agenda.py": {"## before leaving"},
+    # the agenda's lines, written into the meeting's file (journal text), and
+    # the pattern that reads a carried question's note back from it
+    "agenda_items.py": {
+        " (overdue since ",
+        "target passed",
+        "behind schedule",
+        " (first asked ",
+        "first asked ",
+        "from the cancelled meeting of ",
+        "; not yet applied)",
+        "say how",
+        "no target",
+        " — at risk: ",
+        ' what you made of "',
+        '", which they recommended',
+        "- Ask for feedback on: ",
+        'progress on "',
+        CARRIED.pattern,
+    },
 }
 
 
@@ -197,7 +249,7 @@ def test_converted_modules_compose_no_sentences(relpath: str) -> None:
 
 @pytest.mark.parametrize("option", ["--version", "--help"])
 def test_the_words_are_not_imported_to_start(option: str, tmp_path: Path) -> None:
-    """Start-up stays as fast: `render/words.py` is imported where a message
+    """Start-up stays as fast: `render/words/` is imported where a message
     is written, not by `--version` or `--help`."""
     env = {**os.environ, "MENTORLOG_HOME": str(tmp_path / "journal")}
     ran = subprocess.run(
@@ -212,3 +264,29 @@ def test_the_words_are_not_imported_to_start(option: str, tmp_path: Path) -> Non
     assert "mentorlog" in imported  # the check sees what is imported
     assert "mentorlog.render.words" not in imported
     assert "mentorlog.messages" not in imported
+
+
+def test_warnings_carry_their_messages_to_where_they_are_worded(
+    journal: Journal,
+) -> None:
+    """Merged plans and a conflicted copy are said as messages (data) until
+    `render.warn` writes them: no one turns them into text on the way."""
+    from mentorlog.core.agenda import PrepRequest, prep
+    from mentorlog.core.sessions import merge_duplicate_plans
+    from tests.core.build import TODAY, mentor
+
+    ada = mentor(journal)
+    prep(journal, PrepRequest(ada, on=date(2026, 12, 3), topics=["First"]), TODAY)
+    [path] = (journal.root / "sessions").glob("*.md")
+    text = path.read_text()
+    [old_id] = [line for line in text.splitlines() if line.startswith("id = ")]
+    twin = text.replace(old_id, 'id = "01jcqp0000000000000000000a"')
+    (path.parent / "twin.md").write_text(twin)
+    (path.parent / f"{path.stem} (1).md").write_text(text)  # a sync tool's copy
+    journal.forget()
+    with journal.transaction():
+        [merged] = merge_duplicate_plans(journal)
+    assert isinstance(merged, messages.PlansMerged)
+    assert "were merged into one" in str(merged)
+    copies = [w for w in journal.warnings if isinstance(w, messages.ConflictedCopy)]
+    assert copies and "a conflicted copy of" in str(copies[0])

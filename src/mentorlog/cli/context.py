@@ -152,4 +152,4 @@ def show_merge_notes(file: str, record: Any) -> None:
     from mentorlog.core.doctor import merge_notes
 
     for note in merge_notes(file, record):
-        journal().warn_once(str(note))
+        journal().warn_once(note)

@@ -11,6 +11,7 @@ from mentorlog._struct import struct
 from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import UserError
 from mentorlog.hints import Said, Slot, hint
+from mentorlog.messages import NextMeetingChosen, OffLimits, OnlyMentorChosen
 from mentorlog.models import (
     Mentor,
     Move,
@@ -74,16 +75,17 @@ class PrepResult:
     view: SessionView
     created: bool
     added: list[str]
-    warnings: list[str]
+    warnings: list[OffLimits]
     mentor_short: str = ""
-    chosen: str | None = None  # why this mentor, when none was named
+    # why this mentor, when none was named
+    chosen: NextMeetingChosen | OnlyMentorChosen | None = None
     moved: Moved | None = None
 
 
 # -- choosing the mentor and the date ------------------------------------------------
 def choose_mentor(
     journal: Journal, ref: str | None, today: date
-) -> tuple[Mentor, str | None]:
+) -> tuple[Mentor, NextMeetingChosen | OnlyMentorChosen | None]:
     if ref is not None:
         return journal.resolve(MENTORS, ref).record, None
     mentors = mentors_by_id(journal)
@@ -98,10 +100,10 @@ def choose_mentor(
     if upcoming:
         first = upcoming[0]
         mentor = mentors[first.mentor]
-        return mentor, f"{mentor.name}: the next meeting, on {first.date.isoformat()}"
+        return mentor, NextMeetingChosen(mentor.name, first.date)
     active = [m for m in mentors.values() if m.available]
     if len(active) == 1:
-        return active[0], f"{active[0].name}: your only mentor"
+        return active[0], OnlyMentorChosen(active[0].name)
     if not active:
         raise UserError(
             Said(
@@ -136,15 +138,12 @@ def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> d
 
 
 # -- prep --------------------------------------------------------------------------
-def _off_limits(mentor: Mentor, texts: list[str]) -> list[str]:
+def _off_limits(mentor: Mentor, texts: list[str]) -> list[OffLimits]:
     warnings = []
     for text in texts:
         for term in mentor.agreement.off_limits:
             if re.search(rf"\b{re.escape(normal(term))}\b", normal(text)):
-                warnings.append(
-                    f'"{text}" touches "{term}", which you agreed is off-limits with '
-                    f"{mentor.name}"
-                )
+                warnings.append(OffLimits(text, term, mentor.name))
     return warnings
 
 
@@ -174,7 +173,7 @@ def _asked(request: PrepRequest) -> _Asked:
 
 def _preparable(
     journal: Journal, ref: str | None, today: date
-) -> tuple[Mentor, str | None]:
+) -> tuple[Mentor, NextMeetingChosen | OnlyMentorChosen | None]:
     """The mentor to prepare for (and why, when none was named); refuses an
     ended mentorship and a flash contact who declined."""
     mentor, chosen = choose_mentor(journal, ref, today)

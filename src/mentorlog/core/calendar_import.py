@@ -25,11 +25,12 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from mentorlog._struct import struct
 from mentorlog.dates import LATEST, in_range
 from mentorlog.errors import UserError
+from mentorlog.messages import EventsSkipped, SkipReason
 from mentorlog.models import Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal
@@ -49,52 +50,15 @@ MAX_PLANS = 2000  # meetings one import plans or moves; the rest, the next time
 
 What = Literal["plan", "move", "same"]
 
-# Why an event is skipped: a stable code (the `--json` key) and its words, as
-# the one stderr line says them after a count ("3 name no mentor").
-# Why events were skipped: a code (the JSON's `reason`) -> the words said of
-# one event and of several ("1 is in the past", "2 are in the past").
-REASONS = {
-    "no_uid": ("has no UID", "have no UID"),
-    "repeated_uid": (
-        "repeats a UID another event has",
-        "repeat a UID another event has",
-    ),
-    "no_start": ("has no start", "have no start"),
-    "unknown_time_zone": ("is in an unknown time zone", "are in an unknown time zone"),
-    "several_days": ("lasts more than a day", "last more than a day"),
-    "clocks_skip": (
-        "is at a local time the clocks skip (daylight saving)",
-        "are at a local time the clocks skip (daylight saving)",
-    ),
-    "rule_not_followed": (
-        "recurs too often or by a rule too long to follow",
-        "recur too often or by a rule too long to follow",
-    ),
-    "recur_no_more": ("recurs no more", "recur no more"),
-    "past": ("is in the past", "are in the past"),
-    "beyond_range": ("is dated beyond {latest}", "are dated beyond {latest}"),
-    "no_mentor": ("names no mentor", "name no mentor"),
-    "several_mentors": ("names more than one mentor", "name more than one mentor"),
-    "day_taken": (
-        "falls on a day already planned with that mentor",
-        "fall on a day already planned with that mentor",
-    ),
-    "held_or_cancelled": (
-        "was held or cancelled already",
-        "were held or cancelled already",
-    ),
-    "over_cap": (
-        "was past the {cap} meetings one import plans (import again)",
-        "were past the {cap} meetings one import plans (import again)",
-    ),
-}
+# Why an event is skipped: a stable code (the JSON's `reason`), in the order
+# docs/json.md lists them; its words are in render/words/calendar.py.
+REASONS: tuple[SkipReason, ...] = get_args(SkipReason)
 
 
-def reason_text(code: str, count: int = 2) -> str:
-    """Why `count` events were skipped, in words that agree with the count
-    (without the number)."""
-    one, many = REASONS[code]
-    return (one if count == 1 else many).format(latest=LATEST.year, cap=MAX_PLANS)
+def skipped_message(code: SkipReason, count: int = 2) -> EventsSkipped:
+    """Why `count` events were skipped (its words agree with the count, and
+    hold no number: the JSON's `message`)."""
+    return EventsSkipped(code, count, LATEST.year, MAX_PLANS)
 
 
 @json_keys(
@@ -125,7 +89,7 @@ class Planned:
         "moved": lambda r: r.doing("move"),
         "unchanged": lambda r: r.doing("same"),
         "skipped": lambda r: [
-            {"reason": code, "count": count, "message": reason_text(code, count)}
+            {"reason": code, "count": count, "message": skipped_message(code, count)}
             for code, count in r.skipped.items()
         ],
         "skipped_count": "skipped_count",
@@ -134,7 +98,7 @@ class Planned:
 @struct
 class ImportResult:
     planned: list[Planned]
-    skipped: dict[str, int]  # why (a code of `REASONS`) -> how many events
+    skipped: dict[SkipReason, int]  # why -> how many events
     dry_run: bool
 
     @property
@@ -195,7 +159,7 @@ def _reason(error: BaseException) -> str:
 
 
 def _events(
-    calendar: Any, today: date, path: Path, skipped: dict[str, int], zone: Zone
+    calendar: Any, today: date, path: Path, skipped: dict[SkipReason, int], zone: Zone
 ) -> list[_Event]:
     """The events to plan from; each other one counted in `skipped`."""
     found: list[_Event] = []
@@ -223,7 +187,7 @@ def _events(
 
 def _read_event(
     event: Any, calendar: Any, today: date, zone: Zone, seen: set[str]
-) -> _Event | str | None:
+) -> _Event | SkipReason | None:
     """The event to plan from, or why not (a code of `REASONS`); None for a
     moved occurrence of a series, which its series takes into account."""
     uid = one_line(str(event.get("UID", "")))[:MAX_UID]
@@ -468,7 +432,7 @@ def _attendees(event: Any) -> tuple[list[str], list[str]]:
     return names, emails
 
 
-def _skip(skipped: dict[str, int], why: str) -> None:
+def _skip(skipped: dict[SkipReason, int], why: SkipReason) -> None:
     skipped[why] = skipped.get(why, 0) + 1
 
 
@@ -476,7 +440,7 @@ def import_calendar(
     journal: Journal, path: Path, today: date, *, dry_run: bool
 ) -> ImportResult:
     calendar = read_calendar(path)
-    skipped: dict[str, int] = {}
+    skipped: dict[SkipReason, int] = {}
     events = _events(calendar, today, path, skipped, journal_zone(journal))
     with journal.transaction():
         mentors = [
@@ -531,7 +495,7 @@ def import_calendar(
 
 def _place(
     event: _Event, mentor: Mentor, index: _Index
-) -> tuple[What, Stored[Session] | None] | str:
+) -> tuple[What, Stored[Session] | None] | SkipReason:
     """What the event does: plan a new meeting, move the one it planned
     before (or the one planned by hand that day), or nothing; else why it is
     skipped (a code of `REASONS`)."""

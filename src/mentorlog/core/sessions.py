@@ -267,13 +267,13 @@ def planned(sessions: list[Stored[Session]]) -> list[Stored[Session]]:
 MERGED_NOTE = "<!-- mentorlog: merged from a second plan of this meeting -->"
 
 
-def merge_duplicate_plans(journal: Journal) -> list[str]:
+def merge_duplicate_plans(journal: Journal) -> list[PlansMerged]:
     """One meeting per mentor and date: planned sessions that share both (two
     devices planned the same meeting, then synced) become one, the oldest
     (by `created`, then id): the union of topics, questions, things to bring,
     and the other's notes appended under a note; the other file is removed.
     Call inside a transaction; returns what was merged, to be said."""
-    said: list[str] = []
+    said: list[PlansMerged] = []
     groups: dict[tuple[str, date], list[Stored[Session]]] = {}
     for stored in journal.load(SESSIONS).records:
         if stored.record.status == "planned":
@@ -305,15 +305,12 @@ def merge_duplicate_plans(journal: Journal) -> list[str]:
         journal.save(SESSIONS, session, keep, body=body)
         for other in others:
             journal.delete(other.path)
-        # written here while its callers (sync, prep, import) warn with text
         said.append(
-            str(
-                PlansMerged(
-                    session.mentor_name,
-                    day,
-                    journal.relative(keep.path),
-                    tuple(journal.relative(o.path) for o in others),
-                )
+            PlansMerged(
+                session.mentor_name,
+                day,
+                journal.relative(keep.path),
+                tuple(journal.relative(o.path) for o in others),
             )
         )
     return said

@@ -11,6 +11,7 @@ from pathlib import Path
 from mentorlog._struct import struct
 from mentorlog.errors import JournalIOError, MentorlogError, UserError
 from mentorlog.hints import Said, hint
+from mentorlog.messages import SyncConflicted
 from mentorlog.store import gitrecover, gitrun, gitsync, undo
 from mentorlog.store.journal import Journal
 
@@ -252,20 +253,14 @@ def _take_in(journal: Journal) -> bool:
     return gitsync.commit_all(root, "mentorlog sync: keep local state out of git")
 
 
-def _conflict_message(root: Path, files: list[str]) -> Said:
-    listed = ", ".join(files[:5]) + (
-        f" and {len(files) - 5} more" if len(files) > 5 else ""
-    )
-    where = gitrun.git_here(root)
-    return Said(
-        f"both devices changed {listed}; both versions are kept in the file between "
-        "<<<<<<< and >>>>>>> lines. Keep what you want (",
+def _conflict_message(root: Path, files: list[str]) -> SyncConflicted:
+    """Both devices changed `files`: how to keep what you want, or go back."""
+    return SyncConflicted(
+        tuple(files),
+        gitrun.git_here(root),
         hint("edit", files[0]),
-        f"), then: {where} add -A && {where} rebase --continue, and ",
         hint("sync"),
-        " again (or go back to before the sync with ",
         hint("sync", "--abort"),
-        ": what the files hold is kept in git)",
     )
 
 

@@ -1,17 +1,19 @@
 """What the core says, as data: one small frozen class per kind of message.
 
 A message holds only the facts (names, dates, counts, commands as `Hint`s);
-no English. Its words are written in one place, `render/words.py`, which a
+no English. Its words are written in one place, `render/words/`, which a
 translator or a reviewer reads: `str()` of a message is its plain line (as
 `str()` of a `Said` is), and `--json` carries that line (`tojson`). `Message`
 is every kind. A new kind goes in its area's module (`followups`,
-`checklist`, `coach`, `doctor`, `meetings`), into that area's union, and gets
-its words there (mypy checks that each kind has them).
+`checklist`, `coach`, `doctor`, `meetings`, `git`, `calendar`), into that
+area's union, and gets its words in the same area of `render/words/` (mypy
+checks that each kind has them).
 """
 
 from __future__ import annotations
 
 from ._base import Told, message
+from .calendar import CalendarMessage, EventsSkipped, SkipReason
 from .checklist import (
     AddFirstGoal,
     AddGoal,
@@ -110,7 +112,21 @@ from .followups import (
     ThanksOwed,
     UpdateOwed,
 )
+from .git import (
+    BrokenGit,
+    ConflictedCopy,
+    GitMessage,
+    HowToFinish,
+    HowToMergeCopy,
+    IdentitySet,
+    OperationOpen,
+    StaleIndexLock,
+    SyncConflicted,
+    SyncMovedOn,
+    SyncPutBack,
+)
 from .meetings import (
+    AgendaMessage,
     AskToKeepMeeting,
     AskTooLong,
     ExploreRecommended,
@@ -118,8 +134,11 @@ from .meetings import (
     MeetingMessage,
     MentorMessage,
     NextByCadence,
+    NextMeetingChosen,
     NoCadence,
     NoQuestion,
+    OffLimits,
+    OnlyMentorChosen,
     PlansMerged,
     ReadsLikeJobRequest,
     SameName,
@@ -127,7 +146,7 @@ from .meetings import (
     TooManyQuestions,
 )
 
-# Every kind of message (render/words.py gives each its words).
+# Every kind of message (render/words/ gives each its words).
 Message = (
     FollowUpMessage
     | ChecklistMessage
@@ -137,12 +156,16 @@ Message = (
     | MentorMessage
     | MeetingMessage
     | StoreMessage
+    | GitMessage
+    | AgendaMessage
+    | CalendarMessage
 )
 
 __all__ = [
     "AddFirstGoal",
     "AddGoal",
     "AdviceMessage",
+    "AgendaMessage",
     "AgendasEvidence",
     "AgreeOpen",
     "AgreementsEvidence",
@@ -150,18 +173,22 @@ __all__ = [
     "AskFeedbackEach",
     "AskToKeepMeeting",
     "AskTooLong",
+    "BrokenGit",
     "CadenceEvidence",
     "CadenceNote",
+    "CalendarMessage",
     "CancelToAnnounce",
     "CheckGoals",
     "ChecklistMessage",
     "CommitsNotInFiles",
     "ComparisonNotResult",
+    "ConflictedCopy",
     "CouldBeAnything",
     "DirectionNotResult",
     "DoctorMessage",
     "DraftsKept",
     "EventNotDate",
+    "EventsSkipped",
     "EvidenceMessage",
     "ExploreBetween",
     "ExploreRecommended",
@@ -172,11 +199,15 @@ __all__ = [
     "FindSomeone",
     "FinishOrDrop",
     "FollowUpMessage",
+    "GitMessage",
     "GoalMessage",
     "GoalsEvidence",
     "GoalsHabit",
     "Habit",
     "HabitMessage",
+    "HowToFinish",
+    "HowToMergeCopy",
+    "IdentitySet",
     "ImpressionOwed",
     "JournalIsFile",
     "LogToShare",
@@ -189,6 +220,7 @@ __all__ = [
     "MoveToAnnounce",
     "NetworkEvidence",
     "NextByCadence",
+    "NextMeetingChosen",
     "NoActiveGoal",
     "NoCadence",
     "NoGoalArea",
@@ -205,7 +237,10 @@ __all__ = [
     "NotMeasurable",
     "NotOurFile",
     "NotRelevant",
+    "OffLimits",
     "OnlyFlashHeld",
+    "OnlyMentorChosen",
+    "OperationOpen",
     "PartialBackups",
     "PlanNext",
     "PlanOwed",
@@ -228,10 +263,15 @@ __all__ = [
     "SameTitle",
     "SettingsMissing",
     "SharedEvidence",
+    "SkipReason",
     "SmartMessage",
+    "StaleIndexLock",
     "StaleTemps",
     "StoreMessage",
+    "SyncConflicted",
+    "SyncMovedOn",
     "SyncNotUndone",
+    "SyncPutBack",
     "TargetFromTitle",
     "TargetPassed",
     "TargetPast",

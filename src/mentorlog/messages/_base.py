@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 
 class Told:
-    """What every message kind shares: its words come from `render/words.py`."""
+    """What every message kind shares: its words come from `render/words/`."""
 
     __slots__ = ()
 

@@ -1,5 +1,5 @@
-"""Mentors, the network, recaps and sessions (`core/mentors.py`,
-`core/network.py`, `core/recap.py`, `core/sessions.py`)."""
+"""Mentors, the network, recaps, sessions and prep (`core/mentors.py`,
+`core/network.py`, `core/recap.py`, `core/sessions.py`, `core/agenda.py`)."""
 
 from __future__ import annotations
 
@@ -103,3 +103,27 @@ MeetingMessage = (
     | NoCadence
     | PlansMerged
 )
+
+
+# prep (core/agenda.py): why a mentor was chosen, warnings on what was asked
+
+
+@message
+class NextMeetingChosen(Told):
+    mentor: str
+    on: date  # the next meeting planned
+
+
+@message
+class OnlyMentorChosen(Told):
+    mentor: str
+
+
+@message
+class OffLimits(Told):
+    text: str  # the topic or question
+    term: str  # the off-limits term it touches
+    mentor: str
+
+
+AgendaMessage = NextMeetingChosen | OnlyMentorChosen | OffLimits

@@ -311,11 +311,11 @@ def imported(result: ImportResult) -> None:
         lines.append(Text("No event names a mentor: nothing to plan."))
     emit_lines(lines)
     if result.skipped:
-        from mentorlog.core.calendar_import import reason_text
+        from mentorlog.core.calendar_import import skipped_message
 
         total = result.skipped_count
         why = ", ".join(
-            plural(count, reason_text(code, 1), reason_text(code))
+            plural(count, str(skipped_message(code, 1)), str(skipped_message(code)))
             for code, count in result.skipped.items()
         )
         emit(

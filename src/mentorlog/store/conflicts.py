@@ -32,9 +32,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
+
+if TYPE_CHECKING:
+    from mentorlog.messages import ConflictedCopy, HowToMergeCopy
 
 # a bracket that may hold one more: "(Ada's conflicted copy 2026-11-22 (1))"
 _BRACKETED = r"\((?:[^()]|\([^()]*\))*conflict(?:[^()]|\([^()]*\))*\)"
@@ -174,41 +178,26 @@ def is_suffixed_copy(name: str, original: str) -> bool:
     return name.startswith(stem) and suffix != "" and not suffix[0].isalnum()
 
 
-def warning(copy: str, original: str) -> str:
+def warning(copy: str, original: str) -> ConflictedCopy:
     """What every command says, once, of a conflicted copy."""
-    return str(
-        Said(
-            f"{copy}: a conflicted copy of {original} (a sync tool or a merge made "
-            "it); mentorlog neither reads nor writes it (",
-            hint("doctor"),
-            " says how to merge it)",
-        )
-    )
+    from mentorlog.messages import ConflictedCopy
+
+    return ConflictedCopy(copy, original, hint("doctor"))
 
 
-def is_warning(message: str) -> bool:
+def is_warning(message: object) -> bool:
     """Whether `message` is the `warning` of a conflicted copy."""
-    return "(a sync tool or a merge made it)" in message
+    from mentorlog.messages import ConflictedCopy
+
+    return isinstance(message, ConflictedCopy)
 
 
-def how_to_merge(copy: str, original: str) -> Said:
+def how_to_merge(copy: str, original: str) -> HowToMergeCopy:
     """What `doctor` says of a conflicted copy; the commands it names run as
     shown in a shell, whatever the names hold (a Dropbox copy carries an
-    apostrophe: "Ada's conflicted copy")."""
-    import shlex
+    apostrophe: "Ada's conflicted copy"): a record's copy is merged by
+    editing the record."""
+    from mentorlog.messages import HowToMergeCopy
 
-    first, second = shlex.quote(original), shlex.quote(copy)
-    if not is_record_copy(original):
-        return Said(
-            f"a conflicted copy of {original} (a sync tool or a merge made it), "
-            f"never read nor written: compare them (diff {first} {second}), "
-            f"copy what you keep into {original}, then delete the copy"
-        )
-    return Said(
-        f"a conflicted copy of {original} (a sync tool or a merge made it), "
-        "never read nor written: "
-        f"compare them (diff {first} {second}), copy what you keep into the "
-        "record (",
-        hint("edit", original),
-        "), then delete the copy",
-    )
+    edit = hint("edit", original) if is_record_copy(original) else None
+    return HowToMergeCopy(copy, original, edit)

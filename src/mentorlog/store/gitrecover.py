@@ -13,12 +13,16 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorlog._struct import struct
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
 
 from .gitrun import git
 from .gitsync import LOCAL_STATE, TEMPS, harden, stopped, uncommitted
+
+if TYPE_CHECKING:
+    from mentorlog.messages import SyncMovedOn, SyncPutBack
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -126,11 +130,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def recover_sync(root: Path) -> Said | None:
+def recover_sync(root: Path) -> SyncMovedOn | SyncPutBack | None:
     """Put back a journal whose sync was interrupted (Ctrl-C, a kill) while it
     rebased: the branch as it was before the sync, with every saved record.
     Call with the journal lock held. Returns what to tell the user, or None
     when there was nothing to recover (or it is not ours to recover)."""
+    from mentorlog.messages import SyncMovedOn, SyncPutBack
+
     if not (root / ".git").is_dir():
         return None
     record = recorded_sync(root)
@@ -147,24 +153,11 @@ def recover_sync(root: Path) -> Said | None:
         return None
     if tip != record.head:
         forget_sync(root)
-        return Said(
-            f"a sync was interrupted, and the branch {record.branch} has moved "
-            "since; nothing was changed: `",
-            hint("doctor"),
-            "` lists what is not in the files",
-        )
+        return SyncMovedOn(record.branch, hint("doctor"))
     kept = go_back(root, record.branch)
     forget_sync(root)
     harden(root)  # the files git checked out come with git's modes
-    said = Said(
-        "the last sync was interrupted while it rebased; the journal is back as it "
-        "was before that sync, every saved record in it: run ",
-        hint("sync"),
-        " again",
-    )
-    if kept:
-        said += f" (the files it was changing are kept in git as {kept})"
-    return said
+    return SyncPutBack(hint("sync"), kept)
 
 
 def go_back(root: Path, branch: str) -> str | None:

@@ -21,9 +21,13 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentorlog.errors import MentorlogError, UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
+
+if TYPE_CHECKING:
+    from mentorlog.messages import BrokenGit, StaleIndexLock
 
 # What `git rev-parse --local-env-vars` lists: the variables that belong to
 # one repository (git clears them itself before it works in another). Its
@@ -154,17 +158,11 @@ def require_sound(root: Path) -> None:
         raise BrokenGitError(how_to_mend(root, broken))
 
 
-def how_to_mend(root: Path, said: str) -> Said:
+def how_to_mend(root: Path, said: str) -> BrokenGit:
     """One line: the journal's `.git` is broken, and what to do about it."""
-    where = root / ".git"
-    aside = shlex.quote(f"{where}.broken")
-    return Said(
-        f"the journal's .git is broken, git cannot open it ({said}): "
-        f"restore it from a backup or a clone of your remote, or move it aside "
-        f"(mv {shlex.quote(str(where))} {aside}) and `",
-        hint("init", "--git"),
-        "` starts a new history",
-    )
+    from mentorlog.messages import BrokenGit
+
+    return BrokenGit(str(root / ".git"), said, hint("init", "--git"))
 
 
 STALE_AFTER = 60.0  # seconds: a git that holds its index lock longer is gone
@@ -187,12 +185,10 @@ def stale_index_lock(root: Path, *, now: float | None = None) -> Path | None:
     return lock
 
 
-def how_to_clear(lock: Path) -> str:
-    return (
-        f"{lock} was left by a git that was stopped (no git is running here): "
-        f"remove it (rm {shlex.quote(str(lock))}) and the next change commits "
-        "what is pending"
-    )
+def how_to_clear(lock: Path) -> StaleIndexLock:
+    from mentorlog.messages import StaleIndexLock
+
+    return StaleIndexLock(str(lock))
 
 
 def _git_running_in(root: Path) -> bool:

@@ -10,11 +10,15 @@ import hmac
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mentorlog.hints import Said, Words, hint
+from mentorlog.hints import hint
 
 from .atomic import is_temp
 from .gitrun import git, git_here, is_repo
+
+if TYPE_CHECKING:
+    from mentorlog.messages import HowToFinish, IdentitySet, OperationOpen
 
 GITIGNORE = """\
 # mentorlog: files that are derived, local or transient
@@ -55,7 +59,7 @@ def init_repo(root: Path, name: str | None) -> bool:
     return False
 
 
-def ensure_identity(root: Path, name: str | None = None) -> str | None:
+def ensure_identity(root: Path, name: str | None = None) -> IdentitySet | None:
     """Give the repository an identity to commit with when git finds none (a
     clone on a device without `user.email`): the same repository-local
     fallback `init --git` sets. Returns what to tell the user when it set one
@@ -65,20 +69,18 @@ def ensure_identity(root: Path, name: str | None = None) -> str | None:
         for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")
     ):
         return None
-    set_here = []
+    from mentorlog.messages import IdentitySet
+
+    email = user = None
     if not git(root, "config", "user.email", check=False).stdout.strip():
-        git(root, "config", "user.email", FALLBACK_EMAIL)
-        set_here.append(f"user.email {FALLBACK_EMAIL}")
+        email = FALLBACK_EMAIL
+        git(root, "config", "user.email", email)
     if not git(root, "config", "user.name", check=False).stdout.strip():
-        git(root, "config", "user.name", name or "mentorlog")
-        set_here.append(f"user.name {name or 'mentorlog'}")
-    if not set_here:
+        user = name or "mentorlog"
+        git(root, "config", "user.name", user)
+    if email is None and user is None:
         return None
-    return (
-        f"git had no identity to commit with here: set {' and '.join(set_here)} "
-        f"for this journal only ({git_here(root)} config user.email YOU@EXAMPLE "
-        "to use your own)"
-    )
+    return IdentitySet(email, user, git_here(root))
 
 
 def commit_all(root: Path, message: str, *, change: str | None = None) -> bool:
@@ -242,43 +244,21 @@ def stopped(root: Path) -> str | None:
     return None
 
 
-def how_to_finish(root: Path, operation: str) -> Said:
+def how_to_finish(root: Path, operation: str) -> HowToFinish:
     """What to type to finish the open `operation`, or to go back from it
     without losing anything (never a bare `--abort`: it drops what the files
-    hold that no commit does)."""
-    where = git_here(root)
-    finish = {
-        "rebase": f"{where} add -A && {where} rebase --continue",
-        "merge": f"{where} add -A && {where} commit --no-edit",
-        "cherry-pick": f"{where} add -A && {where} cherry-pick --continue",
-        "revert": f"{where} add -A && {where} revert --continue",
-    }[operation]
-    back: Words = (
-        Said(
-            "or go back to before the sync with ",
-            hint("sync", "--abort"),
-            " (what the files hold is kept in git)",
-        )
-        if operation == "rebase"
-        else f"or commit what you want to keep before you abort it ({where} "
-        f"{operation} --abort drops what no commit holds)"
-    )
-    return (
-        Said(
-            f"finish it (mend the files git names, then {finish}, then ",
-            hint("sync"),
-            ") ",
-        )
-        + back
-    )
+    hold that no commit does): a sync's rebase goes back with `sync --abort`."""
+    from mentorlog.messages import HowToFinish
+
+    abort = hint("sync", "--abort") if operation == "rebase" else None
+    return HowToFinish(operation, git_here(root), hint("sync"), abort)
 
 
-def what_is_open(root: Path, operation: str) -> str:
-    """The open `operation` in words, blaming a conflict only when there is one."""
-    files = conflicted(root)
-    if files:
-        return f"a {operation} stopped on a conflict in {', '.join(files[:3])}"
-    return f"a {operation} (a sync or git stopped before it finished)"
+def what_is_open(root: Path, operation: str) -> OperationOpen:
+    """The open `operation`, blaming a conflict only when there is one."""
+    from mentorlog.messages import OperationOpen
+
+    return OperationOpen(operation, tuple(conflicted(root)))
 
 
 def with_markers(root: Path) -> list[str]:

@@ -45,6 +45,7 @@ from .transaction import Changes
 from .validation import check_before_writing, describe, validate, validation_problem
 
 if TYPE_CHECKING:
+    from mentorlog.messages import Message
     from mentorlog.models import Record, Settings
 
 __all__ = [  # what `mentorlog.store.journal` has always offered
@@ -83,7 +84,8 @@ class Journal:
         self.recovered = 0  # files put back after an interrupted change
         self.migrated: Migrated | None = None  # a migration this Journal ran
         self.purpose: str | None = None  # the command, for git commit messages
-        self.warnings: list[str] = []  # said to the user when the command ends
+        # said to the user when the command ends (`render.warn`)
+        self.warnings: list[str | Message] = []
         # every broken file a read met (a record skipped): the CLI names each
         # one the command did not name itself, so none is skipped silently
         self.problems_met: dict[Problem, None] = {}
@@ -109,7 +111,7 @@ class Journal:
         journal is there, with a problem `doctor` names)."""
         return os.path.lexists(self.settings_path)
 
-    def warn_once(self, message: str) -> None:
+    def warn_once(self, message: str | Message) -> None:
         """Say `message` once when the command ends (stderr)."""
         if message not in self.warnings:
             self.warnings.append(message)

@@ -22,7 +22,7 @@ from mentorlog.errors import (
     NewerJournalError,
     SyncStoppedError,
 )
-from mentorlog.hints import Words, hint
+from mentorlog.hints import hint
 from mentorlog.messages import NotCommitted, NotCommittedMidSync, SyncNotUndone
 
 from . import cache, fs, migrate, settings, tomlfile, undo
@@ -32,6 +32,7 @@ from .paths import LOCK_FILE, SETTINGS_FILE
 from .reader import read_toml
 
 if TYPE_CHECKING:
+    from mentorlog.messages import Message
     from mentorlog.models import Settings
 
 
@@ -45,7 +46,7 @@ FAILED = [0]
 class Host(migrate.Writable, Protocol):
     """What a transaction needs of the journal it changes (`Journal`)."""
 
-    warnings: list[str]
+    warnings: list[str | Message]
     purpose: str | None  # the command, for the git commit message
     recovered: int
     migrated: migrate.Migrated | None
@@ -233,11 +234,11 @@ def _recover_sync(host: Host) -> None:
     from . import gitrecover
 
     try:
-        recovered: Words | SyncNotUndone | None = gitrecover.recover_sync(host.root)
+        recovered: Message | None = gitrecover.recover_sync(host.root)
     except MentorlogError as error:
         recovered = SyncNotUndone(error.message)
-    if recovered:
-        host.warnings.append(str(recovered))
+    if recovered is not None:
+        host.warnings.append(recovered)
 
 
 def _commit_to_git(host: Host, written: list[Path]) -> None:
@@ -255,7 +256,7 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
     if not names:
         return
     if gitsync.in_progress(root) or gitsync.conflicted(root):
-        host.warnings.append(str(NotCommittedMidSync(hint("sync"))))
+        host.warnings.append(NotCommittedMidSync(hint("sync")))
         return
     shown = ", ".join(names[:4]) + (
         f" and {len(names) - 4} more" if len(names) > 4 else ""
@@ -268,7 +269,7 @@ def _commit_to_git(host: Host, written: list[Path]) -> None:
         change = (host.purpose or "").removeprefix("mentorlog").strip()
         gitsync.commit_all(root, message, change=change or None)
     except MentorlogError as error:
-        host.warnings.append(str(NotCommitted(error.message)))
+        host.warnings.append(NotCommitted(error.message))
 
 
 def _first_missing_folder(root: Path) -> Path | None:
