@@ -42,6 +42,12 @@ CONVERTED = [
     "store/transaction.py",
 ]
 
+# The modules whose errors are messages too: no sentence is composed in a
+# `raise` in them either (`messages.errors`, `render/error_words.py`).
+ERRORS_CONVERTED = [
+    "core/goals.py",
+]
+
 # A value of each kind of fact a message holds.
 SAMPLES: dict[str, object] = {
     "str": "Ada",
@@ -63,6 +69,7 @@ SAMPLES: dict[str, object] = {
     "tuple[tuple[str, date | None, date | None], ...]": (
         ("Ada", date(2026, 10, 1), None),
     ),
+    "tuple[tuple[int, str], ...]": ((1, "Draft"), (3, "Draft the plan")),
 }
 
 
@@ -81,7 +88,8 @@ def sample(kind: type[messages.Told]) -> messages.Told:
 def test_every_kind_is_in_the_union() -> None:
     defined = {
         value
-        for value in vars(messages).values()
+        for module in (messages, messages.errors)
+        for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, messages.Told)
         and value is not messages.Told
@@ -109,14 +117,25 @@ def test_plurals_go_through_one_helper() -> None:
     assert plural(0, "entry", "entries") == "0 entries"
 
 
-def sentences(path: Path, kept: frozenset[str] = frozenset()) -> list[str]:
+def sentences(
+    path: Path, kept: frozenset[str] = frozenset(), *, raises: bool = False
+) -> list[str]:
     """Words composed for people in `path`, outside a `raise` (an error
     message is not a result) and outside docstrings: each `Said(...)` call,
-    and each string or f-string with two words in it ("a b")."""
+    and each string or f-string with two words in it ("a b"). With `raises`,
+    the words composed inside a `raise`, and only those."""
     tree = ast.parse(path.read_text())
     skip: set[int] = set()
+    if raises:  # all but what is inside a raise
+        inside = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Raise)
+            for inner in ast.walk(node)
+        }
+        skip.update(id(node) for node in ast.walk(tree) if id(node) not in inside)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Raise):
+        if isinstance(node, ast.Raise) and not raises:
             skip.update(id(inner) for inner in ast.walk(node))
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
@@ -193,6 +212,33 @@ def test_the_scan_finds_sentences_outside_errors_and_docstrings(
 def test_converted_modules_compose_no_sentences(relpath: str) -> None:
     path = SRC / relpath
     assert sentences(path, frozenset(KEPT.get(path.name, ()))) == []
+
+
+@pytest.mark.parametrize("relpath", ERRORS_CONVERTED)
+def test_converted_errors_compose_no_sentences(relpath: str) -> None:
+    path = SRC / relpath
+    assert sentences(path, frozenset(KEPT.get(path.name, ())), raises=True) == []
+
+
+def test_the_scan_can_read_raises_too(tmp_path: Path) -> None:
+    source = tmp_path / "core.py"
+    source.write_text(
+        "def f(name):\n"
+        "    if not name:\n"
+        '        raise UserError(f"no name given for {name}")\n'
+        '    return "Two words"\n'
+    )
+    assert sentences(source) == ["core.py:4: 'Two words'"]
+    assert sentences(source, raises=True) == ["core.py:3: 'no name given for '"]
+
+
+def test_an_error_keeps_its_message_and_says_it() -> None:
+    from mentorlog.errors import UserError
+
+    told = messages.errors.NoMilestones("Ship it")
+    error = UserError(told)
+    assert error.told is told
+    assert error.message == str(error) == 'goal "Ship it" has no milestones yet'
 
 
 @pytest.mark.parametrize("option", ["--version", "--help"])

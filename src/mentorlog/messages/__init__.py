@@ -6,11 +6,14 @@ translator or a reviewer reads: `str()` of a message is its plain line (as
 `str()` of a `Said` is), and `--json` carries that line (`tojson`). `Message`
 is every kind. A new kind goes in its area's module (`followups`,
 `checklist`, `coach`, `doctor`, `meetings`), into that area's union, and gets
-its words there (mypy checks that each kind has them).
+its words there (mypy checks that each kind has them). What an error says
+(`MentorlogError` carries it) is in `errors`, its words in
+`render/error_words.py`.
 """
 
 from __future__ import annotations
 
+from . import errors
 from ._base import Told, message
 from .checklist import (
     AddFirstGoal,
@@ -137,6 +140,7 @@ Message = (
     | MentorMessage
     | MeetingMessage
     | StoreMessage
+    | errors.ErrorMessage
 )
 
 __all__ = [
@@ -246,5 +250,6 @@ __all__ = [
     "UntrustedUndo",
     "UpdateOwed",
     "VagueSpecific",
+    "errors",
     "message",
 ]

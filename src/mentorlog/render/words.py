@@ -14,6 +14,7 @@ from typing import assert_never
 
 from mentorlog import messages as m
 from mentorlog.hints import Hint, Said
+from mentorlog.render.error_words import error_words
 from mentorlog.words import plural
 
 # The parts of a mentoring agreement (`models.AGREEMENT_PARTS`), as labels.
@@ -53,6 +54,8 @@ def words(message: m.Message) -> Said | str:
         return _meetings(message)
     if isinstance(message, m.GoalMessage | m.StoreMessage):
         return _notes(message)
+    if isinstance(message, m.errors.ErrorMessage):  # render/error_words.py
+        return error_words(message)
     assert_never(message)
 
 
