@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import typing
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -46,6 +46,7 @@ CONVERTED = [
 # `raise` in them either (`messages.errors`, `render/error_words.py`).
 ERRORS_CONVERTED = [
     "core/goals.py",
+    "dates.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -55,6 +56,7 @@ SAMPLES: dict[str, object] = {
     "int": 2,
     "date": date(2026, 11, 3),
     "date | None": date(2026, 11, 3),
+    "time": time(2, 30),
     "Hint": hint("prep", "k3"),
     "Hint | None": hint("doctor", "--fix"),
     "object": "kept",
@@ -183,6 +185,8 @@ KEPT = {
     "smart.py": {'"first step"'},
     # a programming error's assertion, not said to the user
     "transaction.py": {"writes happen inside Journal.transaction()"},
+    # a day that does not exist, caught where the date is read
+    "dates.py": {"no such day"},
 }
 
 

@@ -3,7 +3,7 @@ facts of what is wrong; `render/error_words.py` writes them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from mentorlog.hints import Hint
 
@@ -108,7 +108,7 @@ class MilestoneDone(Told):
     on: date | None
 
 
-GoalError = (
+GoalErrorMessage = (
     TitleEmpty
     | TitleTooLong
     | OptionEmpty
@@ -128,4 +128,123 @@ GoalError = (
     | MilestoneDone
 )
 
-ErrorMessage = GoalError
+
+# dates, times and periods a person typed (dates.py); `text` is what they
+# typed, made printable and shortened
+
+
+@message
+class TodayNotDate(Told):
+    text: str  # MENTORLOG_TODAY
+
+
+@message
+class DateEmpty(Told):
+    pass
+
+
+@message
+class DateUnreadable(Told):
+    text: str
+
+
+@message
+class DateOutOfRange(Told):
+    text: str
+
+
+@message
+class TimeUnreadable(Told):
+    text: str
+
+
+@message
+class MinutesDigits(Told):
+    text: str
+    hour: int
+
+
+@message
+class SecondsDigits(Told):
+    text: str
+    hour: int
+
+
+@message
+class HalfDayHour(Told):
+    text: str  # an hour over 12 with am or pm
+
+
+@message
+class HourRange(Told):
+    text: str
+
+
+@message
+class MinuteRange(Told):
+    text: str
+    hour: int
+
+
+@message
+class TimeHasSeconds(Told):
+    text: str
+    at: time  # the time without them
+
+
+@message
+class TimeWithoutDay(Told):
+    text: str
+    typed: str  # the time as read, lower case
+
+
+@message
+class TimeSkipped(Told):
+    at: time
+    day: date
+    zone: str | None  # None: this machine's
+    start: time  # the clocks go forward from start to end
+    end: time
+
+
+@message
+class CadenceUnreadable(Told):
+    text: str
+
+
+@message
+class NoticeUnreadable(Told):
+    text: str
+
+
+@message
+class DurationUnreadable(Told):
+    text: str
+
+
+@message
+class DurationOutOfRange(Told):
+    text: str
+
+
+DateErrorMessage = (
+    TodayNotDate
+    | DateEmpty
+    | DateUnreadable
+    | DateOutOfRange
+    | TimeUnreadable
+    | MinutesDigits
+    | SecondsDigits
+    | HalfDayHour
+    | HourRange
+    | MinuteRange
+    | TimeHasSeconds
+    | TimeWithoutDay
+    | TimeSkipped
+    | CadenceUnreadable
+    | NoticeUnreadable
+    | DurationUnreadable
+    | DurationOutOfRange
+)
+
+ErrorMessage = GoalErrorMessage | DateErrorMessage

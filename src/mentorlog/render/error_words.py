@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from mentorlog.dates import (
+    CADENCE_HELP,
+    DATE_RANGE,
+    DURATION_HELP,
+    NOTICE_HELP,
+    TIME_HELP,
+)
 from mentorlog.hints import Said
 from mentorlog.messages import errors as e
 
 
 def error_words(message: e.ErrorMessage) -> Said | str:
     """The words of an error: one `match` an area, each over its kinds."""
+    if isinstance(message, e.DateErrorMessage):
+        return _dates(message)
     return _goals(message)
 
 
-def _goals(message: e.GoalError) -> Said | str:
+def _goals(message: e.GoalErrorMessage) -> Said | str:
     """Goals and their milestones (`core/goals.py`)."""
     match message:
         case e.TitleEmpty():
@@ -61,5 +70,71 @@ def _goals(message: e.GoalError) -> Said | str:
         case e.MilestoneDone(milestone=milestone, on=on):
             when = f" on {on.isoformat()}" if on else ""
             return f'milestone "{milestone}" is already done{when}'
+        case _:
+            assert_never(message)
+
+
+def _time(text: str) -> str:
+    return f'the time of day "{text}"'
+
+
+def _dates(message: e.DateErrorMessage) -> str:
+    """Dates, times and periods a person typed (`dates.py`)."""
+    match message:
+        case e.TodayNotDate(text=text):
+            return (
+                f'MENTORLOG_TODAY is not a date ("{text}"); use YYYY-MM-DD, '
+                f"{DATE_RANGE}"
+            )
+        case e.DateEmpty():
+            return "the date is empty; try 2026-12-01, friday or in 2 weeks"
+        case e.DateUnreadable(text=text):
+            return (
+                f'cannot read the date "{text}"; '
+                "try 2026-12-01, tomorrow, friday, next friday, in 2 weeks, +3d, eom"
+            )
+        case e.DateOutOfRange(text=text):
+            return f'the date "{text}" is out of range; use one {DATE_RANGE}'
+        case e.TimeUnreadable(text=text):
+            return f"cannot read {_time(text)}; use {TIME_HELP}"
+        case e.MinutesDigits(text=text, hour=hour):
+            return f"{_time(text)}: minutes need two digits, as in {hour}:05"
+        case e.SecondsDigits(text=text, hour=hour):
+            return f"{_time(text)}: seconds need two digits, as in {hour}:00:00"
+        case e.HalfDayHour(text=text):
+            return (
+                f"{_time(text)} is not one: with am or pm the hour runs from 1 to "
+                "12, as in 1pm; or use 24 hours, as in 13:00"
+            )
+        case e.HourRange(text=text):
+            return f"{_time(text)} is not one: the hour runs from 0 to 23, as in 23:00"
+        case e.MinuteRange(text=text, hour=hour):
+            return (
+                f"{_time(text)} is not one: minutes run from 00 to 59, as in {hour}:59"
+            )
+        case e.TimeHasSeconds(text=text, at=at):
+            return (
+                f"{_time(text)} has seconds: a meeting keeps hours and minutes, "
+                f"as in {at:%H:%M}"
+            )
+        case e.TimeWithoutDay(text=text, typed=typed):
+            return (
+                f'"{text}" is a time without a day; give the day too, as in fri {typed}'
+            )
+        case e.TimeSkipped(at=at, day=day, zone=zone, start=start, end=end):
+            where = f"in {zone}" if zone else "in this machine's time zone"
+            return (
+                f"the time {at:%H:%M} does not exist on {day.isoformat()} {where}: "
+                f"the clocks go forward from {start:%H:%M} to {end:%H:%M} that "
+                f"night; give a time before {start:%H:%M} or from {end:%H:%M} on"
+            )
+        case e.CadenceUnreadable(text=text):
+            return f'cannot read the cadence "{text}"; use {CADENCE_HELP}'
+        case e.NoticeUnreadable(text=text):
+            return f'cannot read the notice period "{text}"; use {NOTICE_HELP}'
+        case e.DurationUnreadable(text=text):
+            return f'cannot read the duration "{text}"; use {DURATION_HELP}'
+        case e.DurationOutOfRange(text=text):
+            return f'the duration "{text}" is not between 1 minute and 24 hours'
         case _:
             assert_never(message)
