@@ -47,6 +47,7 @@ CONVERTED = [
 ERRORS_CONVERTED = [
     "core/goals.py",
     "dates.py",
+    "core/mentors.py",
 ]
 
 # A value of each kind of fact a message holds.

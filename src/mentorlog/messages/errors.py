@@ -247,4 +247,87 @@ DateErrorMessage = (
     | DurationOutOfRange
 )
 
-ErrorMessage = GoalErrorMessage | DateErrorMessage
+
+# mentors, asks and agreements (core/mentors.py)
+
+
+@message
+class UnknownChannel(Told):
+    text: str
+    channels: str  # the channels one may type, listed
+
+
+@message
+class NameEmpty(Told):
+    pass
+
+
+@message
+class NameTooLong(Told):
+    length: int
+    most: int
+
+
+@message
+class MentorshipEnded(Told):
+    mentor: str
+    on: date | None
+
+
+@message
+class PartEmpty(Told):
+    option: str  # the agreement part's option
+
+
+@message
+class AskEmpty(Told):
+    pass
+
+
+@message
+class OnNotDeclined(Told):
+    pass
+
+
+@message
+class DayPast(Told):
+    day: date
+
+
+@message
+class NoAskToAnswer(Told):
+    mentor: str
+    ask: Hint
+
+
+@message
+class AlreadyOngoing(Told):
+    mentor: str
+
+
+@message
+class ContactEnded(Told):
+    mentor: str
+
+
+@message
+class AskDeclined(Told):
+    mentor: str
+
+
+MentorErrorMessage = (
+    UnknownChannel
+    | NameEmpty
+    | NameTooLong
+    | MentorshipEnded
+    | PartEmpty
+    | AskEmpty
+    | OnNotDeclined
+    | DayPast
+    | NoAskToAnswer
+    | AlreadyOngoing
+    | ContactEnded
+    | AskDeclined
+)
+
+ErrorMessage = GoalErrorMessage | DateErrorMessage | MentorErrorMessage

@@ -20,6 +20,8 @@ def error_words(message: e.ErrorMessage) -> Said | str:
     """The words of an error: one `match` an area, each over its kinds."""
     if isinstance(message, e.DateErrorMessage):
         return _dates(message)
+    if isinstance(message, e.MentorErrorMessage):
+        return _mentors(message)
     return _goals(message)
 
 
@@ -136,5 +138,40 @@ def _dates(message: e.DateErrorMessage) -> str:
             return f'cannot read the duration "{text}"; use {DURATION_HELP}'
         case e.DurationOutOfRange(text=text):
             return f'the duration "{text}" is not between 1 minute and 24 hours'
+        case _:
+            assert_never(message)
+
+
+def _mentors(message: e.MentorErrorMessage) -> Said | str:
+    """Mentors, asks and agreements (`core/mentors.py`)."""
+    match message:
+        case e.UnknownChannel(text=text, channels=channels):
+            return f'unknown channel "{text}"; use one of {channels}'
+        case e.NameEmpty():
+            return "the mentor's name is empty"
+        case e.NameTooLong(length=length, most=most):
+            return f"the name is {length} characters; {most} at most"
+        case e.MentorshipEnded(mentor=mentor, on=on):
+            when = f" on {on.isoformat()}" if on else ""
+            return f'the mentorship with "{mentor}" already ended{when}'
+        case e.PartEmpty(option=option):
+            return f"{option} is empty"
+        case e.AskEmpty():
+            return "the ask is empty: say who you are, why them, and one question"
+        case e.OnNotDeclined():
+            return "--on goes with accepted or rescheduled, not declined"
+        case e.DayPast(day=day):
+            return f"{day.isoformat()} is in the past"
+        case e.NoAskToAnswer(mentor=mentor, ask=ask):
+            return Said(f'"{mentor}" has no ask to answer; record one with `', ask, "`")
+        case e.AlreadyOngoing(mentor=mentor):
+            return f'"{mentor}" is already an ongoing mentor'
+        case e.ContactEnded(mentor=mentor):
+            return f'the contact with "{mentor}" has ended'
+        case e.AskDeclined(mentor=mentor):
+            return (
+                f'"{mentor}" declined the ask; record a new answer first '
+                "(mentors answer ... accepted)"
+            )
         case _:
             assert_never(message)
