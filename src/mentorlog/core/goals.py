@@ -257,7 +257,7 @@ def edit_goal(journal: Journal, ref: str, changes: GoalChanges, today: date) -> 
             cleaned = _clean(value)
             if cleaned is None:
                 flag = "measure" if name == "measurable" else name
-                raise UserError(e.OptionEmpty(flag))
+                raise UserError(e.FieldEmpty(flag))
             update[name] = one_line(cleaned)
     if changes.target is not None:
         update["target"] = changes.target

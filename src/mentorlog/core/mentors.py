@@ -271,7 +271,7 @@ class AgreementChanges:
         ):
             value = _clean(getattr(self, part))
             if getattr(self, part) is not None and value is None:
-                raise UserError(e.PartEmpty(PART_OPTIONS[part]))
+                raise UserError(e.OptionEmpty(PART_OPTIONS[part]))
             if value is not None:
                 update[part] = value
         for part in ("topics", "off_limits"):

@@ -24,7 +24,7 @@ class TitleTooLong(Told):
 
 
 @message
-class OptionEmpty(Told):
+class FieldEmpty(Told):
     flag: str  # the option, without its dashes
 
 
@@ -111,7 +111,7 @@ class MilestoneDone(Told):
 GoalErrorMessage = (
     TitleEmpty
     | TitleTooLong
-    | OptionEmpty
+    | FieldEmpty
     | NothingToChange
     | GoalAlready
     | MilestoneTitleEmpty
@@ -275,8 +275,8 @@ class MentorshipEnded(Told):
 
 
 @message
-class PartEmpty(Told):
-    option: str  # the agreement part's option
+class OptionEmpty(Told):
+    option: str  # as typed: --notes
 
 
 @message
@@ -320,7 +320,7 @@ MentorErrorMessage = (
     | NameEmpty
     | NameTooLong
     | MentorshipEnded
-    | PartEmpty
+    | OptionEmpty
     | AskEmpty
     | OnNotDeclined
     | DayPast
@@ -330,4 +330,154 @@ MentorErrorMessage = (
     | AskDeclined
 )
 
-ErrorMessage = GoalErrorMessage | DateErrorMessage | MentorErrorMessage
+
+# recaps (core/recap.py)
+
+
+@message
+class SayWhichRecap(Told):
+    mentors: tuple[str, ...]  # the ones with a meeting to recap, sorted
+
+
+@message
+class SessionMentorGone(Told):
+    mentor: str  # the name the session keeps
+    doctor: Hint
+
+
+@message
+class SessionCancelled(Told):
+    day: date
+
+
+@message
+class NoOpenQuestion(Told):
+    ref: str
+
+
+@message
+class NotOpenQuestion(Told):
+    ref: str
+    several: bool  # it matches several, or none
+    questions: tuple[str, ...]  # the open ones, in order
+
+
+@message
+class NotOpenAction(Told):
+    ref: str
+
+
+@message
+class ActionsMatch(Told):
+    ref: str
+    count: int
+    actions: tuple[str, ...]  # the first few
+
+
+@message
+class TakeawayEmpty(Told):
+    pass
+
+
+@message
+class ActionTwice(Told):
+    pass
+
+
+RecapErrorMessage = (
+    SayWhichRecap
+    | SessionMentorGone
+    | SessionCancelled
+    | NoOpenQuestion
+    | NotOpenQuestion
+    | NotOpenAction
+    | ActionsMatch
+    | TakeawayEmpty
+    | ActionTwice
+)
+
+
+# changing, merging and removing mentors (core/mentor_changes.py)
+
+
+@message
+class MergeIntoSelf(Told):
+    mentor: str
+
+
+@message
+class StillReferred(Told):
+    mentor: str
+    counts: tuple[tuple[str, int], ...]  # records by folder
+    merge: Hint
+    end: Hint
+
+
+@message
+class MergeOtherWay(Told):
+    other: str  # a flash contact, ask unanswered
+    mentor: str  # an ongoing mentor
+    merge: Hint
+
+
+@message
+class MeetingsClash(Told):
+    mentor: str
+    other: str
+    day: date
+    paths: tuple[str, ...]  # the two sessions' files
+    move: Hint
+    cancel: Hint
+
+
+@message
+class ReviewAhead(Told):
+    day: date
+
+
+MentorChangeErrorMessage = (
+    MergeIntoSelf | StillReferred | MergeOtherWay | MeetingsClash | ReviewAhead
+)
+
+
+# text a person typed (core/common.py)
+
+
+@message
+class TextEmpty(Told):
+    what: str  # what the text is: action, takeaway, --how evidence
+
+
+@message
+class TextTooLong(Told):
+    what: str
+    length: int
+    most: int
+
+
+@message
+class DueUnreadable(Told):
+    shown: str  # due: and what follows, shortened
+    words_too: bool  # say that --due keeps "due:" as words
+
+
+@message
+class DueOnly(Told):
+    shown: str
+
+
+@message
+class DueTwice(Told):
+    count: int
+
+
+TextErrorMessage = TextEmpty | TextTooLong | DueUnreadable | DueOnly | DueTwice
+
+ErrorMessage = (
+    GoalErrorMessage
+    | DateErrorMessage
+    | MentorErrorMessage
+    | RecapErrorMessage
+    | MentorChangeErrorMessage
+    | TextErrorMessage
+)

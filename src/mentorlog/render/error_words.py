@@ -22,6 +22,12 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _dates(message)
     if isinstance(message, e.MentorErrorMessage):
         return _mentors(message)
+    if isinstance(message, e.RecapErrorMessage):
+        return _recap(message)
+    if isinstance(message, e.MentorChangeErrorMessage):
+        return _mentor_changes(message)
+    if isinstance(message, e.TextErrorMessage):
+        return _text(message)
     return _goals(message)
 
 
@@ -35,7 +41,7 @@ def _goals(message: e.GoalErrorMessage) -> Said | str:
                 f"the goal's title is {length} characters; keep it under "
                 f"{most} and put details in --specific"
             )
-        case e.OptionEmpty(flag=flag):
+        case e.FieldEmpty(flag=flag):
             return f"--{flag} is empty; say what to write"
         case e.NothingToChange():
             return "nothing to change: give an option, or none to open $EDITOR"
@@ -154,7 +160,7 @@ def _mentors(message: e.MentorErrorMessage) -> Said | str:
         case e.MentorshipEnded(mentor=mentor, on=on):
             when = f" on {on.isoformat()}" if on else ""
             return f'the mentorship with "{mentor}" already ended{when}'
-        case e.PartEmpty(option=option):
+        case e.OptionEmpty(option=option):
             return f"{option} is empty"
         case e.AskEmpty():
             return "the ask is empty: say who you are, why them, and one question"
@@ -173,5 +179,108 @@ def _mentors(message: e.MentorErrorMessage) -> Said | str:
                 f'"{mentor}" declined the ask; record a new answer first '
                 "(mentors answer ... accepted)"
             )
+        case _:
+            assert_never(message)
+
+
+def _recap(message: e.RecapErrorMessage) -> Said | str:
+    """Recording a meeting held (`core/recap.py`)."""
+    match message:
+        case e.SayWhichRecap(mentors=mentors):
+            names = ", ".join(mentors) or "none yet"
+            return f"say which mentor or session to recap (mentors: {names})"
+        case e.SessionMentorGone(mentor=mentor, doctor=doctor):
+            return Said(
+                f"the session's mentor ({mentor}) is not in the journal any more, "
+                "or their file does not read (",
+                doctor,
+                ")",
+            )
+        case e.SessionCancelled(day=day):
+            return (
+                f"the session on {day.isoformat()} was cancelled: there is nothing "
+                "to recap"
+            )
+        case e.NoOpenQuestion(ref=ref):
+            return f'"{ref}": the meeting\'s agenda has no open question'
+        case e.NotOpenQuestion(ref=ref, several=several, questions=questions):
+            listed = "; ".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
+            what = "matches several" if several else "is not one"
+            return f'"{ref}" {what} of the open questions: {listed}'
+        case e.NotOpenAction(ref=ref):
+            return f'"{ref}" is not an open action with this mentor'
+        case e.ActionsMatch(ref=ref, count=count, actions=actions):
+            return (
+                f'"{ref}" matches {count} open actions: {"; ".join(actions)}; use '
+                "more of the id"
+            )
+        case e.TakeawayEmpty():
+            return "a takeaway is empty; say what you took away, in a sentence"
+        case e.ActionTwice():
+            return "an action is named twice in --done / --dropped"
+        case _:
+            assert_never(message)
+
+
+def _mentor_changes(message: e.MentorChangeErrorMessage) -> Said | str:
+    """Changing, merging and removing mentors (`core/mentor_changes.py`)."""
+    from mentorlog.core.mentor_changes import counted
+
+    match message:
+        case e.MergeIntoSelf(mentor=mentor):
+            return f"cannot merge {mentor} into themselves"
+        case e.StillReferred(mentor=mentor, counts=counts):
+            return Said(
+                f"{mentor} is referred to by {counted(dict(counts))}; to move them "
+                "to another mentor: ",
+                message.merge,
+                " (or end the mentorship: ",
+                message.end,
+                ")",
+            )
+        case e.MergeOtherWay(other=other, mentor=mentor, merge=merge):
+            return Said(
+                f"{other} is a flash contact whose ask is unanswered, {mentor} an "
+                "ongoing mentor: merge the other way (",
+                merge,
+                ")",
+            )
+        case e.MeetingsClash(mentor=mentor, other=other, day=day, paths=paths):
+            return Said(
+                f"{mentor} and {other} each have a meeting on {day.isoformat()} "
+                f"({', '.join(paths)}): move one (",
+                message.move,
+                ") or cancel it (",
+                message.cancel,
+                "), then merge",
+            )
+        case e.ReviewAhead(day=day):
+            return f"{day.isoformat()} is in the future: record a review held"
+        case _:
+            assert_never(message)
+
+
+def _text(message: e.TextErrorMessage) -> str:
+    """Text a person typed (`core/common.py`)."""
+    match message:
+        case e.TextEmpty(what=what):
+            return f"the {what} is empty"
+        case e.TextTooLong(what=what, length=length, most=most):
+            return f"the {what} is {length} characters; {most} at most"
+        case e.DueUnreadable(shown=shown, words_too=words_too):
+            return (
+                f'cannot read the date in "{shown}"; write due:friday, '
+                "due:2026-12-01, or a date of several words at the end (due:in 5 "
+                "days)"
+                + (
+                    "; to keep due: as words, give the date with --due"
+                    if words_too
+                    else ""
+                )
+            )
+        case e.DueOnly(shown=shown):
+            return f'cannot read the date in "{shown}"'
+        case e.DueTwice(count=count):
+            return f"give one due: date per action, not {count}"
         case _:
             assert_never(message)
