@@ -51,6 +51,8 @@ ERRORS_CONVERTED = [
     "core/recap.py",
     "core/mentor_changes.py",
     "core/common.py",
+    "core/tracking.py",
+    "core/history.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -62,6 +64,7 @@ SAMPLES: dict[str, object] = {
     "date | None": date(2026, 11, 3),
     "time": time(2, 30),
     "bool": True,
+    "Said": Said("finish it: ", hint("sync", "--continue")),
     "Hint": hint("prep", "k3"),
     "Hint | None": hint("doctor", "--fix"),
     "object": "kept",
@@ -112,7 +115,13 @@ def test_every_kind_has_words(kind: type[messages.Told]) -> None:
     assert text.strip() and "{" not in text and "None" not in text
     assert text == (said if isinstance(said, str) else str(said))
     assert tojson.to_json(message) == text == message
-    hints = [value for value in vars(message).values() if isinstance(value, Hint)]
+    hints = [  # its commands, and those of words it holds (a `Said`)
+        one
+        for value in vars(message).values()
+        for one in (
+            (value,) if isinstance(value, Hint) else getattr(value, "hints", ())
+        )
+    ]
     assert message.hints == tuple(hints)
     if hints:  # each command is written into the line, as a command line
         assert isinstance(said, Said) and said.hints == tuple(hints)

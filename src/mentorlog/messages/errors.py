@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from mentorlog.hints import Hint
+from mentorlog.hints import Hint, Said
 
 from ._base import Told, message
 
@@ -473,6 +473,102 @@ class DueTwice(Told):
 
 TextErrorMessage = TextEmpty | TextTooLong | DueUnreadable | DueOnly | DueTwice
 
+
+# actions, feedback, resources and the log (core/tracking.py)
+
+
+@message
+class ActionAlready(Told):
+    action: str  # its text
+    status: str
+
+
+@message
+class FeedbackApplied(Told):
+    on: date | None
+    how: str | None
+
+
+@message
+class UnknownKind(Told):
+    text: str
+    kinds: tuple[str, ...]  # the ones to use
+
+
+@message
+class ResourceDone(Told):
+    resource: str  # its title
+
+
+@message
+class LogAhead(Told):
+    day: date
+
+
+TrackingErrorMessage = (
+    ActionAlready | FeedbackApplied | UnknownKind | ResourceDone | LogAhead
+)
+
+
+# undo (core/history.py)
+
+
+@message
+class NoJournalToUndo(Told):
+    root: str
+
+
+@message
+class UndoNeedsGit(Told):
+    init: Hint
+
+
+@message
+class UndoSyncOpen(Told):
+    what: str  # the open operation, as git sync says it
+    finish: Said  # how to finish it
+
+
+@message
+class UndoUncommitted(Told):
+    first: str  # a changed file
+    more: int  # the others
+    sync: Hint
+
+
+@message
+class NoCommitToUndo(Told):
+    pass
+
+
+@message
+class NotOurCommit(Told):
+    commit: str  # its short hash
+    subject: str
+
+
+@message
+class AlreadyUndone(Told):
+    commit: str
+    git: str  # `git -C ROOT`, as typed in a shell
+
+
+@message
+class RevertFailed(Told):
+    git_said: str
+
+
+HistoryErrorMessage = (
+    NoJournalToUndo
+    | UndoNeedsGit
+    | UndoSyncOpen
+    | UndoUncommitted
+    | NoCommitToUndo
+    | NotOurCommit
+    | AlreadyUndone
+    | RevertFailed
+)
+
 ErrorMessage = (
     GoalErrorMessage
     | DateErrorMessage
@@ -480,4 +576,6 @@ ErrorMessage = (
     | RecapErrorMessage
     | MentorChangeErrorMessage
     | TextErrorMessage
+    | TrackingErrorMessage
+    | HistoryErrorMessage
 )

@@ -28,6 +28,10 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _mentor_changes(message)
     if isinstance(message, e.TextErrorMessage):
         return _text(message)
+    if isinstance(message, e.TrackingErrorMessage):
+        return _tracking(message)
+    if isinstance(message, e.HistoryErrorMessage):
+        return _history(message)
     return _goals(message)
 
 
@@ -282,5 +286,65 @@ def _text(message: e.TextErrorMessage) -> str:
             return f'cannot read the date in "{shown}"'
         case e.DueTwice(count=count):
             return f"give one due: date per action, not {count}"
+        case _:
+            assert_never(message)
+
+
+def _tracking(message: e.TrackingErrorMessage) -> str:
+    """Actions, feedback, resources and the log (`core/tracking.py`)."""
+    match message:
+        case e.ActionAlready(action=action, status=status):
+            return f'the action "{action}" is already {status}'
+        case e.FeedbackApplied(on=on, how=how):
+            return f"that feedback is already applied (on {on}): {how}"
+        case e.UnknownKind(text=text, kinds=kinds):
+            return f'unknown kind "{text}"; use one of {", ".join(kinds)}'
+        case e.ResourceDone(resource=resource):
+            return f'"{resource}" is already done'
+        case e.LogAhead(day=day):
+            return (
+                f"{day.isoformat()} is in the future: log what has happened "
+                "(plans are actions)"
+            )
+        case _:
+            assert_never(message)
+
+
+def _history(message: e.HistoryErrorMessage) -> Said | str:
+    """Undo (`core/history.py`)."""
+    match message:
+        case e.NoJournalToUndo(root=root):
+            return f"no journal at {root}: nothing to undo"
+        case e.UndoNeedsGit(init=init):
+            return Said(
+                "undo works in a git journal, where each change is a commit; this "
+                "one is not (`",
+                init,
+                "` makes it one)",
+            )
+        case e.UndoSyncOpen(what=what, finish=finish):
+            return f"nothing was undone: {what} is not finished; " + finish
+        case e.UndoUncommitted(first=first, more=more, sync=sync):
+            others = f" and {more} more" if more else ""
+            return Said(
+                f"nothing was undone: {first}{others} changed since the last "
+                "commit; commit it (",
+                sync,
+                ") or put it back first",
+            )
+        case e.NoCommitToUndo():
+            return "nothing to undo: the journal has no commit yet"
+        case e.NotOurCommit(commit=commit, subject=subject):
+            return (
+                f'nothing was undone: the last commit ({commit} "{subject}") '
+                "is not a change mentorlog made on this machine"
+            )
+        case e.AlreadyUndone(commit=commit, git=git):
+            return (
+                f"nothing was undone: the last commit ({commit}) is already an undo; "
+                f"undo reverts one change ({git} revert {commit} redoes it)"
+            )
+        case e.RevertFailed(git_said=said):
+            return f"git revert failed: {said}"
         case _:
             assert_never(message)
