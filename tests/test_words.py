@@ -53,6 +53,7 @@ ERRORS_CONVERTED = [
     "core/common.py",
     "core/tracking.py",
     "core/history.py",
+    "core/editing.py",
 ]
 
 # A value of each kind of fact a message holds.
@@ -190,7 +191,6 @@ KEPT = {
     "mentors.py": {"in person", "face to face", JOB_WORDS.pattern, CHANNEL_HELP},
     # a note written into a merged session file; words looked for in a problem
     "sessions.py": {MERGED_NOTE, "is a symbolic link"},
-    "editing.py": {"your text is kept in ", " is unchanged"},
     # the message of the undo's commit, written into git
     "history.py": {"mentorlog undo: ", ")\n\nThis reverts commit "},
     # a word for the user to fill in, in a suggested command

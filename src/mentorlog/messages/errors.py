@@ -569,6 +569,83 @@ HistoryErrorMessage = (
     | RevertFailed
 )
 
+
+# editing a record's file (core/editing.py)
+
+
+@message
+class NoJournalToEdit(Told):
+    root: str
+    init: Hint
+
+
+@message
+class NoRecordMatches(Told):
+    kind: str | None  # the one kind looked in, or None: all of them
+    ref: str
+
+
+@message
+class SeveralKindsMatch(Told):
+    ref: str
+    paths: tuple[str, ...]
+
+
+@message
+class NoFileThere(Told):
+    path: str
+
+
+@message
+class EditorFailedUnchanged(Told):
+    error: str  # what went wrong with the editor
+    target: str
+
+
+@message
+class EditorFailedKept(Told):
+    error: str
+    draft: str  # where the user's text is kept
+    target: str
+
+
+@message
+class EditedEmpty(Told):
+    draft: str
+    target: str
+
+
+@message
+class IdChanged(Told):
+    pass
+
+
+@message
+class DraftInvalid(Told):
+    problem: str  # what is wrong with the draft
+    draft: str
+    target: str
+
+
+@message
+class ChangedWhileEditing(Told):
+    draft: str
+    target: str
+
+
+EditErrorMessage = (
+    NoJournalToEdit
+    | NoRecordMatches
+    | SeveralKindsMatch
+    | NoFileThere
+    | EditorFailedUnchanged
+    | EditorFailedKept
+    | EditedEmpty
+    | IdChanged
+    | DraftInvalid
+    | ChangedWhileEditing
+)
+
 ErrorMessage = (
     GoalErrorMessage
     | DateErrorMessage
@@ -578,4 +655,5 @@ ErrorMessage = (
     | TextErrorMessage
     | TrackingErrorMessage
     | HistoryErrorMessage
+    | EditErrorMessage
 )

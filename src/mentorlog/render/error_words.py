@@ -32,6 +32,8 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _tracking(message)
     if isinstance(message, e.HistoryErrorMessage):
         return _history(message)
+    if isinstance(message, e.EditErrorMessage):
+        return _editing(message)
     return _goals(message)
 
 
@@ -346,5 +348,36 @@ def _history(message: e.HistoryErrorMessage) -> Said | str:
             )
         case e.RevertFailed(git_said=said):
             return f"git revert failed: {said}"
+        case _:
+            assert_never(message)
+
+
+def _kept(draft: str, target: str) -> str:
+    return f"your text is kept in {draft}; {target} is unchanged"
+
+
+def _editing(message: e.EditErrorMessage) -> Said | str:
+    """Editing a record's file (`core/editing.py`)."""
+    match message:
+        case e.NoJournalToEdit(root=root, init=init):
+            return Said(f"no journal at {root} yet: `", init, "` creates it")
+        case e.NoRecordMatches(kind=kind, ref=ref):
+            return f'no {kind or "record"} matches "{ref}"'
+        case e.SeveralKindsMatch(ref=ref, paths=paths):
+            return f'"{ref}" matches records of several kinds: {"; ".join(paths)}'
+        case e.NoFileThere(path=path):
+            return f"no file {path}"
+        case e.EditorFailedUnchanged(error=error, target=target):
+            return f"{error}; {target} is unchanged"
+        case e.EditorFailedKept(error=error, draft=draft, target=target):
+            return f"{error}; {_kept(draft, target)}"
+        case e.EditedEmpty(draft=draft, target=target):
+            return f"the edited file is empty; {_kept(draft, target)}"
+        case e.IdChanged():
+            return "id: the id cannot be changed"
+        case e.DraftInvalid(problem=problem, draft=draft, target=target):
+            return f"{problem}; {_kept(draft, target)}"
+        case e.ChangedWhileEditing(draft=draft, target=target):
+            return f"{target} changed while you were editing; {_kept(draft, target)}"
         case _:
             assert_never(message)
