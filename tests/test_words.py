@@ -54,6 +54,10 @@ ERRORS_CONVERTED = [
     "core/tracking.py",
     "core/history.py",
     "core/editing.py",
+    "core/followups.py",
+    "core/export.py",
+    "core/search.py",
+    "core/month.py",
 ]
 
 # A value of each kind of fact a message holds.

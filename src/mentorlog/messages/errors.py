@@ -646,6 +646,79 @@ EditErrorMessage = (
     | ChangedWhileEditing
 )
 
+
+# follow-ups, exports, search and the month (core/followups.py,
+# core/export.py, core/search.py, core/month.py)
+
+
+@message
+class NoFollowUp(Told):
+    ref: str
+    followups: Hint  # the command that lists them
+
+
+@message
+class FollowUpsMatch(Told):
+    ref: str
+    count: int
+    ids: tuple[str, ...]  # the first few
+
+
+@message
+class PlanToClear(Told):
+    prep: Hint
+
+
+@message
+class RecapToClear(Told):
+    recap: Hint
+    cancel: Hint
+
+
+@message
+class ExportInsideJournal(Told):
+    path: str
+    root: str
+
+
+@message
+class ExportToFolder(Told):
+    path: str
+
+
+@message
+class NoSuchFolder(Told):
+    path: str
+
+
+@message
+class ExportExists(Told):
+    path: str
+
+
+@message
+class SearchEmpty(Told):
+    pass
+
+
+@message
+class NotAMonth(Told):
+    text: str
+
+
+ViewErrorMessage = (
+    NoFollowUp
+    | FollowUpsMatch
+    | PlanToClear
+    | RecapToClear
+    | ExportInsideJournal
+    | ExportToFolder
+    | NoSuchFolder
+    | ExportExists
+    | SearchEmpty
+    | NotAMonth
+)
+
 ErrorMessage = (
     GoalErrorMessage
     | DateErrorMessage
@@ -656,4 +729,5 @@ ErrorMessage = (
     | TrackingErrorMessage
     | HistoryErrorMessage
     | EditErrorMessage
+    | ViewErrorMessage
 )

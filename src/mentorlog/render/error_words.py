@@ -34,6 +34,8 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _history(message)
     if isinstance(message, e.EditErrorMessage):
         return _editing(message)
+    if isinstance(message, e.ViewErrorMessage):
+        return _views(message)
     return _goals(message)
 
 
@@ -379,5 +381,34 @@ def _editing(message: e.EditErrorMessage) -> Said | str:
             return f"{problem}; {_kept(draft, target)}"
         case e.ChangedWhileEditing(draft=draft, target=target):
             return f"{target} changed while you were editing; {_kept(draft, target)}"
+        case _:
+            assert_never(message)
+
+
+def _views(message: e.ViewErrorMessage) -> Said | str:
+    """Follow-ups, exports, search and the month."""
+    match message:
+        case e.NoFollowUp(ref=ref, followups=followups):
+            return Said(f'no follow-up "{ref}"; `', followups, "` lists them")
+        case e.FollowUpsMatch(ref=ref, count=count, ids=ids):
+            return f'"{ref}" matches {count} follow-ups: {", ".join(ids)}'
+        case e.PlanToClear(prep=prep):
+            return Said("plan the meeting to clear this one: ", prep)
+        case e.RecapToClear(recap=recap, cancel=cancel):
+            return Said(
+                "recap or cancel the meeting to clear this one: ", recap, " / ", cancel
+            )
+        case e.ExportInsideJournal(path=path, root=root):
+            return f"{path} is inside the journal ({root}); export to a file outside it"
+        case e.ExportToFolder(path=path):
+            return f"{path} is a folder; give a file name"
+        case e.NoSuchFolder(path=path):
+            return f"the folder {path} does not exist"
+        case e.ExportExists(path=path):
+            return f"{path} already exists; add --force to replace it"
+        case e.SearchEmpty():
+            return "say what to search for"
+        case e.NotAMonth(text=text):
+            return f'--month "{text}" is not a month; write it YYYY-MM (2026-12)'
         case _:
             assert_never(message)
