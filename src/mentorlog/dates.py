@@ -42,6 +42,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from mentorlog.errors import DateError
+from mentorlog.messages import errors as e
 
 WEEKDAYS = {
     "monday": 0,
@@ -129,10 +130,7 @@ def today() -> date:
         except ValueError:
             day = None
         if day is None or not in_range(day):
-            raise DateError(
-                f'MENTORLOG_TODAY is not a date ("{_quote(pinned)}"); '
-                f"use YYYY-MM-DD, {DATE_RANGE}"
-            )
+            raise DateError(e.TodayNotDate(_quote(pinned)))
         return day
     return date.today()
 
@@ -171,20 +169,15 @@ def parse_date(
     ref = base or today()
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
-        raise DateError("the date is empty; try 2026-12-01, friday or in 2 weeks")
+        raise DateError(e.DateEmpty())
     try:
         found = _parse(cleaned, ref, direction)
     except (ValueError, OverflowError):
         found = None
     if found is None:
-        raise DateError(
-            f'cannot read the date "{_quote(text)}"; '
-            "try 2026-12-01, tomorrow, friday, next friday, in 2 weeks, +3d, eom"
-        )
+        raise DateError(e.DateUnreadable(_quote(text)))
     if not in_range(found):
-        raise DateError(
-            f'the date "{_quote(text)}" is out of range; use one {DATE_RANGE}'
-        )
+        raise DateError(e.DateOutOfRange(_quote(text)))
     return found
 
 
@@ -223,36 +216,28 @@ def parse_time(text: str) -> time:
     if cleaned in _NAMED_TIMES:
         return _NAMED_TIMES[cleaned]
     match = _TIME_PARTS.match(cleaned)
-    said = f'the time of day "{_quote(text.strip())}"'
+    said = _quote(text.strip())
     if not match or not (match.group("sep") or match.group("half")):
-        raise DateError(f"cannot read {said}; use {TIME_HELP}")
+        raise DateError(e.TimeUnreadable(said))
     hour = int(match.group("hour"))
     sep, half = match.group("sep"), (match.group("half") or "").replace(".", "")
     minute_text = match.group("minute") or ""
     second_text = match.group("second")
     if (sep in (":", ".") and len(minute_text) < 2) or len(minute_text) == 1:
-        raise DateError(f"{said}: minutes need two digits, as in {hour}:05")
+        raise DateError(e.MinutesDigits(said, hour))
     if second_text is not None and len(second_text) < 2:
-        raise DateError(f"{said}: seconds need two digits, as in {hour}:00:00")
+        raise DateError(e.SecondsDigits(said, hour))
     minute = int(minute_text or 0)
     if half and not 1 <= hour <= 12:
-        raise DateError(
-            f"{said} is not one: with am or pm the hour runs from 1 to 12, as in "
-            "1pm; or use 24 hours, as in 13:00"
-        )
+        raise DateError(e.HalfDayHour(said))
     if half:
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23:
-        raise DateError(f"{said} is not one: the hour runs from 0 to 23, as in 23:00")
+        raise DateError(e.HourRange(said))
     if minute > 59:
-        raise DateError(
-            f"{said} is not one: minutes run from 00 to 59, as in {hour}:59"
-        )
+        raise DateError(e.MinuteRange(said, hour))
     if second_text is not None and int(second_text) != 0:
-        raise DateError(
-            f"{said} has seconds: a meeting keeps hours and minutes, "
-            f"as in {hour:02d}:{minute:02d}"
-        )
+        raise DateError(e.TimeHasSeconds(said, time(hour, minute)))
     return time(hour, minute)
 
 
@@ -264,10 +249,7 @@ def parse_when(
     noon`, `3pm tomorrow`. Without a time, the time is None."""
     cleaned = " ".join(text.strip().lower().split())
     if _is_time(cleaned):
-        raise DateError(
-            f'"{_quote(text.strip())}" is a time without a day; give the day '
-            f"too, as in fri {cleaned}"
-        )
+        raise DateError(e.TimeWithoutDay(_quote(text.strip()), cleaned))
     for pattern in (_TIME_LAST, _TIME_FIRST):
         match = pattern.match(cleaned)
         if match and _is_time(match.group("time")):
@@ -303,12 +285,7 @@ def check_local_time(day: date, at: time, zone: str | None) -> None:
         start -= step
     while end != _as_read_back(end, zone) and end - local < DAY:
         end += step
-    where = f"in {zone}" if zone else "in this machine's time zone"
-    raise DateError(
-        f"the time {at:%H:%M} does not exist on {day.isoformat()} {where}: the "
-        f"clocks go forward from {start:%H:%M} to {end:%H:%M} that night; give a time "
-        f"before {start:%H:%M} or from {end:%H:%M} on"
-    )
+    raise DateError(e.TimeSkipped(at, day, zone, start.time(), end.time()))
 
 
 DAY = timedelta(days=1)
@@ -530,7 +507,7 @@ def parse_cadence(text: str) -> str:
             amount = _amount(match.group(1))
             unit = match.group(2)[0]
     if amount is None or amount < 1 or not unit:
-        raise DateError(f'cannot read the cadence "{_quote(text)}"; use {CADENCE_HELP}')
+        raise DateError(e.CadenceUnreadable(_quote(text)))
     canonical = {
         (7, "d"): "weekly",
         (1, "w"): "weekly",
@@ -562,9 +539,7 @@ def parse_notice(text: str) -> str:
     cleaned = " ".join(text.strip().lower().split())
     match = _NOTICE.match(cleaned)
     if not match:
-        raise DateError(
-            f'cannot read the notice period "{_quote(text)}"; use {NOTICE_HELP}'
-        )
+        raise DateError(e.NoticeUnreadable(_quote(text)))
     amount, unit = int(match.group(1)), match.group(2)[0]
     if unit == "w":
         return f"{amount * 7}d"
@@ -591,17 +566,13 @@ def parse_duration(text: str) -> int:
     cleaned = " ".join(text.strip().lower().split())
     match = _DURATION.match(cleaned)
     if not cleaned or not match:
-        raise DateError(
-            f'cannot read the duration "{_quote(text)}"; use {DURATION_HELP}'
-        )
+        raise DateError(e.DurationUnreadable(_quote(text)))
     if match.group("bare") is not None:
         minutes = int(match.group("bare"))
     else:
         minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
     if not 1 <= minutes <= MAX_MINUTES:
-        raise DateError(
-            f'the duration "{_quote(text)}" is not between 1 minute and 24 hours'
-        )
+        raise DateError(e.DurationOutOfRange(_quote(text)))
     return minutes
 
 

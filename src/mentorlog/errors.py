@@ -27,6 +27,9 @@ class MentorlogError(Exception):
         # a message with commands in it (`hints.Said`) keeps them as data in
         # `hints`; its words, commands written (`render.hints`), in `message`
         self.hints: tuple[Hint, ...] = getattr(message, "hints", ())
+        # what is wrong, as data when it is a `Message` (its words, in
+        # `render/words/errors.py`, are `message`)
+        self.told: Words | Message = message
         self.message = str(message)
         super().__init__(self.message)
         self.hint = hint

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
+from mentorlog.messages import errors as e
 from mentorlog.models import Record
 from mentorlog.store.ids import short_ids
 from mentorlog.store.journal import Journal, Kind, Loaded
@@ -104,9 +105,9 @@ def text_of(value: str, what: str) -> str:
     """User text, whitespace-trimmed, refused when empty or unreasonably long."""
     cleaned = many_lines(value).strip()
     if not cleaned:
-        raise UserError(f"the {what} is empty")
+        raise UserError(e.TextEmpty(what))
     if len(cleaned) > MAX_TEXT:
-        raise UserError(f"the {what} is {len(cleaned)} characters; {MAX_TEXT} at most")
+        raise UserError(e.TextTooLong(what, len(cleaned), MAX_TEXT))
     return cleaned
 
 
@@ -143,16 +144,12 @@ def split_due(text: str, base: date, *, strict: bool = True) -> tuple[str, date 
         if not strict:
             return text, None
         shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
-        raise UserError(
-            f'cannot read the date in "{shown}"; write due:friday, '
-            "due:2026-12-01, or a date of several words at the end (due:in 5 days); "
-            "to keep due: as words, give the date with --due"
-        )
+        raise UserError(e.DueUnreadable(shown, words_too=True))
     if len(found) > 1:
-        raise UserError("give one due: date per action, not " + str(len(found)))
+        raise UserError(e.DueTwice(len(found)))
     return " ".join(part for part in (head, rest) if part), day
     if len(found) > 1:
-        raise UserError("give one due: date per action, not " + str(len(found)))
+        raise UserError(e.DueTwice(len(found)))
     marker = found[0]
     head = text[: marker.start()].rstrip()
     tail = text[marker.end() :].strip()
@@ -166,10 +163,7 @@ def split_due(text: str, base: date, *, strict: bool = True) -> tuple[str, date 
         day = parse_date(word, base=base, direction=FORWARD)
     except UserError:
         shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
-        raise UserError(
-            f'cannot read the date in "{shown}"; write due:friday, '
-            "due:2026-12-01, or a date of several words at the end (due:in 5 days)"
-        ) from None
+        raise UserError(e.DueUnreadable(shown, words_too=False)) from None
     rest = words[1] if len(words) > 1 else ""
     return " ".join(part for part in (head, rest) if part), day
     start = found[-1]
@@ -179,7 +173,7 @@ def split_due(text: str, base: date, *, strict: bool = True) -> tuple[str, date 
         return head, parse_date(tail, base=base)
     except UserError:
         if tail and len(tail.split()) == 1:
-            raise UserError(f'cannot read the date in "due:{tail}"') from None
+            raise UserError(e.DueOnly(f"due:{tail}")) from None
         return text, None
 
 

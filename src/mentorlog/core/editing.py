@@ -14,7 +14,8 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import DataError, MentorlogError, NotFoundError, UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
+from mentorlog.messages import errors as e
 from mentorlog.store import tomlfile
 from mentorlog.store.journal import Journal, Kind, validate
 from mentorlog.store.kinds import ALL_KINDS
@@ -103,11 +104,7 @@ def _find(
 ) -> tuple[Kind[Any] | None, Path, str | None]:
     if ref.strip().lower() in SETTINGS_REFS and len(kinds) > 1:
         if journal.kind_of(journal.settings_path) is None:
-            raise UserError(
-                Said(
-                    f"no journal at {journal.root} yet: `", hint("init"), "` creates it"
-                )
-            )
+            raise UserError(e.NoJournalToEdit(str(journal.root), hint("init")))
         return None, journal.settings_path, None
     by_path = _find_by_path(journal, ref, kinds)
     if by_path is not None:
@@ -123,11 +120,11 @@ def _find(
             continue
         found.append((kind, stored.path, stored.record.id))
     if not found:
-        what = kinds[0].name if len(kinds) == 1 else "record"
-        raise NotFoundError(f'no {what} matches "{ref}"')
+        what = kinds[0].name if len(kinds) == 1 else None
+        raise NotFoundError(e.NoRecordMatches(what, ref))
     if len(found) > 1:
-        listed = "; ".join(journal.relative(path) for _, path, _ in found)
-        raise UserError(f'"{ref}" matches records of several kinds: {listed}')
+        listed = tuple(journal.relative(path) for _, path, _ in found)
+        raise UserError(e.SeveralKindsMatch(ref, listed))
     return found[0]
 
 
@@ -143,7 +140,7 @@ def _find_by_path(
         folder = journal.folder(kind)
         if candidate.parent == folder and candidate.name.endswith(kind.extension):
             if journal.kind_of(candidate) is None:
-                raise NotFoundError(f"no file {journal.relative(candidate)}")
+                raise NotFoundError(e.NoFileThere(journal.relative(candidate)))
             try:
                 record_id = journal.read(kind, candidate).record.id
             except DataError:
@@ -165,20 +162,20 @@ def finish_edit(
     the user may still be typing into it."""
     draft_rel = journal.relative(session.draft)
     target_rel = journal.relative(session.target)
-    kept = f"your text is kept in {session.draft}; {target_rel} is unchanged"
+    draft = str(session.draft)  # where the user's text is kept
     text, style = tomlfile.decode_file(journal.read_bytes(session.draft), draft_rel)
     if editor_error:
         if text == session.original:
             journal.remove(session.draft)
-            raise UserError(f"{editor_error}; {target_rel} is unchanged")
-        raise UserError(f"{editor_error}; {kept}")
+            raise UserError(e.EditorFailedUnchanged(editor_error, target_rel))
+        raise UserError(e.EditorFailedKept(editor_error, draft, target_rel))
     if text == session.original:
         if returned_at_once:
             return EditOutcome(target_rel, changed=False, draft=session.draft)
         journal.remove(session.draft)
         return EditOutcome(target_rel, changed=False)
     if not text.strip():
-        raise UserError(f"the edited file is empty; {kept}")
+        raise UserError(e.EditedEmpty(draft, target_rel))
     try:
         if session.kind is None:
             from mentorlog.models import Settings
@@ -189,15 +186,14 @@ def finish_edit(
             if session.record_id and parsed.record.id != session.record_id:
                 line = tomlfile.line_of(parsed.front, ["id"])
                 first = 2 if session.kind.front_matter else 1
-                raise DataError(
-                    draft_rel, line and line + first - 1, "id: the id cannot be changed"
-                )
+                raise DataError(draft_rel, line and line + first - 1, e.IdChanged())
     except DataError as error:
-        raise DataError(error.path, error.line, f"{error.detail}; {kept}") from None
+        problem = e.DraftInvalid(str(error.detail), draft, target_rel)
+        raise DataError(error.path, error.line, problem) from None
     with journal.transaction():
         current = tomlfile.decode(journal.read_bytes(session.target), target_rel)
         if current != session.original:
-            raise UserError(f"{target_rel} changed while you were editing; {kept}")
+            raise UserError(e.ChangedWhileEditing(draft, target_rel))
         # the line endings and BOM the draft has: the file's own, unless the
         # user's editor changed them
         journal.write_text(session.target, text, style=style)

@@ -521,21 +521,19 @@ def write_export(
     import os
 
     from mentorlog.errors import UserError
+    from mentorlog.messages import errors as e
     from mentorlog.store.atomic import atomic_write
     from mentorlog.store.paths import expand
 
     path = Path(os.path.abspath(expand(path_text)))
     if inside_journal(path, journal_root):
-        raise UserError(
-            f"{path} is inside the journal ({journal_root}); "
-            "export to a file outside it"
-        )
+        raise UserError(e.ExportInsideJournal(str(path), str(journal_root)))
     if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name")
+        raise UserError(e.ExportToFolder(str(path)))
     if not path.parent.is_dir():
-        raise UserError(f"the folder {path.parent} does not exist")
+        raise UserError(e.NoSuchFolder(str(path.parent)))
     if os.path.lexists(path) and not force:
-        raise UserError(f"{path} already exists; add --force to replace it")
+        raise UserError(e.ExportExists(str(path)))
     atomic_write(path, content)
     return str(path)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from mentorlog._struct import struct
 from mentorlog.core.schedule import impression_due, next_meeting_due
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
 from mentorlog.messages import (
     CancelToAnnounce,
     FeedbackOwed,
@@ -23,6 +23,7 @@ from mentorlog.messages import (
     ThanksOwed,
     UpdateOwed,
 )
+from mentorlog.messages import errors as e
 from mentorlog.models import LogEntry, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Problem
@@ -274,27 +275,17 @@ def complete(journal: Journal, ref: str, today: date) -> FollowUp:
         if not matches and needle.startswith("review-") and needle[7:].strip():
             return _review_early(journal, ref.strip()[7:], today)
         if not matches:
-            raise NotFoundError(
-                Said(f'no follow-up "{ref}"; `', hint("followups"), "` lists them")
-            )
+            raise NotFoundError(e.NoFollowUp(ref, hint("followups")))
         if len(matches) > 1:
-            listed = ", ".join(f.id for f in matches[:8])
-            raise AmbiguousError(f'"{ref}" matches {len(matches)} follow-ups: {listed}')
+            listed = tuple(f.id for f in matches[:8])
+            raise AmbiguousError(e.FollowUpsMatch(ref, len(matches), listed))
         item = matches[0]
         source = item.id.split("-", 1)[1]
         if item.kind == "plan":
-            raise UserError(
-                Said("plan the meeting to clear this one: ", hint("prep", source))
-            )
+            raise UserError(e.PlanToClear(hint("prep", source)))
         if item.kind == "recap":
-            raise UserError(
-                Said(
-                    "recap or cancel the meeting to clear this one: ",
-                    hint("recap", source),
-                    " / ",
-                    hint("sessions", "cancel", source),
-                )
-            )
+            cancel = hint("sessions", "cancel", source)
+            raise UserError(e.RecapToClear(hint("recap", source), cancel))
         if item.kind in ("thanks", "moved", "cancelled"):
             session_ref, _, number = source.partition(".")
             stored = journal.resolve(SESSIONS, session_ref)

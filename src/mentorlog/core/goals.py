@@ -9,7 +9,8 @@ from typing import Any
 from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.hints import Said, Slot, hint
+from mentorlog.hints import Slot, hint
+from mentorlog.messages import errors as e
 from mentorlog.models import Goal, GoalStatus, Milestone
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
@@ -234,15 +235,12 @@ class GoalChanges:
     private: bool | None = None
 
 
-def _checked_title(text: str, what: str = "goal") -> str:
+def _checked_title(text: str) -> str:
     title = one_line(text)
     if not title:
-        raise UserError(f"the {what}'s title is empty; say what you want to achieve")
+        raise UserError(e.TitleEmpty())
     if len(title) > MAX_TITLE:
-        raise UserError(
-            f"the {what}'s title is {len(title)} characters; keep it under "
-            f"{MAX_TITLE} and put details in --specific"
-        )
+        raise UserError(e.TitleTooLong(len(title), MAX_TITLE))
     return title
 
 
@@ -259,7 +257,7 @@ def edit_goal(journal: Journal, ref: str, changes: GoalChanges, today: date) -> 
             cleaned = _clean(value)
             if cleaned is None:
                 flag = "measure" if name == "measurable" else name
-                raise UserError(f"--{flag} is empty; say what to write")
+                raise UserError(e.FieldEmpty(flag))
             update[name] = one_line(cleaned)
     if changes.target is not None:
         update["target"] = changes.target
@@ -268,7 +266,7 @@ def edit_goal(journal: Journal, ref: str, changes: GoalChanges, today: date) -> 
     if changes.private is not None:
         update["private"] = changes.private
     if not update:
-        raise UserError("nothing to change: give an option, or none to open $EDITOR")
+        raise UserError(e.NothingToChange())
     notes: list[m.GoalMessage] = []
     if changes.target is not None and changes.target < today:
         notes.append(m.TargetPast(changes.target))
@@ -287,10 +285,7 @@ def close_goal(journal: Journal, ref: str, status: GoalStatus, today: date) -> G
         stored = journal.resolve(GOALS, ref, loaded)
         goal = stored.record
         if goal.status == status:
-            raise UserError(
-                f'goal "{goal.title}" is already {status}'
-                + (f" (since {goal.closed.isoformat()})" if goal.closed else "")
-            )
+            raise UserError(e.GoalAlready(goal.title, status, goal.closed))
         updated = goal.model_copy(update={"status": status, "closed": today})
         journal.save(GOALS, updated, stored)
         stored.record = updated
@@ -309,34 +304,20 @@ def add_milestone(
     """Add a milestone; return the goal and the milestone's number (from 1)."""
     text = one_line(title)
     if not text:
-        raise UserError("the milestone's title is empty")
+        raise UserError(e.MilestoneTitleEmpty())
     if len(text) > MAX_TITLE:
-        raise UserError(f"the milestone's title is over {MAX_TITLE} characters")
+        raise UserError(e.MilestoneTitleTooLong(MAX_TITLE))
     with journal.transaction():
         loaded = journal.load(GOALS)
         stored = journal.resolve(GOALS, ref, loaded)
         goal = stored.record
         if goal.status != "active":
-            raise UserError(
-                f'goal "{goal.title}" is {goal.status}; milestones go on active goals'
-            )
+            raise UserError(e.GoalNotActive(goal.title, goal.status))
         for number, known in enumerate(goal.milestones, 1):
             if normal(known.title) == normal(text):
-                raise UserError(
-                    Said(
-                        f'goal "{goal.title}" already has the milestone "{text}" '
-                        "(to change it: ",
-                        hint(
-                            "goals",
-                            "milestone",
-                            ref,
-                            str(number),
-                            "--due",
-                            Slot("DATE"),
-                        ),
-                        " / --title TEXT)",
-                    )
-                )
+                due_is = ("--due", Slot("DATE"))
+                edit = hint("goals", "milestone", ref, str(number), *due_is)
+                raise UserError(e.MilestoneExists(goal.title, text, edit))
         milestones = [*goal.milestones, Milestone(title=text, due=due, private=private)]
         updated = goal.model_copy(update={"milestones": milestones})
         journal.save(GOALS, updated, stored)
@@ -359,14 +340,14 @@ def edit_milestone(
     listed, or the start of its title). Returns the goal, the milestone's
     index and the milestone as it was."""
     if remove and (title is not None or due is not None or private is not None):
-        raise UserError("--remove takes no other option: the milestone goes")
+        raise UserError(e.RemoveAlone())
     text = None if title is None else one_line(title)
     if text is not None and not text:
-        raise UserError("the milestone's title is empty")
+        raise UserError(e.MilestoneTitleEmpty())
     if text is not None and len(text) > MAX_TITLE:
-        raise UserError(f"the milestone's title is over {MAX_TITLE} characters")
+        raise UserError(e.MilestoneTitleTooLong(MAX_TITLE))
     if not remove and text is None and due is None and private is None:
-        raise UserError("say what to change: --title, --due, --private or --remove")
+        raise UserError(e.SayMilestoneChange())
     with journal.transaction():
         loaded = journal.load(GOALS)
         stored = journal.resolve(GOALS, ref, loaded)
@@ -381,9 +362,7 @@ def edit_milestone(
                 i != index and normal(known.title) == normal(text)
                 for i, known in enumerate(milestones)
             ):
-                raise UserError(
-                    f'goal "{goal.title}" already has the milestone "{text}"'
-                )
+                raise UserError(e.MilestoneExists(goal.title, text, None))
             update: dict[str, Any] = {}
             if text is not None:
                 update["title"] = text
@@ -405,9 +384,9 @@ def find_milestone(goal: Goal, which: str) -> int:
     title is that number (a milestone renamed "2" does not hide milestone 2)."""
     needle = " ".join(which.split()).lower()
     if not needle:
-        raise UserError("say which milestone: its number or the start of its title")
+        raise UserError(e.SayWhichMilestone())
     if not goal.milestones:
-        raise NotFoundError(f'goal "{goal.title}" has no milestones yet')
+        raise NotFoundError(e.NoMilestones(goal.title))
     if needle.isdecimal() and 1 <= int(needle) <= len(goal.milestones):
         return int(needle) - 1
     exact = [i for i, one in enumerate(goal.milestones) if one.title.lower() == needle]
@@ -421,13 +400,12 @@ def find_milestone(goal: Goal, which: str) -> int:
     if len(found) == 1:
         return found[0]
     if found:
-        listed = "; ".join(f"{i + 1} {goal.milestones[i].title}" for i in found)
-        raise AmbiguousError(f'"{which}" matches {len(found)} milestones: {listed}')
+        listed = tuple((i + 1, goal.milestones[i].title) for i in found)
+        raise AmbiguousError(e.MilestonesMatch(which, listed))
     if needle.isdecimal():
-        raise NotFoundError(
-            f'goal "{goal.title}" has milestones 1-{len(goal.milestones)}, not {needle}'
-        )
-    raise NotFoundError(f'goal "{goal.title}" has no milestone matching "{which}"')
+        count = len(goal.milestones)
+        raise NotFoundError(e.MilestoneOutOfRange(goal.title, count, needle))
+    raise NotFoundError(e.NoMilestoneMatching(goal.title, which))
 
 
 def tick_milestone(
@@ -441,8 +419,7 @@ def tick_milestone(
         index = find_milestone(goal, which)
         milestone = goal.milestones[index]
         if milestone.done:
-            when = f" on {milestone.done_on.isoformat()}" if milestone.done_on else ""
-            raise UserError(f'milestone "{milestone.title}" is already done{when}')
+            raise UserError(e.MilestoneDone(milestone.title, milestone.done_on))
         milestones = list(goal.milestones)
         milestones[index] = milestone.model_copy(
             update={"done": True, "done_on": today}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
+from mentorlog.messages import errors as e
 from mentorlog.store import gitrun, gitsync
 from mentorlog.store.journal import Journal
 
@@ -23,54 +24,32 @@ class Undone:
 def undo_last(journal: Journal) -> Undone:
     root = journal.root
     if not journal.exists():
-        raise UserError(f"no journal at {root}: nothing to undo")
+        raise UserError(e.NoJournalToUndo(str(root)))
     if not gitrun.is_repo(root):
-        raise UserError(
-            Said(
-                "undo works in a git journal, where each change is a commit; this "
-                "one is not (`",
-                hint("init", "--git"),
-                "` makes it one)",
-            )
-        )
+        raise UserError(e.UndoNeedsGit(hint("init", "--git")))
     gitrun.require_sound(root)
     with journal.transaction():
         operation = gitsync.stopped(root)
         if operation is not None:
-            raise UserError(
-                f"nothing was undone: {gitsync.what_is_open(root, operation)} "
-                "is not finished; " + gitsync.how_to_finish(root, operation)
-            )
+            what = gitsync.what_is_open(root, operation)
+            finish = gitsync.how_to_finish(root, operation)
+            raise UserError(e.UndoSyncOpen(what, finish))
         changed = gitsync.uncommitted(root)
         if changed:
-            more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
-            raise UserError(
-                Said(
-                    f"nothing was undone: {changed[0]}{more} changed since the last "
-                    "commit; commit it (",
-                    hint("sync"),
-                    ") or put it back first",
-                )
-            )
+            more = len(changed) - 1
+            raise UserError(e.UndoUncommitted(changed[0], more, hint("sync")))
         last = gitsync.last_commit(root)
         if last is None:
-            raise UserError("nothing to undo: the journal has no commit yet")
+            raise UserError(e.NoCommitToUndo())
         short = last.sha[:7]
         if last.change is None:
-            raise UserError(
-                f'nothing was undone: the last commit ({short} "{last.subject}") '
-                "is not a change mentorlog made on this machine"
-            )
+            raise UserError(e.NotOurCommit(short, last.subject))
         if last.change == "undo":
-            raise UserError(
-                f"nothing was undone: the last commit ({short}) is already an undo; "
-                f"undo reverts one change ({gitrun.git_here(root)} revert {short} "
-                "redoes it)"
-            )
+            raise UserError(e.AlreadyUndone(short, gitrun.git_here(root)))
         done = gitrun.git(root, "revert", "--no-commit", last.sha, check=False)
         if done.returncode != 0:
             gitrun.git(root, "revert", "--abort", check=False)
-            raise gitrun.GitError(f"git revert failed: {gitrun.what_git_said(done)}")
+            raise gitrun.GitError(e.RevertFailed(gitrun.what_git_said(done)))
         message = (
             f"mentorlog undo: {last.change} ({short})\n\n"
             f"This reverts commit {last.sha}."

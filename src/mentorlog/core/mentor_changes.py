@@ -11,7 +11,8 @@ from typing import Any
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence
 from mentorlog.errors import UserError
-from mentorlog.hints import Said, Slot, hint
+from mentorlog.hints import Slot, hint
+from mentorlog.messages import errors as e
 from mentorlog.models import Mentor, Record, Session
 from mentorlog.store.journal import Journal, Stored
 from mentorlog.store.kinds import (
@@ -74,7 +75,7 @@ def _changes(changes: MentorChanges) -> dict[str, Any]:
         if value is not None:
             cleaned = one_line(value)
             if not cleaned:
-                raise UserError(f"--{name.replace('_', '-')} is empty")
+                raise UserError(e.OptionEmpty("--" + name.replace("_", "-")))
             update[name] = cleaned
     for name in ("expertise", "interests"):
         values = getattr(changes, name)
@@ -95,7 +96,7 @@ def edit_mentor(journal: Journal, ref: str, changes: MentorChanges) -> MentorVie
     its name, and what the user wrote in it by hand."""
     update = _changes(changes)
     if not update:
-        raise UserError("nothing to change: give an option, or none to open $EDITOR")
+        raise UserError(e.NothingToChange())
     with journal.transaction():
         loaded = journal.load(MENTORS)
         stored = journal.resolve(MENTORS, ref, loaded)
@@ -168,21 +169,13 @@ def remove_mentor(journal: Journal, ref: str, merge_into: str | None) -> Removed
         mentor = stored.record
         target = journal.resolve(MENTORS, merge_into, loaded) if merge_into else None
         if target is not None and target.record.id == mentor.id:
-            raise UserError(f"cannot merge {mentor.name} into themselves")
+            raise UserError(e.MergeIntoSelf(mentor.name))
         found = references(journal, mentor)
         if found and target is None:
-            counts = _counts(found)
-            listed = counted(counts)
-            raise UserError(
-                Said(
-                    f"{mentor.name} is referred to by {listed}; to move them to "
-                    "another mentor: ",
-                    hint("mentors", "remove", ref, "--merge-into", Slot("OTHER")),
-                    " (or end the mentorship: ",
-                    hint("mentors", "end"),
-                    ")",
-                )
-            )
+            counts = tuple(_counts(found).items())
+            merge = hint("mentors", "remove", ref, "--merge-into", Slot("OTHER"))
+            end = hint("mentors", "end")
+            raise UserError(e.StillReferred(mentor.name, counts, merge, end))
         if target is not None:
             other = target.record
             _check_merge(journal, mentor, other, ref, merge_into or "")
@@ -205,14 +198,8 @@ def _check_merge(
     ongoing mentor folded into a flash contact still waiting for an answer (the
     mentorship would become an unanswered ask)."""
     if mentor.kind == "ongoing" and other.kind == "flash" and other.answer is None:
-        raise UserError(
-            Said(
-                f"{other.name} is a flash contact whose ask is unanswered, "
-                f"{mentor.name} an ongoing mentor: merge the other way (",
-                hint("mentors", "remove", into, "--merge-into", ref),
-                ")",
-            )
-        )
+        merge = hint("mentors", "remove", into, "--merge-into", ref)
+        raise UserError(e.MergeOtherWay(other.name, mentor.name, merge))
     theirs: dict[date, Stored[Session]] = {}
     mine: list[Stored[Session]] = []
     sessions = journal.load(SESSIONS)
@@ -228,16 +215,12 @@ def _check_merge(
         clash = theirs.get(stored.record.date)
         if clash is None:
             continue
-        day = stored.record.date.isoformat()
+        paths = (journal.relative(stored.path), journal.relative(clash.path))
+        move = hint("prep", ref, "--on", Slot("DATE"))
+        cancel = hint("sessions", "cancel", short_of(sessions, stored.record))
         raise UserError(
-            Said(
-                f"{mentor.name} and {other.name} each have a meeting on {day} "
-                f"({journal.relative(stored.path)}, {journal.relative(clash.path)}): "
-                "move one (",
-                hint("prep", ref, "--on", Slot("DATE")),
-                ") or cancel it (",
-                hint("sessions", "cancel", short_of(sessions, stored.record)),
-                "), then merge",
+            e.MeetingsClash(
+                mentor.name, other.name, stored.record.date, paths, move, cancel
             )
         )
 
@@ -299,10 +282,10 @@ def review_mentor(
     """Record a relationship review on `on` (not in the future); `notes` go
     under the profile's "Reviews" heading, dated."""
     if on > today:
-        raise UserError(f"{on.isoformat()} is in the future: record a review held")
+        raise UserError(e.ReviewAhead(on))
     text = None if notes is None else one_line(notes)
     if notes is not None and not text:
-        raise UserError("--notes is empty")
+        raise UserError(e.OptionEmpty("--notes"))
     with journal.transaction():
         loaded = journal.load(MENTORS)
         stored = journal.resolve(MENTORS, ref, loaded)

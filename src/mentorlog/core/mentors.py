@@ -11,7 +11,8 @@ from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.dates import parse_cadence, parse_notice
 from mentorlog.errors import UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
+from mentorlog.messages import errors as e
 from mentorlog.models import AGREEMENT_PARTS, Answer, Channel, Mentor, Session
 from mentorlog.store.ids import new_id, short_ids
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
@@ -49,7 +50,7 @@ def parse_channel(text: str) -> Channel:
     key = " ".join(text.strip().lower().replace("_", " ").split())
     if key in CHANNELS:
         return CHANNELS[key]
-    raise UserError(f'unknown channel "{text.strip()}"; use one of {CHANNEL_HELP}')
+    raise UserError(e.UnknownChannel(text.strip(), CHANNEL_HELP))
 
 
 def split_list(values: list[str] | None) -> list[str]:
@@ -160,9 +161,9 @@ class Saved:
 
 def _check_name(name: str) -> None:
     if not name.strip():
-        raise UserError("the mentor's name is empty")
+        raise UserError(e.NameEmpty())
     if len(name) > 10_000:
-        raise UserError(f"the name is {len(name)} characters; 10000 at most")
+        raise UserError(e.NameTooLong(len(name), 10_000))
 
 
 def add_mentor(journal: Journal, draft: MentorDraft, today: date) -> Saved:
@@ -219,8 +220,7 @@ def _update(journal: Journal, ref: str, change: Any) -> tuple[MentorView, Mentor
 def end_mentor(journal: Journal, ref: str, today: date) -> MentorView:
     def change(mentor: Mentor) -> Mentor:
         if mentor.status == "ended":
-            when = f" on {mentor.ended.isoformat()}" if mentor.ended else ""
-            raise UserError(f'the mentorship with "{mentor.name}" already ended{when}')
+            raise UserError(e.MentorshipEnded(mentor.name, mentor.ended))
         return mentor.model_copy(update={"status": "ended", "ended": today})
 
     from .sessions import planned, sessions_with
@@ -271,7 +271,7 @@ class AgreementChanges:
         ):
             value = _clean(getattr(self, part))
             if getattr(self, part) is not None and value is None:
-                raise UserError(f"{PART_OPTIONS[part]} is empty")
+                raise UserError(e.OptionEmpty(PART_OPTIONS[part]))
             if value is not None:
                 update[part] = value
         for part in ("topics", "off_limits"):
@@ -366,7 +366,7 @@ def ask(
     _check_name(name)
     text = ask_text.strip()
     if not text:
-        raise UserError("the ask is empty: say who you are, why them, and one question")
+        raise UserError(e.AskEmpty())
     mentor = Mentor(
         id=new_id(),
         name=name,
@@ -393,19 +393,13 @@ def answer(
     from .sessions import move_to, planned, retitle, sessions_with
 
     if reply == "declined" and on is not None:
-        raise UserError("--on goes with accepted or rescheduled, not declined")
+        raise UserError(e.OnNotDeclined())
     if on is not None and on < today:
-        raise UserError(f"{on.isoformat()} is in the past")
+        raise UserError(e.DayPast(on))
 
     def change(mentor: Mentor) -> Mentor:
         if mentor.ask is None:
-            raise UserError(
-                Said(
-                    f'"{mentor.name}" has no ask to answer; record one with `',
-                    hint("mentors", "ask"),
-                    "`",
-                )
-            )
+            raise UserError(e.NoAskToAnswer(mentor.name, hint("mentors", "ask")))
         meeting = on if reply != "declined" else None
         return mentor.model_copy(
             update={"answer": reply, "answered_on": today, "meeting_on": meeting}
@@ -453,14 +447,11 @@ def answer(
 def promote(journal: Journal, ref: str, today: date) -> MentorView:
     def change(mentor: Mentor) -> Mentor:
         if mentor.kind == "ongoing":
-            raise UserError(f'"{mentor.name}" is already an ongoing mentor')
+            raise UserError(e.AlreadyOngoing(mentor.name))
         if mentor.status == "ended":
-            raise UserError(f'the contact with "{mentor.name}" has ended')
+            raise UserError(e.ContactEnded(mentor.name))
         if mentor.answer == "declined":
-            raise UserError(
-                f'"{mentor.name}" declined the ask; record a new answer first '
-                "(mentors answer ... accepted)"
-            )
+            raise UserError(e.AskDeclined(mentor.name))
         return mentor.model_copy(update={"kind": "ongoing", "promoted_on": today})
 
     return _update(journal, ref, change)[0]

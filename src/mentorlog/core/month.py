@@ -8,6 +8,7 @@ from typing import Literal
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
+from mentorlog.messages import errors as e
 from mentorlog.store.journal import Journal, Problem
 from mentorlog.store.kinds import ACTIONS, GOALS, SESSIONS
 from mentorlog.tojson import Each, json_keys
@@ -70,7 +71,7 @@ def parse_month(text: str | None, today: date) -> tuple[int, int]:
         and 1900 <= int(year) <= 2999
     ):
         return int(year), int(month)
-    raise UserError(f'--month "{text}" is not a month; write it YYYY-MM (2026-12)')
+    raise UserError(e.NotAMonth(text))
 
 
 _ORDER = {"meeting": 0, "action": 1, "milestone": 2}

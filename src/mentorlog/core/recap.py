@@ -11,7 +11,8 @@ from mentorlog import messages as m
 from mentorlog._struct import struct
 from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import NotFoundError, UserError
-from mentorlog.hints import DATE, Said, hint
+from mentorlog.hints import DATE, hint
+from mentorlog.messages import errors as e
 from mentorlog.models import ActionItem, Feedback, Mentor, Session
 from mentorlog.store.ids import new_id
 from mentorlog.store.journal import Journal, Stored
@@ -98,23 +99,15 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
         if stored is None:
             active = [one for one in mentors.values() if one.available]
             if len(active) != 1:
-                names = ", ".join(sorted(one.name for one in active)) or "none yet"
-                raise UserError(
-                    f"say which mentor or session to recap (mentors: {names})"
-                )
+                names = tuple(sorted(one.name for one in active))
+                raise UserError(e.SayWhichRecap(names))
             mentor = active[0]
     if mentor is None:
         assert stored is not None
         mentor = mentors.get(stored.record.mentor)
         if mentor is None:  # gone, or its file is broken (and skipped)
-            raise UserError(
-                Said(
-                    f"the session's mentor ({stored.record.mentor_name}) is not in "
-                    "the journal any more, or their file does not read (",
-                    hint("doctor"),
-                    ")",
-                )
-            )
+            gone = stored.record.mentor_name
+            raise UserError(e.SessionMentorGone(gone, hint("doctor")))
     if stored is None:
         history = sessions_with(journal, mentor.id)
         upcoming = planned(history)
@@ -128,10 +121,7 @@ def find_target(journal: Journal, ref: str | None, today: date) -> RecapTarget:
             or (held_today[-1] if held_today else None)
         )
     if stored is not None and stored.record.status == "cancelled":
-        raise UserError(
-            f"the session on {stored.record.date.isoformat()} was cancelled: "
-            "there is nothing to recap"
-        )
+        raise UserError(e.SessionCancelled(stored.record.date))
     if stored is not None:
         session = stored.record
     else:
@@ -187,11 +177,9 @@ def _pick_question(questions: list[str], ref: str) -> str:
     ]
     if len(found) == 1:
         return found[0]
-    listed = "; ".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
     if not questions:
-        raise UserError(f'"{ref}": the meeting\'s agenda has no open question')
-    what = "matches several" if found else "is not one"
-    raise UserError(f'"{ref}" {what} of the open questions: {listed}')
+        raise UserError(e.NoOpenQuestion(ref))
+    raise UserError(e.NotOpenQuestion(ref, bool(found), tuple(questions)))
 
 
 def recap_argv(target: RecapTarget, given: RecapInput) -> list[str]:
@@ -257,11 +245,9 @@ def _pick(carried: list[tuple[str, ActionItem]], ref: str) -> ActionItem:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise UserError(f'"{ref}" is not an open action with this mentor')
-    listed = "; ".join(a.text for a in found[:8])
-    raise UserError(
-        f'"{ref}" matches {len(found)} open actions: {listed}; use more of the id'
-    )
+        raise UserError(e.NotOpenAction(ref))
+    listed = tuple(a.text for a in found[:8])
+    raise UserError(e.ActionsMatch(ref, len(found), listed))
 
 
 def record_recap(
@@ -269,7 +255,7 @@ def record_recap(
 ) -> RecapResult:
     takeaways = [one_line(t) for t in given.takeaways]
     if any(not t for t in takeaways):
-        raise UserError("a takeaway is empty; say what you took away, in a sentence")
+        raise UserError(e.TakeawayEmpty())
     with journal.transaction():
         require_healthy_sessions(journal)
         for said in merge_duplicate_plans(journal):
@@ -302,7 +288,7 @@ def record_recap(
         closing = [(_pick(target.carried, r), "done") for r in given.done]
         closing += [(_pick(target.carried, r), "dropped") for r in given.dropped]
         if len({a.id for a, _ in closing}) != len(closing):
-            raise UserError("an action is named twice in --done / --dropped")
+            raise UserError(e.ActionTwice())
 
         answered = [_pick_question(target.questions, ref) for ref in given.answered]
         updated = _held(session, given, takeaways, answered, today)

@@ -8,6 +8,7 @@ from datetime import date
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
+from mentorlog.messages import errors as e
 from mentorlog.models import (
     ActionItem,
     Feedback,
@@ -151,7 +152,7 @@ def search(
     record, not again for each agenda that copied it."""
     needle = normal(query)
     if not needle:
-        raise UserError("say what to search for")
+        raise UserError(e.SearchEmpty())
     wanted = journal.resolve(MENTORS, mentor).record.id if mentor else None
     hits: list[Hit] = []
     problems: list[Problem] = []

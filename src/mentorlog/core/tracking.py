@@ -9,6 +9,7 @@ from typing import Any, get_args
 
 from mentorlog._struct import struct
 from mentorlog.errors import UserError
+from mentorlog.messages import errors as e
 from mentorlog.models import (
     ActionItem,
     Feedback,
@@ -218,7 +219,7 @@ def list_actions(
 def close_action(journal: Journal, ref: str, status: str, today: date) -> ActionView:
     def update(action: ActionItem) -> ActionItem:
         if action.status != "open":
-            raise UserError(f'the action "{action.text}" is already {action.status}')
+            raise UserError(e.ActionAlready(action.text, action.status))
         return action.model_copy(update={"status": status, "closed": today})
 
     saved, _ = change(journal, ACTIONS, ref, update)
@@ -301,9 +302,7 @@ def apply_feedback(journal: Journal, ref: str, how: str, today: date) -> Feedbac
 
     def update(item: Feedback) -> Feedback:
         if item.applied:
-            raise UserError(
-                f"that feedback is already applied (on {item.applied_on}): {item.how}"
-            )
+            raise UserError(e.FeedbackApplied(item.applied_on, item.how))
         return item.model_copy(
             update={"applied": True, "applied_on": today, "how": evidence}
         )
@@ -335,9 +334,7 @@ def parse_resource_kind(text: str) -> ResourceKind:
     cleaned = text.strip().lower()
     if cleaned in RESOURCE_KINDS:
         return cleaned  # type: ignore[return-value]
-    raise UserError(
-        f'unknown kind "{text.strip()}"; use one of {", ".join(RESOURCE_KINDS)}'
-    )
+    raise UserError(e.UnknownKind(text.strip(), tuple(RESOURCE_KINDS)))
 
 
 def add_resource(
@@ -387,7 +384,7 @@ def finish_resource(
 
     def update(resource: Resource) -> Resource:
         if resource.done and thought is None:
-            raise UserError(f'"{resource.title}" is already done')
+            raise UserError(e.ResourceDone(resource.title))
         changes: dict[str, Any] = {"done": True, "done_on": resource.done_on or today}
         if thought is not None:
             changes["impression"] = thought
@@ -418,7 +415,7 @@ def parse_log_kind(text: str) -> LogKind:
     cleaned = text.strip().lower()
     if cleaned in LOG_KINDS:
         return cleaned  # type: ignore[return-value]
-    raise UserError(f'unknown kind "{text.strip()}"; use one of {", ".join(LOG_KINDS)}')
+    raise UserError(e.UnknownKind(text.strip(), tuple(LOG_KINDS)))
 
 
 def add_log(
@@ -432,10 +429,7 @@ def add_log(
     on: date | None = None,
 ) -> Saved[LogEntry]:
     if on is not None and on > today:
-        raise UserError(
-            f"{on.isoformat()} is in the future: log what has happened "
-            "(plans are actions)"
-        )
+        raise UserError(e.LogAhead(on))
     entry = LogEntry(
         id=new_id(),
         text=text_of(text, "entry"),

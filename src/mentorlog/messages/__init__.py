@@ -7,11 +7,13 @@ translator or a reviewer reads: `str()` of a message is its plain line (as
 is every kind. A new kind goes in its area's module (`followups`,
 `checklist`, `coach`, `doctor`, `meetings`, `git`, `calendar`), into that
 area's union, and gets its words in the same area of `render/words/` (mypy
-checks that each kind has them).
+checks that each kind has them). What an error says (`MentorlogError`
+carries it) is in `errors`, its words in `render/words/errors.py`.
 """
 
 from __future__ import annotations
 
+from . import errors
 from ._base import Told, message
 from .calendar import CalendarMessage, EventsSkipped, SkipReason
 from .checklist import (
@@ -159,6 +161,7 @@ Message = (
     | GitMessage
     | AgendaMessage
     | CalendarMessage
+    | errors.ErrorMessage
 )
 
 __all__ = [
@@ -286,5 +289,6 @@ __all__ = [
     "UntrustedUndo",
     "UpdateOwed",
     "VagueSpecific",
+    "errors",
     "message",
 ]

@@ -23,7 +23,15 @@ class Told:
     @property
     def hints(self) -> tuple[Hint, ...]:
         """The commands in it, in order (as `Said.hints`)."""
-        return tuple(value for value in _values(self) if isinstance(value, Hint))
+        from mentorlog.hints import Said
+
+        found: list[Hint] = []
+        for value in _values(self):  # a command, or words holding commands
+            if isinstance(value, Hint):
+                found.append(value)
+            elif isinstance(value, Said | Told):  # a message inside a message
+                found.extend(value.hints)
+        return tuple(found)
 
     def said(self) -> Said | str:
         """Its words, commands as data (`render.words.words`)."""

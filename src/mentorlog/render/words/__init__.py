@@ -21,6 +21,7 @@ from .calendar import calendar
 from .checklist import advice, evidence, habit
 from .coach import goal_note, smart
 from .doctor import doctor
+from .errors import error_words
 from .followups import followup
 from .git import git, saving
 from .meetings import agenda, meetings, mentors
@@ -72,4 +73,6 @@ def words(message: m.Message) -> Said | str:
         return saving(message)
     if isinstance(message, m.GitMessage):
         return git(message)
+    if isinstance(message, m.errors.ErrorMessage):
+        return error_words(message)
     assert_never(message)
