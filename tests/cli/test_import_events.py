@@ -362,3 +362,47 @@ def test_the_json_reasons_are_the_ones_docs_json_lists() -> None:
     listed = re.search(r"`reason`: (.*?);", row)
     assert listed is not None
     assert re.findall(r"`(\w+)`", listed.group(1)) == list(REASONS)
+
+
+def test_an_attendee_names_a_mentor_by_whole_words_of_the_name_never_a_prefix(
+    run: Run, tmp_path: Path
+) -> None:
+    # an attendee list holds colleagues and the user: a name that only begins
+    # a mentor's name ("Jo", "Sam") names nobody; whole words, the full name
+    # in any order ("Lovelace, Ada") and an acronym in a title are told apart
+    for name in ("Joanna Lee", "Samantha Ruiz", "Ada Lovelace"):
+        assert run("mentors", "add", name).exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event(
+            "1@cal",
+            "Team sync",
+            datetime(2026, 11, 23, 9, 0),
+            attendee=[
+                _attendee("jo@corp.example", "Jo"),
+                _attendee("s@x.example", "Sam"),
+            ],
+        ),
+        _event(
+            "2@cal",
+            "Catch-up",
+            datetime(2026, 11, 24, 9, 0),
+            attendee=_attendee("al@corp.example", "Lovelace, Ada"),
+        ),
+        _event(
+            "3@cal",
+            "Catch-up",
+            datetime(2026, 11, 25, 9, 0),
+            attendee=_attendee("j@corp.example", "Joanna"),
+        ),
+        _event("4@cal", "ADA compliance review", datetime(2026, 11, 26, 9, 0)),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == "skipped 2 events: 2 name no mentor"
+    assert _planned(run) == [
+        ("Ada Lovelace", "2026-11-24", "09:00"),
+        ("Joanna Lee", "2026-11-25", "09:00"),
+    ]
