@@ -168,6 +168,9 @@ SUFFIXED = [
     "learn-rust - Copy.toml",  # Windows Explorer
     "learn-rust_LOCAL_4242.toml",  # git mergetool
     "learn-rust (Kopie mit Konflikt).toml",  # Dropbox, in German
+    # named before the original: read first, they still give way to it
+    "Copy of learn-rust.toml",  # Google Drive's "Make a copy"
+    "Copy (2) of learn-rust.toml",  # older Windows
 ]
 # copies known by their name, whatever they hold (here: broken TOML)
 NAMED = [
