@@ -189,17 +189,26 @@ def parse_date(
 
 
 # A time of day as people type it: 15:00, 9:30, 15.30, 15h, 09h00, 15:00:00,
-# 3pm, 3:30 pm, 3 p.m., noon, midnight. What looks like one (digits with a
+# 3pm, 3:30 pm, 3 p.m., noon, 12 noon, midnight. What looks like one (digits with a
 # `:`, `.`, `h` or an am/pm) is read strictly, or refused saying why.
 _TIMEISH = (
-    r"\d{1,2}(?:[:.]\d{1,2}(?::\d{1,2})?|h(?:\d{1,2})?)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"|noon|midday|midnight"
+    r"(?:12 )?(?:noon|midnight)|midday"
+    r"|\d{1,2}(?:[:.]\d{1,2}(?::\d{1,2})?|h(?:\d{1,2})?)?\s*(?:am|pm|a\.m\.?|p\.m\.?)?"
 )
 _TIME_PARTS = re.compile(
     r"^(?P<hour>\d{1,2})(?:(?P<sep>[:.h])(?P<minute>\d{0,2})"
-    r"(?::(?P<second>\d{1,2}))?)?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?$"
+    r"(?::(?P<second>\d{1,2}))?)?\s*(?P<half>am|pm|a\.m\.?|p\.m\.?)?$"
 )
-_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "12 noon": time(12, 0),
+    "midday": time(12, 0),
+    "midnight": time(0, 0),
+    "12 midnight": time(0, 0),
+}
+# "friday at 9": an hour alone, which the day of the month or 9 in the evening
+# could be; refused saying how to write it
+_AT_HOUR = re.compile(r"^(?P<rest>.+?),?\s+at\s+(?P<hour>\d{1,2})$")
 _TIME_LAST = re.compile(
     rf"^(?P<rest>.+?)(?:,?\s+at\s+|,\s*|\s+|(?<=\d)t)(?P<time>{_TIMEISH})$"
 )
@@ -264,6 +273,7 @@ def parse_when(
     noon`, `3pm tomorrow`. Without a time, the time is None."""
     cleaned = " ".join(text.strip().lower().split())
     if _is_time(cleaned):
+        parse_time(cleaned)  # a time that is none says so first
         raise DateError(
             f'"{_quote(text.strip())}" is a time without a day; give the day '
             f"too, as in fri {cleaned}"
@@ -274,6 +284,13 @@ def parse_when(
             at = parse_time(match.group("time"))
             day = parse_date(match.group("rest"), base=base, direction=direction)
             return day, at
+    hour = _AT_HOUR.match(cleaned)
+    if hour:
+        number = int(hour.group("hour"))
+        raise DateError(
+            f'the time of day "{number}" needs minutes or am/pm: write '
+            f"{number}:00" + (f", {number}am or {number}pm" if number <= 12 else "")
+        )
     return parse_date(text, base=base, direction=direction), None
 
 
