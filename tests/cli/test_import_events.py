@@ -406,3 +406,28 @@ def test_an_attendee_names_a_mentor_by_whole_words_of_the_name_never_a_prefix(
         ("Ada Lovelace", "2026-11-24", "09:00"),
         ("Joanna Lee", "2026-11-25", "09:00"),
     ]
+
+
+def test_a_calendar_saved_as_utf16_is_named_and_a_link_to_one_is_read(
+    run: Run, tmp_path: Path
+) -> None:
+    # the file is the user's own, outside the journal: a link to it is no
+    # "too many levels of symbolic links"; another encoding is named
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("1@cal", "Coffee with Ada", datetime(2026, 11, 28, 9, 0)),
+    )
+    link = tmp_path / "link.ics"
+    link.symlink_to(ics)
+    wide = tmp_path / "wide.ics"
+    wide.write_bytes(ics.read_text(encoding="utf-8").encode("utf-16"))
+
+    refused = run("import", str(wide))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"error: {wide}: saved as UTF-16 LE, not UTF-8: save it as UTF-8\n"
+    )
+    done = run("import", str(link))
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]

@@ -36,6 +36,7 @@ from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import MENTORS, SESSIONS
 from mentorlog.store.records import Stored
 from mentorlog.store.refs import normal
+from mentorlog.store.tomlfile import other_encoding
 from mentorlog.tojson import json_keys
 
 from .common import one_line
@@ -160,7 +161,8 @@ def read_calendar(path: Path) -> Any:
     """The parsed calendar; a `UserError` naming the file for anything else."""
     shown = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # a file the user named, outside the journal: a link to it is followed
+        fd = os.open(path, os.O_RDONLY)
     except OSError as error:
         reason = error.strerror or str(error)
         raise UserError(f"{shown}: cannot read it ({reason})") from None
@@ -174,6 +176,9 @@ def read_calendar(path: Path) -> Any:
         raise UserError(
             f"{shown}: over {MAX_BYTES // (1024 * 1024)} MB; not a calendar to import"
         )
+    encoding = other_encoding(data)
+    if encoding is not None:
+        raise UserError(f"{shown}: saved as {encoding}, not UTF-8: save it as UTF-8")
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise UserError(f"{shown}: not an iCalendar file (no BEGIN:VCALENDAR)")
     import icalendar
