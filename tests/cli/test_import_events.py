@@ -431,3 +431,22 @@ def test_a_calendar_saved_as_utf16_is_named_and_a_link_to_one_is_read(
     done = run("import", str(link))
     assert done.exit_code == 0, done.stderr
     assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]
+
+
+def test_the_calendar_path_expands_a_tilde_like_every_path(
+    run: Run, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # "~/cal.ics" quoted (or from a script) as `export --output` reads it; an
+    # unknown ~user is one line of error
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    monkeypatch.setenv("HOME", str(tmp_path))
+    _calendar(
+        tmp_path / "cal.ics",
+        _event("1@cal", "Coffee with Ada", datetime(2026, 11, 28, 9, 0)),
+    )
+    done = run("import", "~/cal.ics")
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]
+    unknown = run("import", "~nosuchuser-ml/cal.ics")
+    assert unknown.exit_code == 1
+    assert "no user named nosuchuser-ml" in unknown.stderr

@@ -562,12 +562,11 @@ def import_calendar(
       mentorlog import ~/Downloads/calendar.ics
       mentorlog import calendar.ics --dry-run --json | jq '.planned[].date'
     """
-    from pathlib import Path
-
     from mentorlog import render
     from mentorlog.core.calendar_import import import_calendar as use_case
+    from mentorlog.store.paths import expand
 
-    result = use_case(journal(), Path(file), today(), dry_run=dry_run)
+    result = use_case(journal(), expand(file), today(), dry_run=dry_run)
     if as_json:
         render.json_out(result)
     else:
