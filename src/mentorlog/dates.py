@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from mentorlog.errors import DateError
@@ -294,16 +294,18 @@ def parse_when(
     return parse_date(text, base=base, direction=direction), None
 
 
-def _as_read_back(local: datetime, zone: str | None) -> datetime:
-    """`local` placed in `zone` (None: the system's) and read back as a wall
-    clock: itself when that time exists there, another one when it falls in
-    the hour the clocks skip."""
-    if zone:
-        from zoneinfo import ZoneInfo
+def _as_read_back(local: datetime, place: tzinfo | None) -> datetime:
+    """`local` placed in `place` (None: the system's zone) and read back as a
+    wall clock: itself when that time exists there, another one when it falls
+    in the hour the clocks skip."""
+    aware = local.replace(tzinfo=place) if place is not None else local.astimezone()
+    return aware.astimezone(UTC).astimezone(place).replace(tzinfo=None)
 
-        placed = local.replace(tzinfo=ZoneInfo(zone))
-        return placed.astimezone(UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    return local.astimezone().astimezone(UTC).astimezone().replace(tzinfo=None)
+
+def exists(local: datetime, place: tzinfo | None) -> bool:
+    """Whether the wall-clock time `local` happens in `place` (None: the
+    system's zone): not in the gap the clocks skip when they go forward."""
+    return _as_read_back(local, place) == local
 
 
 def check_local_time(day: date, at: time, zone: str | None) -> None:
@@ -311,14 +313,17 @@ def check_local_time(day: date, at: time, zone: str | None) -> None:
     system's): the clocks go forward over it. A time that happens twice (the
     clocks go back) is kept and means the first of the two, as the calendar
     export writes it."""
+    from zoneinfo import ZoneInfo
+
     local = datetime.combine(day, at)
-    if _as_read_back(local, zone) == local:
+    place = ZoneInfo(zone) if zone else None
+    if exists(local, place):
         return
     step = timedelta(minutes=1)
     start, end = local, local
-    while start - step != _as_read_back(start - step, zone) and local - start < DAY:
+    while not exists(start - step, place) and local - start < DAY:
         start -= step
-    while end != _as_read_back(end, zone) and end - local < DAY:
+    while not exists(end, place) and end - local < DAY:
         end += step
     where = f"in {zone}" if zone else "in this machine's time zone"
     raise DateError(

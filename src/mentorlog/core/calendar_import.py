@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mentorlog._struct import struct
-from mentorlog.dates import LATEST, in_range
+from mentorlog.dates import LATEST, exists, in_range
 from mentorlog.errors import UserError
 from mentorlog.models import Mentor, Session
 from mentorlog.store.ids import new_id
@@ -301,9 +301,7 @@ def _exists(when: Any, zone: Zone) -> bool:
     if not isinstance(when, datetime):
         return True
     wall = when.replace(tzinfo=None, fold=0)
-    place = when.tzinfo if when.tzinfo is not None else zone
-    aware = wall.replace(tzinfo=place) if place is not None else wall.astimezone()
-    return aware.astimezone(UTC).astimezone(place).replace(tzinfo=None) == wall
+    return exists(wall, when.tzinfo if when.tzinfo is not None else zone)
 
 
 _TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
