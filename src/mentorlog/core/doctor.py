@@ -105,7 +105,7 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     _check_settings(journal, report)
     for copy, original in conflicts.scan_journal_files(journal.root):
         report.problems.append(
-            Problem(copy, None, conflicts.how_to_merge(copy, original))
+            Problem(copy, None, conflicts.how_to_merge(copy, original, journal.root))
         )
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
@@ -153,7 +153,7 @@ def _check_folder(
     copies = {copy for copy, _ in loaded.copies}
     for copy, original in loaded.copies:
         report.problems.append(
-            Problem(copy, None, conflicts.how_to_merge(copy, original))
+            Problem(copy, None, conflicts.how_to_merge(copy, original, journal.root))
         )
     if found != "folder":
         return

@@ -216,13 +216,21 @@ def is_warning(message: str) -> bool:
     return "(a sync tool or a merge made it)" in message
 
 
-def how_to_merge(copy: str, original: str) -> Said:
-    """What `doctor` says of a conflicted copy; the commands it names run as
-    shown in a shell, whatever the names hold (a Dropbox copy carries an
-    apostrophe: "Ada's conflicted copy")."""
+def how_to_merge(copy: str, original: str, root: Path) -> Said:
+    """What `doctor` says of a conflicted copy in the journal at `root`; the
+    commands it names run as shown in a shell, whatever the names hold (a
+    Dropbox copy carries an apostrophe: "Ada's conflicted copy"). A copy
+    whose original is gone (deleted on another device) is the only one left
+    of what it holds: it is named so, with how to make it the record."""
     import shlex
 
     first, second = shlex.quote(original), shlex.quote(copy)
+    if not os.path.lexists(root / original):
+        return Said(
+            f"a conflicted copy of {original} (a sync tool or a merge made it), "
+            f"never read nor written, and {original} is gone: to keep what it "
+            f"holds, make it the file (mv {second} {first}), else delete it"
+        )
     if not is_record_copy(original):
         return Said(
             f"a conflicted copy of {original} (a sync tool or a merge made it), "
