@@ -242,11 +242,9 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
 
     if not gitrun.is_repo(journal.root):
         return
-    broken = gitrun.broken_git(journal.root)
-    if broken is not None:
-        report.problems.append(
-            Problem(".git", None, gitrun.how_to_mend(journal.root, broken))
-        )
+    trouble = gitrun.trouble(journal.root)
+    if trouble is not None:
+        report.problems.append(Problem(".git", None, trouble))
         return
     missing = gitrecover.not_in_working_tree(journal.root)
     if missing:
