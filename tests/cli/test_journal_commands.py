@@ -341,6 +341,13 @@ def test_settings_problems(run: Run, home: Path) -> None:
     write = run("goals", "add", "x", "--by", "eom")
     assert write.exit_code == 3
     assert "mentorlog.toml:2: schema_version: should be a whole number" in write.stderr
+    # a float TOML allows where a whole number goes: said as such, not "not valid"
+    for value in ("nan", "inf", "-inf", "1e400"):
+        settings.write_text(original.replace("duration = 60", f"duration = {value}"))
+        checked = run("doctor")
+        assert 'calendar.duration: should be a whole number ("' in checked.stdout, (
+            checked.stdout
+        )
     settings.write_text(original.replace("goals_min = 3", "goals_min = 9"))
     doctor = run("doctor")
     assert doctor.exit_code == 3
