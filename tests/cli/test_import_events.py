@@ -450,3 +450,38 @@ def test_the_calendar_path_expands_a_tilde_like_every_path(
     unknown = run("import", "~nosuchuser-ml/cal.ics")
     assert unknown.exit_code == 1
     assert "no user named nosuchuser-ml" in unknown.stderr
+
+
+def test_the_organizer_of_an_event_names_a_mentor_as_an_attendee_does(
+    run: Run, tmp_path: Path
+) -> None:
+    # the mentor sent the invitation: the organizer, often not an attendee
+    assert (
+        run("mentors", "add", "Ada Lovelace", "--contact", "ada@x.example").exit_code
+        == 0
+    )
+    assert run("mentors", "add", "Grace Hopper").exit_code == 0
+    ics = _raw(
+        tmp_path / "cal.ics",
+        """
+UID:1@cal
+DTSTART:20261128T090000
+SUMMARY:Mentoring session
+ORGANIZER;CN=Someone:mailto:ADA@x.example
+ATTENDEE;CN=Sam:mailto:sam@x.example
+""",
+        """
+UID:2@cal
+DTSTART:20261129T090000
+SUMMARY:Mentoring session
+ORGANIZER;CN=Grace Hopper:mailto:grace@navy.example
+""",
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [
+        ("Ada Lovelace", "2026-11-28", "09:00"),
+        ("Grace Hopper", "2026-11-29", "09:00"),
+    ]

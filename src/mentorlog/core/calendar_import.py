@@ -456,12 +456,19 @@ def _minutes(length: timedelta | None) -> int | None:
 
 
 def _attendees(event: Any) -> tuple[list[str], list[str]]:
+    """The names and emails of the people in an event: its attendees and its
+    organizer (a mentor who sent the invitation is often not listed as an
+    attendee of it)."""
     attendees = event.get("ATTENDEE") or []
     if not isinstance(attendees, list):
         attendees = [attendees]
+    people = attendees[:200]
+    organizer = event.get("ORGANIZER")
+    if organizer is not None and not isinstance(organizer, list):
+        people.append(organizer)
     names: list[str] = []
     emails: list[str] = []
-    for attendee in attendees[:200]:
+    for attendee in people:
         name = one_line(str(getattr(attendee, "params", {}).get("CN", "")))
         if name:
             names.append(name)
