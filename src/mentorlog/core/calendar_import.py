@@ -50,10 +50,9 @@ MAX_PLANS = 2000  # meetings one import plans or moves; the rest, the next time
 
 What = Literal["plan", "move", "same"]
 
-# Why an event is skipped: a stable code (the `--json` key) and its words, as
-# the one stderr line says them after a count ("3 name no mentor").
-# Why events were skipped: a code (the JSON's `reason`) -> the words said of
-# one event and of several ("1 is in the past", "2 are in the past").
+# Why events were skipped: a stable code (the JSON's `reason`) -> the words
+# the one stderr line says of one event and of several ("1 is in the past",
+# "2 are in the past").
 REASONS = {
     "no_uid": ("has no UID", "have no UID"),
     "repeated_uid": (
