@@ -546,11 +546,12 @@ def import_calendar(
 ) -> None:
     """Plan meetings from calendar events that name a mentor.
 
-    An event names a mentor by an attendee (email or name), else by its title:
-    the mentor's full name, or one word of it written with a capital ("1:1
-    with Ada") unless that word is also a month, weekday or everyday word
-    ("May", "Will"). Its date and time of day (in the journal's time zone)
-    become the meeting's; an all-day event plans the day only. Importing again
+    An event names a mentor by an attendee or its organizer (email, or whole
+    words of the name), else by its title: the mentor's full name, or one
+    word of it written with a capital ("1:1 with Ada") unless that word is
+    also a month, weekday or everyday word ("May", "Will"). Its date and
+    time of day (in the journal's time zone) become the meeting's; an all-day
+    event plans the day only. Importing again
     changes nothing, and an event moved in the calendar moves its meeting
     (events are known by their UID). A recurring event plans its next
     occurrence. Every other event is skipped, and one line on stderr says how
