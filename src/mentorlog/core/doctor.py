@@ -132,8 +132,14 @@ def _check_settings(journal: Journal, report: DoctorReport) -> None:
             report.problems.append(Problem.from_error(error))
     else:
         report.notes.append(m.SettingsMissing(hint("init")))
-    if journal.kind_of(journal.template_path) is None:
+    template = journal.kind_of(journal.template_path)
+    if template is None:
         report.notes.append(m.TemplateMissing(hint("init")))
+    elif template == "file":
+        try:
+            journal.read_text(journal.template_path)
+        except DataError as error:  # saved as UTF-16, say: not used
+            report.problems.append(Problem.from_error(error))
 
 
 def _check_folder(
