@@ -396,6 +396,12 @@ def test_an_attendee_names_a_mentor_by_whole_words_of_the_name_never_a_prefix(
             attendee=_attendee("j@corp.example", "Joanna"),
         ),
         _event("4@cal", "ADA compliance review", datetime(2026, 11, 26, 9, 0)),
+        _event(
+            "5@cal",
+            "Catch-up",
+            datetime(2026, 11, 27, 9, 0),
+            attendee=_attendee("s@corp.example", "Samantha R."),
+        ),
     )
 
     done = run("import", str(ics))
@@ -405,6 +411,7 @@ def test_an_attendee_names_a_mentor_by_whole_words_of_the_name_never_a_prefix(
     assert _planned(run) == [
         ("Ada Lovelace", "2026-11-24", "09:00"),
         ("Joanna Lee", "2026-11-25", "09:00"),
+        ("Samantha Ruiz", "2026-11-27", "09:00"),  # an initial for a word
     ]
 
 

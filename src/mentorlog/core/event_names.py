@@ -107,7 +107,8 @@ def _acronym(word: str, title: str) -> bool:
 
 def named_by_attendee(name: str, mentors: list[Stored[Mentor]]) -> list[Stored[Mentor]]:
     """The mentors an attendee's name (`CN`) names: the full name, its words
-    in any order, or whole words of it in order; never a prefix."""
+    in any order, or whole words of it in order, an initial standing for a
+    word ("Ada L."); never a prefix ("Jo" for "Joanna")."""
     said = tuple(w.casefold() for w in _words(name))
     if not said:
         return []
@@ -115,13 +116,21 @@ def named_by_attendee(name: str, mentors: list[Stored[Mentor]]) -> list[Stored[M
     for mentor in mentors:
         words, _ = _name(mentor.record.name)
         full = len(words) >= 2 and set(words) <= set(said)
-        part = any(
-            words[start : start + len(said)] == said
+        if full or any(
+            _run_of(said, words[start : start + len(said)])
             for start in range(len(words) - len(said) + 1)
-        )
-        if full or part:
+        ):
             found.append(mentor)
     return found
+
+
+def _run_of(said: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether `said` is `words`, each word whole or as its initial, one at
+    least whole."""
+    return any(s == w for s, w in zip(said, words, strict=True)) and all(
+        s == w or (len(s) == 1 and w.startswith(s))
+        for s, w in zip(said, words, strict=True)
+    )
 
 
 def named_mentors(
