@@ -220,3 +220,35 @@ def test_a_broken_git_is_said_once_and_the_change_is_saved(
     assert len(list((me.journal / "mentors").iterdir())) == 1
     assert checked.returncode != 0
     assert ".git: the journal's .git is broken" in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("to", ["another repository", "nothing"])
+def test_a_git_that_is_a_link_is_never_followed_and_is_named(
+    tmp_path: Path, to: str
+) -> None:
+    # a `.git` link (made by hand, or synced from another device) pointed
+    # mentorlog's commits, identity and sync at another repository
+    other = _repo_with_a_commit(tmp_path / "other")
+    before = _fingerprint(other)
+    me = Device(tmp_path, "me")
+    me.ok("init", "--name", "Sam")
+    target = other / ".git" if to == "another repository" else tmp_path / "gone"
+    (me.journal / ".git").symlink_to(target)
+
+    done = me.ml("mentors", "add", "Ada Lovelace")
+    synced = me.ml("sync")
+    undone = me.ml("undo")
+    checked = me.ml("doctor")
+
+    _untouched(other, before)
+    assert done.returncode == 0, done.stderr
+    (warning,) = [line for line in done.stderr.splitlines() if line.strip()]
+    assert warning.startswith("warning: saved, but not committed to git: ")
+    assert f"the journal's .git is a symbolic link to {target}" in warning
+    assert "never follows links" in warning and "mentorlog init --git" in warning
+    assert "Ada Lovelace" in me.ok("mentors", "list", "--json")
+    for failed in (synced, undone):
+        assert failed.returncode == 1
+        assert "the journal's .git is a symbolic link" in failed.stderr
+    assert checked.returncode == 3
+    assert ".git: the journal's .git is a symbolic link" in checked.stdout

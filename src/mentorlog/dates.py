@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from mentorlog.errors import DateError
@@ -182,17 +182,26 @@ def parse_date(
 
 
 # A time of day as people type it: 15:00, 9:30, 15.30, 15h, 09h00, 15:00:00,
-# 3pm, 3:30 pm, 3 p.m., noon, midnight. What looks like one (digits with a
+# 3pm, 3:30 pm, 3 p.m., noon, 12 noon, midnight. What looks like one (digits with a
 # `:`, `.`, `h` or an am/pm) is read strictly, or refused saying why.
 _TIMEISH = (
-    r"\d{1,2}(?:[:.]\d{1,2}(?::\d{1,2})?|h(?:\d{1,2})?)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"|noon|midday|midnight"
+    r"(?:12 )?(?:noon|midnight)|midday"
+    r"|\d{1,2}(?:[:.]\d{1,2}(?::\d{1,2})?|h(?:\d{1,2})?)?\s*(?:am|pm|a\.m\.?|p\.m\.?)?"
 )
 _TIME_PARTS = re.compile(
     r"^(?P<hour>\d{1,2})(?:(?P<sep>[:.h])(?P<minute>\d{0,2})"
-    r"(?::(?P<second>\d{1,2}))?)?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?$"
+    r"(?::(?P<second>\d{1,2}))?)?\s*(?P<half>am|pm|a\.m\.?|p\.m\.?)?$"
 )
-_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "12 noon": time(12, 0),
+    "midday": time(12, 0),
+    "midnight": time(0, 0),
+    "12 midnight": time(0, 0),
+}
+# "friday at 9": an hour alone, which the day of the month or 9 in the evening
+# could be; refused saying how to write it
+_AT_HOUR = re.compile(r"^(?P<rest>.+?),?\s+at\s+(?P<hour>\d{1,2})$")
 _TIME_LAST = re.compile(
     rf"^(?P<rest>.+?)(?:,?\s+at\s+|,\s*|\s+|(?<=\d)t)(?P<time>{_TIMEISH})$"
 )
@@ -249,6 +258,7 @@ def parse_when(
     noon`, `3pm tomorrow`. Without a time, the time is None."""
     cleaned = " ".join(text.strip().lower().split())
     if _is_time(cleaned):
+        parse_time(cleaned)  # a time that is none says so first
         raise DateError(e.TimeWithoutDay(_quote(text.strip()), cleaned))
     for pattern in (_TIME_LAST, _TIME_FIRST):
         match = pattern.match(cleaned)
@@ -256,19 +266,24 @@ def parse_when(
             at = parse_time(match.group("time"))
             day = parse_date(match.group("rest"), base=base, direction=direction)
             return day, at
+    hour = _AT_HOUR.match(cleaned)
+    if hour:
+        raise DateError(e.HourAlone(int(hour.group("hour"))))
     return parse_date(text, base=base, direction=direction), None
 
 
-def _as_read_back(local: datetime, zone: str | None) -> datetime:
-    """`local` placed in `zone` (None: the system's) and read back as a wall
-    clock: itself when that time exists there, another one when it falls in
-    the hour the clocks skip."""
-    if zone:
-        from zoneinfo import ZoneInfo
+def _as_read_back(local: datetime, place: tzinfo | None) -> datetime:
+    """`local` placed in `place` (None: the system's zone) and read back as a
+    wall clock: itself when that time exists there, another one when it falls
+    in the hour the clocks skip."""
+    aware = local.replace(tzinfo=place) if place is not None else local.astimezone()
+    return aware.astimezone(UTC).astimezone(place).replace(tzinfo=None)
 
-        placed = local.replace(tzinfo=ZoneInfo(zone))
-        return placed.astimezone(UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    return local.astimezone().astimezone(UTC).astimezone().replace(tzinfo=None)
+
+def exists(local: datetime, place: tzinfo | None) -> bool:
+    """Whether the wall-clock time `local` happens in `place` (None: the
+    system's zone): not in the gap the clocks skip when they go forward."""
+    return _as_read_back(local, place) == local
 
 
 def check_local_time(day: date, at: time, zone: str | None) -> None:
@@ -276,14 +291,17 @@ def check_local_time(day: date, at: time, zone: str | None) -> None:
     system's): the clocks go forward over it. A time that happens twice (the
     clocks go back) is kept and means the first of the two, as the calendar
     export writes it."""
+    from zoneinfo import ZoneInfo
+
     local = datetime.combine(day, at)
-    if _as_read_back(local, zone) == local:
+    place = ZoneInfo(zone) if zone else None
+    if exists(local, place):
         return
     step = timedelta(minutes=1)
     start, end = local, local
-    while start - step != _as_read_back(start - step, zone) and local - start < DAY:
+    while not exists(start - step, place) and local - start < DAY:
         start -= step
-    while end != _as_read_back(end, zone) and end - local < DAY:
+    while not exists(end, place) and end - local < DAY:
         end += step
     raise DateError(e.TimeSkipped(at, day, zone, start.time(), end.time()))
 

@@ -273,3 +273,27 @@ def test_an_agenda_prepared_before_0_2_0_is_refreshed_not_doubled(
     assert part(home, "## Questions") == ["- [ ] Which lab?"]
     assert part(home, "## Topics") == ["- cv"]
     assert part(home, "## What worked") == ["- my own line"]
+
+
+def test_a_question_asked_again_after_its_line_was_deleted_is_placed_again(
+    run: Run, home: Path, ada: None
+) -> None:
+    # a deleted line stays deleted on a plain prep; `prep --question` with
+    # the same text asks for it now ("The agenda is up to date" said before,
+    # and the question was nowhere); a line reworded around it stays theirs
+    ok(run, "prep", "ada", "--on", "2026-12-01", "--question", "Portfolio?")
+    ok(run, "prep", "ada", "--topic", "Salary", "--bring", "My CV")
+    edit(home, "- [ ] Portfolio?\n", "")
+    edit(home, "- Salary\n", "")
+    edit(home, "- [ ] My CV\n", "- [ ] My CV, printed\n")
+    ok(run, "prep", "ada")
+    assert part(home, "## Questions") == []
+    assert part(home, "## Topics") == []
+
+    said = ok(run, "prep", "ada", "--question", "portfolio?", "--topic", "salary")
+    ok(run, "prep", "ada", "--bring", "my cv")
+
+    assert "up to date" not in said
+    assert part(home, "## Questions") == ["- [ ] Portfolio?"]
+    assert part(home, "## Topics") == ["- Salary"]
+    assert part(home, "## To bring") == ["- [ ] My CV, printed"]

@@ -91,6 +91,32 @@ def test_doctor_lists_each_copy_with_how_to_merge_it(run: Run, home: Path) -> No
     assert "conflicted copy" not in result.stderr  # listed once, not warned too
 
 
+def test_a_copy_whose_original_is_gone_says_how_to_make_it_the_record(
+    run: Run, home: Path
+) -> None:
+    # deleted on one device, changed on another: the copy is all that is left,
+    # and neither "diff" nor "mentorlog edit" of the missing file would run
+    original = goal_with_two_milestones(run, home)
+    for name in (SYNCTHING, "learn-rust.conflict.toml"):
+        copy = original.with_name(name)
+        shutil.copyfile(original, copy)
+        saved = original.read_bytes()
+        original.unlink()
+        result = run("doctor")
+        assert result.exit_code == 3
+        (line,) = [x for x in result.stdout.splitlines() if x.startswith("goals/")]
+        assert "learn-rust.toml is gone" in line and "diff" not in line, line
+        found = re.search(r"make it the file \((mv .*)\), else delete it", line)
+        assert found is not None, line
+        shell = subprocess.run(
+            ["sh", "-c", found[1]], cwd=home, capture_output=True, text=True
+        )
+        assert shell.returncode == 0, (found[1], shell.stderr)
+        assert original.read_bytes() == saved
+        listed = run("goals", "show", "learn")
+        assert listed.exit_code == 0 and "Learn Rust" in listed.stdout
+
+
 def test_a_copy_named_by_its_path_is_not_written(run: Run, home: Path) -> None:
     original = goal_with_two_milestones(run, home)
     copy = original.with_name(DROPBOX)
@@ -168,6 +194,9 @@ SUFFIXED = [
     "learn-rust - Copy.toml",  # Windows Explorer
     "learn-rust_LOCAL_4242.toml",  # git mergetool
     "learn-rust (Kopie mit Konflikt).toml",  # Dropbox, in German
+    # named before the original: read first, they still give way to it
+    "Copy of learn-rust.toml",  # Google Drive's "Make a copy"
+    "Copy (2) of learn-rust.toml",  # older Windows
 ]
 # copies known by their name, whatever they hold (here: broken TOML)
 NAMED = [

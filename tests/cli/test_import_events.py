@@ -362,3 +362,133 @@ def test_the_json_reasons_are_the_ones_docs_json_lists() -> None:
     listed = re.search(r"`reason`: (.*?);", row)
     assert listed is not None
     assert re.findall(r"`(\w+)`", listed.group(1)) == list(REASONS)
+
+
+def test_an_attendee_names_a_mentor_by_whole_words_of_the_name_never_a_prefix(
+    run: Run, tmp_path: Path
+) -> None:
+    # an attendee list holds colleagues and the user: a name that only begins
+    # a mentor's name ("Jo", "Sam") names nobody; whole words, the full name
+    # in any order ("Lovelace, Ada") and an acronym in a title are told apart
+    for name in ("Joanna Lee", "Samantha Ruiz", "Ada Lovelace"):
+        assert run("mentors", "add", name).exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event(
+            "1@cal",
+            "Team sync",
+            datetime(2026, 11, 23, 9, 0),
+            attendee=[
+                _attendee("jo@corp.example", "Jo"),
+                _attendee("s@x.example", "Sam"),
+            ],
+        ),
+        _event(
+            "2@cal",
+            "Catch-up",
+            datetime(2026, 11, 24, 9, 0),
+            attendee=_attendee("al@corp.example", "Lovelace, Ada"),
+        ),
+        _event(
+            "3@cal",
+            "Catch-up",
+            datetime(2026, 11, 25, 9, 0),
+            attendee=_attendee("j@corp.example", "Joanna"),
+        ),
+        _event("4@cal", "ADA compliance review", datetime(2026, 11, 26, 9, 0)),
+        _event(
+            "5@cal",
+            "Catch-up",
+            datetime(2026, 11, 27, 9, 0),
+            attendee=_attendee("s@corp.example", "Samantha R."),
+        ),
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == "skipped 2 events: 2 name no mentor"
+    assert _planned(run) == [
+        ("Ada Lovelace", "2026-11-24", "09:00"),
+        ("Joanna Lee", "2026-11-25", "09:00"),
+        ("Samantha Ruiz", "2026-11-27", "09:00"),  # an initial for a word
+    ]
+
+
+def test_a_calendar_saved_as_utf16_is_named_and_a_link_to_one_is_read(
+    run: Run, tmp_path: Path
+) -> None:
+    # the file is the user's own, outside the journal: a link to it is no
+    # "too many levels of symbolic links"; another encoding is named
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("1@cal", "Coffee with Ada", datetime(2026, 11, 28, 9, 0)),
+    )
+    link = tmp_path / "link.ics"
+    link.symlink_to(ics)
+    wide = tmp_path / "wide.ics"
+    wide.write_bytes(ics.read_text(encoding="utf-8").encode("utf-16"))
+
+    refused = run("import", str(wide))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"error: {wide}: saved as UTF-16 LE, not UTF-8: save it as UTF-8\n"
+    )
+    done = run("import", str(link))
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]
+
+
+def test_the_calendar_path_expands_a_tilde_like_every_path(
+    run: Run, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # "~/cal.ics" quoted (or from a script) as `export --output` reads it; an
+    # unknown ~user is one line of error
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    monkeypatch.setenv("HOME", str(tmp_path))
+    _calendar(
+        tmp_path / "cal.ics",
+        _event("1@cal", "Coffee with Ada", datetime(2026, 11, 28, 9, 0)),
+    )
+    done = run("import", "~/cal.ics")
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]
+    unknown = run("import", "~nosuchuser-ml/cal.ics")
+    assert unknown.exit_code == 1
+    assert "no user named nosuchuser-ml" in unknown.stderr
+
+
+def test_the_organizer_of_an_event_names_a_mentor_as_an_attendee_does(
+    run: Run, tmp_path: Path
+) -> None:
+    # the mentor sent the invitation: the organizer, often not an attendee
+    assert (
+        run("mentors", "add", "Ada Lovelace", "--contact", "ada@x.example").exit_code
+        == 0
+    )
+    assert run("mentors", "add", "Grace Hopper").exit_code == 0
+    ics = _raw(
+        tmp_path / "cal.ics",
+        """
+UID:1@cal
+DTSTART:20261128T090000
+SUMMARY:Mentoring session
+ORGANIZER;CN=Someone:mailto:ADA@x.example
+ATTENDEE;CN=Sam:mailto:sam@x.example
+""",
+        """
+UID:2@cal
+DTSTART:20261129T090000
+SUMMARY:Mentoring session
+ORGANIZER;CN=Grace Hopper:mailto:grace@navy.example
+""",
+    )
+
+    done = run("import", str(ics))
+
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [
+        ("Ada Lovelace", "2026-11-28", "09:00"),
+        ("Grace Hopper", "2026-11-29", "09:00"),
+    ]

@@ -341,6 +341,13 @@ def test_settings_problems(run: Run, home: Path) -> None:
     write = run("goals", "add", "x", "--by", "eom")
     assert write.exit_code == 3
     assert "mentorlog.toml:2: schema_version: should be a whole number" in write.stderr
+    # a float TOML allows where a whole number goes: said as such, not "not valid"
+    for value in ("nan", "inf", "-inf", "1e400"):
+        settings.write_text(original.replace("duration = 60", f"duration = {value}"))
+        checked = run("doctor")
+        assert 'calendar.duration: should be a whole number ("' in checked.stdout, (
+            checked.stdout
+        )
     settings.write_text(original.replace("goals_min = 3", "goals_min = 9"))
     doctor = run("doctor")
     assert doctor.exit_code == 3
@@ -378,3 +385,34 @@ def test_doctor_lists_every_bad_value_of_a_file_with_its_line(
     assert result.exit_code == 3
     [line] = [x for x in result.stdout.splitlines() if x.startswith("mentors/")]
     assert "cadence" in line and "channel" in line and "(line " in line
+
+
+@pytest.mark.parametrize(
+    ("saved", "said"),
+    [
+        ("utf-16", "saved as UTF-16 LE, not UTF-8: save it as UTF-8"),
+        ("latin-1", "not UTF-8 text (another encoding?): save it as UTF-8"),
+    ],
+)
+def test_an_agenda_template_that_is_not_utf8_is_named_not_silently_replaced(
+    run: Run, home: Path, saved: str, said: str
+) -> None:
+    # the user's own layout, saved from Notepad as "Unicode": prep used the
+    # built-in template and nothing said why
+    run("init")
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    template = home / "templates" / "agenda.md"
+    mine = "# With {mentor} · {date}\n\n## Café talk\n{questions}\n"
+    template.write_bytes(mine.encode(saved))
+
+    prepared = run("prep", "ada", "--on", "2026-11-24")
+    checked = run("doctor")
+
+    assert prepared.exit_code == 0, prepared.output
+    assert prepared.stderr.count("templates/agenda.md") == 1, prepared.stderr
+    assert said in prepared.stderr
+    assert "the built-in template was used" in prepared.stderr
+    assert checked.exit_code == 3
+    assert f"templates/agenda.md{':1' if saved == 'latin-1' else ''}: {said}" in (
+        checked.stdout
+    )

@@ -37,6 +37,9 @@ READ = [
     ("12am", time(0, 0)),
     ("12pm", time(12, 0)),
     ("11:59 PM", time(23, 59)),
+    ("12 noon", time(12, 0)),
+    ("12 midnight", time(0, 0)),
+    ("3 p.m", time(15, 0)),
 ]
 
 
@@ -88,6 +91,27 @@ def test_a_time_without_a_day_says_to_give_the_day(run: Run) -> None:
     ok(run, "mentors", "add", "Ada Lovelace")
     said = fail(run, "prep", "ada", "--on", "15:00")
     assert "a time without a day" in said and "fri 15:00" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "fri at 9",
+            'the time of day "9" needs minutes or am/pm: write 9:00, 9am or 9pm',
+        ),
+        ("tomorrow at 15", 'the time of day "15" needs minutes or am/pm: write 15:00'),
+        ("12.3", 'the time of day "12.3": minutes need two digits'),
+    ],
+)
+def test_an_hour_alone_or_a_time_that_is_none_says_how_to_write_it(
+    run: Run, typed: str, said: str
+) -> None:
+    # not "cannot read the date", nor "give the day too, as in fri 12.3"
+    ok(run, "mentors", "add", "Ada Lovelace")
+    refused = fail(run, "prep", "ada", "--on", typed)
+    assert refused.count("\n") == 1, refused
+    assert said in refused, refused
 
 
 def test_prep_stores_the_forms_people_type(run: Run, journal: Journal) -> None:

@@ -132,6 +132,8 @@ def test_every_tool_s_copy_is_known_by_its_name(copy: str, original: str) -> Non
         "a.old.toml",
         "a~1.toml",
         "a (Kopie mit Konflikt).toml",
+        "Copy of a.toml",
+        "Copy (2) of a (1).toml",
     ],
 )
 def test_a_copy_shaped_name_is_a_suffixed_copy_not_a_copy_by_name(name: str) -> None:
@@ -140,7 +142,9 @@ def test_a_copy_shaped_name_is_a_suffixed_copy_not_a_copy_by_name(name: str) -> 
     assert not conflicts.is_suffixed_copy("a.toml", name)
 
 
-@pytest.mark.parametrize("name", ["ab.toml", "a2.toml", "a.md", "b (1).toml"])
+@pytest.mark.parametrize(
+    "name", ["ab.toml", "a2.toml", "a.md", "b (1).toml", "learn-a.toml", "ba.toml"]
+)
 def test_another_name_is_no_suffixed_copy(name: str) -> None:
     assert not conflicts.is_suffixed_copy(name, "a.toml")
 
@@ -148,3 +152,14 @@ def test_another_name_is_no_suffixed_copy(name: str) -> None:
 def test_files_sort_by_name_without_extension_the_original_first() -> None:
     names = ["a (1).toml", "a-2.toml", "a.toml", "a 2.toml", "a_1.toml", "Z.toml"]
     assert sorted(names, key=conflicts.by_stem)[:2] == ["Z.toml", "a.toml"]
+
+
+def test_a_copy_named_before_the_original_is_read_after_it() -> None:
+    names = ["a.toml", "Copy of a.toml", "Copy (2) of a.toml", "B.toml", "of a.toml"]
+    assert conflicts.reading_order(names) == [
+        "B.toml",
+        "a.toml",
+        "Copy (2) of a.toml",
+        "Copy of a.toml",
+        "of a.toml",
+    ]

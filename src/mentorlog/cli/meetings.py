@@ -544,11 +544,12 @@ def import_calendar(
 ) -> None:
     """Plan meetings from calendar events that name a mentor.
 
-    An event names a mentor by an attendee (email or name), else by its title:
-    the mentor's full name, or one word of it written with a capital ("1:1
-    with Ada") unless that word is also a month, weekday or everyday word
-    ("May", "Will"). Its date and time of day (in the journal's time zone)
-    become the meeting's; an all-day event plans the day only. Importing again
+    An event names a mentor by an attendee or its organizer (email, or whole
+    words of the name), else by its title: the mentor's full name, or one
+    word of it written with a capital ("1:1 with Ada") unless that word is
+    also a month, weekday or everyday word ("May", "Will"). Its date and
+    time of day (in the journal's time zone) become the meeting's; an all-day
+    event plans the day only. Importing again
     changes nothing, and an event moved in the calendar moves its meeting
     (events are known by their UID). A recurring event plans its next
     occurrence. Every other event is skipped, and one line on stderr says how
@@ -560,12 +561,11 @@ def import_calendar(
       mentorlog import ~/Downloads/calendar.ics
       mentorlog import calendar.ics --dry-run --json | jq '.planned[].date'
     """
-    from pathlib import Path
-
     from mentorlog import render
     from mentorlog.core.calendar_import import import_calendar as use_case
+    from mentorlog.store.paths import expand
 
-    result = use_case(journal(), Path(file), today(), dry_run=dry_run)
+    result = use_case(journal(), expand(file), today(), dry_run=dry_run)
     if as_json:
         render.json_out(result)
     else:

@@ -207,6 +207,28 @@ def _with_request(
     )
 
 
+def _asked_again(session: Session, asked: _Asked, previous: str) -> Session:
+    """A topic, question or thing to bring given to this prep whose text the
+    agenda no longer holds (the user deleted its line) is asked for now: it is
+    placed again, not left out as the user's (`agenda_refresh`). One whose
+    text a line still holds (reworded around it) stays the user's."""
+    body = normal(previous)
+    again = {
+        normal(f"{kind}:{normal(text)}")
+        for kind, texts in (
+            ("topic", asked.topics),
+            ("question", asked.questions),
+            ("bring", asked.bring),
+        )
+        for text in texts
+        if normal(text) not in body
+    }
+    if not again:
+        return session
+    keys = [key for key in session.agenda_keys if normal(key) not in again]
+    return session.model_copy(update={"agenda_keys": keys})
+
+
 def _write_agenda(
     journal: Journal,
     mentor: Mentor,
@@ -253,6 +275,8 @@ def prep(journal: Journal, request: PrepRequest, today: date) -> PrepResult:
         )
         session = _with_request(session, request, asked, today)
         previous = stored.body if stored is not None else None
+        if previous:
+            session = _asked_again(session, asked, previous)
         if previous is not None and renamed_from is not None:
             previous = retitle(previous, renamed_from, session.date)
         items = gather(journal, mentor, session, today, history)

@@ -4,6 +4,7 @@ refreshes an agenda in `agenda_refresh`)."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 
@@ -74,7 +75,14 @@ def load_template(journal: Journal) -> str:
         # never followed (it could point at a key to copy into the agenda)
         journal.warn_once(f"{error.message}; the built-in template was used")
         return AGENDA_TEMPLATE
-    except (JournalIOError, DataError):
+    except DataError as error:
+        # the user's template, unreadable as text (saved as UTF-16): said, so
+        # their layout is not silently replaced
+        journal.warn_once(f"{error.message}; the built-in template was used")
+        return AGENDA_TEMPLATE
+    except JournalIOError as error:
+        if error.errno != errno.ENOENT:  # none: the built-in one, as documented
+            journal.warn_once(f"{error.message}; the built-in template was used")
         return AGENDA_TEMPLATE
     return text if text.strip() else AGENDA_TEMPLATE
 

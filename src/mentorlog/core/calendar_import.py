@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from mentorlog._struct import struct
-from mentorlog.dates import LATEST, in_range
+from mentorlog.dates import LATEST, exists, in_range
 from mentorlog.errors import UserError
 from mentorlog.messages import EventsSkipped, SkipReason
 from mentorlog.models import Mentor, Session
@@ -37,6 +37,7 @@ from mentorlog.store.journal import Journal
 from mentorlog.store.kinds import MENTORS, SESSIONS
 from mentorlog.store.records import Stored
 from mentorlog.store.refs import normal
+from mentorlog.store.tomlfile import other_encoding
 from mentorlog.tojson import json_keys
 
 from .common import one_line
@@ -124,7 +125,8 @@ def read_calendar(path: Path) -> Any:
     """The parsed calendar; a `UserError` naming the file for anything else."""
     shown = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # a file the user named, outside the journal: a link to it is followed
+        fd = os.open(path, os.O_RDONLY)
     except OSError as error:
         reason = error.strerror or str(error)
         raise UserError(f"{shown}: cannot read it ({reason})") from None
@@ -138,6 +140,9 @@ def read_calendar(path: Path) -> Any:
         raise UserError(
             f"{shown}: over {MAX_BYTES // (1024 * 1024)} MB; not a calendar to import"
         )
+    encoding = other_encoding(data)
+    if encoding is not None:
+        raise UserError(f"{shown}: saved as {encoding}, not UTF-8: save it as UTF-8")
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise UserError(f"{shown}: not an iCalendar file (no BEGIN:VCALENDAR)")
     import icalendar
@@ -260,9 +265,7 @@ def _exists(when: Any, zone: Zone) -> bool:
     if not isinstance(when, datetime):
         return True
     wall = when.replace(tzinfo=None, fold=0)
-    place = when.tzinfo if when.tzinfo is not None else zone
-    aware = wall.replace(tzinfo=place) if place is not None else wall.astimezone()
-    return aware.astimezone(UTC).astimezone(place).replace(tzinfo=None) == wall
+    return exists(wall, when.tzinfo if when.tzinfo is not None else zone)
 
 
 _TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
@@ -417,12 +420,19 @@ def _minutes(length: timedelta | None) -> int | None:
 
 
 def _attendees(event: Any) -> tuple[list[str], list[str]]:
+    """The names and emails of the people in an event: its attendees and its
+    organizer (a mentor who sent the invitation is often not listed as an
+    attendee of it)."""
     attendees = event.get("ATTENDEE") or []
     if not isinstance(attendees, list):
         attendees = [attendees]
+    people = attendees[:200]
+    organizer = event.get("ORGANIZER")
+    if organizer is not None and not isinstance(organizer, list):
+        people.append(organizer)
     names: list[str] = []
     emails: list[str] = []
-    for attendee in attendees[:200]:
+    for attendee in people:
         name = one_line(str(getattr(attendee, "params", {}).get("CN", "")))
         if name:
             names.append(name)

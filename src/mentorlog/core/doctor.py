@@ -105,7 +105,7 @@ def run_doctor(journal: Journal, *, fix: bool = False) -> DoctorReport:
     _check_settings(journal, report)
     for copy, original in conflicts.scan_journal_files(journal.root):
         report.problems.append(
-            Problem(copy, None, conflicts.how_to_merge(copy, original))
+            Problem(copy, None, conflicts.how_to_merge(copy, original, journal.root))
         )
     for kind in ALL_KINDS:
         _check_folder(journal, kind, linked, report)
@@ -132,8 +132,14 @@ def _check_settings(journal: Journal, report: DoctorReport) -> None:
             report.problems.append(Problem.from_error(error))
     else:
         report.notes.append(m.SettingsMissing(hint("init")))
-    if journal.kind_of(journal.template_path) is None:
+    template = journal.kind_of(journal.template_path)
+    if template is None:
         report.notes.append(m.TemplateMissing(hint("init")))
+    elif template == "file":
+        try:
+            journal.read_text(journal.template_path)
+        except DataError as error:  # saved as UTF-16, say: not used
+            report.problems.append(Problem.from_error(error))
 
 
 def _check_folder(
@@ -153,7 +159,7 @@ def _check_folder(
     copies = {copy for copy, _ in loaded.copies}
     for copy, original in loaded.copies:
         report.problems.append(
-            Problem(copy, None, conflicts.how_to_merge(copy, original))
+            Problem(copy, None, conflicts.how_to_merge(copy, original, journal.root))
         )
     if found != "folder":
         return
@@ -242,11 +248,9 @@ def _check_git(journal: Journal, report: DoctorReport) -> None:
 
     if not gitrun.is_repo(journal.root):
         return
-    broken = gitrun.broken_git(journal.root)
-    if broken is not None:
-        report.problems.append(
-            Problem(".git", None, gitrun.how_to_mend(journal.root, broken))
-        )
+    trouble = gitrun.trouble(journal.root)
+    if trouble is not None:
+        report.problems.append(Problem(".git", None, trouble))
         return
     missing = gitrecover.not_in_working_tree(journal.root)
     if missing:

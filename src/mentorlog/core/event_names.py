@@ -1,9 +1,12 @@
 """Which mentors a calendar event names (`import FILE.ics`).
 
-An attendee names a mentor by email (the mentor's contact) or by name (`CN`,
-a reference by the one resolver's rules: `store.refs.match_ref`). A title
-is ordinary text, so it names a mentor by a narrower rule, one a user can
-predict (docs/guide.md, "From your calendar"):
+An attendee names a mentor by email (the mentor's contact) or by name (`CN`):
+the mentor's full name, its words in any order ("Lovelace, Ada", "Ada
+Lovelace (Acme)"), or whole words of it in order ("Ada", "Lovelace"); never a
+mere prefix, since an attendee list holds colleagues and the user too ("Jo"
+is not "Joanna Lee", "Sam" not "Samantha"). A title is ordinary text, so it
+names a mentor by a narrower rule, one a user can predict (docs/guide.md,
+"From your calendar"):
 
 1. the mentor's full name, every word in order, in any case
    ("1:1 with ada lovelace"), for a name of two words or more;
@@ -12,7 +15,8 @@ predict (docs/guide.md, "From your calendar"):
    word: a month or a weekday ("May", "June", "Sun"), a courtesy title
    ("Dr"), or one of `EVERYDAY` ("Will", "Mark", "Rose"). Such a word names
    a mentor only within the full name: "Planning for May" names nobody,
-   "Planning with May Chen" names May Chen.
+   "Planning with May Chen" names May Chen. A word in capitals in a title
+   that has small letters too is an acronym ("ADA compliance review").
 
 A word inside a full name a title holds counts for that name only: "Ada
 Lovelace" does not also name another Ada. A title that names two mentors
@@ -27,9 +31,7 @@ import unicodedata
 
 from mentorlog.dates import WEEKDAYS
 from mentorlog.models import Mentor
-from mentorlog.store.kinds import MENTORS
 from mentorlog.store.records import Stored
-from mentorlog.store.refs import match_ref
 
 
 def _set(words: str) -> frozenset[str]:
@@ -93,9 +95,42 @@ def named_by_title(title: str, mentors: list[Stored[Mentor]]) -> list[Stored[Men
         for position, word in enumerate(words):
             if position in covered or folded[position] not in parts:
                 continue
-            if not word[0].islower():  # a capital, or a script without case
-                named[mentor.record.id] = mentor
+            if not word[0].islower() and not _acronym(word, title):
+                named[mentor.record.id] = mentor  # a capital, or a script without case
     return list(named.values())
+
+
+def _acronym(word: str, title: str) -> bool:
+    """Whether `word` is written in capitals in a title that is not."""
+    return len(word) > 1 and word.isupper() and any(c.islower() for c in title)
+
+
+def named_by_attendee(name: str, mentors: list[Stored[Mentor]]) -> list[Stored[Mentor]]:
+    """The mentors an attendee's name (`CN`) names: the full name, its words
+    in any order, or whole words of it in order, an initial standing for a
+    word ("Ada L."); never a prefix ("Jo" for "Joanna")."""
+    said = tuple(w.casefold() for w in _words(name))
+    if not said:
+        return []
+    found = []
+    for mentor in mentors:
+        words, _ = _name(mentor.record.name)
+        full = len(words) >= 2 and set(words) <= set(said)
+        if full or any(
+            _run_of(said, words[start : start + len(said)])
+            for start in range(len(words) - len(said) + 1)
+        ):
+            found.append(mentor)
+    return found
+
+
+def _run_of(said: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether `said` is `words`, each word whole or as its initial, one at
+    least whole."""
+    return any(s == w for s, w in zip(said, words, strict=True)) and all(
+        s == w or (len(s) == 1 and w.startswith(s))
+        for s, w in zip(said, words, strict=True)
+    )
 
 
 def named_mentors(
@@ -112,7 +147,7 @@ def named_mentors(
         if email in by_contact:
             named[by_contact[email].record.id] = by_contact[email]
     for name in names:
-        matches = match_ref(name, mentors, MENTORS)
+        matches = named_by_attendee(name, mentors)
         if len(matches) == 1:
             named[matches[0].record.id] = matches[0]
     if not named and title:

@@ -9,6 +9,13 @@ from ._base import Told, message
 
 
 @message
+class GitIsLink(Told):
+    git_dir: str  # the journal's .git, a symbolic link
+    target: str  # where it points
+    init: Hint
+
+
+@message
 class BrokenGit(Told):
     git_dir: str  # the journal's .git
     why: str  # what git said
@@ -70,6 +77,14 @@ class ConflictedCopy(Told):
 
 
 @message
+class OrphanCopy(Told):
+    """A conflicted copy whose original is gone: all that is left of it."""
+
+    copy: str
+    original: str
+
+
+@message
 class HowToMergeCopy(Told):
     copy: str
     original: str
@@ -77,7 +92,8 @@ class HowToMergeCopy(Told):
 
 
 GitMessage = (
-    BrokenGit
+    GitIsLink
+    | BrokenGit
     | StaleIndexLock
     | IdentitySet
     | HowToFinish
@@ -87,4 +103,5 @@ GitMessage = (
     | SyncPutBack
     | ConflictedCopy
     | HowToMergeCopy
+    | OrphanCopy
 )

@@ -72,6 +72,11 @@ class TimeHasSeconds(Told):
 
 
 @message
+class HourAlone(Told):
+    hour: int  # "friday at 9": an hour with neither minutes nor am/pm
+
+
+@message
 class TimeWithoutDay(Told):
     text: str
     typed: str  # the time as read, lower case
@@ -119,6 +124,7 @@ DateErrorMessage = (
     | MinuteRange
     | TimeHasSeconds
     | TimeWithoutDay
+    | HourAlone
     | TimeSkipped
     | CadenceUnreadable
     | NoticeUnreadable
@@ -172,6 +178,7 @@ __all__ = [
     "DurationOutOfRange",
     "DurationUnreadable",
     "HalfDayHour",
+    "HourAlone",
     "HourRange",
     "MinuteRange",
     "MinutesDigits",

@@ -20,11 +20,12 @@ The names, as each tool documents them, are copies by their name alone:
 Every other copy is known by what it holds: a file with the id of another
 file whose name is that file's name plus a suffix (OneDrive's
 `NAME-COMPUTERNAME.EXT`, Google Drive's `NAME (1).EXT`, iCloud's `NAME
-2.EXT`, `NAME_1.EXT`, `NAME (copy).EXT`, git's `NAME_LOCAL_1234.EXT`) is a
-copy of it (`is_suffixed_copy`, see `store.reader`). Such a name is also an
-ordinary one (`learn-rust-2.toml`), so the name alone never makes it a copy.
-Record files are read sorted by their name without the extension
-(`by_stem`), so the original comes before its copies.
+2.EXT`, `NAME_1.EXT`, `NAME (copy).EXT`, git's `NAME_LOCAL_1234.EXT`), or
+plus a prefix (`Copy of NAME.EXT`), is a copy of it (`is_suffixed_copy`, see
+`store.reader`). Such a name is also an ordinary one (`learn-rust-2.toml`),
+so the name alone never makes it a copy. Record files are read sorted by
+their name without the extension (`by_stem`), the prefixed ones after the
+others (`reading_order`), so the original comes before its copies.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from mentorlog.errors import MentorlogError
 from mentorlog.hints import hint
 
 if TYPE_CHECKING:
-    from mentorlog.messages import ConflictedCopy, HowToMergeCopy
+    from mentorlog.messages import ConflictedCopy, HowToMergeCopy, OrphanCopy
 
 # a bracket that may hold one more: "(Ada's conflicted copy 2026-11-22 (1))"
 _BRACKETED = r"\((?:[^()]|\([^()]*\))*conflict(?:[^()]|\([^()]*\))*\)"
@@ -166,16 +167,40 @@ def by_stem(name: str) -> tuple[str, str]:
     return (stem if dot else name), name
 
 
-def is_suffixed_copy(name: str, original: str) -> bool:
-    """Whether the name `name` is `original`'s name plus a suffix before the
-    extension (`NAME-COMPUTERNAME.EXT`, `NAME (1).EXT`, `NAME 2.EXT`): the
-    shape of every tool's copy. Only a file holding the same record as
-    `original` is then a copy (see `store.reader`)."""
-    stem, dot, extension = original.rpartition(".")
-    if not dot or not name.endswith("." + extension):
+def reading_order(names: list[str]) -> list[str]:
+    """Record files sorted by name without the extension (`by_stem`), the
+    files named as another listed file with words and a space before its name
+    (`Copy of NAME.EXT`, `Copy (2) of NAME.EXT`) last: each original is read
+    before its copies."""
+    listed = set(names)
+
+    def prefixed(name: str) -> bool:
+        at = name.find(" ")
+        while at >= 0:
+            if name[at + 1 :] in listed:
+                return True
+            at = name.find(" ", at + 1)
         return False
-    suffix = name.removesuffix("." + extension).removeprefix(stem)
-    return name.startswith(stem) and suffix != "" and not suffix[0].isalnum()
+
+    return sorted(names, key=lambda name: (prefixed(name), *by_stem(name)))
+
+
+def is_suffixed_copy(name: str, original: str) -> bool:
+    """Whether the name `name` is `original`'s name with words added after
+    it, or before it and a space (`NAME-COMPUTERNAME.EXT`, `NAME (1).EXT`,
+    `NAME 2.EXT`, `Copy of NAME.EXT`): the shape of every tool's copy. Only
+    a file holding the same record as `original` is then a copy (see
+    `store.reader`)."""
+    stem, dot, extension = original.rpartition(".")
+    if not dot or not name.endswith("." + extension) or name == original:
+        return False
+    named = name.removesuffix("." + extension)
+    before, found, after = named.rpartition(stem)
+    if not found:
+        return False
+    # words before it end with a space ("Copy of "): "learn-rust" is no copy
+    # of "rust"
+    return (not before or before[-1] == " ") and (not after or not after[0].isalnum())
 
 
 def warning(copy: str, original: str) -> ConflictedCopy:
@@ -192,12 +217,16 @@ def is_warning(message: object) -> bool:
     return isinstance(message, ConflictedCopy)
 
 
-def how_to_merge(copy: str, original: str) -> HowToMergeCopy:
-    """What `doctor` says of a conflicted copy; the commands it names run as
-    shown in a shell, whatever the names hold (a Dropbox copy carries an
-    apostrophe: "Ada's conflicted copy"): a record's copy is merged by
-    editing the record."""
-    from mentorlog.messages import HowToMergeCopy
+def how_to_merge(copy: str, original: str, root: Path) -> HowToMergeCopy | OrphanCopy:
+    """What `doctor` says of a conflicted copy in the journal at `root`; the
+    commands it names run as shown in a shell, whatever the names hold (a
+    Dropbox copy carries an apostrophe: "Ada's conflicted copy"): a record's
+    copy is merged by editing the record. A copy whose original is gone
+    (deleted on another device) is the only one left of what it holds: it is
+    named so, with how to make it the record."""
+    from mentorlog.messages import HowToMergeCopy, OrphanCopy
 
+    if not os.path.lexists(root / original):
+        return OrphanCopy(copy, original)
     edit = hint("edit", original) if is_record_copy(original) else None
     return HowToMergeCopy(copy, original, edit)

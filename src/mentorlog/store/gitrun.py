@@ -27,7 +27,7 @@ from mentorlog.errors import MentorlogError, UserError
 from mentorlog.hints import hint
 
 if TYPE_CHECKING:
-    from mentorlog.messages import BrokenGit, StaleIndexLock
+    from mentorlog.messages import BrokenGit, GitIsLink, StaleIndexLock
 
 # What `git rev-parse --local-env-vars` lists: the variables that belong to
 # one repository (git clears them itself before it works in another). Its
@@ -66,8 +66,16 @@ class BrokenGitError(GitError):
 
 def is_repo(root: Path) -> bool:
     """Whether the journal is a git journal: its folder itself holds `.git`
-    (a repository around it does not count)."""
-    return (root / ".git").exists()
+    (a repository around it does not count; a link named `.git` is never
+    followed, see `linked`)."""
+    return os.path.lexists(root / ".git")
+
+
+def linked(root: Path) -> bool:
+    """Whether the journal's `.git` is a symbolic link: never followed, like
+    every link inside the journal (it would point git at another repository,
+    and may come from another device)."""
+    return os.path.islink(root / ".git")
 
 
 def available() -> bool:
@@ -120,6 +128,11 @@ def git(
 ) -> subprocess.CompletedProcess[str]:
     """git in the journal `root`; with `check`, a failure is a `GitError`
     (a `BrokenGitError` when the journal's `.git` is one git cannot open)."""
+    if linked(root):  # never followed: git fails here as with a broken .git
+        if check:
+            raise BrokenGitError(how_to_unlink(root))
+        unlinked = str(how_to_unlink(root))
+        return subprocess.CompletedProcess(["git", *args], 128, "", unlinked)
     try:
         done = run(root, *args, env=env, stdin=stdin)
     except FileNotFoundError:
@@ -151,11 +164,30 @@ def broken_git(root: Path) -> str | None:
     return None if done.returncode == 0 else what_git_said(done)
 
 
-def require_sound(root: Path) -> None:
-    """`BrokenGitError` when the journal holds a `.git` git cannot open."""
+def trouble(root: Path) -> GitIsLink | BrokenGit | None:
+    """What is wrong with the journal's `.git`, said in one line with what to
+    do: a link (never followed), or one git cannot open; None when sound."""
+    if linked(root):
+        return how_to_unlink(root)
     broken = broken_git(root)
-    if broken is not None:
-        raise BrokenGitError(how_to_mend(root, broken))
+    return None if broken is None else how_to_mend(root, broken)
+
+
+def require_sound(root: Path) -> None:
+    """`BrokenGitError` when the journal's `.git` is a link or one git cannot
+    open."""
+    said = trouble(root)
+    if said is not None:
+        raise BrokenGitError(said)
+
+
+def how_to_unlink(root: Path) -> GitIsLink:
+    """One line: the journal's `.git` is a link, and what to do about it."""
+    from mentorlog.messages import GitIsLink
+
+    where = root / ".git"
+    target = os.readlink(where) if os.path.islink(where) else "?"
+    return GitIsLink(str(where), target, hint("init", "--git"))
 
 
 def how_to_mend(root: Path, said: str) -> BrokenGit:

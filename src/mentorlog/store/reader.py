@@ -233,8 +233,8 @@ class _Folder(Generic[R]):
         assert kind.model.model_fields[0] == "id"  # a row's first value is its id
 
     def names(self, copies: list[tuple[str, str]]) -> list[str]:
-        """The record files of the folder, sorted by name without the
-        extension (`conflicts.by_stem`); the conflicted copies a
+        """The record files of the folder, in `conflicts.reading_order`
+        (originals before their copies); the conflicted copies a
         sync tool made (see `store.conflicts`) go to `copies` instead.
         (`scandir` would give no more: a file's times take one `stat` each
         however it is listed, and keeping its entries costs memory on a large
@@ -252,7 +252,7 @@ class _Folder(Generic[R]):
             (self.prefix + name, self.prefix + original) for name, original in found
         ]
         copies.sort()
-        return sorted(names, key=conflicts.by_stem)
+        return conflicts.reading_order(names)
 
     def load(self) -> Loaded[R]:
         """One loop over the folder's files; each record comes from its cache

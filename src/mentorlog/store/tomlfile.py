@@ -47,7 +47,7 @@ def decode_file(raw: bytes, relpath: str) -> tuple[str, Style]:
     and remembered), CRLF line endings read as LF (and remembered, when every
     line has one). Every read and every compare of a file's text goes through
     here, so two reads of one file never disagree."""
-    encoding = _other_encoding(raw)
+    encoding = other_encoding(raw)
     if encoding is not None:
         raise DataError(
             relpath, None, f"saved as {encoding}, not UTF-8: save it as UTF-8"
@@ -76,7 +76,7 @@ _BOMS = (  # the longer first: UTF-32 LE's mark starts with UTF-16 LE's
 )
 
 
-def _other_encoding(raw: bytes) -> str | None:
+def other_encoding(raw: bytes) -> str | None:
     """The name of the Unicode encoding `raw` was saved in when it is not
     UTF-8 (Windows Notepad's "Unicode" is UTF-16 LE), known by its byte order
     mark or, without one, by the zero bytes between the letters of Latin

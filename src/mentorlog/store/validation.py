@@ -80,6 +80,7 @@ def describe(item: Any) -> str:
         "int_type": "should be a whole number",
         "int_parsing": "should be a whole number",
         "int_from_float": "should be a whole number",
+        "finite_number": "should be a whole number",  # nan, inf
         "list_type": "should be a list",
         "model_type": "should be a table",
         "dict_type": "should be a table",

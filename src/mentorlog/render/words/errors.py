@@ -134,6 +134,12 @@ def _dates(message: e.DateErrorMessage) -> str:
                 f"{_time(text)} has seconds: a meeting keeps hours and minutes, "
                 f"as in {at:%H:%M}"
             )
+        case e.HourAlone(hour=hour):
+            twelve = f", {hour}am or {hour}pm" if hour <= 12 else ""
+            return (
+                f'the time of day "{hour}" needs minutes or am/pm: write '
+                f"{hour}:00{twelve}"
+            )
         case e.TimeWithoutDay(text=text, typed=typed):
             return (
                 f'"{text}" is a time without a day; give the day too, as in fri {typed}'

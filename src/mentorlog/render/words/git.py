@@ -6,6 +6,7 @@ import shlex
 from typing import assert_never
 
 from mentorlog import messages as m
+from mentorlog.errors import NEVER_FOLLOWED
 from mentorlog.hints import Said
 
 
@@ -29,6 +30,14 @@ def saving(message: m.StoreMessage) -> Said | str:
 def git(message: m.GitMessage) -> Said | str:
     """What git holds, what a sync left, and what to do about it."""
     match message:
+        case m.GitIsLink(git_dir=where, target=target, init=init):
+            return Said(
+                f"the journal's .git is a symbolic link to {target}; "
+                f"{NEVER_FOLLOWED}: replace it with the repository itself, or "
+                f"remove the link (rm {shlex.quote(where)}) and `",
+                init,
+                "` starts a new history",
+            )
         case m.BrokenGit(git_dir=where, why=why, init=init):
             aside = shlex.quote(f"{where}.broken")
             return Said(
@@ -93,7 +102,8 @@ def _sync(
     | m.SyncMovedOn
     | m.SyncPutBack
     | m.ConflictedCopy
-    | m.HowToMergeCopy,
+    | m.HowToMergeCopy
+    | m.OrphanCopy,
 ) -> Said | str:
     match message:
         case m.SyncConflicted(files=files, git=where):
@@ -133,6 +143,14 @@ def _sync(
                 "made it); mentorlog neither reads nor writes it (",
                 doctor,
                 " says how to merge it)",
+            )
+        case m.OrphanCopy(copy=copy, original=original):
+            first, second = shlex.quote(original), shlex.quote(copy)
+            return (
+                f"a conflicted copy of {original} (a sync tool or a merge made "
+                f"it), never read nor written, and {original} is gone: to keep "
+                f"what it holds, make it the file (mv {second} {first}), else "
+                "delete it"
             )
         case m.HowToMergeCopy(copy=copy, original=original, edit=edit):
             first, second = shlex.quote(original), shlex.quote(copy)
