@@ -370,3 +370,25 @@ def test_a_name_can_never_reshape_the_agenda_it_is_written_into(
         line.startswith("## Questions")
         for line in (home / "templates" / "agenda.md").read_text().split("\n")
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "add_args", "folder"),
+    [
+        ("mentors", ("mentors", "add", "Zoé Ada"), "mentors"),
+        ("goals", ("goals", "add", "Ship the café app by June"), "goals"),
+    ],
+)
+def test_a_listing_whose_files_cannot_be_read_never_says_none_yet(
+    run: Run, home: Path, kind: str, add_args: tuple[str, ...], folder: str
+) -> None:
+    """All of a kind's files unreadable (saved as Latin-1 by another tool):
+    the listing says so, not "No mentors yet. Add one", which invites a twin."""
+    assert run(*add_args).exit_code == 0
+    for path in (home / folder).iterdir():
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    listed = run(kind)
+    assert listed.exit_code == 0, listed.stderr
+    assert "yet" not in listed.stdout
+    assert "Nothing to list, but 1 file could not be read" in listed.stdout
+    assert "mentorlog doctor" in listed.stdout

@@ -278,12 +278,29 @@ def listing(
 ) -> None:
     """What every listing does: name the broken files on stderr, then print
     the records as JSON (`to_json`), as tab-separated rows when piped
-    (`piped_rows`), or as `table(views, *extra)`."""
+    (`piped_rows`), or as `table(views, *extra)`. Nothing to list while files
+    could not be read is said so, not "none yet": what they hold is there,
+    and adding it again would make a twin."""
+    found = list(found)
     problems(found)
     if as_json:
         json_out(views)
     elif piped_rows(views, getattr(table, "__name__", "")):
         return
+    elif not views and found:
+        from mentorlog.words import plural
+
+        unread = plural(
+            len({p.path for p in found}),
+            "file could not be read (named above): mend it",
+            "files could not be read (named above): mend them",
+        )
+        emit(
+            Text(
+                f"Nothing to list, but {unread} (`{command('doctor')}`) before "
+                "adding again."
+            )
+        )
     else:
         with paged(len(views)):
             table(views, *extra)
