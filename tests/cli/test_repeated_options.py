@@ -101,3 +101,11 @@ def test_repeatable_options_stay_repeatable(run: Run) -> None:
     )
     assert said.count("takeaway:") == 2
     assert said.count("new action:") == 2
+
+
+def test_text_after_double_dash_is_no_option(run: Run) -> None:
+    """`--` ends the options: a text that reads like a flag is text."""
+    said = run(
+        "log", "add", "--kind", "win", "--private", "--private", "--", "--no-private"
+    )
+    assert said.exit_code == 0, said.stderr

@@ -127,7 +127,8 @@ def _same_flag_again(param: Any, given: list[str]) -> bool:
     if not getattr(param, "is_flag", False):
         return False
     names = {*param.opts, *param.secondary_opts}
-    return len({word for word in given if word in names}) == 1
+    options = given[: given.index("--")] if "--" in given else given  # then text
+    return len({word for word in options if word in names}) == 1
 
 
 def _no_option_twice(order: list[Any], given: list[str]) -> None:
