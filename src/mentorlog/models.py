@@ -461,12 +461,12 @@ class AgendaLine(Model):
     prep replaces it while it is unchanged, and leaves it alone once the user
     edited or removed it."""
 
-    key: str
-    section: str
-    digest: str
+    key: Text
+    section: Text
+    digest: Text
     # the length of the line as written: a line that starts with it, followed
     # by text the user added, is prep's line with the user's note after it
-    length: int | None = None
+    length: Positive | None = None
 
 
 class Session(Record):

@@ -297,3 +297,28 @@ def test_a_question_asked_again_after_its_line_was_deleted_is_placed_again(
     assert part(home, "## Questions") == ["- [ ] Portfolio?"]
     assert part(home, "## Topics") == ["- Salary"]
     assert part(home, "## To bring") == ["- [ ] My CV, printed"]
+
+
+@pytest.mark.parametrize(
+    ("field", "bad"),
+    [("key", 'key = ""'), ("length", "length = -5"), ("digest", 'digest = ""')],
+)
+def test_an_agenda_line_record_edited_to_nothing_is_named_not_obeyed(
+    run: Run, home: Path, ada: None, field: str, bad: str
+) -> None:
+    """A hand-edited `agenda_lines` entry with an empty key or digest, or a
+    negative length, would make prep drop generated lines while saying "up to
+    date": the file is named with what is wrong, and nothing is written."""
+    ok(run, "actions", "add", "Email Bob", "--mentor", "ada")
+    ok(run, "prep", "ada", "--on", "2026-12-01")
+    path = agenda_file(home)
+    text = path.read_text()
+    written = re.search(rf"^{field} = .*$", text, re.M)
+    assert written is not None, text
+    path.write_text(text.replace(written.group(0), bad, 1))
+    before = path.read_bytes()
+    said = run("prep", "ada")
+    assert said.exit_code != 0
+    assert path.name in said.stderr and field in said.stderr, said.stderr
+    assert "up to date" not in said.stdout
+    assert path.read_bytes() == before
