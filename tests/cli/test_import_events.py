@@ -492,3 +492,38 @@ ORGANIZER;CN=Grace Hopper:mailto:grace@navy.example
         ("Ada Lovelace", "2026-11-28", "09:00"),
         ("Grace Hopper", "2026-11-29", "09:00"),
     ]
+
+
+def test_the_user_among_the_attendees_never_names_a_mentor_who_shares_a_name(
+    run: Run, tmp_path: Path
+) -> None:
+    # the journal is Sam Rivera's; a mentor is Sam Smith. The user is on every
+    # invitation of their own calendar, as "Sam", "Sam Rivera" or "rivera":
+    # that is them, not the mentor; "Sam Smith" still names the mentor
+    assert run("init", "--name", "Sam Rivera").exit_code == 0
+    assert run("mentors", "add", "Sam Smith").exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        *(
+            _event(
+                f"{day}@cal",
+                "Team sync",
+                datetime(2026, 11, day, 9, 0),
+                attendee=_attendee(f"me{day}@x.example", who),
+            )
+            for day, who in ((23, "Sam"), (24, "Sam Rivera"), (25, "RIVERA"))
+        ),
+        _event(
+            "26@cal",
+            "Catch-up",
+            datetime(2026, 11, 26, 9, 0),
+            attendee=[
+                _attendee("me@x.example", "Sam Rivera"),
+                _attendee("ss@x.example", "Sam Smith"),
+            ],
+        ),
+    )
+    done = run("import", str(ics))
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip() == "skipped 3 events: 3 name no mentor"
+    assert _planned(run) == [("Sam Smith", "2026-11-26", "09:00")]

@@ -457,6 +457,7 @@ def import_calendar(
             m for m in journal.load(MENTORS).records if m.record.status == "active"
         ]
         by_contact = {normal(m.record.contact): m for m in mentors if m.record.contact}
+        own = journal.settings_or_default()[0].name
         # Loaded once: the index follows every change this import makes, so a
         # calendar of thousands of events is not read again after each save.
         index = _Index(journal.load(SESSIONS).records)
@@ -464,7 +465,7 @@ def import_calendar(
         written = 0
         for event in events:
             named = named_mentors(
-                event.summary, event.names, event.emails, mentors, by_contact
+                event.summary, event.names, event.emails, mentors, by_contact, own
             )
             if len(named) != 1:
                 _skip(skipped, "several_mentors" if named else "no_mentor")

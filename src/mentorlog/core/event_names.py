@@ -139,14 +139,21 @@ def named_mentors(
     emails: list[str],
     mentors: list[Stored[Mentor]],
     by_contact: dict[str, Stored[Mentor]],
+    own: str | None = None,
 ) -> list[Stored[Mentor]]:
     """The mentors an event names: by its attendees (email, then name);
-    when they name none, by its title."""
+    when they name none, by its title. An attendee whose name is the user's
+    own (`own`, the journal's `name`), or part of it ("Sam" for Sam Rivera),
+    is the user, never a mentor who shares a first name."""
     named: dict[str, Stored[Mentor]] = {}
     for email in emails:
         if email in by_contact:
             named[by_contact[email].record.id] = by_contact[email]
+    mine = {w.casefold() for w in _words(own)} if own else set()
     for name in names:
+        said = {w.casefold() for w in _words(name)}
+        if said and said <= mine:
+            continue  # the user, in their own calendar
         matches = named_by_attendee(name, mentors)
         if len(matches) == 1:
             named[matches[0].record.id] = matches[0]
