@@ -360,3 +360,16 @@ def test_warnings_carry_their_messages_to_where_they_are_worded(
     assert "were merged into one" in str(merged)
     copies = [w for w in journal.warnings if isinstance(w, messages.ConflictedCopy)]
     assert copies and "a conflicted copy of" in str(copies[0])
+
+
+@pytest.mark.parametrize("kind", kinds(), ids=lambda k: k.__name__)
+def test_a_message_equal_to_its_line_hashes_as_it(kind: type[messages.Told]) -> None:
+    """A message (and a Said) equals its plain line, so a set or a dict that
+    holds both finds one by the other (a == b must mean hash(a) == hash(b))."""
+    told = sample(kind)
+    line = str(told)
+    assert told == line
+    assert hash(told) == hash(line)
+    assert {line: 1}.get(told) == 1  # type: ignore[call-overload]
+    said = Said("run ", hint("doctor"))
+    assert hash(said) == hash(str(said))

@@ -75,8 +75,8 @@ class Said:
             return self.parts == other.parts
         return isinstance(other, str) and str(self) == other
 
-    def __hash__(self) -> int:
-        return hash(self.parts)
+    def __hash__(self) -> int:  # equal to its plain line: hashed as that line
+        return hash(str(self))
 
     def __repr__(self) -> str:
         return f"Said{self.parts!r}"

@@ -76,5 +76,6 @@ def message(cls: type[T]) -> type[T]:
     """A message kind: a frozen struct of its facts that says itself."""
     made = struct(frozen=True)(cls)
     setattr(made, "__eq__", _eq)  # noqa: B010 - after struct set its own
-    setattr(made, "__hash__", lambda self: hash(_values(self)))  # noqa: B010
+    # equal to its plain line, so hashed as that line (a == b: same hash)
+    setattr(made, "__hash__", lambda self: hash(str(self)))  # noqa: B010
     return made
