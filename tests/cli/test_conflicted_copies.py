@@ -2,9 +2,11 @@
 the record's file is the one at its own path; the copies are named, once per
 command, and by `doctor` with how to merge them."""
 
+import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -266,3 +268,58 @@ def test_a_file_with_another_name_and_the_same_id_is_still_a_duplicate(
     assert doctor.exit_code == 3
     for name in ("rust.toml", "learn-rustacean.toml"):
         assert f"goals/{name}:1: duplicate id: goals/learn-rust.toml" in (doctor.stdout)
+
+
+def test_each_record_folder_is_listed_once_and_its_copies_still_named(
+    run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan for conflicted copies and the reading of a folder share one
+    listing of it (issue 21): `status` reads several kinds, and no folder is
+    listed twice; every copy is named as before, once."""
+    from mentorlog.store.kinds import ALL_KINDS
+
+    original = goal_with_two_milestones(run, home)
+    assert run("actions", "add", "Email Prof. Chen").exit_code == 0
+    for name in COPIES:
+        shutil.copyfile(original, original.with_name(name))
+    folders = {
+        (info.st_dev, info.st_ino): kind.folder
+        for kind in ALL_KINDS
+        if (home / kind.folder).is_dir()
+        for info in [(home / kind.folder).stat()]
+    }
+    listed: list[str] = []
+    real = os.listdir
+
+    def counting(path: int | str | Path = ".") -> list[str]:
+        info = os.fstat(path) if isinstance(path, int) else os.stat(path)
+        folder = folders.get((info.st_dev, info.st_ino))
+        if folder is not None:
+            listed.append(folder)
+        return real(path)
+
+    monkeypatch.setattr(os, "listdir", counting)
+    result = run("status")
+    assert result.exit_code == 0, result.stderr
+    assert {"goals", "actions"} <= set(listed)
+    assert sorted(listed) == sorted(set(listed)), listed  # each one once
+    for name in COPIES:
+        assert result.stderr.count(f"goals/{name}: a conflicted copy") == 1, name
+
+
+def test_a_folder_written_after_the_scan_is_read_again(home: Path) -> None:
+    """A folder the command writes to before reading it is listed again: the
+    scan's listing of it says what it held before."""
+    from mentorlog.models import Goal
+    from mentorlog.store.ids import new_id
+    from mentorlog.store.kinds import ACTIONS
+
+    journal = Journal(home, memo=True)
+    with journal.transaction():
+        journal.save(GOALS, Goal(id=new_id(), title="First", created=date.today()))
+    journal = Journal(home, memo=True)
+    assert journal.load(ACTIONS).records == []  # the scan lists every folder
+    with journal.transaction():
+        journal.save(GOALS, Goal(id=new_id(), title="Second", created=date.today()))
+    titles = sorted(s.record.title for s in journal.load(GOALS).records)
+    assert titles == ["First", "Second"]

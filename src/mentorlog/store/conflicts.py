@@ -99,9 +99,15 @@ def original_of(name: str, extension: str) -> str | None:
     return None
 
 
-def scan(root: Path) -> list[tuple[str, str]]:
+# a record folder's names, sorted out: its record files, its copies (`sort_out`)
+Listed = tuple[list[str], list[tuple[str, str]]]
+
+
+def scan(root: Path, listed: dict[str, Listed] | None = None) -> list[tuple[str, str]]:
     """Every conflicted copy (by its name) in the record folders of the
-    journal at `root`, as (copy, original) paths inside it; no link followed."""
+    journal at `root`, as (copy, original) paths inside it; no link followed.
+    Each folder's names, sorted out, go to `listed` (by folder) when given:
+    the reader then need not list that folder again (see `store.reader`)."""
     from . import fs
     from .kinds import ALL_KINDS
 
@@ -117,7 +123,10 @@ def scan(root: Path) -> list[tuple[str, str]]:
             continue
         finally:
             os.close(fd)
-        for name, original in sort_out(names, kind.extension)[1]:
+        records, copies = sort_out(names, kind.extension)
+        if listed is not None:
+            listed[kind.folder] = records, copies
+        for name, original in copies:
             found.append((f"{kind.folder}/{name}", f"{kind.folder}/{original}"))
     return sorted(found + scan_journal_files(root))
 

@@ -90,6 +90,10 @@ class Journal:
         # one the command did not name itself, so none is skipped silently
         self.problems_met: dict[Problem, None] = {}
         self._copies_said = False  # sync tools' conflicted copies: once a command
+        # With memo: each record folder's names, as the scan for conflicted
+        # copies listed them, until that folder is read (one listing serves
+        # both); dropped with the records read so far.
+        self._listed: dict[str, conflicts.Listed] = {}
 
     # -- where things are -------------------------------------------------
     @property
@@ -165,6 +169,7 @@ class Journal:
     def forget(self) -> None:
         """Drop the records read so far: the next `load` reads the disk."""
         self._loaded.clear()
+        self._listed.clear()
 
     def _written_to(self, path: Path) -> None:
         """`path` is about to change: the records read so far of its folder are
@@ -172,9 +177,10 @@ class Journal:
         try:
             folder = path.relative_to(self.root).parts[0]
         except (ValueError, IndexError):
-            self._loaded.clear()
+            self.forget()
             return
         self._loaded.pop(folder, None)
+        self._listed.pop(folder, None)
 
     def write_new_settings(self, *, name: str | None) -> None:
         self.write_text(self.settings_path, settings.new_text(name))
@@ -345,9 +351,17 @@ class Journal:
             self._repair()
         if not self._copies_said:
             self._copies_said = True
-            for copy, original in conflicts.scan(self.root):
+            listed: dict[str, conflicts.Listed] = {}
+            for copy, original in conflicts.scan(self.root, listed):
                 self.warn_once(conflicts.warning(copy, original))
-        loaded = reader.load(self.root, kind, use_cache=use_cache())
+            if self._memo:
+                self._listed = listed
+        loaded = reader.load(
+            self.root,
+            kind,
+            use_cache=use_cache(),
+            listed=self._listed.pop(kind.folder, None),
+        )
         self._loaded[kind.folder] = loaded
         self.problems_met.update(dict.fromkeys(loaded.problems))
         for copy, original in loaded.copies:

@@ -168,9 +168,17 @@ class Entry(NamedTuple):
         return list(cls(ino, mtime_ns, size, row, body, problem, digest))
 
 
-def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
+def load(
+    root: Path,
+    kind: Kind[R],
+    *,
+    use_cache: bool,
+    listed: conflicts.Listed | None = None,
+) -> Loaded[R]:
     """Every record of `kind` that reads; a `Problem` for each file that does
-    not (a link, a duplicate id, a file that does not parse or validate)."""
+    not (a link, a duplicate id, a file that does not parse or validate).
+    `listed`: the folder's names as `conflicts.scan` just sorted them out, so
+    the folder is not listed a second time (None: it is listed here)."""
     folder = root / kind.folder
     try:
         # names are listed and stat'ed relative to the open folder: one path
@@ -190,7 +198,7 @@ def load(root: Path, kind: Kind[R], *, use_cache: bool) -> Loaded[R]:
         )
         return loaded
     try:
-        return _Folder(root, kind, folder_fd, use_cache).load()
+        return _Folder(root, kind, folder_fd, use_cache, listed).load()
     finally:
         if folder_fd >= 0:
             os.close(folder_fd)
@@ -215,8 +223,16 @@ class _Reread(Generic[R]):
 class _Folder(Generic[R]):
     """One `load` of the folder of `kind`, open as `fd`."""
 
-    def __init__(self, root: Path, kind: Kind[R], fd: int, use_cache: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        kind: Kind[R],
+        fd: int,
+        use_cache: bool,
+        listed: conflicts.Listed | None = None,
+    ) -> None:
         self.root = root
+        self.listed = listed  # the names sorted out already, if they were
         self.kind = kind
         self.fd = fd
         self.prefix = f"{kind.folder}/"
@@ -241,13 +257,15 @@ class _Folder(Generic[R]):
         folder.)"""
         if self.fd < 0:
             return []
-        extension = self.kind.extension
-        try:
-            listed = os.listdir(self.fd)
-        except OSError as error:
-            self.unlisted = unreadable(self.kind.folder, error, folder=True)
-            return []
-        names, found = conflicts.sort_out(listed, extension)
+        if self.listed is not None:
+            names, found = self.listed
+        else:
+            try:
+                listed = os.listdir(self.fd)
+            except OSError as error:
+                self.unlisted = unreadable(self.kind.folder, error, folder=True)
+                return []
+            names, found = conflicts.sort_out(listed, self.kind.extension)
         copies += [
             (self.prefix + name, self.prefix + original) for name, original in found
         ]
