@@ -144,37 +144,10 @@ def split_due(text: str, base: date, *, strict: bool = True) -> tuple[str, date 
         if not strict:
             return text, None
         shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
-        raise UserError(e.DueUnreadable(shown, words_too=True))
+        raise UserError(e.DueUnreadable(shown))
     if len(found) > 1:
         raise UserError(e.DueTwice(len(found)))
     return " ".join(part for part in (head, rest) if part), day
-    if len(found) > 1:
-        raise UserError(e.DueTwice(len(found)))
-    marker = found[0]
-    head = text[: marker.start()].rstrip()
-    tail = text[marker.end() :].strip()
-    try:
-        return head, parse_date(tail, base=base, direction=FORWARD)
-    except UserError:
-        pass
-    words = text[marker.end() :].split(maxsplit=1)
-    word = words[0] if words and not text[marker.end() :][:1].isspace() else ""
-    try:
-        day = parse_date(word, base=base, direction=FORWARD)
-    except UserError:
-        shown = ("due:" + (tail if len(tail) <= 40 else tail[:37] + "...")).strip()
-        raise UserError(e.DueUnreadable(shown, words_too=False)) from None
-    rest = words[1] if len(words) > 1 else ""
-    return " ".join(part for part in (head, rest) if part), day
-    start = found[-1]
-    head = text[: start.start()].rstrip()
-    tail = text[start.end() :].strip()
-    try:
-        return head, parse_date(tail, base=base)
-    except UserError:
-        if tail and len(tail.split()) == 1:
-            raise UserError(e.DueOnly(f"due:{tail}")) from None
-        return text, None
 
 
 def keep_draft(journal: Journal, stem: str, argv: list[str]) -> str:

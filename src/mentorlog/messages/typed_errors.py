@@ -151,12 +151,6 @@ class TextTooLong(Told):
 @message
 class DueUnreadable(Told):
     shown: str  # due: and what follows, shortened
-    words_too: bool  # say that --due keeps "due:" as words
-
-
-@message
-class DueOnly(Told):
-    shown: str
 
 
 @message
@@ -164,7 +158,7 @@ class DueTwice(Told):
     count: int
 
 
-TextErrorMessage = TextEmpty | TextTooLong | DueUnreadable | DueOnly | DueTwice
+TextErrorMessage = TextEmpty | TextTooLong | DueUnreadable | DueTwice
 
 __all__ = [
     "CadenceUnreadable",
@@ -172,7 +166,6 @@ __all__ = [
     "DateErrorMessage",
     "DateOutOfRange",
     "DateUnreadable",
-    "DueOnly",
     "DueTwice",
     "DueUnreadable",
     "DurationOutOfRange",

@@ -282,19 +282,12 @@ def _text(message: e.TextErrorMessage) -> str:
             return f"the {what} is empty"
         case e.TextTooLong(what=what, length=length, most=most):
             return f"the {what} is {length} characters; {most} at most"
-        case e.DueUnreadable(shown=shown, words_too=words_too):
+        case e.DueUnreadable(shown=shown):
             return (
                 f'cannot read the date in "{shown}"; write due:friday, '
                 "due:2026-12-01, or a date of several words at the end (due:in 5 "
-                "days)"
-                + (
-                    "; to keep due: as words, give the date with --due"
-                    if words_too
-                    else ""
-                )
+                "days); to keep due: as words, give the date with --due"
             )
-        case e.DueOnly(shown=shown):
-            return f'cannot read the date in "{shown}"'
         case e.DueTwice(count=count):
             return f"give one due: date per action, not {count}"
         case _:
