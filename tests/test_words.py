@@ -70,6 +70,7 @@ ERRORS_CONVERTED = [
     "core/export.py",
     "core/search.py",
     "core/month.py",
+    "store/fs.py",
 ]
 
 # A value of each kind of fact a message holds.

@@ -11,6 +11,8 @@ from ._base import Told, message
 from .git import HowToFinish, OperationOpen
 
 # the kinds about what a person typed: one catalogue of errors
+from .store_errors import *  # noqa: F403
+from .store_errors import StoreErrorMessage
 from .typed_errors import *  # noqa: F403
 from .typed_errors import DateErrorMessage, TextErrorMessage
 
@@ -582,4 +584,5 @@ ErrorMessage = (
     | HistoryErrorMessage
     | EditErrorMessage
     | ViewErrorMessage
+    | StoreErrorMessage
 )

@@ -16,6 +16,8 @@ from mentorlog.dates import (
 from mentorlog.hints import Said
 from mentorlog.messages import errors as e
 
+from .store_errors import store_errors
+
 
 def error_words(message: e.ErrorMessage) -> Said | str:
     """The words of an error: one `match` an area, each over its kinds."""
@@ -37,6 +39,8 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _editing(message)
     if isinstance(message, e.ViewErrorMessage):
         return _views(message)
+    if isinstance(message, e.StoreErrorMessage):
+        return store_errors(message)
     return _goals(message)
 
 

@@ -1,0 +1,73 @@
+"""The words of the errors the store raises (`messages.store_errors`)."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from mentorlog.errors import link_to_no_folder
+from mentorlog.messages import errors as e
+
+
+def store_errors(message: e.StoreErrorMessage) -> str:
+    """The journal's files: why one cannot be used, read or written, and a
+    reference that names no one record."""
+    match message:
+        case e.OutsideJournal():
+            return "it is outside the journal"
+        case e.FileWhereFolder():
+            return "a file stands where a folder should be"
+        case e.FileWhereJournal():
+            return "a file stands where the journal should be"
+        case e.FolderWhereFile():
+            return "a folder stands where a file should be"
+        case e.IsAFolder():
+            return "is a folder"
+        case e.NotRegularFile():
+            return "not a regular file"
+        case e.LinkToNoFolder(path=path, target=target, exists=exists):
+            return f"{path}: {link_to_no_folder(target, exists=exists)}"
+        case e.NotJournalFile(name=name):
+            return (
+                f"not written: {name} is not a file of the journal mentorlog "
+                "writes; this is a bug in mentorlog, please report it"
+            )
+        case e.ConflictedCopyNotWritten(relpath=relpath):
+            return (
+                f"not written: {relpath} is a conflicted copy a sync tool made; "
+                "mentorlog writes only the record's own file"
+            )
+        case e.ChangedWhileRunning(relpath=relpath):
+            return (
+                f"{relpath} changed while this command ran; "
+                "nothing was written: run it again"
+            )
+        case e.JournalBusy(path=path, seconds=seconds):
+            return (
+                f"the journal is busy: another mentorlog has held {path} "
+                f"for over {seconds}s"
+            )
+        case e.SavedAs(encoding=encoding):
+            return f"saved as {encoding}, not UTF-8: save it as UTF-8"
+        case e.BinaryFile():
+            return "not a text file (binary data)"
+        case e.NotUtf8():
+            return "not UTF-8 text (another encoding?): save it as UTF-8"
+        case e.NotToml(detail=detail):
+            return f"not valid TOML: {detail}"
+        case e.NoFrontMatter(fence=fence):
+            return f"no front matter: the file must start with a line {fence}"
+        case e.FrontMatterOpen(fence=fence):
+            return f"the front matter never ends: add a line {fence} after it"
+        case e.RefMatchesMany(
+            ref=ref, count=count, folder=folder, listed=listed, more=more
+        ):
+            rest = f" and {more} more" if more else ""
+            return (
+                f'"{ref}" matches {count} {folder}: {"; ".join(listed)}{rest}; '
+                "use its short id or more of the name"
+            )
+        case e.RefMatchesNone(kind=kind, ref=ref, near=near):
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            return f'no {kind} matches "{ref}"{hint}'
+        case _:
+            assert_never(message)
