@@ -71,6 +71,7 @@ ERRORS_CONVERTED = [
     "core/search.py",
     "core/month.py",
     "store/fs.py",
+    "store/undo.py",
 ]
 
 # A value of each kind of fact a message holds.

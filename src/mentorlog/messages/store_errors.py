@@ -40,6 +40,11 @@ class NotRegularFile(Told):
     pass
 
 
+@message
+class LinkOnTheWay(Told):
+    pass
+
+
 # a link where the journal (or a folder above it) should be (store/atomic.py)
 
 
@@ -95,7 +100,12 @@ class NotUtf8(Told):
 
 @message
 class NotToml(Told):
-    detail: str
+    detail: str  # the TOML parser's, its position left out
+
+
+@message
+class MergeMarkers(Told):
+    pass
 
 
 @message
@@ -134,6 +144,7 @@ StoreErrorMessage = (
     | FolderWhereFile
     | IsAFolder
     | NotRegularFile
+    | LinkOnTheWay
     | LinkToNoFolder
     | NotJournalFile
     | ConflictedCopyNotWritten
@@ -143,6 +154,7 @@ StoreErrorMessage = (
     | BinaryFile
     | NotUtf8
     | NotToml
+    | MergeMarkers
     | NoFrontMatter
     | FrontMatterOpen
     | RefMatchesMany
@@ -159,7 +171,9 @@ __all__ = [
     "FrontMatterOpen",
     "IsAFolder",
     "JournalBusy",
+    "LinkOnTheWay",
     "LinkToNoFolder",
+    "MergeMarkers",
     "NoFrontMatter",
     "NotJournalFile",
     "NotRegularFile",

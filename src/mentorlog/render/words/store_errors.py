@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from mentorlog.errors import link_to_no_folder
+from mentorlog.errors import NEVER_FOLLOWED, link_to_no_folder
 from mentorlog.messages import errors as e
 
 
@@ -24,6 +24,8 @@ def store_errors(message: e.StoreErrorMessage) -> str:
             return "is a folder"
         case e.NotRegularFile():
             return "not a regular file"
+        case e.LinkOnTheWay():
+            return f"it or a folder on its way is a symbolic link; {NEVER_FOLLOWED}"
         case e.LinkToNoFolder(path=path, target=target, exists=exists):
             return f"{path}: {link_to_no_folder(target, exists=exists)}"
         case e.NotJournalFile(name=name):
@@ -54,6 +56,8 @@ def store_errors(message: e.StoreErrorMessage) -> str:
             return "not UTF-8 text (another encoding?): save it as UTF-8"
         case e.NotToml(detail=detail):
             return f"not valid TOML: {detail}"
+        case e.MergeMarkers():
+            return "not valid TOML: unresolved git merge conflict markers"
         case e.NoFrontMatter(fence=fence):
             return f"no front matter: the file must start with a line {fence}"
         case e.FrontMatterOpen(fence=fence):
