@@ -72,6 +72,7 @@ ERRORS_CONVERTED = [
     "core/month.py",
     "store/fs.py",
     "store/undo.py",
+    "store/tomlfile.py",
 ]
 
 # A value of each kind of fact a message holds.
