@@ -73,6 +73,7 @@ ERRORS_CONVERTED = [
     "store/fs.py",
     "store/undo.py",
     "store/tomlfile.py",
+    "store/lock.py",
 ]
 
 # A value of each kind of fact a message holds.
