@@ -74,6 +74,7 @@ ERRORS_CONVERTED = [
     "store/undo.py",
     "store/tomlfile.py",
     "store/lock.py",
+    "store/journal.py",
 ]
 
 # A value of each kind of fact a message holds.
