@@ -75,6 +75,7 @@ ERRORS_CONVERTED = [
     "store/tomlfile.py",
     "store/lock.py",
     "store/journal.py",
+    "store/atomic.py",
 ]
 
 # A value of each kind of fact a message holds.
