@@ -76,6 +76,7 @@ ERRORS_CONVERTED = [
     "store/lock.py",
     "store/journal.py",
     "store/atomic.py",
+    "store/refs.py",
 ]
 
 # A value of each kind of fact a message holds.
