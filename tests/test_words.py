@@ -77,6 +77,9 @@ ERRORS_CONVERTED = [
     "store/journal.py",
     "store/atomic.py",
     "store/refs.py",
+    "store/settings.py",
+    "store/merge.py",
+    "store/ids.py",
 ]
 
 # A value of each kind of fact a message holds.
