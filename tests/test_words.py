@@ -80,6 +80,7 @@ ERRORS_CONVERTED = [
     "store/settings.py",
     "store/merge.py",
     "store/ids.py",
+    "store/paths.py",
 ]
 
 # A value of each kind of fact a message holds.

@@ -5,6 +5,7 @@ the lock, references to records); part of `messages.errors`, worded in
 from __future__ import annotations
 
 from ._base import Told, message
+from .git import HowToFinish, OperationOpen
 
 # why a file of the journal cannot be used: the reason of a `JournalIOError`
 # ("cannot read PATH: REASON"), in place of the system's own words
@@ -137,6 +138,48 @@ class RefMatchesNone(Told):
     near: tuple[str, ...]
 
 
+# a path the user typed (store/paths.py)
+
+
+@message
+class HomeUnknown(Told):
+    text: str
+
+
+@message
+class NoSuchUser(Told):
+    text: str
+    head: str  # "~name"
+
+
+# writes refused by the journal as a whole (store/validation.py,
+# store/transaction.py)
+
+
+@message
+class WriteInvalid(Told):
+    detail: str
+    relpath: str
+
+
+@message
+class SyncOpenNotWritten(Told):
+    what: OperationOpen
+    finish: HowToFinish
+
+
+@message
+class SchemaNotWhole(Told):
+    pass
+
+
+@message
+class NewerJournal(Told):
+    file: str
+    version: str
+    supported: int
+
+
 StoreErrorMessage = (
     OutsideJournal
     | FileWhereFolder
@@ -159,6 +202,12 @@ StoreErrorMessage = (
     | FrontMatterOpen
     | RefMatchesMany
     | RefMatchesNone
+    | HomeUnknown
+    | NoSuchUser
+    | WriteInvalid
+    | SyncOpenNotWritten
+    | SchemaNotWhole
+    | NewerJournal
 )
 
 __all__ = [
@@ -169,12 +218,15 @@ __all__ = [
     "FileWhereJournal",
     "FolderWhereFile",
     "FrontMatterOpen",
+    "HomeUnknown",
     "IsAFolder",
     "JournalBusy",
     "LinkOnTheWay",
     "LinkToNoFolder",
     "MergeMarkers",
+    "NewerJournal",
     "NoFrontMatter",
+    "NoSuchUser",
     "NotJournalFile",
     "NotRegularFile",
     "NotToml",
@@ -183,5 +235,8 @@ __all__ = [
     "RefMatchesMany",
     "RefMatchesNone",
     "SavedAs",
+    "SchemaNotWhole",
     "StoreErrorMessage",
+    "SyncOpenNotWritten",
+    "WriteInvalid",
 ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import assert_never
 
 from mentorlog.errors import NEVER_FOLLOWED, link_to_no_folder
+from mentorlog.hints import Said
 from mentorlog.messages import errors as e
 
 
-def store_errors(message: e.StoreErrorMessage) -> str:
+def store_errors(message: e.StoreErrorMessage) -> Said | str:
     """The journal's files: why one cannot be used, read or written, and a
     reference that names no one record."""
     match message:
@@ -73,5 +74,50 @@ def store_errors(message: e.StoreErrorMessage) -> str:
         case e.RefMatchesNone(kind=kind, ref=ref, near=near):
             hint = f"; did you mean {' or '.join(near)}?" if near else ""
             return f'no {kind} matches "{ref}"{hint}'
+        case _:
+            return _journal(message)
+
+
+_Journal = (
+    e.HomeUnknown
+    | e.NoSuchUser
+    | e.WriteInvalid
+    | e.SyncOpenNotWritten
+    | e.SchemaNotWhole
+    | e.NewerJournal
+)
+
+
+def _journal(message: _Journal) -> Said | str:
+    """A path the user typed, and writes the journal as a whole refuses."""
+    match message:
+        case e.HomeUnknown(text=text):
+            return (
+                f"{text}: cannot find your home folder to expand ~ "
+                "(set HOME, or give the full path)"
+            )
+        case e.NoSuchUser(text=text, head=head):
+            return (
+                f"{text}: no user named {head[1:]} on this system "
+                f"({head} names that user's home folder); give the full path"
+            )
+        case e.WriteInvalid(detail=detail, relpath=relpath):
+            return (
+                f"not written: {detail} (in {relpath}); "
+                "this is a bug in mentorlog, please report it"
+            )
+        case e.SyncOpenNotWritten(what=what, finish=finish):
+            return (
+                f"nothing was written: {what} is not finished, and this change "
+                "must not land in the middle of it. " + finish
+            )
+        case e.SchemaNotWhole():
+            return "schema_version: should be a whole number, like 1"
+        case e.NewerJournal(file=file, version=version, supported=supported):
+            return (
+                f"{file}: this journal was written by a newer mentorlog "
+                f"(schema_version {version}; this release knows {supported}); "
+                "it is opened read-only: upgrade mentorlog to change it"
+            )
         case _:
             assert_never(message)
