@@ -81,6 +81,7 @@ ERRORS_CONVERTED = [
     "store/merge.py",
     "store/ids.py",
     "store/paths.py",
+    "store/validation.py",
 ]
 
 # A value of each kind of fact a message holds.
