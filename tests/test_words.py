@@ -82,6 +82,7 @@ ERRORS_CONVERTED = [
     "store/ids.py",
     "store/paths.py",
     "store/validation.py",
+    "store/transaction.py",
 ]
 
 # A value of each kind of fact a message holds.

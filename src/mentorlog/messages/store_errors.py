@@ -176,7 +176,7 @@ class SchemaNotWhole(Told):
 @message
 class NewerJournal(Told):
     file: str
-    version: str
+    version: int
     supported: int
 
 
