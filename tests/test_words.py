@@ -83,6 +83,7 @@ ERRORS_CONVERTED = [
     "store/paths.py",
     "store/validation.py",
     "store/transaction.py",
+    "store/gitrun.py",
 ]
 
 # A value of each kind of fact a message holds.

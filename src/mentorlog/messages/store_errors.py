@@ -180,6 +180,30 @@ class NewerJournal(Told):
     supported: int
 
 
+# the programs mentorlog runs (store/gitrun.py, editor.py)
+
+
+@message
+class GitMissing(Told):
+    pass
+
+
+@message
+class GitTimedOut(Told):
+    command: str  # git's subcommand
+
+
+@message
+class EditorUnreadable(Told):
+    variable: str  # VISUAL or EDITOR
+    value: str
+
+
+@message
+class NoEditor(Told):
+    pass
+
+
 StoreErrorMessage = (
     OutsideJournal
     | FileWhereFolder
@@ -208,16 +232,23 @@ StoreErrorMessage = (
     | SyncOpenNotWritten
     | SchemaNotWhole
     | NewerJournal
+    | GitMissing
+    | GitTimedOut
+    | EditorUnreadable
+    | NoEditor
 )
 
 __all__ = [
     "BinaryFile",
     "ChangedWhileRunning",
     "ConflictedCopyNotWritten",
+    "EditorUnreadable",
     "FileWhereFolder",
     "FileWhereJournal",
     "FolderWhereFile",
     "FrontMatterOpen",
+    "GitMissing",
+    "GitTimedOut",
     "HomeUnknown",
     "IsAFolder",
     "JournalBusy",
@@ -225,6 +256,7 @@ __all__ = [
     "LinkToNoFolder",
     "MergeMarkers",
     "NewerJournal",
+    "NoEditor",
     "NoFrontMatter",
     "NoSuchUser",
     "NotJournalFile",

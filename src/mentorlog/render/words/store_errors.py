@@ -85,11 +85,16 @@ _Journal = (
     | e.SyncOpenNotWritten
     | e.SchemaNotWhole
     | e.NewerJournal
+    | e.GitMissing
+    | e.GitTimedOut
+    | e.EditorUnreadable
+    | e.NoEditor
 )
 
 
 def _journal(message: _Journal) -> Said | str:
-    """A path the user typed, and writes the journal as a whole refuses."""
+    """A path the user typed, writes the journal as a whole refuses, and the
+    programs mentorlog runs."""
     match message:
         case e.HomeUnknown(text=text):
             return (
@@ -119,5 +124,13 @@ def _journal(message: _Journal) -> Said | str:
                 f"(schema_version {version}; this release knows {supported}); "
                 "it is opened read-only: upgrade mentorlog to change it"
             )
+        case e.GitMissing():
+            return "git is not installed; install it to use a git journal"
+        case e.GitTimedOut(command=command):
+            return f"git {command} took over 5 minutes; stopped"
+        case e.EditorUnreadable(variable=variable, value=value):
+            return f"${variable} cannot be read as a command: {value!r}"
+        case e.NoEditor():
+            return "no editor found: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"
         case _:
             assert_never(message)
