@@ -84,6 +84,7 @@ ERRORS_CONVERTED = [
     "store/validation.py",
     "store/transaction.py",
     "store/gitrun.py",
+    "editor.py",
 ]
 
 # A value of each kind of fact a message holds.
