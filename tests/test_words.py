@@ -85,6 +85,7 @@ ERRORS_CONVERTED = [
     "store/transaction.py",
     "store/gitrun.py",
     "editor.py",
+    "core/sessions.py",
 ]
 
 # A value of each kind of fact a message holds.

@@ -573,6 +573,59 @@ ViewErrorMessage = (
     | NotAMonth
 )
 
+# planned sessions: cancel, move, and the history they build on
+# (core/sessions.py)
+
+
+@message
+class NoPlannedSession(Told):
+    mentor: str
+    prep: Hint
+
+
+@message
+class FixSessionFirst(Told):
+    problem: str  # what is wrong in the first broken session file
+    edit: Hint
+
+
+@message
+class ReasonEmpty(Told):
+    pass
+
+
+@message
+class CancelNotPlanned(Told):
+    day: date
+    status: str
+
+
+@message
+class MoveNotPlanned(Told):
+    day: date
+    status: str
+
+
+@message
+class SessionAlreadyOn(Told):
+    day: date
+
+
+@message
+class MoveToPast(Told):
+    day: date
+
+
+SessionErrorMessage = (
+    NoPlannedSession
+    | FixSessionFirst
+    | ReasonEmpty
+    | CancelNotPlanned
+    | MoveNotPlanned
+    | SessionAlreadyOn
+    | MoveToPast
+)
+
 ErrorMessage = (
     GoalErrorMessage
     | DateErrorMessage
@@ -585,4 +638,5 @@ ErrorMessage = (
     | EditErrorMessage
     | ViewErrorMessage
     | StoreErrorMessage
+    | SessionErrorMessage
 )
