@@ -86,6 +86,7 @@ ERRORS_CONVERTED = [
     "store/gitrun.py",
     "editor.py",
     "core/sessions.py",
+    "core/agenda.py",
 ]
 
 # A value of each kind of fact a message holds.

@@ -1,6 +1,8 @@
 """Errors the core and the store raise (`MentorlogError` carries one): the
 facts of what is wrong; `render/words/errors.py` writes them."""
 
+# the kinds of planning, of the store and of what a person typed are in
+# their own modules: one catalogue of errors
 from __future__ import annotations
 
 from datetime import date
@@ -8,9 +10,9 @@ from datetime import date
 from mentorlog.hints import Hint
 
 from ._base import Told, message
+from .agenda_errors import *  # noqa: F403
+from .agenda_errors import AgendaErrorMessage
 from .git import HowToFinish, OperationOpen
-
-# the kinds about what a person typed: one catalogue of errors
 from .store_errors import *  # noqa: F403
 from .store_errors import StoreErrorMessage
 from .typed_errors import *  # noqa: F403
@@ -639,4 +641,5 @@ ErrorMessage = (
     | ViewErrorMessage
     | StoreErrorMessage
     | SessionErrorMessage
+    | AgendaErrorMessage
 )

@@ -16,6 +16,7 @@ from mentorlog.dates import (
 from mentorlog.hints import Said
 from mentorlog.messages import errors as e
 
+from .agenda_errors import agenda_errors
 from .store_errors import store_errors
 
 
@@ -43,6 +44,8 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return store_errors(message)
     if isinstance(message, e.SessionErrorMessage):
         return _sessions(message)
+    if isinstance(message, e.AgendaErrorMessage):
+        return agenda_errors(message)
     return _goals(message)
 
 
