@@ -70,6 +70,23 @@ ERRORS_CONVERTED = [
     "core/export.py",
     "core/search.py",
     "core/month.py",
+    "store/fs.py",
+    "store/undo.py",
+    "store/tomlfile.py",
+    "store/lock.py",
+    "store/journal.py",
+    "store/atomic.py",
+    "store/refs.py",
+    "store/settings.py",
+    "store/merge.py",
+    "store/ids.py",
+    "store/paths.py",
+    "store/validation.py",
+    "store/transaction.py",
+    "store/gitrun.py",
+    "editor.py",
+    "core/sessions.py",
+    "core/agenda.py",
 ]
 
 # A value of each kind of fact a message holds.

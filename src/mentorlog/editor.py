@@ -25,16 +25,18 @@ def editor_command() -> list[str]:
         try:
             argv = shlex.split(value)
         except ValueError:
-            raise UserError(
-                f"${variable} cannot be read as a command: {value!r}"
-            ) from None
+            from mentorlog.messages import errors as e
+
+            raise UserError(e.EditorUnreadable(variable, value)) from None
         if argv:
             return argv
     for fallback in FALLBACKS:
         found = shutil.which(fallback)
         if found:
             return [found]
-    raise UserError("no editor found: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
+    from mentorlog.messages import errors as e
+
+    raise UserError(e.NoEditor())
 
 
 # An editor that returns sooner than this with the file unchanged may not

@@ -89,7 +89,12 @@ class DataError(MentorlogError):
         super().__init__(f"{where}: " + message)
         self.path = path
         self.line = line
-        self.detail = message
+        from mentorlog.messages import Told
+
+        # a message kept as its words: a problem goes into the cache (JSON)
+        self.detail: Words | Message = (
+            str(message) if isinstance(message, Told) else message
+        )
 
 
 class NewerJournalError(MentorlogError):

@@ -10,8 +10,9 @@ from datetime import date
 from mentorlog._struct import struct
 from mentorlog.core.schedule import meeting_after
 from mentorlog.errors import UserError
-from mentorlog.hints import Said, Slot, hint
+from mentorlog.hints import Slot, hint
 from mentorlog.messages import NextMeetingChosen, OffLimits, OnlyMentorChosen
+from mentorlog.messages import errors as e
 from mentorlog.models import (
     Mentor,
     Move,
@@ -105,15 +106,8 @@ def choose_mentor(
     if len(active) == 1:
         return active[0], OnlyMentorChosen(active[0].name)
     if not active:
-        raise UserError(
-            Said(
-                "no mentor yet: add one with `",
-                hint("mentors", "add", Slot('"NAME"')),
-                "` first",
-            )
-        )
-    names = ", ".join(sorted(m.name for m in active))
-    raise UserError(f"say which mentor to prepare for: {names}")
+        raise UserError(e.NoMentorYet(hint("mentors", "add", Slot('"NAME"'))))
+    raise UserError(e.WhichMentor(tuple(sorted(m.name for m in active))))
 
 
 def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> date:
@@ -124,17 +118,9 @@ def first_date(mentor: Mentor, history: list[Stored[Session]], today: date) -> d
     if mentor.meeting_on is not None:
         return mentor.meeting_on
     if last is None:
-        raise UserError(
-            f"when is your first meeting with {mentor.name}? give --on DATE"
-        )
-    raise UserError(
-        Said(
-            f"no date for the next meeting with {mentor.name}: give --on DATE, or "
-            "agree a cadence (",
-            hint("mentors", "agree", Slot("..."), "--cadence", "biweekly"),
-            ")",
-        )
-    )
+        raise UserError(e.FirstMeetingWhen(mentor.name))
+    agree = hint("mentors", "agree", Slot("..."), "--cadence", "biweekly")
+    raise UserError(e.NoNextDate(mentor.name, agree))
 
 
 # -- prep --------------------------------------------------------------------------
@@ -162,7 +148,7 @@ def _asked(request: PrepRequest) -> _Asked:
     if any(
         not q.strip() for q in [*request.questions, *request.bring, *request.topics]
     ):
-        raise UserError("a --topic, --question or --bring is empty")
+        raise UserError(e.PrepItemEmpty())
     return _Asked(
         split_list(request.topics) if request.topics else [],
         [one_line(q) for q in request.questions if one_line(q)],
@@ -178,16 +164,12 @@ def _preparable(
     ended mentorship and a flash contact who declined."""
     mentor, chosen = choose_mentor(journal, ref, today)
     if mentor.status != "active":
-        raise UserError(f"the mentorship with {mentor.name} has ended")
+        raise UserError(e.PrepEnded(mentor.name))
     if mentor.kind == "flash" and mentor.answer == "declined":
-        raise UserError(
-            Said(
-                f"{mentor.name} declined the ask; if that changes: ",
-                hint(
-                    "mentors", "answer", Slot("..."), "accepted", "--on", Slot("DATE")
-                ),
-            )
+        answer = hint(
+            "mentors", "answer", Slot("..."), "accepted", "--on", Slot("DATE")
         )
+        raise UserError(e.PrepDeclined(mentor.name, answer))
     return mentor, chosen
 
 
@@ -316,14 +298,7 @@ def _session_to_prepare(
     if not upcoming:
         when = on or first_date(mentor, history, today)
         if when < today:
-            raise UserError(
-                Said(
-                    f"{when.isoformat()} is in the past: to record a meeting that "
-                    "happened, use `",
-                    hint("recap"),
-                    "`",
-                )
-            )
+            raise UserError(e.PlanInPast(when, hint("recap")))
         session = Session(
             id=new_id(),
             mentor=mentor.id,
@@ -338,22 +313,14 @@ def _session_to_prepare(
     session = stored.record
     if session.date < today and (on is None or on < today):
         held_on = session.date.isoformat()
-        raise UserError(
-            Said(
-                f"the meeting with {mentor.name} planned for {held_on} has "
-                "passed: recap it (",
-                hint("recap", held_on),
-                "), cancel it (",
-                hint("sessions", "cancel", held_on),
-                "), or move it with --on DATE",
-            )
-        )
+        recap, cancel = hint("recap", held_on), hint("sessions", "cancel", held_on)
+        raise UserError(e.MeetingPassed(mentor.name, session.date, recap, cancel))
     if on is None or on == session.date:
         if at is not None and on is not None:
             session = session.model_copy(update={"time": at})
         return stored, session, None, None
     if on < today:
-        raise UserError(f"{on.isoformat()} is in the past")
+        raise UserError(e.DayInPast(on))
     moved = move_to(session, on, today, mentor.agreement.reschedule_notice, at)
     return stored, moved, moved.moves[-1], session.date
 
@@ -396,10 +363,7 @@ def pre_read(journal: Journal, view: SessionView) -> tuple[str, sharing.LeftOut]
     `share_text` keeps, given what the journal withholds from that mentor."""
     session = view.session
     if sharing.is_private(session):
-        raise UserError(
-            f"the meeting of {session.date.isoformat()} is private: nothing of it "
-            "is shared"
-        )
+        raise UserError(e.MeetingPrivate(session.date))
     mentor = journal.resolve(MENTORS, session.mentor).record
     audience = sharing.audience_for(journal, mentor)
     return share_text(view.body, sharing.withheld_texts(journal, audience))
@@ -412,11 +376,7 @@ def share(
     mentor, _ = choose_mentor(journal, ref, today)
     upcoming = planned(sessions_with(journal, mentor.id))
     if not upcoming:
-        raise UserError(
-            Said(
-                f"no meeting planned with {mentor.name}: run `", hint("prep"), "` first"
-            )
-        )
+        raise UserError(e.NoMeetingPlanned(mentor.name, hint("prep")))
     loaded = journal.load(SESSIONS)
     stored = next(s for s in loaded.records if s.record.id == upcoming[0].record.id)
     view = view_of(journal, stored, loaded, {mentor.id: mentor})

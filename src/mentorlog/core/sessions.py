@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from mentorlog._struct import struct
 from mentorlog.errors import AmbiguousError, NotFoundError, UserError
-from mentorlog.hints import Said, hint
+from mentorlog.hints import hint
 from mentorlog.messages import PlansMerged
+from mentorlog.messages import errors as e
 from mentorlog.models import ActionItem, Feedback, Mentor, Move, Session
 from mentorlog.store.journal import Journal, Loaded, Problem, Stored
 from mentorlog.store.kinds import ACTIONS, FEEDBACK, MENTORS, SESSIONS
@@ -134,9 +135,7 @@ def resolve_session(
         return journal.resolve(SESSIONS, ref, loaded)
     except NotFoundError:
         raise NotFoundError(
-            Said(
-                f"no planned session with {mentor.name}; plan one: ", hint("prep", ref)
-            )
+            e.NoPlannedSession(mentor.name, hint("prep", ref))
         ) from None
 
 
@@ -330,9 +329,7 @@ def require_healthy_sessions(journal: Journal) -> None:
             first.line,
             first.message
             if linked
-            else Said(
-                f"{first.message}; fix it first (", hint("edit", first.path), ")"
-            ),
+            else e.FixSessionFirst(str(first.message), hint("edit", first.path)),
         )
 
 
@@ -373,16 +370,13 @@ def cancel_session(
 ) -> SessionView:
     why = one_line(reason or "") or None
     if reason is not None and why is None:
-        raise UserError("--reason is empty; say why, in a few words")
+        raise UserError(e.ReasonEmpty())
     with journal.transaction():
         loaded = journal.load(SESSIONS)
         stored = resolve_session(journal, ref, loaded)
         session = stored.record
         if session.status != "planned":
-            raise UserError(
-                f"the session on {session.date.isoformat()} is {session.status}; "
-                "only a planned session can be cancelled"
-            )
+            raise UserError(e.CancelNotPlanned(session.date, session.status))
         mentor = mentors_by_id(journal).get(session.mentor)
         notice = mentor.agreement.reschedule_notice if mentor else None
         updated = session.model_copy(
@@ -423,16 +417,11 @@ def move_session(
         mentors = mentors_by_id(journal)
         session = stored.record
         if session.status != "planned":
-            raise UserError(
-                f"the session on {session.date.isoformat()} is {session.status}; "
-                "only a planned session can be moved"
-            )
+            raise UserError(e.MoveNotPlanned(session.date, session.status))
         if to == session.date and (at is None or at == session.time):
-            raise UserError(f"the session is already on {to.isoformat()}")
+            raise UserError(e.SessionAlreadyOn(to))
         if to < today:
-            raise UserError(
-                f"{to.isoformat()} is in the past; move it to today or later"
-            )
+            raise UserError(e.MoveToPast(to))
         mentor = mentors.get(session.mentor)
         notice = mentor.agreement.reschedule_notice if mentor else None
         updated = move_to(session, to, today, notice, at)

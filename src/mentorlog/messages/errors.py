@@ -1,6 +1,8 @@
 """Errors the core and the store raise (`MentorlogError` carries one): the
 facts of what is wrong; `render/words/errors.py` writes them."""
 
+# the kinds of planning, of the store and of what a person typed are in
+# their own modules: one catalogue of errors
 from __future__ import annotations
 
 from datetime import date
@@ -8,9 +10,11 @@ from datetime import date
 from mentorlog.hints import Hint
 
 from ._base import Told, message
+from .agenda_errors import *  # noqa: F403
+from .agenda_errors import AgendaErrorMessage
 from .git import HowToFinish, OperationOpen
-
-# the kinds about what a person typed: one catalogue of errors
+from .store_errors import *  # noqa: F403
+from .store_errors import StoreErrorMessage
 from .typed_errors import *  # noqa: F403
 from .typed_errors import DateErrorMessage, TextErrorMessage
 
@@ -571,6 +575,59 @@ ViewErrorMessage = (
     | NotAMonth
 )
 
+# planned sessions: cancel, move, and the history they build on
+# (core/sessions.py)
+
+
+@message
+class NoPlannedSession(Told):
+    mentor: str
+    prep: Hint
+
+
+@message
+class FixSessionFirst(Told):
+    problem: str  # what is wrong in the first broken session file
+    edit: Hint
+
+
+@message
+class ReasonEmpty(Told):
+    pass
+
+
+@message
+class CancelNotPlanned(Told):
+    day: date
+    status: str
+
+
+@message
+class MoveNotPlanned(Told):
+    day: date
+    status: str
+
+
+@message
+class SessionAlreadyOn(Told):
+    day: date
+
+
+@message
+class MoveToPast(Told):
+    day: date
+
+
+SessionErrorMessage = (
+    NoPlannedSession
+    | FixSessionFirst
+    | ReasonEmpty
+    | CancelNotPlanned
+    | MoveNotPlanned
+    | SessionAlreadyOn
+    | MoveToPast
+)
+
 ErrorMessage = (
     GoalErrorMessage
     | DateErrorMessage
@@ -582,4 +639,7 @@ ErrorMessage = (
     | HistoryErrorMessage
     | EditErrorMessage
     | ViewErrorMessage
+    | StoreErrorMessage
+    | SessionErrorMessage
+    | AgendaErrorMessage
 )

@@ -79,14 +79,16 @@ def refuse_in_the_way(folder: Path, *, journal: bool = False) -> None:
     found = in_the_way(folder)
     if found is None:
         return
-    path, words = found
+    from mentorlog.messages import errors as e
+
+    path = found[0]
     if os.path.islink(path):
         from mentorlog.errors import UserError
 
-        raise UserError(f"{path}: {words}")
-    if journal and path == folder:
-        words = "a file stands where the journal should be"
-    raise JournalIOError(path, NotADirectoryError(20, words))
+        target, exists = os.readlink(path), os.path.exists(path)
+        raise UserError(e.LinkToNoFolder(str(path), target, exists))
+    reason = e.FileWhereJournal() if journal and path == folder else e.FileWhereFolder()
+    raise JournalIOError(path, NotADirectoryError(20, reason))
 
 
 def ensure_dir(folder: Path, *, private_from: Path) -> None:

@@ -20,6 +20,7 @@ import stat
 from pathlib import Path
 
 from mentorlog.errors import JournalIOError, LinkError
+from mentorlog.messages import errors as e
 
 from .atomic import DIR_MODE, FILE_MODE, temp_leaf
 
@@ -35,11 +36,11 @@ def relative(root: Path, path: Path) -> str:
         parts = path.relative_to(root).parts
     except ValueError:
         raise JournalIOError(
-            path, OSError(errno.EXDEV, "it is outside the journal"), action="use"
+            path, OSError(errno.EXDEV, e.OutsideJournal()), action="use"
         ) from None
     if not parts or ".." in parts:
         raise JournalIOError(
-            path, OSError(errno.EXDEV, "it is outside the journal"), action="use"
+            path, OSError(errno.EXDEV, e.OutsideJournal()), action="use"
         )
     return "/".join(parts)
 
@@ -106,9 +107,7 @@ def open_folder(
                 if error.errno == errno.ENOTDIR:
                     raise JournalIOError(
                         root.joinpath(*done),
-                        NotADirectoryError(
-                            errno.ENOTDIR, "a file stands where a folder should be"
-                        ),
+                        NotADirectoryError(errno.ENOTDIR, e.FileWhereFolder()),
                         action="open" if writing is None else "write",
                     ) from None
                 raise JournalIOError(
@@ -154,9 +153,9 @@ def read_at(dir_fd: int, name: str, rel: str) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder")
+            raise IsADirectoryError(errno.EISDIR, e.IsAFolder())
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
+            raise OSError(errno.EINVAL, e.NotRegularFile())
         chunks = [os.read(fd, info.st_size + 1)]
         while chunks[-1]:
             chunks.append(os.read(fd, 1 << 16))

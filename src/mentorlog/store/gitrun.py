@@ -136,11 +136,13 @@ def git(
     try:
         done = run(root, *args, env=env, stdin=stdin)
     except FileNotFoundError:
-        raise UserError(
-            "git is not installed; install it to use a git journal"
-        ) from None
+        from mentorlog.messages import errors as e
+
+        raise UserError(e.GitMissing()) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} took over 5 minutes; stopped") from None
+        from mentorlog.messages import errors as e
+
+        raise GitError(e.GitTimedOut(args[0])) from None
     if check and done.returncode != 0:
         require_sound(root)
         said = what_git_said(done)

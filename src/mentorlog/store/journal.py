@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorlog.errors import DataError, JournalIOError, LinkError, MentorlogError
+from mentorlog.messages import errors as e
 
 from . import conflicts, fs, reader, refs, settings, tomlfile, undo
 from .atomic import ensure_dir, is_temp
@@ -203,10 +204,7 @@ class Journal:
         rel = fs.relative(self.root, path)
         folder, _, name = rel.rpartition("/")
         if folder and conflicts.original_of(name, path.suffix) is not None:
-            raise MentorlogError(
-                f"not written: {rel} is a conflicted copy a sync tool made; "
-                "mentorlog writes only the record's own file"
-            )
+            raise MentorlogError(e.ConflictedCopyNotWritten(rel))
         ensure_dir(self.root, private_from=self.root)
         self._changes.refuse_while_sync_stopped(path)
         fd = fs.open_folder(self.root, folder, create=True, writing=rel)
@@ -299,10 +297,7 @@ class Journal:
 
             with contextlib.suppress(OSError):
                 (self.root / cache.FOLDER / f"{kind.folder}.json").unlink()
-            raise MentorlogError(
-                f"{self.relative(stored.path)} changed while this command ran; "
-                "nothing was written: run it again"
-            )
+            raise MentorlogError(e.ChangedWhileRunning(self.relative(stored.path)))
         return fresh
 
     def _new_path(self, kind: Kind[R], record: R) -> Path:

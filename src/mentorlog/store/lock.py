@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from mentorlog.errors import JournalIOError, LinkError, LockTimeoutError
+from mentorlog.messages import errors as e
 
 from .atomic import FILE_MODE
 
@@ -101,7 +102,6 @@ class JournalLock:
                 if time.monotonic() > deadline:
                     os.close(fd)
                     raise LockTimeoutError(
-                        f"the journal is busy: another mentorlog has held {self.path} "
-                        f"for over {self.timeout:.0f}s"
+                        e.JournalBusy(str(self.path), round(self.timeout))
                     ) from None
                 time.sleep(0.02)

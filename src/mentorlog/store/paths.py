@@ -20,17 +20,12 @@ def expand(text: str) -> Path:
         return Path(text).expanduser()
     except RuntimeError:
         from mentorlog.errors import UserError
+        from mentorlog.messages import errors as e
 
         head = text.split("/", 1)[0].split(os.sep, 1)[0]
         if head == "~":
-            raise UserError(
-                f"{text}: cannot find your home folder to expand ~ "
-                "(set HOME, or give the full path)"
-            ) from None
-        raise UserError(
-            f"{text}: no user named {head[1:]} on this system "
-            f"({head} names that user's home folder); give the full path"
-        ) from None
+            raise UserError(e.HomeUnknown(text)) from None
+        raise UserError(e.NoSuchUser(text, head)) from None
 
 
 def under_home(variable: str, *parts: str) -> Path:

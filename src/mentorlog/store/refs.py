@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from mentorlog.errors import AmbiguousError, DataError, NotFoundError
+from mentorlog.messages import errors as e
 from mentorlog.sink import clean
 
 from .ids import SHORT_MIN, random_part
@@ -31,13 +32,12 @@ def resolve(kind: Kind[R], ref: str, loaded: Loaded[R]) -> Stored[R]:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        listed = "; ".join(
+        listed = tuple(
             f"{loaded.short[m.record.id]} {kind.label(m.record)}" for m in matches[:8]
         )
-        more = f" and {len(matches) - 8} more" if len(matches) > 8 else ""
+        more = max(len(matches) - 8, 0)
         raise AmbiguousError(
-            f'"{ref}" matches {len(matches)} {kind.folder}: {listed}{more}; '
-            "use its short id or more of the name"
+            e.RefMatchesMany(ref, len(matches), kind.folder, listed, more)
         )
     needle = normal(ref)
     for problem in loaded.problems:
@@ -45,8 +45,7 @@ def resolve(kind: Kind[R], ref: str, loaded: Loaded[R]) -> Stored[R]:
         if needle and stem.startswith(slugify(needle, fallback=needle)):
             raise DataError(problem.path, problem.line, problem.message)
     near = suggestions(ref, loaded.records, kind)
-    hint = f"; did you mean {' or '.join(near)}?" if near else ""
-    raise NotFoundError(f'no {kind.name} matches "{ref}"{hint}')
+    raise NotFoundError(e.RefMatchesNone(kind.name, ref, tuple(near)))
 
 
 def normal(text: str) -> str:

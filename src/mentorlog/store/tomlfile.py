@@ -15,6 +15,7 @@ from typing import Any
 
 from mentorlog._struct import struct
 from mentorlog.errors import DataError
+from mentorlog.messages import errors as e
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)")
@@ -49,18 +50,14 @@ def decode_file(raw: bytes, relpath: str) -> tuple[str, Style]:
     here, so two reads of one file never disagree."""
     encoding = other_encoding(raw)
     if encoding is not None:
-        raise DataError(
-            relpath, None, f"saved as {encoding}, not UTF-8: save it as UTF-8"
-        )
+        raise DataError(relpath, None, e.SavedAs(encoding))
     if b"\0" in raw:
-        raise DataError(relpath, None, "not a text file (binary data)")
+        raise DataError(relpath, None, e.BinaryFile())
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(
-            relpath, line, "not UTF-8 text (another encoding?): save it as UTF-8"
-        ) from None
+        raise DataError(relpath, line, e.NotUtf8()) from None
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
     lines = text.count("\n")
@@ -119,11 +116,13 @@ def loads(text: str, relpath: str, *, first_line: int = 1) -> dict[str, Any]:
             # that line, it starts no new one)
             line = max(text.count("\n") + (not text.endswith("\n")), 1)
             line += first_line - 1
-        message = _TOML_EOF.sub("", _TOML_POSITION.sub("", message))
+        told: e.NotToml | e.MergeMarkers = e.NotToml(
+            _TOML_EOF.sub("", _TOML_POSITION.sub("", message))
+        )
         if "<<<<<<<" in text or ">>>>>>>" in text:
-            message = "unresolved git merge conflict markers"
+            told = e.MergeMarkers()
             line = _line_of_marker(text) + first_line - 1
-        raise DataError(relpath, line, f"not valid TOML: {message}") from None
+        raise DataError(relpath, line, told) from None
 
 
 def _line_of_marker(text: str) -> int:
@@ -140,15 +139,11 @@ def split_front_matter(text: str, relpath: str) -> tuple[str, str, int]:
     """A Markdown record as (TOML front matter, body, line of the first TOML line)."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != FENCE:
-        raise DataError(
-            relpath, 1, f"no front matter: the file must start with a line {FENCE}"
-        )
+        raise DataError(relpath, 1, e.NoFrontMatter(FENCE))
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n") == FENCE:
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), 2
-    raise DataError(
-        relpath, len(lines), f"the front matter never ends: add a line {FENCE} after it"
-    )
+    raise DataError(relpath, len(lines), e.FrontMatterOpen(FENCE))
 
 
 def compose(front: str, body: str) -> str:

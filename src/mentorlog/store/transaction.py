@@ -24,6 +24,7 @@ from mentorlog.errors import (
 )
 from mentorlog.hints import hint
 from mentorlog.messages import NotCommitted, NotCommittedMidSync, SyncNotUndone
+from mentorlog.messages import errors as e
 
 from . import cache, fs, migrate, settings, tomlfile, undo
 from .atomic import ensure_dir, refuse_in_the_way, remove_stale_temps
@@ -98,9 +99,10 @@ class Changes:
         if rel in gitsync.conflicted(self.root):
             return
         raise SyncStoppedError(
-            f"nothing was written: {gitsync.what_is_open(self.root, operation)} "
-            "is not finished, and this change must not land in the middle of it. "
-            + gitsync.how_to_finish(self.root, operation)
+            e.SyncOpenNotWritten(
+                gitsync.what_is_open(self.root, operation),
+                gitsync.how_to_finish(self.root, operation),
+            )
         )
 
     def needs_repair(self, host: Host) -> bool:
@@ -189,15 +191,9 @@ class Changes:
             version = data.get("schema_version", 1)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             line = tomlfile.line_of(text, ["schema_version"])
-            raise DataError(
-                SETTINGS_FILE, line, "schema_version: should be a whole number, like 1"
-            )
+            raise DataError(SETTINGS_FILE, line, e.SchemaNotWhole())
         if version > supported:
-            raise NewerJournalError(
-                f"{SETTINGS_FILE}: this journal was written by a newer mentorlog "
-                f"(schema_version {version}; this release knows {supported}); "
-                "it is opened read-only: upgrade mentorlog to change it"
-            )
+            raise NewerJournalError(e.NewerJournal(SETTINGS_FILE, version, supported))
         if version < supported:
             host.migrated = migrate.migrate(host, version, supported)
 

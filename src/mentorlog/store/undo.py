@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mentorlog.errors import JournalIOError, LockTimeoutError, MentorlogError
+from mentorlog.messages import errors as e
 
 from .atomic import DIR_MODE, FILE_MODE, fsync_dir, temp_leaf
 from .paths import under_home
@@ -321,10 +322,7 @@ class UndoLog:
         if name in self._recorded:
             return
         if not allowed(name):
-            raise MentorlogError(
-                f"not written: {name} is not a file of the journal mentorlog "
-                "writes; this is a bug in mentorlog, please report it"
-            )
+            raise MentorlogError(e.NotJournalFile(name))
         old = _read_old(self.root, name, target)
         try:
             if self._fd is None:
@@ -624,7 +622,7 @@ def _read_old(root: Path, name: str, target: Path) -> bytes | None:
         raise JournalIOError(target, _say_symlink(error), action="read") from error
     try:
         if stat.S_ISDIR(os.fstat(fd).st_mode):
-            raise IsADirectoryError(21, "a folder stands where a file should be")
+            raise IsADirectoryError(21, e.FolderWhereFile())
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
@@ -638,11 +636,8 @@ def _read_old(root: Path, name: str, target: Path) -> bytes | None:
 def _say_symlink(error: OSError) -> OSError:
     import errno
 
-    from mentorlog.errors import NEVER_FOLLOWED
-
     if error.errno in (errno.ELOOP, errno.ENOTDIR):
-        link = "it or a folder on its way is a symbolic link"
-        return OSError(error.errno, f"{link}; {NEVER_FOLLOWED}")
+        return OSError(error.errno, e.LinkOnTheWay())
     return error
 
 

@@ -113,7 +113,6 @@ def check_before_writing(kind: Kind[Any], data: dict[str, Any], relpath: str) ->
         kind.model.model_validate(data)
     except ValidationError as error:
         problem = validation_problem(error, "", relpath)
-        raise MentorlogError(
-            f"not written: {problem.detail} (in {relpath}); "
-            "this is a bug in mentorlog, please report it"
-        ) from None
+        from mentorlog.messages import errors as e
+
+        raise MentorlogError(e.WriteInvalid(str(problem.detail), relpath)) from None

@@ -16,6 +16,9 @@ from mentorlog.dates import (
 from mentorlog.hints import Said
 from mentorlog.messages import errors as e
 
+from .agenda_errors import agenda_errors
+from .store_errors import store_errors
+
 
 def error_words(message: e.ErrorMessage) -> Said | str:
     """The words of an error: one `match` an area, each over its kinds."""
@@ -37,6 +40,12 @@ def error_words(message: e.ErrorMessage) -> Said | str:
         return _editing(message)
     if isinstance(message, e.ViewErrorMessage):
         return _views(message)
+    if isinstance(message, e.StoreErrorMessage):
+        return store_errors(message)
+    if isinstance(message, e.SessionErrorMessage):
+        return _sessions(message)
+    if isinstance(message, e.AgendaErrorMessage):
+        return agenda_errors(message)
     return _goals(message)
 
 
@@ -410,5 +419,32 @@ def _views(message: e.ViewErrorMessage) -> Said | str:
             return "say what to search for"
         case e.NotAMonth(text=text):
             return f'--month "{text}" is not a month; write it YYYY-MM (2026-12)'
+        case _:
+            assert_never(message)
+
+
+def _sessions(message: e.SessionErrorMessage) -> Said | str:
+    """Planned sessions: cancel, move, and the history they build on."""
+    match message:
+        case e.NoPlannedSession(mentor=mentor, prep=prep):
+            return Said(f"no planned session with {mentor}; plan one: ", prep)
+        case e.FixSessionFirst(problem=problem, edit=edit):
+            return Said(f"{problem}; fix it first (", edit, ")")
+        case e.ReasonEmpty():
+            return "--reason is empty; say why, in a few words"
+        case e.CancelNotPlanned(day=day, status=status):
+            return (
+                f"the session on {day.isoformat()} is {status}; "
+                "only a planned session can be cancelled"
+            )
+        case e.MoveNotPlanned(day=day, status=status):
+            return (
+                f"the session on {day.isoformat()} is {status}; "
+                "only a planned session can be moved"
+            )
+        case e.SessionAlreadyOn(day=day):
+            return f"the session is already on {day.isoformat()}"
+        case e.MoveToPast(day=day):
+            return f"{day.isoformat()} is in the past; move it to today or later"
         case _:
             assert_never(message)
