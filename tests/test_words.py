@@ -390,3 +390,19 @@ def test_a_message_equal_to_its_line_hashes_as_it(kind: type[messages.Told]) -> 
     assert {line: 1}.get(told) == 1  # type: ignore[call-overload]
     said = Said("run ", hint("doctor"))
     assert hash(said) == hash(str(said))
+
+
+@pytest.mark.parametrize("kind", kinds(), ids=lambda kind: kind.__name__)
+def test_a_missing_optional_fact_is_not_written_as_none(
+    kind: type[messages.Told],
+) -> None:
+    # a hand-edited file can leave any optional fact out: its words then skip
+    # it, never "None" (`feedback applied` on `applied = true` said "(on None)")
+    message = sample(kind)
+    missing = {
+        name: None
+        for name, note in kind.__annotations__.items()
+        if note.endswith("| None")
+    }
+    text = str(kind(**{**vars(message), **missing}))
+    assert text.strip() and "None" not in text and "{" not in text

@@ -512,3 +512,13 @@ def test_due_anywhere_in_an_action_one_word_or_at_the_end(
     texts = {s.record.text: s.record.due for s in journal.load(ACTIONS).records}
     assert texts["Fix parser so due:date fields work"] == date(2026, 11, 30)
     assert texts["Read the memo"] == date(2026, 11, 27)
+
+
+def test_feedback_marked_applied_by_hand_is_refused_without_none(
+    run: Run, home: Path
+) -> None:
+    ok(run, "feedback", "add", "Slides too dense")
+    (path,) = (home / "feedback").iterdir()
+    path.write_text(path.read_text().replace("applied = false", "applied = true"))
+    message = failure(run, "feedback", "applied", "slides", "--how", "one idea")
+    assert message.strip() == "error: that feedback is already applied"

@@ -308,8 +308,12 @@ def _tracking(message: e.TrackingErrorMessage) -> str:
     match message:
         case e.ActionAlready(action=action, status=status):
             return f'the action "{action}" is already {status}'
-        case e.FeedbackApplied(on=on, how=how):
-            return f"that feedback is already applied (on {on}): {how}"
+        case e.FeedbackApplied(on=on, how=how):  # either may be missing by hand
+            return (
+                "that feedback is already applied"
+                + (f" (on {on.isoformat()})" if on else "")
+                + (f": {how}" if how else "")
+            )
         case e.UnknownKind(text=text, kinds=kinds):
             return f'unknown kind "{text}"; use one of {", ".join(kinds)}'
         case e.ResourceDone(resource=resource):

@@ -27,20 +27,20 @@ def followup(message: m.FollowUpMessage) -> Said | str:
         case m.CancelToAnnounce(mentor=name, met=on, notice=notice):
             return (
                 f"Tell {name} the meeting on {on.isoformat()} is cancelled: inside "
-                f"the agreed {notice} notice"
+                f"the agreed {_notice(notice)}"
             )
         case m.MoveToAnnounce(mentor=name, notice=notice):
             return (
                 f"Tell {name} the meeting moved from {message.moved_from.isoformat()}"
-                f" to {message.moved_to.isoformat()}: inside the agreed {notice} "
-                "notice"
+                f" to {message.moved_to.isoformat()}: inside the agreed "
+                f"{_notice(notice)}"
             )
         case m.UpdateOwed(mentor=name, since=since):
             return f"Send {name} a brief update: nothing since {since.isoformat()}"
         case m.PlanOwed(mentor=name, cadence=cadence, due=due):
             return Said(
-                f"Plan the next meeting with {name} (due by your {cadence} cadence "
-                f"on {due.isoformat()}): ",
+                f"Plan the next meeting with {name} (due by your "
+                f"{f'{cadence} ' if cadence else ''}cadence on {due.isoformat()}): ",
                 message.prep,
             )
         case m.ReviewOwed(mentor=name):
@@ -56,3 +56,9 @@ def followup(message: m.FollowUpMessage) -> Said | str:
             return f"Give {name} feedback on how the mentorship works for you"
         case _:
             assert_never(message)
+
+
+def _notice(notice: str | None) -> str:
+    """The agreed notice, "2 days notice"; just "notice" once it was taken
+    out of the agreement after the late change was recorded."""
+    return f"{notice} notice" if notice else "notice"
