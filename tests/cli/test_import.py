@@ -397,3 +397,19 @@ def test_a_repeated_uid_is_skipped_and_counted(run: Run, tmp_path: Path) -> None
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == ("skipped 1 event: 1 repeats a UID another event has")
     assert [s["date"] for s in _sessions(run)] == ["2026-11-26"]
+
+
+def test_a_calendar_cut_short_is_said_without_python_bytes(
+    run: Run, tmp_path: Path, home: Path
+) -> None:
+    _mentors(run)
+    before = snapshot(home)
+    cut = tmp_path / "cut.ics"
+    cut.write_bytes(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261210T100000Z\n")
+    result = run("import", str(cut))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {cut}: not a valid iCalendar file (a BEGIN: without its END:,"
+        " or the file is cut short)\n"
+    )
+    assert snapshot(home) == before

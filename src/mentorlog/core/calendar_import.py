@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NoReturn, get_args
 
 from mentorlog._struct import struct
 from mentorlog.dates import LATEST, exists, in_range
@@ -150,17 +151,31 @@ def read_calendar(path: Path) -> Any:
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except Exception as error:  # hostile input: any failure of the parser
-        raise UserError(
-            f"{shown}: not a valid iCalendar file ({_reason(error)})"
-        ) from None
+        _invalid(shown, error)
     if isinstance(calendar, list):  # several calendars in one file: the first
         calendar = calendar[0]
     return calendar
 
 
-def _reason(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return one_line(text)[:120]
+# the raw bytes the parser quotes after its reason (a Python `b'...'`, not
+# words for people)
+_QUOTED_BYTES = re.compile(r":\s*b['\"].*$", re.DOTALL)
+
+
+def _invalid(where: object, error: BaseException) -> NoReturn:
+    """Refuse a file the parser (or what reads its events) failed on, with
+    the parser's reason in one line."""
+    text = _QUOTED_BYTES.sub("", " ".join(str(error).split()))
+    raise UserError(
+        f"{where}: not a valid iCalendar file ("
+        + (
+            "a BEGIN: without its END:, or the file is cut short"
+            # what the parser says of a BEGIN: left without its END:
+            if text.startswith("Found no components where exactly one is required")
+            else one_line(text or type(error).__name__)[:120]
+        )
+        + ")"
+    ) from None
 
 
 def _events(
@@ -184,9 +199,7 @@ def _events(
     except UserError:
         raise
     except Exception as error:  # hostile input: whatever the libraries raise
-        raise UserError(
-            f"{path}: not a valid iCalendar file ({_reason(error)})"
-        ) from None
+        _invalid(path, error)
     return found
 
 
