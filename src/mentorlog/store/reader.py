@@ -340,7 +340,7 @@ class _Folder(Generic[R]):
                 stored = found
                 record_id = stored.record.id
             if record_id in seen:
-                self.seen_again(loaded, name, record_id, stored, seen)
+                self.seen_again(loaded, name, record_id, seen)
                 continue
             seen[record_id] = name
             records.append(stored)
@@ -371,7 +371,6 @@ class _Folder(Generic[R]):
         loaded: Loaded[R],
         name: str,
         record_id: str,
-        stored: Stored[R],
         seen: dict[str, str],
     ) -> None:
         """The record of the file `name` has an id a file read before has too:
