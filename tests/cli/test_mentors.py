@@ -328,6 +328,8 @@ def test_flash_accepted_with_a_date_plans_the_meeting(
     assert refused.exit_code == 1 and "declined the ask" in refused.stderr
     promote = run("mentors", "promote", "grace")
     assert promote.exit_code == 1 and "declined" in promote.stderr
+    # the way out is a command to paste, written by the hint writer
+    assert "(mentorlog mentors answer grace accepted)" in promote.stderr
 
 
 def test_ending_a_mentorship_cancels_its_planned_meetings(

@@ -451,7 +451,9 @@ def promote(journal: Journal, ref: str, today: date) -> MentorView:
         if mentor.status == "ended":
             raise UserError(e.ContactEnded(mentor.name))
         if mentor.answer == "declined":
-            raise UserError(e.AskDeclined(mentor.name))
+            raise UserError(
+                e.AskDeclined(mentor.name, hint("mentors", "answer", ref, "accepted"))
+            )
         return mentor.model_copy(update={"kind": "ongoing", "promoted_on": today})
 
     return _update(journal, ref, change)[0]

@@ -203,6 +203,7 @@ class ContactEnded(Told):
 @message
 class AskDeclined(Told):
     mentor: str
+    answer: Hint  # how to record a new answer
 
 
 MentorErrorMessage = (

@@ -198,10 +198,11 @@ def _mentors(message: e.MentorErrorMessage) -> Said | str:
             return f'"{mentor}" is already an ongoing mentor'
         case e.ContactEnded(mentor=mentor):
             return f'the contact with "{mentor}" has ended'
-        case e.AskDeclined(mentor=mentor):
-            return (
-                f'"{mentor}" declined the ask; record a new answer first '
-                "(mentors answer ... accepted)"
+        case e.AskDeclined(mentor=mentor, answer=answer):
+            return Said(
+                f'"{mentor}" declined the ask; record a new answer first (',
+                answer,
+                ")",
             )
         case _:
             assert_never(message)
