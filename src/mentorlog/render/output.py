@@ -297,8 +297,8 @@ def listing(
         )
         emit(
             Text(
-                f"Nothing to list, but {unread} (`{command('doctor')}`) before "
-                "adding again."
+                f"Nothing to list, but {unread} (`{command('doctor')}`): what "
+                "it holds is not shown until then."
             )
         )
     else:
