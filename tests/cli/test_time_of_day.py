@@ -40,6 +40,9 @@ READ = [
     ("12 noon", time(12, 0)),
     ("12 midnight", time(0, 0)),
     ("3 p.m", time(15, 0)),
+    ("１５：３０", time(15, 30)),  # full width, as a Japanese input method types it
+    ("15：30", time(15, 30)),
+    ("３ｐｍ", time(15, 0)),
 ]
 
 
