@@ -272,7 +272,12 @@ def parse_when(
         match = pattern.match(cleaned)
         if match and _is_time(match.group("time")):
             at = parse_time(match.group("time"))
-            day = parse_date(match.group("rest"), base=base, direction=direction)
+            try:
+                day = parse_date(match.group("rest"), base=base, direction=direction)
+            except DateError as error:  # quote all that was typed, not a part
+                if not isinstance(error.told, e.DateUnreadable):
+                    raise
+                raise DateError(e.DateUnreadable(_quote(text.strip()))) from None
             return day, at
     hour = _AT_HOUR.match(cleaned)
     if hour:
