@@ -38,11 +38,19 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from mentorlog.errors import DateError
 from mentorlog.messages import errors as e
+
+
+def _typed(text: str) -> str:
+    """`text` as typed, in one form: NFKC (an input method's full-width
+    `１５：３０` is `15:30`), lower case, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", text).strip().lower().split())
+
 
 WEEKDAYS = {
     "monday": 0,
@@ -167,7 +175,7 @@ def parse_date(
     `direction` settles a weekday name alone and a day and month without a
     year: the next one from `base` on (FORWARD), or the last one up to it."""
     ref = base or today()
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     if not cleaned:
         raise DateError(e.DateEmpty())
     try:
@@ -221,7 +229,7 @@ def _is_time(text: str) -> bool:
 def parse_time(text: str) -> time:
     """A time of day a person typed (see `TIME_HELP`); `DateError` saying what
     is wrong with it and how to write it."""
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     if cleaned in _NAMED_TIMES:
         return _NAMED_TIMES[cleaned]
     match = _TIME_PARTS.match(cleaned)
@@ -256,7 +264,7 @@ def parse_when(
     """A meeting's date and, if given, its time of day, after the date or
     before it: `fri 15:00`, `2026-12-03 15:30`, `tomorrow 9am`, `friday at
     noon`, `3pm tomorrow`. Without a time, the time is None."""
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     if _is_time(cleaned):
         parse_time(cleaned)  # a time that is none says so first
         raise DateError(e.TimeWithoutDay(_quote(text.strip()), cleaned))
@@ -264,7 +272,12 @@ def parse_when(
         match = pattern.match(cleaned)
         if match and _is_time(match.group("time")):
             at = parse_time(match.group("time"))
-            day = parse_date(match.group("rest"), base=base, direction=direction)
+            try:
+                day = parse_date(match.group("rest"), base=base, direction=direction)
+            except DateError as error:  # quote all that was typed, not a part
+                if not isinstance(error.told, e.DateUnreadable):
+                    raise
+                raise DateError(e.DateUnreadable(_quote(text.strip()))) from None
             return day, at
     hour = _AT_HOUR.match(cleaned)
     if hour:
@@ -511,7 +524,7 @@ CADENCE_HELP = "weekly, biweekly, monthly, 10d, 3w, 2m, or 'every 2 weeks'"
 
 def parse_cadence(text: str) -> str:
     """A meeting rhythm in canonical form: weekly, biweekly, monthly or N d/w/m."""
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     if cleaned in CADENCE_NAMES:
         return CADENCE_NAMES[cleaned]
     amount: int | None = None
@@ -554,7 +567,7 @@ NOTICE_HELP = "24h, 2d or 1 week"
 
 def parse_notice(text: str) -> str:
     """A notice period ("48h", "2 days", "1 week") in canonical form: Nh or Nd."""
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     match = _NOTICE.match(cleaned)
     if not match:
         raise DateError(e.NoticeUnreadable(_quote(text)))
@@ -581,7 +594,7 @@ _DURATION = re.compile(
 def parse_duration(text: str) -> int:
     """A meeting's length in minutes: `45m`, `1h`, `1h30m`, `90` (minutes);
     1 minute to a day."""
-    cleaned = " ".join(text.strip().lower().split())
+    cleaned = _typed(text)
     match = _DURATION.match(cleaned)
     if not cleaned or not match:
         raise DateError(e.DurationUnreadable(_quote(text)))

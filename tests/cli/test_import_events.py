@@ -527,3 +527,32 @@ def test_the_user_among_the_attendees_never_names_a_mentor_who_shares_a_name(
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == "skipped 3 events: 3 name no mentor"
     assert _planned(run) == [("Sam Smith", "2026-11-26", "09:00")]
+
+
+def test_a_calendar_in_another_encoding_or_with_old_mac_line_ends(
+    run: Run, tmp_path: Path
+) -> None:
+    """Latin-1 text was read with each accented letter lost (U+FFFD), a NUL
+    byte quoted the parser's "Content line could not be parsed", and lines
+    ended by CR alone were "cut short"."""
+    assert run("mentors", "add", "Ada Lovelace").exit_code == 0
+    ics = _calendar(
+        tmp_path / "cal.ics",
+        _event("1@cal", "Coffee with Ada", datetime(2026, 11, 28, 9, 0)),
+    )
+    text = ics.read_bytes()
+    latin = tmp_path / "latin.ics"
+    latin.write_bytes(text.replace(b"Coffee", "Caf\u00e9".encode("latin-1")))
+    nul = tmp_path / "nul.ics"
+    nul.write_bytes(text + b"\0")
+    for path, said in ((latin, "not UTF-8 text"), (nul, "not a text file")):
+        refused = run("import", str(path))
+        assert refused.exit_code == 1
+        assert said in refused.stderr and str(path) in refused.stderr
+        assert refused.stderr.count("\n") == 1, refused.stderr
+        assert _planned(run) == []
+    mac = tmp_path / "mac.ics"
+    mac.write_bytes(text.replace(b"\r\n", b"\r"))
+    done = run("import", str(mac))
+    assert done.exit_code == 0, done.stderr
+    assert _planned(run) == [("Ada Lovelace", "2026-11-28", "09:00")]

@@ -70,6 +70,18 @@ def test_a_flag_given_twice_the_same_way_is_no_repeat(
             assert "given more than once" not in said.stderr, (path, name)
 
 
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "mentorlog")
+def test_a_flag_in_its_other_spellings_is_no_repeat(run: Run, path: list[str]) -> None:
+    """`-a --all` or `-aa` (an alias's short flag, typed again long): one side of
+    the flag, one meaning, no error about repeating."""
+    for option in _single_options(_command(path)):
+        shorts = [o for o in option.opts if o[:2] != "--"]
+        if option.is_flag and shorts and len(option.opts) > 1:
+            for typed in ([shorts[0], option.opts[-1]], [shorts[0] + shorts[0][1:]]):
+                said = run(*path, *typed)
+                assert "given more than once" not in said.stderr, (path, typed)
+
+
 def test_the_examples_and_a_flag_said_both_ways(run: Run, journal: Journal) -> None:
     ok(run, "mentors", "add", "Ada Lovelace")
     assert "--due" in fail(

@@ -40,6 +40,9 @@ READ = [
     ("12 noon", time(12, 0)),
     ("12 midnight", time(0, 0)),
     ("3 p.m", time(15, 0)),
+    ("１５：３０", time(15, 30)),  # full width, as a Japanese input method types it
+    ("15：30", time(15, 30)),
+    ("３ｐｍ", time(15, 0)),
 ]
 
 
@@ -193,3 +196,11 @@ def test_the_check_in_each_zone_and_the_systems() -> None:
     # the system's zone: whatever it is, a time it keeps passes
     local = datetime(2027, 6, 1, 12, 0)
     check_local_time(local.date(), local.time(), None)
+
+
+@pytest.mark.parametrize("typed", ["fri 12:00 noon", "3pm 9:00 tomorrow"])
+def test_an_unreadable_date_quotes_all_that_was_typed(typed: str) -> None:
+    """ "fri 12:00 noon" said it could not read "fri 12:00": a part of it."""
+    with pytest.raises(DateError) as refused:
+        parse_when(typed)
+    assert f'"{typed}"' in str(refused.value)

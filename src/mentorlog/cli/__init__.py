@@ -122,13 +122,15 @@ def _once_each(ctx: Any, parser: Any) -> Any:
 
 
 def _same_flag_again(param: Any, given: list[str]) -> bool:
-    """Whether `param` is a flag every occurrence of which in `given` is the
-    same word."""
+    """Whether `param` is a flag said the same way each time in `given`: never
+    both on and off (`--private --no-private`). Its spellings of one side
+    (`-a --all`, `-aa`) say one thing."""
     if not getattr(param, "is_flag", False):
         return False
-    names = {*param.opts, *param.secondary_opts}
     options = given[: given.index("--")] if "--" in given else given  # then text
-    return len({word for word in options if word in names}) == 1
+    on = any(word in param.opts for word in options)
+    off = any(word in param.secondary_opts for word in options)
+    return not (on and off)
 
 
 def _no_option_twice(order: list[Any], given: list[str]) -> None:

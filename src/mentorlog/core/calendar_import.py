@@ -122,6 +122,9 @@ class _Event:
     minutes: int | None  # the event's length (DTEND or DURATION); None: none
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def read_calendar(path: Path) -> Any:
     """The parsed calendar; a `UserError` naming the file for anything else."""
     shown = str(path)
@@ -144,8 +147,20 @@ def read_calendar(path: Path) -> Any:
     encoding = other_encoding(data)
     if encoding is not None:
         raise UserError(f"{shown}: saved as {encoding}, not UTF-8: save it as UTF-8")
+    if b"\0" in data:  # the parser's "Content line could not be parsed"
+        raise UserError(f"{shown}: not a text file (binary data)")
+    try:  # the parser would put U+FFFD for each such byte: the text lost
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(
+            f"{shown}:{line}: not UTF-8 text (another encoding?): save it as UTF-8"
+        ) from None
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise UserError(f"{shown}: not an iCalendar file (no BEGIN:VCALENDAR)")
+    # lines ended by CR alone (an old Mac editor) read as one line to the
+    # parser, which then said the file was cut short
+    data = _LONE_CR.sub(b"\r\n", data)
     import icalendar
 
     try:
